@@ -1,0 +1,25 @@
+import type { PanelStore } from './store';
+import { StatusLine } from './StatusLine';
+import { SalesforceMark } from './SalesforceMark';
+
+export function Panel({ store }: { store: PanelStore }) {
+  const status = store.status.value;
+  return (
+    <section class="panel" aria-label="Salesforce">
+      <header class="panel__header">
+        <SalesforceMark />
+        <h2 class="panel__title">Salesforce</h2>
+        <button
+          class="button button--quiet"
+          type="button"
+          disabled={store.checking.value}
+          onClick={() => void store.refresh()}
+        >
+          {store.checking.value ? 'Checking…' : 'Check connection'}
+        </button>
+      </header>
+      {store.problem.value && <p class="status status--error" role="alert">{store.problem.value}</p>}
+      {status ? <StatusLine status={status} /> : <p class="status" data-state="checking">Checking Salesforce…</p>}
+    </section>
+  );
+}

@@ -1,0 +1,21 @@
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { route } from '@/utils/messages/router';
+import { syncConsoleScripts } from '@/utils/adapters/registration';
+import { createHandlers } from './handlers';
+
+export default defineBackground(() => {
+  const handlers = createHandlers(Date.now());
+
+  browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
+    void route(handlers, message, sender, browser.runtime.id).then(sendResponse);
+    return true; // the answer is sent asynchronously
+  });
+
+  // The console script runs only where an enabled console is configured AND granted.
+  const sync = () => void syncConsoleScripts().catch((error) => console.warn('console script sync failed', error));
+  browser.runtime.onInstalled.addListener(sync);
+  browser.runtime.onStartup.addListener(sync);
+  browser.permissions.onAdded.addListener(sync);
+  browser.permissions.onRemoved.addListener(sync);
+});

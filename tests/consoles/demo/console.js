@@ -1,0 +1,155 @@
+// The demo agent console: a small, believable chat console. Everything is rendered with
+// textContent, so hostile visitor data stays text. Tests and the demo drive it through
+// window.demoConsole; a person can use it by hand with the buttons.
+import { makeVisitor } from './visitors.js';
+
+const state = { chats: [], activeId: null, offline: [], next: 1, seed: 1 };
+const $ = (sel) => document.querySelector(sel);
+
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attrs)) {
+    if (key === 'class') node.className = value;
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else if (value !== undefined && value !== null) node.setAttribute(key, value);
+  }
+  for (const child of children) if (child !== null && child !== undefined) node.append(child);
+  return node;
+}
+const time = (ms) => el('time', { datetime: new Date(ms).toISOString() }, new Date(ms).toLocaleTimeString());
+const chat = (id) => state.chats.find((c) => c.id === id);
+
+function renderList() {
+  const list = $('.chat-list');
+  list.replaceChildren(
+    ...(state.chats.length
+      ? state.chats.map((c) =>
+          el('button', {
+            type: 'button',
+            class: `chat-tab${c.id === state.activeId ? ' is-active' : ''}${c.state === 'ended' ? ' is-ended' : ''}`,
+            'data-chat-id': c.id,
+            onclick: () => selectChat(c.id),
+          }, c.visitor.name || 'Visitor'))
+      : [el('p', { class: 'empty' }, 'No chats yet. Waiting for visitors…')]),
+  );
+}
+
+function messageNode(m) {
+  return el('li', { class: `msg msg--${m.author}`, 'data-author': m.author, 'data-message-id': m.id },
+    el('span', { class: 'msg__meta' }, el('span', { class: 'msg__author' }, m.name), ' · ', time(m.time)),
+    el('span', { class: 'msg__text' }, m.text));
+}
+
+function renderPane() {
+  const pane = $('.chat-pane');
+  const c = chat(state.activeId);
+  if (!c) return pane.replaceChildren(el('p', { class: 'empty', style: 'padding:14px' }, 'Select a chat.'));
+  pane.setAttribute('data-chat-id', c.id);
+  const input = el('input', { placeholder: 'Type a reply…', 'aria-label': 'Reply' });
+  pane.replaceChildren(
+    el('header', { class: 'chat-pane__head' },
+      el('h1', { class: 'chat-title' }, c.visitor.name),
+      el('span', { class: 'chat-state', 'data-state': c.state }, c.state === 'ended' ? 'Chat ended' : 'Active'),
+      c.state === 'ended' ? null : el('button', { type: 'button', class: 'end-chat', onclick: () => endChat(c.id) }, 'End chat')),
+    el('ol', { class: 'transcript' }, ...c.messages.map(messageNode)),
+    c.state === 'ended' ? null : el('form', { class: 'composer', onsubmit: (e) => { e.preventDefault(); if (input.value.trim()) { sendMessage(c.id, 'agent', input.value); input.value = ''; } } }, input, el('button', { type: 'submit' }, 'Send')),
+  );
+}
+
+function kv(cls, entries) {
+  return el('dl', { class: `kv ${cls}` }, ...entries.flatMap(([k, v]) => [el('dt', {}, k), el('dd', {}, v)]));
+}
+
+function renderCard() {
+  const card = $('.visitor-card');
+  const c = chat(state.activeId);
+  if (!c) return card.replaceChildren(el('p', { class: 'empty' }, 'No visitor selected.'));
+  const v = c.visitor;
+  card.setAttribute('data-chat-id', c.id);
+  card.replaceChildren(
+    el('h2', { class: 'visitor-name' }, v.name),
+    kv('visitor-info', [
+      ['Email', v.email ? el('a', { href: `mailto:${v.email}`, class: 'visitor-email' }, v.email) : '—'],
+      ['Phone', v.phone ? el('a', { href: `tel:${v.phone}`, class: 'visitor-phone' }, v.phone) : '—'],
+      ['Visits', String(v.visits)],
+      ['Chats', String(v.chats)],
+    ]),
+    el('h3', {}, 'Pre-chat form'),
+    kv('prechat', Object.entries(v.preChat)),
+    el('h3', {}, 'Session'),
+    kv('session', Object.entries(v.session)),
+    el('h3', {}, 'Custom variables'),
+    el('table', { class: 'custom-vars' }, el('tbody', {}, ...Object.entries(v.custom).map(([k, val]) => el('tr', {}, el('td', { class: 'var-name' }, k), el('td', { class: 'var-value' }, val))))),
+  );
+}
+
+function renderOffline() {
+  $('#offline-count').textContent = String(state.offline.length);
+  $('.offline-list').replaceChildren(...state.offline.map((m) =>
+    el('li', { class: 'offline-item', 'data-offline-id': m.id },
+      el('strong', { class: 'offline-name' }, m.name), ' ',
+      el('a', { class: 'offline-email', href: `mailto:${m.email}` }, m.email), ' ',
+      el('span', { class: 'offline-phone' }, m.phone || ''), ' ', time(m.time),
+      el('p', { class: 'offline-message' }, m.message))));
+}
+
+function render() { renderList(); renderPane(); renderCard(); renderOffline(); }
+
+export function startChat(visitor = makeVisitor(state.next, state.seed)) {
+  const id = `chat-${String(state.next++).padStart(4, '0')}`;
+  const now = Date.now();
+  const c = { id, visitor, state: 'active', startedAt: now, messages: [] };
+  state.chats.push(c);
+  c.messages.push({ id: `${id}-m0`, author: 'system', name: 'System', text: `Chat started from ${visitor.session?.currentPage ?? 'the website'}`, time: now });
+  if (visitor.firstMessage) c.messages.push({ id: `${id}-m1`, author: 'visitor', name: visitor.name, text: visitor.firstMessage, time: now });
+  if (!state.activeId || chat(state.activeId)?.state === 'ended') state.activeId = id;
+  render();
+  return id;
+}
+
+export function sendMessage(id, author, text) {
+  const c = chat(id);
+  if (!c || c.state === 'ended') return;
+  const m = { id: `${id}-m${c.messages.length}`, author, name: author === 'agent' ? $('.agent__name').textContent : c.visitor.name, text, time: Date.now() };
+  c.messages.push(m);
+  // Only the new message is added, as real consoles do; the rest of the pane stays.
+  if (id === state.activeId) $('.transcript')?.append(messageNode(m));
+}
+
+export function endChat(id) {
+  const c = chat(id);
+  if (!c || c.state === 'ended') return;
+  c.state = 'ended';
+  c.endedAt = Date.now();
+  c.messages.push({ id: `${id}-m${c.messages.length}`, author: 'system', name: 'System', text: 'Chat ended', time: c.endedAt });
+  render();
+}
+
+export function selectChat(id) { if (chat(id)) { state.activeId = id; render(); } }
+export function closeChat(id) {
+  state.chats = state.chats.filter((c) => c.id !== id);
+  if (state.activeId === id) state.activeId = state.chats[0]?.id ?? null;
+  render();
+}
+export function receiveOffline(message) {
+  const v = makeVisitor(state.next, state.seed);
+  const m = { id: `offline-${String(state.next++).padStart(4, '0')}`, name: v.name, email: v.email, phone: v.phone, message: v.firstMessage, time: Date.now(), ...message };
+  state.offline.push(m);
+  renderOffline();
+  return m.id;
+}
+export function setAgentState(value) { $('.agent__state').value = value; }
+export function setSeed(seed) { state.seed = seed; }
+/** Throws the whole UI away and draws it again with new nodes, as SPA frameworks do. */
+export function rerender() { render(); }
+
+function showView(view) {
+  for (const tab of document.querySelectorAll('.view-tab')) tab.classList.toggle('is-active', tab.dataset.view === view);
+  for (const panel of document.querySelectorAll('[data-view-panel]')) panel.hidden = panel.dataset.viewPanel !== view;
+}
+
+window.demoConsole = { startChat, sendMessage, endChat, selectChat, closeChat, receiveOffline, setAgentState, setSeed, rerender, makeVisitor, state };
+for (const tab of document.querySelectorAll('.view-tab')) tab.addEventListener('click', () => showView(tab.dataset.view));
+$('#simulate-chat').addEventListener('click', () => startChat());
+$('#simulate-offline').addEventListener('click', () => receiveOffline({}));
+render();

@@ -1,0 +1,39 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import account from './describe-Account.json' with { type: 'json' };
+import caseDescribe from './describe-Case.json' with { type: 'json' };
+import contact from './describe-Contact.json' with { type: 'json' };
+import lead from './describe-Lead.json' with { type: 'json' };
+import type { SObjectDescribe } from './fields';
+import { buildLayouts } from './layouts';
+import { taskDescribe } from './task';
+import { userDescribe } from './user';
+
+export type ObjectMetadata = {
+  describe: SObjectDescribe;
+  /** The `describe/layouts` body: captured from an org, or built from LAYOUT_SPECS. */
+  layouts: ReturnType<typeof buildLayouts> | Record<string, unknown>;
+};
+
+/** The org's objects: the captured describes, plus Task and User built in the same shape. */
+export function defaultMetadata(): Map<string, ObjectMetadata> {
+  const describes = [contact, lead, account, caseDescribe].map((d) => structuredClone(d) as unknown as SObjectDescribe);
+  describes.push(structuredClone(taskDescribe), structuredClone(userDescribe));
+  return new Map(describes.map((d) => [d.name.toLowerCase(), { describe: d, layouts: buildLayouts(d) }]));
+}
+
+/**
+ * Overlays describe and layout JSON captured from a real org, unmodified: files named
+ * `describe-<Object>.json` and `layouts-<Object>.json` (the bodies of `sobjects/<Object>/describe`
+ * and `sobjects/<Object>/describe/layouts`).
+ */
+export function loadMetadataDir(dir: string, into = defaultMetadata()): Map<string, ObjectMetadata> {
+  const files = readdirSync(dir);
+  for (const file of files.filter((f) => /^describe-.+\.json$/.test(f))) {
+    const describe = JSON.parse(readFileSync(join(dir, file), 'utf8')) as SObjectDescribe;
+    const layoutFile = `layouts-${describe.name}.json`;
+    const layouts = files.includes(layoutFile) ? JSON.parse(readFileSync(join(dir, layoutFile), 'utf8')) : buildLayouts(describe);
+    into.set(describe.name.toLowerCase(), { describe, layouts });
+  }
+  return into;
+}

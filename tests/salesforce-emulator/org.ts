@@ -1,0 +1,288 @@
+/**
+ * The org: records of every object, the metadata that describes them, and the write rules
+ * Salesforce applies (required fields, types, lengths, restricted picklists, references,
+ * duplicate rules, converted leads), with Salesforce's own error codes and messages.
+ */
+import { ApiError, notFound, type ApiErrorBody } from './errors';
+import { KEY_PREFIXES, makeId, normalizeId, prefixOf } from './ids';
+import type { FieldDescribe, SObjectDescribe } from './metadata/fields';
+import { defaultMetadata, type ObjectMetadata } from './metadata';
+
+export type SRecord = Record<string, unknown> & { Id: string };
+
+export const ORG_ID = '00D5g000004ABCDEAA';
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export class Org {
+  readonly records = new Map<string, Map<string, SRecord>>();
+  private sequence = 1;
+  /** Active duplicate rules on Contact and Lead email, as many orgs have them. */
+  duplicateRules = true;
+
+  constructor(readonly metadata: Map<string, ObjectMetadata> = defaultMetadata()) {
+    for (const meta of metadata.values()) this.records.set(meta.describe.name, new Map());
+  }
+
+  /** The describe of an object, by any casing of its name; NOT_FOUND when the org has none. */
+  object(type: string): SObjectDescribe {
+    const meta = this.metadata.get(type.toLowerCase());
+    if (!meta) throw notFound();
+    return meta.describe;
+  }
+
+  field(type: string, name: string): FieldDescribe | undefined {
+    const lower = name.toLowerCase();
+    return this.object(type).fields.find((f) => f.name.toLowerCase() === lower);
+  }
+
+  table(type: string): Map<string, SRecord> {
+    return this.records.get(this.object(type).name)!;
+  }
+
+  /** The object an id belongs to, from its key prefix. */
+  typeOfId(id: string): string | undefined {
+    const prefix = prefixOf(id);
+    for (const meta of this.metadata.values()) if (meta.describe.keyPrefix === prefix) return meta.describe.name;
+    return undefined;
+  }
+
+  find(id: string): SRecord | undefined {
+    const full = normalizeId(id);
+    if (!full) return undefined;
+    const type = this.typeOfId(full);
+    return type ? this.records.get(type)?.get(full) : undefined;
+  }
+
+  newId(type: string): string {
+    const prefix = this.object(type).keyPrefix ?? KEY_PREFIXES[type] ?? '000';
+    return makeId(prefix, 100000 + this.sequence++);
+  }
+
+  get(type: string, id: string, { includeDeleted = false } = {}): SRecord {
+    const full = normalizeId(id);
+    const record = full ? this.table(type).get(full) : undefined;
+    if (!record || (record.IsDeleted && !includeDeleted)) throw notFound();
+    return record;
+  }
+
+  create(type: string, body: Record<string, unknown>, options: WriteOptions): SRecord {
+    const describe = this.object(type);
+    if (describe.createable === false) throw ApiError.of(400, 'INVALID_TYPE', `sObject type '${describe.name}' is not supported.`);
+    const values = this.checkFields(describe, body, 'create');
+    const now = new Date(options.now ?? Date.now()).toISOString().replace('Z', '+0000');
+    const record: SRecord = { Id: this.newId(describe.name) };
+    for (const f of describe.fields) {
+      if (f.name === 'Id') continue;
+      if (f.type === 'boolean') record[f.name] = f.defaultValue ?? false;
+      else {
+        const def = f.picklistValues.find((p) => p.defaultValue && p.active);
+        record[f.name] = f.defaultedOnCreate && def ? def.value : null;
+      }
+    }
+    Object.assign(record, values);
+    if (record.OwnerId === null && describe.fields.some((f) => f.name === 'OwnerId')) record.OwnerId = options.userId;
+    Object.assign(record, { IsDeleted: false, CreatedDate: now, CreatedById: options.userId, LastModifiedDate: now, LastModifiedById: options.userId, SystemModstamp: now });
+    this.derive(describe.name, record);
+    this.checkRequired(describe, record);
+    if (!options.allowSave) this.checkDuplicates(describe.name, record);
+    this.table(describe.name).set(record.Id, record);
+    return record;
+  }
+
+  update(type: string, id: string, body: Record<string, unknown>, options: WriteOptions): SRecord {
+    const describe = this.object(type);
+    const record = this.writable(describe.name, id);
+    if (describe.name === 'Lead' && record.IsConverted) {
+      throw ApiError.of(400, 'CANNOT_UPDATE_CONVERTED_LEAD', 'cannot reference converted lead');
+    }
+    const values = this.checkFields(describe, body, 'update');
+    const next = { ...record, ...values };
+    this.derive(describe.name, next);
+    this.checkRequired(describe, next);
+    if (!options.allowSave && 'Email' in values) this.checkDuplicates(describe.name, next);
+    const now = new Date(options.now ?? Date.now()).toISOString().replace('Z', '+0000');
+    Object.assign(record, next, { LastModifiedDate: now, LastModifiedById: options.userId, SystemModstamp: now });
+    return record;
+  }
+
+  delete(type: string, id: string): void {
+    const record = this.writable(this.object(type).name, id);
+    record.IsDeleted = true;
+  }
+
+  private writable(type: string, id: string): SRecord {
+    const full = normalizeId(id);
+    if (!full) throw ApiError.of(400, 'MALFORMED_ID', `${type} ID: id value of incorrect type: ${id}`, ['Id']);
+    const record = this.table(type).get(full);
+    if (!record) throw notFound();
+    if (record.IsDeleted) throw ApiError.of(400, 'ENTITY_IS_DELETED', 'entity is deleted');
+    return record;
+  }
+
+  /** Checks every field that the body sets, as Salesforce does, and returns the coerced values. */
+  private checkFields(describe: SObjectDescribe, body: Record<string, unknown>, mode: 'create' | 'update'): Record<string, unknown> {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+      throw ApiError.of(400, 'JSON_PARSER_ERROR', 'The request body must be a JSON object');
+    }
+    const out: Record<string, unknown> = {};
+    const errors: ApiErrorBody[] = [];
+    const notWritable: string[] = [];
+    for (const [key, value] of Object.entries(body)) {
+      if (key === 'attributes' || (mode === 'update' && key === 'Id')) continue;
+      const f = describe.fields.find((x) => x.name.toLowerCase() === key.toLowerCase());
+      if (!f) throw ApiError.of(400, 'INVALID_FIELD', `No such column '${key}' on sobject of type ${describe.name}`);
+      if (mode === 'create' ? !f.createable : !f.updateable) {
+        notWritable.push(f.name);
+        continue;
+      }
+      const error = this.checkValue(describe, f, value);
+      if (error) errors.push(error);
+      else out[f.name] = value === '' && f.type !== 'string' && f.type !== 'textarea' ? null : value;
+    }
+    if (notWritable.length) {
+      throw ApiError.of(400, 'INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${notWritable.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, notWritable);
+    }
+    if (errors.length) throw new ApiError(400, errors);
+    return out;
+  }
+
+  private checkValue(describe: SObjectDescribe, f: FieldDescribe, value: unknown): ApiErrorBody | null {
+    const bad = (errorCode: string, message: string): ApiErrorBody => ({ message, errorCode, fields: [f.name] });
+    if (value === null || value === undefined) return null;
+    switch (f.type) {
+      case 'boolean':
+        return typeof value === 'boolean' ? null : bad('JSON_PARSER_ERROR', `Cannot deserialize instance of boolean from VALUE_STRING value ${String(value)} or request may be missing a required field`);
+      case 'int':
+      case 'double':
+      case 'currency':
+      case 'percent':
+        return typeof value === 'number' && Number.isFinite(value) ? null : bad('JSON_PARSER_ERROR', `Cannot deserialize instance of ${f.type} from VALUE_STRING value ${String(value)} or request may be missing a required field`);
+      case 'date':
+        return typeof value === 'string' && DATE.test(value) && !Number.isNaN(Date.parse(value)) ? null : bad('JSON_PARSER_ERROR', `Cannot deserialize instance of date from VALUE_STRING value ${String(value)} or request may be missing a required field`);
+      case 'datetime':
+        return typeof value === 'string' && !Number.isNaN(Date.parse(value)) ? null : bad('JSON_PARSER_ERROR', `Cannot deserialize instance of datetime from VALUE_STRING value ${String(value)} or request may be missing a required field`);
+      case 'reference':
+      case 'id':
+        return typeof value === 'string' ? this.checkReference(describe, f, value) : bad('MALFORMED_ID', `${f.label}: id value of incorrect type: ${String(value)}`);
+    }
+    if (typeof value !== 'string') return bad('JSON_PARSER_ERROR', `Cannot deserialize instance of string from ${typeof value} value ${String(value)}`);
+    if (f.length && value.length > f.length) {
+      return bad('STRING_TOO_LONG', `${f.label}: data value too large: ${value.slice(0, 80)} (max length=${f.length})`);
+    }
+    if (f.type === 'email' && value !== '' && !EMAIL.test(value)) return bad('INVALID_EMAIL_ADDRESS', `${f.label}: invalid email address: ${value}`);
+    if ((f.type === 'picklist' || f.type === 'multipicklist') && f.restrictedPicklist && value !== '') {
+      const allowed = f.picklistValues.filter((p) => p.active).map((p) => p.value);
+      const chosen = f.type === 'multipicklist' ? value.split(';') : [value];
+      if (chosen.some((v) => !allowed.includes(v))) return bad('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST', `${f.label}: bad value for restricted picklist field: ${value}`);
+    }
+    return null;
+  }
+
+  private checkReference(describe: SObjectDescribe, f: FieldDescribe, value: string): ApiErrorBody | null {
+    if (value === '') return null;
+    const full = normalizeId(value);
+    if (!full) return { message: `${f.label}: id value of incorrect type: ${value}`, errorCode: 'MALFORMED_ID', fields: [f.name] };
+    const target = this.typeOfId(full);
+    if (!target || !f.referenceTo.includes(target)) {
+      return { message: `${f.label}: id value of incorrect type: ${value}`, errorCode: 'FIELD_INTEGRITY_EXCEPTION', fields: [f.name] };
+    }
+    const parent = this.records.get(target)?.get(full);
+    if (!parent) return { message: 'invalid cross reference id', errorCode: 'INVALID_CROSS_REFERENCE_KEY', fields: [f.name] };
+    if (parent.IsDeleted) return { message: 'entity is deleted', errorCode: 'ENTITY_IS_DELETED', fields: [f.name] };
+    if (target === 'Lead' && parent.IsConverted && describe.name !== 'Lead') {
+      return { message: 'cannot reference converted lead', errorCode: 'CANNOT_UPDATE_CONVERTED_LEAD', fields: [f.name] };
+    }
+    return null;
+  }
+
+  private checkRequired(describe: SObjectDescribe, record: SRecord): void {
+    const missing = describe.fields
+      .filter((f) => !f.nillable && f.createable && !f.defaultedOnCreate && f.type !== 'boolean')
+      .filter((f) => record[f.name] === null || record[f.name] === undefined || record[f.name] === '')
+      .map((f) => f.name);
+    if (missing.length) throw ApiError.of(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
+  }
+
+  /** Fields Salesforce computes: names, case numbers, closed flags, a task's account. */
+  private derive(type: string, record: SRecord): void {
+    if (type === 'Contact' || type === 'Lead' || type === 'User') {
+      record.Name = [record.FirstName, record.LastName].filter((x) => typeof x === 'string' && x).join(' ');
+    }
+    if (type === 'Case') {
+      record.CaseNumber ??= String(this.sequence).padStart(8, '0');
+      record.IsClosed = record.Status === 'Closed';
+    }
+    if (type === 'Task') {
+      record.IsClosed = record.Status === 'Completed' || record.Status === 'Deferred';
+      record.IsHighPriority = record.Priority === 'High';
+      record.TaskSubtype ??= 'Task';
+      const who = typeof record.WhoId === 'string' ? this.find(record.WhoId) : undefined;
+      const what = typeof record.WhatId === 'string' ? this.find(record.WhatId) : undefined;
+      record.AccountId = (what && this.typeOfId(what.Id) === 'Account' ? what.Id : (what?.AccountId as string | undefined)) ?? (who?.AccountId as string | undefined) ?? null;
+    }
+  }
+
+  /** Duplicate rule "Standard Contact/Lead Duplicate Rule" on email, with the body real orgs send. */
+  private checkDuplicates(type: string, record: SRecord): void {
+    if (!this.duplicateRules || (type !== 'Contact' && type !== 'Lead')) return;
+    const email = typeof record.Email === 'string' ? record.Email.trim().toLowerCase() : '';
+    if (!email) return;
+    const matches = [...this.table(type).values()].filter(
+      (r) => r.Id !== record.Id && !r.IsDeleted && typeof r.Email === 'string' && r.Email.trim().toLowerCase() === email,
+    );
+    if (!matches.length) return;
+    const message = `Use one of these records?`;
+    throw new ApiError(400, [
+      {
+        message,
+        errorCode: 'DUPLICATES_DETECTED',
+        fields: [],
+        duplicateResut: {
+          allowSave: true,
+          duplicateRule: `Standard_${type}_Duplicate_Rule`,
+          duplicateRuleEntityType: type,
+          errorMessage: `You're creating a duplicate record. We recommend you use an existing record instead.`,
+          matchResults: [
+            {
+              entityType: type,
+              errors: [],
+              matchEngine: 'ExactMatchEngine',
+              matchRecords: matches.map((m) => ({
+                additionalInformation: [],
+                fieldDiffs: [],
+                matchConfidence: 100,
+                record: { attributes: { type, url: `/services/data/v62.0/sobjects/${type}/${m.Id}` }, Id: m.Id },
+              })),
+              rule: `Standard_${type}_Match_Rule_v1_1`,
+              size: matches.length,
+              success: true,
+            },
+          ],
+        },
+      },
+    ]);
+  }
+
+  /** A deep copy of the data, for composite allOrNone rollback. */
+  snapshot(): Map<string, Map<string, SRecord>> {
+    return new Map([...this.records].map(([type, table]) => [type, new Map([...table].map(([id, r]) => [id, { ...r }]))]));
+  }
+
+  restore(snapshot: Map<string, Map<string, SRecord>>): void {
+    for (const [type, table] of snapshot) this.records.set(type, table);
+  }
+
+  /** Inserts a record as seed data (no validation, fixed timestamps). */
+  insert(type: string, record: Omit<SRecord, 'Id'> & { Id?: string }): SRecord {
+    const describe = this.object(type);
+    const full: SRecord = { Id: record.Id ?? this.newId(describe.name) };
+    for (const f of describe.fields) if (f.name !== 'Id') full[f.name] = f.type === 'boolean' ? false : null;
+    Object.assign(full, record, { IsDeleted: false });
+    this.derive(describe.name, full);
+    this.table(describe.name).set(full.Id, full);
+    return full;
+  }
+}
+
+export type WriteOptions = { userId: string; allowSave?: boolean; now?: number };

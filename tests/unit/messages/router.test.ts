@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest';
+import type { Browser } from 'wxt/browser';
+import { isTrustedSender, route, type Handlers } from '@/utils/messages/router';
+
+const OWN_ID = 'lpkkncfodlaoljpfckchlfhibhmopokg';
+const own = { id: OWN_ID, url: 'http://127.0.0.1/demo/' } as Browser.runtime.MessageSender;
+
+function handlers(overrides: Partial<Handlers> = {}): Handlers {
+  return {
+    'worker.info': async () => ({ version: '1.0.0', startedAt: 42 }),
+    'salesforce.status': async () => ({ state: 'not_connected' }),
+    ...overrides,
+  };
+}
+
+describe('isTrustedSender', () => {
+  it.each([
+    [{ id: OWN_ID }, true],
+    [{ id: 'abcdefghijklmnopabcdefghijklmnop' }, false],
+    [{ id: undefined, url: 'https://evil.example/' }, false],
+    [{}, false],
+  ])('%j → %s', (sender, trusted) => {
+    expect(isTrustedSender(sender, OWN_ID)).toBe(trusted);
+  });
+});
+
+describe('route', () => {
+  it('answers a valid command with its parsed data', async () => {
+    await expect(route(handlers(), { command: 'worker.info', payload: {} }, own, OWN_ID)).resolves.toEqual({
+      ok: true,
+      data: { version: '1.0.0', startedAt: 42 },
+    });
+  });
+
+  it('refuses another extension before looking at the message', async () => {
+    let called = false;
+    const reply = await route(
+      handlers({ 'worker.info': async () => ((called = true), { version: 'x', startedAt: 0 }) }),
+      { command: 'worker.info', payload: {} },
+      { id: 'abcdefghijklmnopabcdefghijklmnop' } as Browser.runtime.MessageSender,
+      OWN_ID,
+    );
+    expect(reply).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
+    expect(called).toBe(false);
+  });
+
+  it.each([
+    ['not an object', 'hello', 'bad_request'],
+    ['no command', { payload: {} }, 'bad_request'],
+    ['unknown command', { command: 'salesforce.dropAll', payload: {} }, 'unknown_command'],
+    ['prototype key', { command: '__proto__', payload: {} }, 'unknown_command'],
+    ['bad payload', { command: 'worker.info', payload: 'x' }, 'bad_request'],
+  ])('%s → %s', async (_name, message, code) => {
+    const reply = await route(handlers(), message, own, OWN_ID);
+    expect(reply.ok).toBe(false);
+    expect(!reply.ok && reply.error.code).toBe(code);
+  });
+
+  it('turns a handler failure into an error reply with its code', async () => {
+    const failing = handlers({
+      'salesforce.status': async () => {
+        throw Object.assign(new Error('boom'), { code: 'UNREACHABLE' });
+      },
+    });
+    await expect(route(failing, { command: 'salesforce.status', payload: {} }, own, OWN_ID)).resolves.toEqual({
+      ok: false,
+      error: { code: 'UNREACHABLE', message: 'boom' },
+    });
+  });
+
+  it('refuses an answer that does not match the declared response schema', async () => {
+    const lying = handlers({ 'worker.info': async () => ({ version: 1 }) as never });
+    const reply = await route(lying, { command: 'worker.info', payload: {} }, own, OWN_ID);
+    expect(reply.ok).toBe(false);
+  });
+});

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+/**
+ * The one protocol between content scripts, extension pages and the background.
+ * Every command names the zod schemas of its payload and of its answer; both ends parse.
+ */
+
+export const SalesforceStatus = z.discriminatedUnion('state', [
+  z.object({ state: z.literal('not_connected') }),
+  z.object({
+    state: z.literal('connected'),
+    instanceUrl: z.string(),
+    apiVersion: z.string(),
+    usage: z.object({ used: z.number(), max: z.number() }).nullable(),
+  }),
+  z.object({ state: z.literal('session_expired'), instanceUrl: z.string() }),
+  z.object({ state: z.literal('over_limit'), instanceUrl: z.string(), message: z.string() }),
+  z.object({ state: z.literal('unreachable'), instanceUrl: z.string(), message: z.string() }),
+]);
+export type SalesforceStatus = z.infer<typeof SalesforceStatus>;
+
+export const commands = {
+  /** Liveness and identity of the worker that answered. */
+  'worker.info': {
+    request: z.object({}),
+    response: z.object({ version: z.string(), startedAt: z.number() }),
+  },
+  /** Connection state, checked with one real request to the org. */
+  'salesforce.status': {
+    request: z.object({}),
+    response: SalesforceStatus,
+  },
+} satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CommandRequest<C extends CommandName> = z.input<Commands[C]['request']>;
+export type CommandResponse<C extends CommandName> = z.output<Commands[C]['response']>;
+
+export const Envelope = z.object({ command: z.string(), payload: z.unknown() });
+
+export const ErrorInfo = z.object({ code: z.string(), message: z.string() });
+export type ErrorInfo = z.infer<typeof ErrorInfo>;
+
+export const Reply = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), data: z.unknown() }),
+  z.object({ ok: z.literal(false), error: ErrorInfo }),
+]);
+export type Reply = z.infer<typeof Reply>;
+
+/** A command that the background refused or failed, carried to the caller with its code. */
+export class CommandError extends Error {
+  override readonly name = 'CommandError';
+  constructor(readonly code: string, message: string) {
+    super(message);
+  }
+}

@@ -1,0 +1,52 @@
+import { Connection } from 'jsforce';
+import { API_VERSION } from './version';
+import { toSalesforceError } from './errors';
+import type { SalesforceSession } from './session';
+
+export type ApiUsage = { used: number; max: number };
+
+/**
+ * Retries are ours (the outbox, with backoff that survives the worker stopping). jsforce's Node
+ * build would retry by itself; its browser build does not. Turn it off so both behave the same.
+ */
+const NO_RETRY = { retry: { maxRetries: 0 } };
+
+/**
+ * The one Salesforce client. It is rebuilt from the stored session whenever the worker wakes
+ * (Chrome stops idle workers), pins the API version and reports failures as named errors.
+ */
+export class SalesforceClient {
+  private readonly conn: Connection;
+
+  constructor(readonly session: SalesforceSession) {
+    this.conn = new Connection({
+      instanceUrl: session.instanceUrl,
+      accessToken: session.accessToken,
+      version: API_VERSION,
+    });
+  }
+
+  /** API usage from the last Sforce-Limit-Info header seen, if any. */
+  get usage(): ApiUsage | null {
+    const usage = this.conn.limitInfo?.apiUsage;
+    return usage ? { used: usage.used, max: usage.limit } : null;
+  }
+
+  async get<T>(path: string): Promise<T> {
+    try {
+      return await this.conn.request<T>({ method: 'GET', url: path }, NO_RETRY);
+    } catch (error) {
+      throw toSalesforceError(error);
+    }
+  }
+
+  /** The org's daily API allowance, read from /limits (one request). */
+  async dailyApiUsage(): Promise<ApiUsage> {
+    const limits = await this.get<{ DailyApiRequests?: { Max: number; Remaining: number } }>(
+      `/services/data/v${API_VERSION}/limits`,
+    );
+    const daily = limits.DailyApiRequests;
+    if (!daily) return this.usage ?? { used: 0, max: 0 };
+    return { used: daily.Max - daily.Remaining, max: daily.Max };
+  }
+}

@@ -1,0 +1,40 @@
+/**
+ * Named errors for everything Salesforce (or the way to it) can answer, so callers branch on
+ * a class, never on a message (messages are translated into the user's language).
+ */
+export class SalesforceError extends Error {
+  override name = 'SalesforceError';
+  constructor(readonly code: string, message: string, readonly fields: string[] = []) {
+    super(message);
+  }
+}
+/** The access token expired or was revoked: refresh, or ask the agent to reconnect. */
+export class SessionExpiredError extends SalesforceError {
+  override name = 'SessionExpiredError';
+}
+/** The org is over its daily API request limit (HTTP 403 REQUEST_LIMIT_EXCEEDED). */
+export class ApiLimitError extends SalesforceError {
+  override name = 'ApiLimitError';
+}
+/** No answer: network down, connection reset, DNS, or a 5xx from Salesforce. Worth a retry. */
+export class UnreachableError extends SalesforceError {
+  override name = 'UnreachableError';
+}
+
+type JsforceLikeError = { errorCode?: unknown; name?: unknown; message?: unknown; data?: unknown };
+
+/** Turns whatever jsforce or fetch threw into one of the named errors above. */
+export function toSalesforceError(error: unknown): SalesforceError {
+  if (error instanceof SalesforceError) return error;
+  const e = (error ?? {}) as JsforceLikeError;
+  const message = typeof e.message === 'string' ? e.message : String(error);
+  const code = typeof e.errorCode === 'string' ? e.errorCode : '';
+  if (code === 'INVALID_SESSION_ID') return new SessionExpiredError(code, message);
+  if (code === 'REQUEST_LIMIT_EXCEEDED') return new ApiLimitError(code, message);
+  if (!code || /^ERROR_HTTP_5\d\d$/.test(code) || e.name === 'TypeError') {
+    return new UnreachableError(code || 'UNREACHABLE', message);
+  }
+  const data = e.data as { fields?: unknown } | undefined;
+  const fields = Array.isArray(data?.fields) ? data.fields.filter((f): f is string => typeof f === 'string') : [];
+  return new SalesforceError(code, message, fields);
+}

@@ -1,0 +1,33 @@
+import { defineConfig } from 'wxt';
+import preact from '@preact/preset-vite';
+import { nodePolyfills } from 'vite-plugin-node-polyfills';
+
+// The public half of the extension's signing key: it pins the extension id
+// (lpkkncfodlaoljpfckchlfhibhmopokg) so policies, OAuth redirect URLs and tests can name it.
+export const EXTENSION_KEY =
+  'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAs5fAY/uvVMxT9nq4Q5veomYKbI7BVlSfJ/mIUNz9Oo2hBbuE6kmxepDgfLz67demcH8TtC2SFnhCjGpWGOv4sYkKJD55eG8S7FLMmYznomUCsWJJtN9upps61yAoOp5+iufw3shyFX7cW45h9C7q1MxkStNb+kjjxlNVVay5xI/rTR18RlmzMBCC/bXog17n332tllu2POfUaXniEXT7dKbceFGE0miN0x2U+7JPuwh6dyBG2dZRJ1Mzo+h1/NCwl93HF87TdVHxLvSJ+HFPOib1rMwAOpKoZuXT67WqTjthhIHjQkq2JV/61uBdUTHVSv/SnB4JQuJMeb2j+LjFUwIDAQAB';
+
+// jsforce's browser build still needs these Node built-ins in the service worker.
+export const NODE_POLYFILLS = {
+  include: ['events', 'stream', 'buffer', 'process', 'crypto', 'querystring', 'timers', 'util'] as const,
+  globals: { Buffer: true, process: true, global: true },
+};
+
+export default defineConfig({
+  manifestVersion: 3,
+  // `--mode local` is the build for the demo and the e2e suite: the production build plus host
+  // access to 127.0.0.1, where the demo console and the Salesforce emulator run.
+  manifest: ({ mode }) => ({
+    name: 'Salesforce for Chat Consoles',
+    description: 'Recognise chat visitors in Salesforce and write leads, contacts, cases and tasks from the chat console.',
+    key: EXTENSION_KEY,
+    minimum_chrome_version: '120',
+    permissions: ['storage', 'scripting'],
+    host_permissions: mode === 'local' ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
+    optional_host_permissions: ['https://*/*', 'http://*/*'],
+  }),
+  vite: () => ({
+    plugins: [preact(), nodePolyfills({ ...NODE_POLYFILLS, include: [...NODE_POLYFILLS.include] })],
+    build: { target: 'chrome120' },
+  }),
+});
