@@ -15,7 +15,7 @@ export const NODE_POLYFILLS = {
 
 export default defineConfig({
   manifestVersion: 3,
-  // `--mode local` is the build for the demo and the e2e suite: the production build plus host
+  // `--mode loopback` is the build for the demo and the e2e suite: the production build plus host
   // access to 127.0.0.1, where the demo console and the Salesforce emulator run.
   manifest: ({ mode }) => ({
     name: 'Salesforce for Chat Consoles',
@@ -23,7 +23,7 @@ export default defineConfig({
     key: EXTENSION_KEY,
     minimum_chrome_version: '120',
     permissions: ['storage', 'scripting'],
-    host_permissions: mode === 'local' ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
+    host_permissions: mode === 'loopback' ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
   }),
   vite: () => ({

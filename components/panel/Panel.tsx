@@ -5,7 +5,7 @@ import { SalesforceMark } from './SalesforceMark';
 export function Panel({ store }: { store: PanelStore }) {
   const status = store.status.value;
   return (
-    <section class="panel" aria-label="Salesforce">
+    <section class="panel" aria-label="Salesforce" aria-busy={store.checking.value}>
       <header class="panel__header">
         <SalesforceMark />
         <h2 class="panel__title">Salesforce</h2>

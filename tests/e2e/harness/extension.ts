@@ -1,0 +1,103 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page, Target, WebWorker } from 'puppeteer';
+import { EXTENSION_ID, SCREENSHOT_DIR } from './paths';
+
+const WORKER_URL = `chrome-extension://${EXTENSION_ID}/background.js`;
+const isOurWorker = (t: Target) => t.type() === 'service_worker' && t.url() === WORKER_URL;
+
+/**
+ * One browser with the extension, as the tests see it: the service worker (reach, stop,
+ * restart), pages on 127.0.0.1, screenshots, and every uncaught error the worker or a page
+ * throws, so the test that caused it fails.
+ */
+export class ExtensionHarness {
+  readonly errors: string[] = [];
+  private readonly pages: Page[] = [];
+  private readonly watched = new WeakSet<object>();
+
+  constructor(readonly browser: Browser) {
+    browser.on('targetcreated', (target: Target) => {
+      if (isOurWorker(target)) void this.watchWorker(target);
+    });
+  }
+
+  /** The running service worker, started if needed, once its script has run. */
+  async worker(): Promise<WebWorker> {
+    const target = await this.browser.waitForTarget(isOurWorker, { timeout: 15_000 });
+    const worker = await this.watchWorker(target);
+    // The target appears before the script ran: wait for the extension APIs to be there.
+    for (let i = 0; i < 100; i++) {
+      if (await worker.evaluate(() => typeof chrome !== 'undefined' && !!chrome.runtime?.id).catch(() => false)) return worker;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the service worker never became ready');
+  }
+
+  private async watchWorker(target: Target): Promise<WebWorker> {
+    const worker = (await target.worker())!;
+    if (!this.watched.has(worker)) {
+      this.watched.add(worker);
+      worker.client.on('Runtime.exceptionThrown', (event) => {
+        const details = event.exceptionDetails;
+        this.errors.push(`service worker: ${details.exception?.description ?? details.text}`);
+      });
+    }
+    return worker;
+  }
+
+  /** Stops the worker the way Chrome does when it is idle. Resolves when it is gone. */
+  async stopWorker(): Promise<void> {
+    const target = this.browser.targets().find(isOurWorker);
+    if (!target) return;
+    const worker = await target.worker();
+    const gone = new Promise<void>((resolve) => {
+      const onDestroyed = (t: Target) => {
+        if (t === target) {
+          this.browser.off('targetdestroyed', onDestroyed);
+          resolve();
+        }
+      };
+      this.browser.on('targetdestroyed', onDestroyed);
+    });
+    await worker?.close();
+    await gone;
+  }
+
+  /** Runs a function in the service worker (where chrome.* and storage are). */
+  async inWorker<T, A extends unknown[]>(fn: (...args: A) => T | Promise<T>, ...args: A): Promise<T> {
+    const worker = await this.worker();
+    return worker.evaluate(fn as never, ...args) as Promise<T>;
+  }
+
+  /** Stores a Salesforce session for the background (what OAuth will store once connected). */
+  async useSalesforceSession(session: { instanceUrl: string; accessToken: string } | null): Promise<void> {
+    await this.inWorker(async (value) => {
+      if (value) await chrome.storage.session.set({ salesforce: value });
+      else await chrome.storage.session.remove('salesforce');
+    }, session);
+  }
+
+  async newPage(url?: string): Promise<Page> {
+    const page = await this.browser.newPage();
+    this.pages.push(page);
+    page.on('pageerror', (error) => this.errors.push(`page ${page.url()}: ${error instanceof Error ? error.message : String(error)}`));
+    if (url) await page.goto(url, { waitUntil: 'load' });
+    return page;
+  }
+
+  async screenshot(page: Page, name: string): Promise<string> {
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    const path = `${SCREENSHOT_DIR}/${name}.png`;
+    await page.screenshot({ path });
+    return path;
+  }
+
+  /** Returns and forgets the errors collected so far. */
+  takeErrors(): string[] {
+    return this.errors.splice(0);
+  }
+
+  async closePages(): Promise<void> {
+    await Promise.all(this.pages.splice(0).map((p) => p.close().catch(() => undefined)));
+  }
+}

@@ -1,0 +1,45 @@
+import type { ElementHandle, Page } from 'puppeteer';
+
+const HOST = 'sf-chat-panel';
+
+/** The Salesforce panel inside its shadow root, read the way the agent reads it. */
+export class PanelPage {
+  constructor(readonly page: Page) {}
+
+  /**
+   * Waits for an element inside the panel's shadow root. (puppeteer's waitForSelector watches
+   * the document's mutations, which do not include changes inside a shadow root: poll instead.)
+   */
+  async find(selector: string, timeout = 15_000): Promise<ElementHandle<Element>> {
+    const handle = await this.page.waitForFunction(
+      (host, sel) => document.querySelector(host)?.shadowRoot?.querySelector(sel) ?? null,
+      { polling: 50, timeout },
+      HOST,
+      selector,
+    );
+    return handle as ElementHandle<Element>;
+  }
+
+  /** Waits for the panel to show a status (data-state) and returns the status text. */
+  async waitForState(state: string, timeout = 15_000): Promise<string> {
+    const handle = await this.find(`.status[data-state="${state}"]`, timeout);
+    return (await handle.evaluate((el) => el.textContent ?? '')).trim();
+  }
+
+  async text(): Promise<string> {
+    const handle = await this.find('.panel');
+    return (await handle.evaluate((el) => (el as HTMLElement).innerText)).trim();
+  }
+
+  /** Clicks "Check connection" and waits until the answer is shown. */
+  async clickCheckConnection(): Promise<void> {
+    const button = await this.find('.panel__header button');
+    await button.click();
+    await this.find('.panel[aria-busy="false"]');
+  }
+
+  /** How many panels are mounted (there must never be two). */
+  count(): Promise<number> {
+    return this.page.evaluate((host) => document.querySelectorAll(host).length, HOST);
+  }
+}

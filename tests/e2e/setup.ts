@@ -1,0 +1,31 @@
+import puppeteer from 'puppeteer';
+import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
+import { EmulatorControl } from '../salesforce-emulator/control';
+import { ExtensionHarness } from './harness/extension';
+
+export type E2E = { harness: ExtensionHarness; emulator: EmulatorControl; consoleUrl: string };
+
+/**
+ * Call once at the top of a spec file: connects to the shared browser, and after every test
+ * closes its pages and fails it if the worker or a page threw.
+ */
+export function useExtension(): E2E {
+  const context = {} as E2E;
+  beforeAll(async () => {
+    const browser = await puppeteer.connect({ browserWSEndpoint: inject('wsEndpoint'), defaultViewport: { width: 1400, height: 900 } });
+    context.harness = new ExtensionHarness(browser);
+    context.emulator = new EmulatorControl(inject('emulatorUrl'));
+    context.consoleUrl = inject('consoleUrl');
+    await context.harness.worker();
+  });
+  afterEach(async () => {
+    await context.harness.closePages();
+    await context.emulator.clearFaults();
+    await context.emulator.latency(0);
+    expect(context.harness.takeErrors(), 'uncaught errors in the service worker or a page').toEqual([]);
+  });
+  afterAll(async () => {
+    await context.harness?.browser.disconnect();
+  });
+  return context;
+}

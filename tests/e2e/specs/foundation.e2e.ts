@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { useExtension } from '../setup';
+import { PanelPage } from '../pages/panel';
+
+const e2e = useExtension();
+
+type Reply = { ok: boolean; data?: { startedAt: number }; error?: { code: string } };
+
+/** Sends a raw message from the content script's isolated world, as the panel would. */
+async function fromContentScript(page: import('puppeteer').Page, message: unknown): Promise<Reply> {
+  const realm = page.extensionRealms()[0];
+  if (!realm) throw new Error('the content script is not running on this page');
+  return realm.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply>;
+}
+
+describe('walking skeleton', () => {
+  it('mounts the panel in a shadow root and shows the org status: content script → worker → Salesforce', async () => {
+    const { harness, emulator, consoleUrl } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const token = await emulator.token();
+    await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+
+    const page = await harness.newPage(consoleUrl);
+    const panel = new PanelPage(page);
+    const text = await panel.waitForState('connected');
+    expect(text).toContain(new URL(token.instanceUrl).host);
+    expect(text).toContain('API v62.0');
+    expect(text).toMatch(/1 of 15,000 daily API requests used/);
+    expect(await panel.count()).toBe(1);
+    // Isolated: the console's own CSS and scripts cannot see into the panel.
+    expect(await page.evaluate(() => document.querySelector('.panel'))).toBeNull();
+    expect(await page.evaluate(() => !!document.querySelector('sf-chat-panel')?.shadowRoot)).toBe(true);
+
+    const calls = await emulator.apiCalls();
+    expect(calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual(['GET /services/data/v62.0/limits 200']);
+    await harness.screenshot(page, 'foundation-connected');
+  });
+
+  it('says "not connected" and calls nothing without a session', async () => {
+    const { harness, emulator, consoleUrl } = e2e;
+    await harness.useSalesforceSession(null);
+    await emulator.clearLog();
+    const page = await harness.newPage(consoleUrl);
+    expect(await new PanelPage(page).waitForState('not_connected')).toMatch(/Not connected to Salesforce/);
+    expect(await emulator.log()).toEqual([]);
+    await harness.screenshot(page, 'foundation-not-connected');
+  });
+
+  it('tells the agent when Salesforce is down, and recovers on "Check connection"', async () => {
+    const { harness, emulator, consoleUrl } = e2e;
+    const token = await emulator.token();
+    await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+    await emulator.fault({ kind: '503', count: 1 });
+    const page = await harness.newPage(consoleUrl);
+    const panel = new PanelPage(page);
+    expect(await panel.waitForState('unreachable')).toMatch(/cannot be reached/);
+    await harness.screenshot(page, 'foundation-unreachable');
+    await panel.clickCheckConnection();
+    await panel.waitForState('connected');
+  });
+
+  it('answers again after Chrome stops the service worker', async () => {
+    const { harness, emulator, consoleUrl } = e2e;
+    const token = await emulator.token();
+    await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+    const page = await harness.newPage(consoleUrl);
+    const panel = new PanelPage(page);
+    await panel.waitForState('connected');
+    const before = await fromContentScript(page, { command: 'worker.info', payload: {} });
+
+    await harness.stopWorker();
+    expect(harness.browser.targets().some((t) => t.type() === 'service_worker')).toBe(false);
+
+    // The next message from the page starts the worker again; storage.session survives.
+    await emulator.clearLog();
+    await panel.clickCheckConnection();
+    await panel.waitForState('connected');
+    const after = await fromContentScript(page, { command: 'worker.info', payload: {} });
+    expect(after.data!.startedAt).toBeGreaterThan(before.data!.startedAt);
+    expect((await emulator.apiCalls()).length).toBe(1);
+  });
+
+  it('validates every message at the boundary and keeps the page out', async () => {
+    const { harness, consoleUrl } = e2e;
+    await harness.useSalesforceSession(null);
+    const page = await harness.newPage(consoleUrl);
+    await new PanelPage(page).waitForState('not_connected');
+    expect(await fromContentScript(page, { command: 'salesforce.status', payload: 'DROP' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await fromContentScript(page, { command: 'tokens.read', payload: {} })).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    // The console page itself (main world) has no channel to the extension at all.
+    expect(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
+  });
+
+  it('catches an uncaught error in the service worker (so a test that causes one fails)', async () => {
+    const { harness } = e2e;
+    await harness.inWorker(() => {
+      setTimeout(() => {
+        throw new Error('deliberate worker failure');
+      });
+    });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(harness.takeErrors()).toEqual([expect.stringContaining('deliberate worker failure')]);
+  });
+
+  it('stays idle on pages that are not a chat console', async () => {
+    const { harness, emulator } = e2e;
+    const page = await harness.newPage(`${emulator.url}/__emulator/log`);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await page.evaluate(() => document.querySelectorAll('sf-chat-panel').length)).toBe(0);
+  });
+});

@@ -1,0 +1,29 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : /\.(ts|tsx)$/.test(name) ? [path] : [];
+  });
+}
+
+const product = ['entrypoints', 'components', 'utils'].flatMap(sources);
+
+describe('house rules', () => {
+  it('only utils/salesforce/ imports jsforce (the one client, background only)', () => {
+    const offenders = product.filter((f) => !f.startsWith('utils/salesforce/') && /from ['"]jsforce['"]/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+
+  it('nothing that a content script imports touches tokens or jsforce', () => {
+    const content = readFileSync('entrypoints/console.content/index.tsx', 'utf8');
+    expect(content).not.toMatch(/salesforce\/(connection|session)/);
+  });
+
+  it('never renders page data as HTML', () => {
+    const offenders = product.filter((f) => /dangerouslySetInnerHTML|\.innerHTML\s*=/.test(readFileSync(f, 'utf8')));
+    expect(offenders).toEqual([]);
+  });
+});

@@ -1,0 +1,60 @@
+/**
+ * The emulator's control API from another process (the e2e specs run in vitest workers while
+ * the emulator runs in the global setup). Never under /services: real clients cannot reach it.
+ */
+import type { Fault, LogEntry } from './server';
+import type { SRecord } from './org';
+
+export class EmulatorControl {
+  constructor(readonly url: string) {}
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.url}/__emulator${path}`, {
+      method,
+      headers: body ? { 'content-type': 'application/json' } : {},
+      body: body ? JSON.stringify(body) : undefined,
+    });
+    if (!res.ok) throw new Error(`emulator control ${method} ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  }
+
+  reset(options: { seed?: number; data?: 'full' | 'scenarios' | 'empty' } = {}) {
+    return this.call('POST', '/reset', options);
+  }
+  token(email?: string) {
+    return this.call<{ accessToken: string; refreshToken: string; instanceUrl: string; userId: string }>('POST', '/token', { email });
+  }
+  latency(rttMs: number, jitterMs = 0) {
+    return this.call('POST', '/latency', { rttMs, jitterMs });
+  }
+  limit(max: number, used?: number) {
+    return this.call('POST', '/limit', { max, used });
+  }
+  fault(fault: Fault) {
+    return this.call('POST', '/faults', fault);
+  }
+  clearFaults() {
+    return this.call('DELETE', '/faults');
+  }
+  log() {
+    return this.call<LogEntry[]>('GET', '/log');
+  }
+  clearLog() {
+    return this.call('DELETE', '/log');
+  }
+  async apiCalls(): Promise<LogEntry[]> {
+    return (await this.log()).filter((e) => e.api);
+  }
+  records(type: string) {
+    return this.call<SRecord[]>('GET', `/records?type=${encodeURIComponent(type)}`);
+  }
+  expireTokens() {
+    return this.call('POST', '/tokens/expire');
+  }
+  revokeTokens() {
+    return this.call('POST', '/tokens/revoke');
+  }
+  settings(settings: { autoApprove?: boolean; tokenTtlSeconds?: number; duplicateRules?: boolean }) {
+    return this.call('POST', '/settings', settings);
+  }
+}
