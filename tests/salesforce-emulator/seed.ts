@@ -121,7 +121,7 @@ export function seedOrg(org: Org, seed = 1, { size = 'full' }: { size?: 'full' |
         AccountId: rnd() < 0.9 ? pick(accountIds) : null,
       });
     }
-    for (let i = 0; i < 295; i++) {
+    for (let i = 0; i < 297; i++) {
       const first = pick(FIRST);
       const last = pick(LAST);
       lead({ FirstName: first, LastName: last, Email: `${first}.${last}.lead${i}@example.com`.toLowerCase(), Company: `${pick(COMPANY_WORDS)} ${pick(COMPANY_TAILS)}`, Phone: pick(PHONE_FORMATS)(`${300 + i}5550${String(i).padStart(3, '0')}`.slice(0, 10)) });

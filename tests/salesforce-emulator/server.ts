@@ -62,6 +62,8 @@ export class Emulator {
       this.users = [this.org.insert('User', { FirstName: 'Integration', LastName: 'User', Email: 'integration@example.com', Username: 'integration@example.com.emulator', Alias: 'integ', IsActive: true }).Id];
     }
     this.usage.used = 0;
+    this.usage.max = this.options.dailyLimit ?? 15000;
+    this.latency = { rttMs: this.options.latencyMs ?? 0, jitterMs: this.options.jitterMs ?? 0 };
     this.rest = new RestState(this.org, this.usage);
     this.faults = [];
     this.log = [];
@@ -158,7 +160,11 @@ export class Emulator {
           return;
         }
         if (fault && fault.kind !== 'reset-after') return this.faultResponse(res, fault.kind, finish);
-        if (body === null) return this.send(res, 413, [{ message: 'Request body too large', errorCode: 'REQUEST_ENTITY_TOO_LARGE' }], finish);
+        if (body === null) {
+          // The rest of the body is never read: close the connection so it cannot be reused.
+          res.on('finish', () => req.socket.destroy());
+          return this.send(res, 413, [{ message: 'Request body too large', errorCode: 'REQUEST_ENTITY_TOO_LARGE' }], finish, { Connection: 'close' });
+        }
         const answer = path.startsWith('/services/oauth2/') && path !== '/services/oauth2/userinfo' ? this.oauth(req, url, body) : this.api(req, url, body, entry);
         if (fault?.kind === 'reset-after') {
           // The change is committed; the client never hears about it.
