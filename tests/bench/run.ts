@@ -1,0 +1,30 @@
+/**
+ * `npm run bench [-- --json FILE]`: the figures of ../shared/BENCH.md that exist so far,
+ * measured on this machine, printed as a table (and written as one JSON object).
+ */
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { measureBundles } from './bundle';
+import { measureEmulatorQueries } from './emulator';
+
+const GOALS: Record<string, string> = {
+  'content.gzip_bytes': '≤ 50,000',
+  'background.bytes': 'track; ≤ 1,600,000',
+  'emulator.queries_per_s': '≥ 2,000',
+};
+
+const { values } = parseArgs({ options: { json: { type: 'string' } } });
+const figures: Record<string, number> = {};
+Object.assign(figures, measureBundles());
+Object.assign(figures, await measureEmulatorQueries());
+
+const width = Math.max(...Object.keys(figures).map((k) => k.length));
+console.log(`${'metric'.padEnd(width)}  ${'value'.padStart(12)}  goal`);
+for (const [key, value] of Object.entries(figures)) {
+  console.log(`${key.padEnd(width)}  ${value.toLocaleString('en-US').padStart(12)}  ${GOALS[key] ?? ''}`);
+}
+if (values.json) {
+  writeFileSync(values.json, `${JSON.stringify(figures, null, 2)}\n`);
+  console.log(`written to ${values.json}`);
+}
+process.exit(0);
