@@ -22,9 +22,10 @@ function vitest(title: string, config: string, report: string): boolean {
   rmSync(report, { force: true });
   const ok = run(title, 'npx', ['vitest', 'run', '--config', config, '--reporter=default', '--reporter=json', `--outputFile=${report}`]);
   if (existsSync(report)) {
-    const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number };
+    const json = JSON.parse(readFileSync(report, 'utf8')) as { numPassedTests: number; numFailedTests: number; numFailedTestSuites: number };
     total.passed += json.numPassedTests;
-    total.failed += json.numFailedTests;
+    // A suite that failed outside its tests (a hook, an unhandled error) counts as a failure too.
+    total.failed += json.numFailedTests + (json.numFailedTests ? 0 : json.numFailedTestSuites) + (!ok && !json.numFailedTests && !json.numFailedTestSuites ? 1 : 0);
   }
   if (!ok && !existsSync(report)) total.failed += 1; // the suite could not even start (e.g. no Chromium)
   return ok;

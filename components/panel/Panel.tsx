@@ -1,6 +1,7 @@
 import type { PanelStore } from './store';
 import { StatusLine } from './StatusLine';
 import { SalesforceMark } from './SalesforceMark';
+import { VisitorCard } from './VisitorCard';
 
 export function Panel({ store }: { store: PanelStore }) {
   const status = store.status.value;
@@ -19,6 +20,7 @@ export function Panel({ store }: { store: PanelStore }) {
         </button>
       </header>
       {store.problem.value && <p class="status status--error" role="alert">{store.problem.value}</p>}
+      <VisitorCard chat={store.chat.value} />
       {status ? <StatusLine status={status} /> : <p class="status" data-state="checking">Checking Salesforce…</p>}
     </section>
   );

@@ -4,7 +4,9 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Panel } from '@/components/panel/Panel';
 import { createPanelStore } from '@/components/panel/store';
 import { sendCommand } from '@/utils/messages/client';
-import { demoConsole } from '@/utils/adapters/demo';
+import { adapterFor, BUILT_IN_ADAPTERS } from '@/utils/adapters/registry';
+import { hostStyle, reserveRoom } from '@/utils/adapters/mount';
+import { watchConsole } from '@/utils/adapters/runtime';
 import panelCss from '@/components/panel/panel.css?inline';
 
 export default defineContentScript({
@@ -12,24 +14,45 @@ export default defineContentScript({
   registration: 'runtime',
   cssInjectionMode: 'manual',
   async main(ctx) {
-    if (!document.querySelector(demoConsole.root)) return; // not a console page: stay idle
+    const adapter = adapterFor(BUILT_IN_ADAPTERS, location.href, document);
+    if (!adapter) return; // not a chat console: stay idle
     const store = createPanelStore(() => sendCommand('salesforce.status', {}));
+    const { position } = adapter.mount;
     const ui = await createShadowRootUi(ctx, {
       name: 'sf-chat-panel',
       position: 'inline',
-      anchor: demoConsole.mount.anchor,
+      anchor: position === 'beside' ? adapter.mount.anchor : 'body',
       append: 'last',
       css: panelCss,
       isolateEvents: true,
-      onMount(container) {
+      onMount(container, _shadow, host) {
+        host.setAttribute('style', hostStyle(position));
+        const giveBack = reserveRoom(document, position);
         render(<Panel store={store} />, container);
-        return container;
+        return { container, giveBack };
       },
-      onRemove(container) {
-        if (container) render(null, container);
+      onRemove(mounted) {
+        if (!mounted) return;
+        render(null, mounted.container);
+        mounted.giveBack();
       },
     });
     ui.autoMount();
+
+    const controller = new AbortController();
+    ctx.onInvalidated(() => controller.abort());
+    const watcher = watchConsole({
+      adapter,
+      doc: document,
+      signal: controller.signal,
+      ignore: () => ui.shadowHost,
+      emit: (event) => void sendCommand('chat.event', event).catch(store.reportProblem),
+      onActive: (snapshot) => (store.chat.value = snapshot),
+      onError: (error) => console.debug('[salesforce panel] could not read the console', error),
+      profile: document.documentElement.hasAttribute('data-sf-panel-profile'),
+    });
+    // Single-page consoles change the URL (the chat id) without reloading.
+    ctx.addEventListener(window, 'wxt:locationchange', () => watcher.flush());
     void store.refresh();
   },
 });

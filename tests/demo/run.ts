@@ -30,6 +30,7 @@ say(`demo console on ${demo.url}`);
 
 const browser = await launchChromium({ extensionDir: EXTENSION_DIR, userDataDir: mkdtempSync(join(tmpdir(), 'sf-panel-demo-')), headless: !interactive });
 const harness = new ExtensionHarness(browser);
+await harness.consoleScriptReady();
 // Until "Connect with Salesforce" (OAuth) lands, the demo hands the worker a session directly.
 const token = emulator.issueToken('ana.agent@example.com');
 await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });

@@ -16,7 +16,7 @@ export function useExtension(): E2E {
     context.harness = new ExtensionHarness(browser);
     context.emulator = new EmulatorControl(inject('emulatorUrl'));
     context.consoleUrl = inject('consoleUrl');
-    await context.harness.worker();
+    await context.harness.consoleScriptReady();
   });
   afterEach(async () => {
     await context.harness.closePages();

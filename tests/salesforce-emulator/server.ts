@@ -162,7 +162,8 @@ export class Emulator {
         if (fault && fault.kind !== 'reset-after') return this.faultResponse(res, fault.kind, finish);
         if (body === null) {
           // The rest of the body is never read: close the connection so it cannot be reused.
-          res.on('finish', () => req.socket.destroy());
+          const socket = req.socket;
+          res.on('finish', () => socket?.destroy());
           return this.send(res, 413, [{ message: 'Request body too large', errorCode: 'REQUEST_ENTITY_TOO_LARGE' }], finish, { Connection: 'close' });
         }
         const answer = path.startsWith('/services/oauth2/') && path !== '/services/oauth2/userinfo' ? this.oauth(req, url, body) : this.api(req, url, body, entry);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ChatEvent } from '../chat/snapshot';
 
 /**
  * The one protocol between content scripts, extension pages and the background.
@@ -30,12 +31,24 @@ export const commands = {
     request: z.object({}),
     response: SalesforceStatus,
   },
+  /** Something happened to a chat on the console page (started, updated, ended, offline message). */
+  'chat.event': {
+    request: ChatEvent,
+    response: z.object({ accepted: z.boolean() }),
+  },
+  /** The latest chat events the background received (newest last): diagnostics and tests. */
+  'chat.recent': {
+    request: z.object({ limit: z.number().int().min(1).max(500).default(50) }),
+    response: z.array(z.object({ type: ChatEvent.shape.type, chatId: z.string(), console: z.string(), at: z.number(), snapshot: ChatEvent.shape.snapshot })),
+  },
 } satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;
 export type CommandRequest<C extends CommandName> = z.input<Commands[C]['request']>;
 export type CommandResponse<C extends CommandName> = z.output<Commands[C]['response']>;
+/** What a handler receives: the request after parsing (defaults filled in). */
+export type CommandPayload<C extends CommandName> = z.output<Commands[C]['request']>;
 
 export const Envelope = z.object({ command: z.string(), payload: z.unknown() });
 

@@ -1,8 +1,8 @@
 import type { Browser } from 'wxt/browser';
-import { Envelope, commands, type CommandName, type CommandRequest, type CommandResponse, type Reply } from './protocol';
+import { Envelope, commands, type CommandName, type CommandPayload, type CommandResponse, type Reply } from './protocol';
 
 export type Handlers = {
-  [C in CommandName]: (payload: CommandRequest<C>, sender: Browser.runtime.MessageSender) => Promise<CommandResponse<C>>;
+  [C in CommandName]: (payload: CommandPayload<C>, sender: Browser.runtime.MessageSender) => Promise<CommandResponse<C>>;
 };
 
 type Sender = Pick<Browser.runtime.MessageSender, 'id' | 'url' | 'origin'>;

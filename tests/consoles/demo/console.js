@@ -148,6 +148,9 @@ function showView(view) {
   for (const panel of document.querySelectorAll('[data-view-panel]')) panel.hidden = panel.dataset.viewPanel !== view;
 }
 
+// ?profile asks the extension to time its work (npm run bench).
+if (new URLSearchParams(location.search).has('profile')) document.documentElement.setAttribute('data-sf-panel-profile', '');
+
 window.demoConsole = { startChat, sendMessage, endChat, selectChat, closeChat, receiveOffline, setAgentState, setSeed, rerender, makeVisitor, state };
 for (const tab of document.querySelectorAll('.view-tab')) tab.addEventListener('click', () => showView(tab.dataset.view));
 $('#simulate-chat').addEventListener('click', () => startChat());

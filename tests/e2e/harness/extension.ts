@@ -14,6 +14,8 @@ export class ExtensionHarness {
   readonly errors: string[] = [];
   private readonly pages: Page[] = [];
   private readonly watched = new WeakSet<object>();
+  /** Runtime.enable replays exceptions thrown before we attached: those are not ours. */
+  private readonly since = Date.now();
 
   constructor(readonly browser: Browser) {
     browser.on('targetcreated', (target: Target) => {
@@ -23,6 +25,7 @@ export class ExtensionHarness {
 
   /** The running service worker, started if needed, once its script has run. */
   async worker(): Promise<WebWorker> {
+    if (!this.browser.targets().some(isOurWorker)) await this.wakeWorker();
     const target = await this.browser.waitForTarget(isOurWorker, { timeout: 15_000 });
     const worker = await this.watchWorker(target);
     // The target appears before the script ran: wait for the extension APIs to be there.
@@ -33,16 +36,39 @@ export class ExtensionHarness {
     throw new Error('the service worker never became ready');
   }
 
+  /** Starts a stopped worker, as an event for the extension would (DevTools' "start"). */
+  async wakeWorker(): Promise<void> {
+    const page = (await this.browser.pages())[0] ?? (await this.browser.newPage());
+    const session = await page.createCDPSession();
+    try {
+      await session.send('ServiceWorker.enable');
+      await session.send('ServiceWorker.startWorker', { scopeURL: `chrome-extension://${EXTENSION_ID}/` });
+    } finally {
+      await session.detach().catch(() => undefined);
+    }
+  }
+
   private async watchWorker(target: Target): Promise<WebWorker> {
     const worker = (await target.worker())!;
     if (!this.watched.has(worker)) {
       this.watched.add(worker);
       worker.client.on('Runtime.exceptionThrown', (event) => {
+        if (event.timestamp < this.since) return;
         const details = event.exceptionDetails;
         this.errors.push(`service worker: ${details.exception?.description ?? details.text}`);
       });
     }
     return worker;
+  }
+
+  /** Waits until the worker has registered the console script (it does so on install). */
+  async consoleScriptReady(): Promise<void> {
+    for (let i = 0; i < 200; i++) {
+      const ids = await this.inWorker(async () => (await chrome.scripting.getRegisteredContentScripts()).map((s) => s.id));
+      if (ids.includes('console')) return;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    throw new Error('the console script was never registered');
   }
 
   /** Stops the worker the way Chrome does when it is idle. Resolves when it is gone. */

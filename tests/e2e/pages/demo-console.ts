@@ -1,13 +1,49 @@
 import type { Page } from 'puppeteer';
 
-/** The demo console as a person uses it, and its scripting hooks (window.demoConsole). */
+type DemoApi = {
+  startChat: (visitor?: unknown) => string;
+  sendMessage: (id: string, author: string, text: string) => void;
+  endChat: (id: string) => void;
+  receiveOffline: (message: unknown) => string;
+  rerender: () => void;
+  makeVisitor: (n: number, seed?: number) => Record<string, unknown>;
+};
+
+/** The demo console as a person uses it (clicks), plus its scripting hooks (window.demoConsole). */
 export class DemoConsolePage {
   constructor(readonly page: Page) {}
 
-  startChat(visitor?: unknown): Promise<string> {
-    return this.page.evaluate((v) => (window as never as { demoConsole: { startChat: (v?: unknown) => string } }).demoConsole.startChat(v ?? undefined), visitor ?? null);
+  private call<T>(fn: (api: DemoApi, ...args: never[]) => T, ...args: unknown[]): Promise<T> {
+    return this.page.evaluate(
+      (source, ...rest) => new Function('api', '...args', `return (${source})(api, ...args)`)((window as never as { demoConsole: DemoApi }).demoConsole, ...rest),
+      fn.toString(),
+      ...(args as never[]),
+    ) as Promise<T>;
   }
-  async endChat(chatId: string): Promise<void> {
-    await this.page.evaluate((id) => (window as never as { demoConsole: { endChat: (id: string) => void } }).demoConsole.endChat(id), chatId);
+
+  /** Starts a chat; `visitor` is a number (the deterministic generator) or a visitor object. */
+  startChat(visitor?: number | Record<string, unknown>): Promise<string> {
+    return this.call((api, v: number | Record<string, unknown> | null) => api.startChat(typeof v === 'number' ? api.makeVisitor(v) : v ?? undefined), visitor ?? null);
+  }
+  visitor(n: number): Promise<Record<string, unknown>> {
+    return this.call((api, k: number) => api.makeVisitor(k), n);
+  }
+  sendMessage(chatId: string, author: 'visitor' | 'agent', text: string): Promise<void> {
+    return this.call((api, id: string, who: string, t: string) => api.sendMessage(id, who, t), chatId, author, text);
+  }
+  receiveOffline(message: Record<string, unknown> = {}): Promise<string> {
+    return this.call((api, m: unknown) => api.receiveOffline(m), message);
+  }
+  rerender(): Promise<void> {
+    return this.call((api) => api.rerender());
+  }
+
+  /** Clicks the chat's tab in the list, as the agent does to switch chats. */
+  async openChat(chatId: string): Promise<void> {
+    await this.page.click(`.chat-tab[data-chat-id="${chatId}"]`);
+  }
+  /** Clicks "End chat" on the open chat. */
+  async endOpenChat(): Promise<void> {
+    await this.page.click('.chat-pane .end-chat');
   }
 }

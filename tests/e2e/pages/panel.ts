@@ -38,6 +38,20 @@ export class PanelPage {
     await this.find('.panel[aria-busy="false"]');
   }
 
+  /** Waits until the panel shows the visitor of this chat, and returns the card's text. */
+  async waitForVisitor(chatId: string, timeout = 10_000): Promise<string> {
+    const handle = await this.find(`.visitor[data-chat-id="${chatId}"]`, timeout);
+    return (await handle.evaluate((el) => (el as HTMLElement).innerText)).trim();
+  }
+
+  /** The chat events the background received, via the content script's own channel. */
+  async backgroundEvents(): Promise<{ type: string; chatId: string; snapshot: { state: string; transcript: unknown[]; visitor: Record<string, string> } }[]> {
+    const realm = this.page.extensionRealms()[0];
+    if (!realm) throw new Error('the content script is not running on this page');
+    const reply = (await realm.evaluate(() => chrome.runtime.sendMessage({ command: 'chat.recent', payload: { limit: 500 } }))) as { ok: boolean; data: never[] };
+    return reply.data;
+  }
+
   /** How many panels are mounted (there must never be two). */
   count(): Promise<number> {
     return this.page.evaluate((host) => document.querySelectorAll(host).length, HOST);

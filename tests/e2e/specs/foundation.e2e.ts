@@ -100,6 +100,7 @@ describe('walking skeleton', () => {
     });
     await new Promise((r) => setTimeout(r, 300));
     expect(harness.takeErrors()).toEqual([expect.stringContaining('deliberate worker failure')]);
+    await harness.stopWorker(); // the next test starts with a clean worker
   });
 
   it('stays idle on pages that are not a chat console', async () => {

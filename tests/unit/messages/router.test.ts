@@ -9,6 +9,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'worker.info': async () => ({ version: '1.0.0', startedAt: 42 }),
     'salesforce.status': async () => ({ state: 'not_connected' }),
+    'chat.event': async () => ({ accepted: true }),
+    'chat.recent': async () => [],
     ...overrides,
   };
 }

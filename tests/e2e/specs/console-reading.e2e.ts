@@ -1,0 +1,101 @@
+import { describe, expect, it } from 'vitest';
+import { useExtension } from '../setup';
+import { DemoConsolePage } from '../pages/demo-console';
+import { PanelPage } from '../pages/panel';
+
+const e2e = useExtension();
+
+async function openConsole() {
+  const { harness, emulator, consoleUrl } = e2e;
+  const token = await emulator.token();
+  await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+  const page = await harness.newPage(consoleUrl);
+  const panel = new PanelPage(page);
+  await panel.waitForState('connected');
+  return { page, panel, demo: new DemoConsolePage(page) };
+}
+
+const GRACE = {
+  name: 'Grace Hopper', email: 'Grace.Hopper@Example.com', phone: '+1 (415) 555-0100', visits: 3, chats: 1,
+  session: { ip: '198.51.100.7', country: 'US', city: 'Arlington', browser: 'Chrome 131', os: 'macOS 15', language: 'en-US', timeZone: 'America/New_York', referrer: '', landingPage: 'https://shop.example.com/pricing', currentPage: 'https://shop.example.com/pricing', searchEngine: 'Google', searchKeywords: 'cobol', screenResolution: '1440x900' },
+  preChat: { Name: 'Grace Hopper', Email: 'Grace.Hopper@Example.com', Phone: '+1 (415) 555-0100', Company: 'Acme Corp', Department: 'Engineering', Product: 'Pro plan' },
+  custom: { plan: 'pro', cartValue: '120', userId: 'u-1906' },
+  firstMessage: 'Hi, I found a bug.',
+};
+
+describe('reading chats from the demo console', () => {
+  it('follows two chats at once as the agent switches between them', async () => {
+    const { page, panel, demo } = await openConsole();
+    const a = await demo.startChat(GRACE);
+    const b = await demo.startChat(2);
+    expect(await panel.waitForVisitor(a)).toContain('Grace Hopper');
+    await demo.sendMessage(a, 'visitor', 'Are you there?');
+    await demo.openChat(b);
+    const second = await demo.visitor(2);
+    expect(await panel.waitForVisitor(b)).toContain(String(second.name));
+    await harness().screenshot(page, 'console-two-chats');
+
+    const events = await panel.backgroundEvents();
+    const ofA = events.filter((e) => e.chatId === a);
+    expect(ofA[0]!.type).toBe('started');
+    const latestA = ofA.at(-1)!.snapshot;
+    expect(latestA.visitor).toMatchObject({ name: 'Grace Hopper', email: 'Grace.Hopper@Example.com', phone: '+1 (415) 555-0100' });
+    expect(latestA.transcript.length).toBeGreaterThanOrEqual(3);
+    expect(events.some((e) => e.chatId === b && e.type === 'started')).toBe(true);
+  });
+
+  it('sees a chat end when the agent clicks "End chat", and an offline message arrive', async () => {
+    const { page, panel, demo } = await openConsole();
+    const chat = await demo.startChat(4);
+    await panel.waitForVisitor(chat);
+    await demo.endOpenChat();
+    await panel.find(`.visitor[data-chat-id="${chat}"][data-chat-state="ended"]`);
+    const offline = await demo.receiveOffline({ name: 'Olivia Smith', email: 'olivia.smith@example.co.uk', message: 'Please call me back tomorrow.' });
+    await page.waitForFunction(() => true);
+    let events = await panel.backgroundEvents();
+    for (let i = 0; i < 40 && !events.some((e) => e.chatId === offline); i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      events = await panel.backgroundEvents();
+    }
+    expect(events.filter((e) => e.chatId === chat && e.type === 'ended')).toHaveLength(1);
+    expect(events.find((e) => e.chatId === offline)).toMatchObject({ type: 'offline-message', snapshot: { state: 'offline', visitor: { name: 'Olivia Smith', email: 'olivia.smith@example.co.uk' } } });
+    await harness().screenshot(page, 'console-chat-ended');
+  });
+
+  it('sends nothing when the console re-renders the whole chat pane with the same content', async () => {
+    const { panel, demo } = await openConsole();
+    const chat = await demo.startChat(3);
+    await panel.waitForVisitor(chat);
+    await new Promise((r) => setTimeout(r, 200));
+    const before = (await panel.backgroundEvents()).length;
+    await demo.rerender();
+    await demo.rerender();
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await panel.backgroundEvents()).length).toBe(before);
+    await demo.sendMessage(chat, 'visitor', 'one more');
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await panel.backgroundEvents()).length).toBe(before + 1);
+  });
+
+  it('shows a hostile visitor as plain text and runs none of it', async () => {
+    const { page, panel, demo } = await openConsole();
+    const hostile = {
+      ...GRACE,
+      name: '<img src=x onerror="window.__pwned=1">‮evil‬ 👩🏽‍💻 "Robert\'); DROP TABLE Contact;--"',
+      email: 'x"><script>window.__pwned=2</script>@example.com',
+      firstMessage: `<script>window.__pwned=3</script>${'spam '.repeat(30_000)}`,
+    };
+    const chat = await demo.startChat(hostile);
+    const text = await panel.waitForVisitor(chat);
+    expect(text).toContain('<img src=x onerror="window.__pwned=1">');
+    expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+    const events = await panel.backgroundEvents();
+    const snapshot = events.filter((e) => e.chatId === chat).at(-1)!.snapshot as { transcript: { text: string }[] };
+    expect(snapshot.transcript.at(-1)!.text.length).toBeLessThanOrEqual(20_000);
+    await harness().screenshot(page, 'console-hostile-visitor');
+  });
+});
+
+function harness() {
+  return e2e.harness;
+}

@@ -1,0 +1,100 @@
+// @vitest-environment happy-dom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { ChatEvent } from '@/utils/chat/snapshot';
+import { watchConsole } from '@/utils/adapters/runtime';
+import { builtIn, loadFixture } from './fixtures';
+
+const adapter = builtIn('demo');
+let events: ChatEvent[];
+let frames: (() => void)[];
+let controller: AbortController;
+
+/** Lets the MutationObserver deliver, then runs the frame the watcher asked for, if any. */
+async function nextFrame() {
+  await new Promise((r) => setTimeout(r, 0));
+  const due = frames.splice(0);
+  due.forEach((run) => run());
+  return due.length;
+}
+const summary = () => events.splice(0).map((e) => `${e.type} ${e.snapshot.chatId}`);
+
+beforeEach(() => {
+  loadFixture('demo');
+  events = [];
+  frames = [];
+  controller = new AbortController();
+  watchConsole({ adapter, doc: document, emit: (e) => events.push(e), signal: controller.signal, schedule: (run) => frames.push(run) });
+});
+afterEach(() => controller.abort());
+
+describe('console watcher', () => {
+  it('starts every open chat and the offline message it finds', () => {
+    expect(summary()).toEqual(['started chat-0002', 'started chat-0001', 'offline-message offline-0003']);
+  });
+
+  it('does nothing while nothing changes: no frame requested, no event', async () => {
+    summary();
+    expect(await nextFrame()).toBe(0);
+    expect(events).toEqual([]);
+  });
+
+  it('emits "updated" once per frame however many mutations came in it', async () => {
+    summary();
+    const transcript = document.querySelector('.transcript')!;
+    for (let i = 0; i < 5; i++) transcript.insertAdjacentHTML('beforeend', `<li class="msg msg--visitor" data-message-id="x${i}"><span class="msg__text">more ${i}</span></li>`);
+    expect(await nextFrame()).toBe(1);
+    const [event, ...rest] = events.splice(0);
+    expect(rest).toEqual([]);
+    expect(event).toMatchObject({ type: 'updated', snapshot: { chatId: 'chat-0001' } });
+    expect(event!.snapshot.transcript.at(-1)).toMatchObject({ id: 'x4', text: 'more 4', role: 'visitor' });
+  });
+
+  it('says nothing when the console re-renders the whole pane with the same content', async () => {
+    summary();
+    const pane = document.querySelector('.chat-pane')!;
+    pane.innerHTML = pane.innerHTML;
+    document.querySelector('.visitor-card')!.innerHTML = document.querySelector('.visitor-card')!.innerHTML;
+    await nextFrame();
+    expect(events).toEqual([]);
+  });
+
+  it('emits "ended" once when the chat ends, and when a chat disappears from the list', async () => {
+    summary();
+    document.querySelector('.chat-state')!.setAttribute('data-state', 'ended');
+    await nextFrame();
+    expect(summary()).toEqual(['ended chat-0001']);
+    document.querySelector('.chat-tab[data-chat-id="chat-0002"]')!.remove();
+    await nextFrame();
+    expect(summary()).toEqual(['ended chat-0002']);
+    document.querySelector('.transcript')!.insertAdjacentHTML('beforeend', '<li class="msg msg--system"><span class="msg__text">late</span></li>');
+    await nextFrame();
+    expect(events.every((e) => e.type !== 'ended')).toBe(true);
+  });
+
+  it('reads a late-loading field when it appears', async () => {
+    summary();
+    document.querySelector('.visitor-phone')!.remove();
+    await nextFrame();
+    expect(events.splice(0).at(-1)!.snapshot.visitor.phone).toBeUndefined();
+    document.querySelector('.visitor-info dd:nth-of-type(2)')!.insertAdjacentHTML('beforeend', '<a class="visitor-phone" href="tel:+14155550100">+1 415 555 0100</a>');
+    await nextFrame();
+    expect(events.at(-1)!.snapshot.visitor.phone).toBe('+14155550100');
+  });
+
+  it('keeps hostile visitor text as capped plain text', async () => {
+    summary();
+    const name = document.querySelector('.visitor-card .visitor-name')!;
+    name.textContent = `<script>alert(1)</script>${'A'.repeat(100_000)}`;
+    await nextFrame();
+    const visitor = events.at(-1)!.snapshot.visitor;
+    expect(visitor.name!.startsWith('<script>alert(1)</script>AAA')).toBe(true);
+    expect(visitor.name!.length).toBe(4000);
+  });
+
+  it('stops observing when aborted', async () => {
+    summary();
+    controller.abort();
+    document.querySelector('.transcript')!.insertAdjacentHTML('beforeend', '<li class="msg"><span class="msg__text">after</span></li>');
+    expect(await nextFrame()).toBe(0);
+  });
+});

@@ -1,0 +1,82 @@
+import type { Extract } from './schema';
+
+/**
+ * DOM look-ups for adapters. ` >>> ` in a selector steps into an element's shadow root or a
+ * same-origin iframe's document, so consoles built from web components or frames work too.
+ */
+type Scope = Document | Element | ShadowRoot;
+
+function inner(el: Element): Scope | null {
+  if (el.shadowRoot) return el.shadowRoot;
+  if (el instanceof HTMLIFrameElement) {
+    try {
+      return el.contentDocument; // null or throws when cross-origin: not ours to read
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+export function queryAll(scope: Scope, selector: string): Element[] {
+  const steps = selector.split(/\s*>>>\s*/);
+  let scopes: Scope[] = [scope];
+  for (let i = 0; i < steps.length; i++) {
+    const found = scopes.flatMap((s) => Array.from(s.querySelectorAll(steps[i]!)));
+    if (i === steps.length - 1) return found;
+    scopes = found.map(inner).filter((s): s is Scope => s !== null);
+  }
+  return [];
+}
+
+export function query(scope: Scope, selector: string): Element | null {
+  if (!selector.includes('>>>')) return scope.querySelector(selector);
+  return queryAll(scope, selector)[0] ?? null;
+}
+
+/** The shadow roots and iframe documents a selector passes through (to observe them too). */
+export function innerScopes(scope: Scope, selector: string): Scope[] {
+  const steps = selector.split(/\s*>>>\s*/);
+  const out: Scope[] = [];
+  let scopes: Scope[] = [scope];
+  for (let i = 0; i < steps.length - 1; i++) {
+    scopes = scopes.flatMap((s) => Array.from(s.querySelectorAll(steps[i]!))).map(inner).filter((s): s is Scope => s !== null);
+    out.push(...scopes);
+  }
+  return out;
+}
+
+/** Reads one value as raw text (the caller cleans and caps it). */
+export function read(scope: Scope, extract: Extract): string | null {
+  const el = extract.selector ? query(scope, extract.selector) : scope instanceof Element ? scope : null;
+  if (!el) return null;
+  let value: string | null;
+  switch (extract.read) {
+    case 'attr':
+      value = el.getAttribute(extract.attr!);
+      break;
+    case 'href': {
+      const href = el.getAttribute('href');
+      value = href === null ? el.textContent : safeDecode(href.replace(/^(mailto|tel|callto|sms):/i, '').split('?')[0]!);
+      break;
+    }
+    case 'value':
+      value = 'value' in el ? String((el as HTMLInputElement).value) : el.getAttribute('value');
+      break;
+    default:
+      value = el.textContent;
+  }
+  if (value !== null && extract.pattern) {
+    const match = new RegExp(extract.pattern).exec(value);
+    value = match ? (match[1] ?? match[0]) : null;
+  }
+  return value;
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}

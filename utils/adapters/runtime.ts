@@ -1,0 +1,191 @@
+import type { ChatEvent, ChatSnapshot } from '../chat/snapshot';
+import { emptySnapshot } from '../chat/snapshot';
+import { innerScopes } from './dom';
+import type { Adapter } from './schema';
+import { readActiveChat, readChatList, readOffline, transcriptContainers, type MessageCache } from './scrape';
+
+export type WatcherOptions = {
+  adapter: Adapter;
+  doc: Document;
+  emit: (event: ChatEvent) => void;
+  /** The active chat changed (or its snapshot did): what the panel shows. */
+  onActive?: (snapshot: ChatSnapshot | null) => void;
+  signal: AbortSignal;
+  /** Elements whose mutations are ours (the panel host) and must not wake the watcher. */
+  ignore?: () => Element | null;
+  /** Runs a callback on the next frame; requestAnimationFrame in the page. */
+  schedule?: (run: () => void) => void;
+  onError?: (error: unknown) => void;
+  /** Records each batch as a User Timing measure "sf-panel:scrape" (npm run bench reads them). */
+  profile?: boolean;
+};
+
+type Known = { snapshot: ChatSnapshot; key: string; ended: boolean };
+
+/** A change key: cheap to compare, covers everything the background cares about. */
+function keyOf(s: ChatSnapshot): string {
+  const last = s.transcript.at(-1);
+  return JSON.stringify([s.state, s.visitor, s.masked, s.session, s.preChat, s.custom, s.chat, s.agent, s.transcript.length, last?.id, last?.text]);
+}
+
+/**
+ * Watches one console page: one MutationObserver, work batched per animation frame and only
+ * after something changed (no polling, no timers while idle). Emits started / updated / ended
+ * / offline-message with a snapshot that changed. Never throws into the page.
+ */
+export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, schedule, onError, profile }: WatcherOptions): { flush: () => void } {
+  const known = new Map<string, Known>();
+  const offlineSeen = new Set<string>();
+  const cache: MessageCache = new WeakMap();
+  const observed = new WeakSet<Node>();
+  const nextFrame = schedule ?? ((run) => doc.defaultView!.requestAnimationFrame(run));
+  let pending = false;
+  let activeKey = '';
+  let activeId: string | null = null;
+  /** What mutated since the last batch; null when everything must be read again. */
+  let changed: Node[] | null = null;
+  let containers: Element[] = [];
+  let lastList: ReturnType<typeof readChatList> = [];
+  const attributeFilter = watchedAttributes(adapter);
+  const pierced = scopedSelectors(adapter);
+
+  const observer = new MutationObserver((records) => {
+    const own = ignore?.();
+    const relevant = own ? records.filter((r) => own !== r.target && !own.contains(r.target)) : records;
+    if (!relevant.length) return;
+    if (changed && changed.length + relevant.length < 1000) changed.push(...relevant.map((r) => r.target));
+    else changed = null;
+    request();
+  });
+  const observe = (node: Node) => {
+    if (observed.has(node)) return;
+    observed.add(node);
+    observer.observe(node, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter });
+  };
+
+  function request(everything = false) {
+    if (everything) changed = null;
+    if (pending || signal.aborted) return;
+    pending = true;
+    nextFrame(() => {
+      pending = false;
+      if (!signal.aborted) flush();
+    });
+  }
+
+  // Events are sent after the batch, so reading the page is never held up by messaging.
+  let outbox: ChatEvent[] = [];
+  const send = (event: ChatEvent) => {
+    if (!outbox.length) queueMicrotask(() => outbox.splice(0).forEach(emit));
+    outbox.push(event);
+  };
+
+  /** Stores a chat's latest snapshot and says what happened to it, if anything did. */
+  function remember(snapshot: ChatSnapshot) {
+    const key = keyOf(snapshot);
+    const before = known.get(snapshot.chatId);
+    if (before && before.key === key) return;
+    const ended = snapshot.state === 'ended' || !!before?.ended;
+    known.set(snapshot.chatId, { snapshot, key, ended });
+    if (!before) {
+      send({ type: 'started', snapshot });
+      if (ended) send({ type: 'ended', snapshot });
+    } else if (ended && !before.ended) send({ type: 'ended', snapshot });
+    else send({ type: 'updated', snapshot });
+  }
+
+  function flush() {
+    const started = profile ? performance.now() : 0;
+    try {
+      const url = doc.location?.href ?? '';
+      // Most batches are a new message in the open chat: then only the transcript is read.
+      const transcriptOnly = changed !== null && changed.length > 0 && changed.every((n) => containers.some((c) => c.contains(n)));
+      changed = [];
+      const list = transcriptOnly ? lastList : readChatList(adapter, doc);
+      lastList = list;
+      const previous = activeId ? known.get(activeId)?.snapshot : undefined;
+      const active = readActiveChat(adapter, doc, url, cache, transcriptOnly ? previous : undefined);
+      if (!transcriptOnly) containers = transcriptContainers(adapter, doc);
+      // Chats listed but never shown yet: started, with what the list tells (their name).
+      for (const item of list) {
+        if (!known.has(item.id) && item.id !== active?.chatId) {
+          const snapshot = emptySnapshot(item.id, adapter.name);
+          if (item.name) snapshot.visitor.name = item.name;
+          remember(snapshot);
+        }
+      }
+      if (active) {
+        const before = known.get(active.chatId);
+        // A console may drop old messages from the DOM: keep what was read before.
+        if (before && before.snapshot.transcript.length > active.transcript.length && active.transcript.length) {
+          const firstId = active.transcript[0]!.id;
+          const at = firstId ? before.snapshot.transcript.findIndex((m) => m.id === firstId) : -1;
+          if (at > 0) active.transcript = [...before.snapshot.transcript.slice(0, at), ...active.transcript];
+        }
+        if (before?.ended) active.state = 'ended';
+        remember(active);
+      }
+      // Chats that disappeared from the list have ended.
+      if (adapter.chats) {
+        const listed = new Set(list.map((c) => c.id));
+        for (const [id, entry] of known) {
+          if (!listed.has(id) && !entry.ended && entry.snapshot.state !== 'offline') {
+            remember({ ...entry.snapshot, state: 'ended' });
+          }
+        }
+      }
+      for (const message of transcriptOnly ? [] : readOffline(adapter, doc)) {
+        if (offlineSeen.has(message.chatId)) continue;
+        offlineSeen.add(message.chatId);
+        send({ type: 'offline-message', snapshot: message });
+      }
+      const entry = active ? known.get(active.chatId) : undefined;
+      const key = entry ? entry.snapshot.chatId + entry.key : '';
+      activeId = entry?.snapshot.chatId ?? null;
+      if (key !== activeKey) {
+        activeKey = key;
+        onActive?.(entry?.snapshot ?? null);
+      }
+      for (const selector of pierced) for (const scope of innerScopes(doc, selector)) observe(scope);
+    } catch (error) {
+      onError?.(error);
+    }
+    if (profile) performance.measure('sf-panel:scrape', { start: started });
+  }
+
+  observe(doc);
+  // Form controls change their value without a DOM mutation (e.g. the agent's status select).
+  const onInput = () => request(true);
+  doc.addEventListener('change', onInput, true);
+  doc.addEventListener('input', onInput, true);
+  signal.addEventListener('abort', () => {
+    observer.disconnect();
+    doc.removeEventListener('change', onInput, true);
+    doc.removeEventListener('input', onInput, true);
+  });
+  flush();
+  return { flush: () => { changed = null; flush(); } };
+}
+
+function watchedAttributes(adapter: Adapter): string[] {
+  const attrs = new Set(['class', 'hidden', 'href', 'value', 'data-state', 'aria-selected', 'open']);
+  const visit = (value: unknown) => {
+    if (value && typeof value === 'object') {
+      const attr = (value as { attr?: unknown }).attr;
+      if (typeof attr === 'string') attrs.add(attr);
+      Object.values(value).forEach(visit);
+    }
+  };
+  visit(adapter);
+  return [...attrs];
+}
+
+function scopedSelectors(adapter: Adapter): string[] {
+  const out: string[] = [];
+  const visit = (value: unknown) => {
+    if (typeof value === 'string' && value.includes('>>>')) out.push(value);
+    else if (value && typeof value === 'object') Object.values(value).forEach(visit);
+  };
+  visit(adapter);
+  return out;
+}

@@ -1,0 +1,167 @@
+import { FIELD_MAX, MESSAGE_MAX, TRANSCRIPT_MAX, emptySnapshot, type ChatSnapshot, type Message } from '../chat/snapshot';
+import { cleanField, cleanMessage, isMasked } from '../chat/text';
+import { query, queryAll, read } from './dom';
+import type { Adapter, Pairs } from './schema';
+
+type Scope = Document | Element;
+
+/** Canonical keys for labels consoles print ("Time zone" → timeZone, "E-mail" → email). */
+const CANONICAL: Record<string, Record<string, string>> = {
+  visitor: { name: 'name', email: 'email', emailaddress: 'email', phone: 'phone', phonenumber: 'phone', telephone: 'phone', mobile: 'phone', visits: 'visits', chats: 'chats' },
+  session: {
+    ip: 'ip', ipaddress: 'ip', country: 'country', region: 'region', state: 'region', city: 'city', browser: 'browser', os: 'os',
+    operatingsystem: 'os', language: 'language', timezone: 'timeZone', referrer: 'referrer', referer: 'referrer', landingpage: 'landingPage',
+    currentpage: 'currentPage', searchengine: 'searchEngine', searchkeywords: 'searchKeywords', keywords: 'searchKeywords',
+    screenresolution: 'screenResolution', resolution: 'screenResolution',
+  },
+};
+const fold = (label: string) => label.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+export function keyFor(group: string, label: string): string | null {
+  const clean = cleanField(label, 200)?.replace(/:$/, '').trim();
+  if (!clean) return null;
+  return CANONICAL[group]?.[fold(clean)] ?? clean;
+}
+
+/** Reads a label/value list into [label, value] pairs. */
+export function readPairs(doc: Scope, pairs: Pairs): [string, string][] {
+  const out: [string, string][] = [];
+  if (pairs.kind === 'dl') {
+    for (const dl of queryAll(doc, pairs.selector)) {
+      for (const dt of Array.from(dl.querySelectorAll('dt'))) {
+        const dd = dt.nextElementSibling;
+        if (dd?.tagName === 'DD') out.push([dt.textContent ?? '', dd.textContent ?? '']);
+      }
+    }
+  } else if (pairs.kind === 'rows') {
+    for (const row of queryAll(doc, pairs.row)) out.push([read(row, pairs.label) ?? '', read(row, pairs.value) ?? '']);
+  } else {
+    for (const row of queryAll(doc, pairs.row)) {
+      const text = row.textContent ?? '';
+      const at = text.indexOf(pairs.separator);
+      if (at > 0) out.push([text.slice(0, at), text.slice(at + pairs.separator.length)]);
+    }
+  }
+  return out;
+}
+
+export function readChatId(adapter: Adapter, doc: Document, url: string): string | null {
+  const pane = query(doc, adapter.pane.root);
+  if (!pane) return null;
+  const raw = adapter.pane.url ? (new RegExp(adapter.pane.url).exec(url)?.slice(1).find(Boolean) ?? null) : read(pane, adapter.pane.id!);
+  return cleanField(raw, 200) ?? null;
+}
+
+/** The ids (and names) of the open chats in the console's list, in order. */
+export function readChatList(adapter: Adapter, doc: Document): { id: string; name?: string; active: boolean }[] {
+  if (!adapter.chats) return [];
+  const { item, id, name, active } = adapter.chats;
+  const out: { id: string; name?: string; active: boolean }[] = [];
+  for (const el of queryAll(doc, item)) {
+    const chatId = cleanField(read(el, id), 200);
+    if (chatId) out.push({ id: chatId, name: name ? cleanField(read(el, name), FIELD_MAX) : undefined, active: el.matches(active) });
+  }
+  return out;
+}
+
+/** Per message element, the raw text it had and the message it was read as. */
+export type MessageCache = WeakMap<Element, { raw: string | null; message: Message }>;
+
+/** Reads the transcript, parsing only message nodes that are new or whose text changed. */
+export function readTranscript(adapter: Adapter, pane: Element, cache: MessageCache): Message[] {
+  const t = adapter.transcript;
+  const nodes = queryAll(pane, t.message);
+  const start = Math.max(0, nodes.length - TRANSCRIPT_MAX);
+  const out: Message[] = [];
+  for (let i = start; i < nodes.length; i++) {
+    const node = nodes[i]!;
+    const raw = read(node, t.text);
+    let entry = cache.get(node);
+    if (!entry || entry.raw !== raw) {
+      const role = t.role.visitor && node.matches(t.role.visitor) ? 'visitor' : t.role.agent && node.matches(t.role.agent) ? 'agent' : t.role.system && node.matches(t.role.system) ? 'system' : 'visitor';
+      entry = {
+        raw,
+        message: {
+          id: t.id ? cleanField(read(node, t.id), 200) : undefined,
+          role,
+          author: t.author ? cleanField(read(node, t.author), 200) : undefined,
+          text: cleanMessage(raw, MESSAGE_MAX),
+          time: t.time ? cleanField(read(node, t.time), 100) : undefined,
+        },
+      };
+      cache.set(node, entry);
+    }
+    if (entry.message.text) out.push(entry.message);
+  }
+  return out;
+}
+
+function put(snapshot: ChatSnapshot, key: string, raw: string | null | undefined): void {
+  const value = cleanField(raw, FIELD_MAX);
+  if (value === undefined) return;
+  const [group, name] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
+  if ((group === 'visitor' && (name === 'email' || name === 'phone')) && isMasked(value)) {
+    if (!snapshot.masked.includes(key)) snapshot.masked.push(key);
+    return;
+  }
+  const target = (snapshot as unknown as Record<string, Record<string, string>>)[group];
+  if (target) target[name] = value;
+}
+
+/**
+ * Reads the active chat into a snapshot. Pure DOM reading: no observers, no side effects.
+ * With `reuse` (the same chat, read before, when only its transcript changed) the visitor,
+ * session and other details are taken from it and only the transcript is read again.
+ */
+export function readActiveChat(adapter: Adapter, doc: Document, url: string, cache: MessageCache, reuse?: ChatSnapshot): ChatSnapshot | null {
+  const pane = query(doc, adapter.pane.root);
+  const chatId = readChatId(adapter, doc, url);
+  if (!pane || !chatId) return null;
+  let snapshot: ChatSnapshot;
+  if (reuse && reuse.chatId === chatId) {
+    snapshot = { ...reuse, state: 'active' };
+  } else {
+    snapshot = emptySnapshot(chatId, adapter.name);
+    for (const [group, pairs] of Object.entries(adapter.lists)) {
+      for (const [label, value] of readPairs(doc, pairs)) {
+        const key = keyFor(group, label);
+        if (key) put(snapshot, `${group}.${key}`, value);
+      }
+    }
+    for (const [key, extract] of Object.entries(adapter.fields)) put(snapshot, key, read(doc, extract));
+    for (const [key, extract] of Object.entries(adapter.agent ?? {})) if (extract) put(snapshot, `agent.${key}`, read(doc, extract));
+  }
+  snapshot.transcript = readTranscript(adapter, pane, cache);
+  if (isEnded(adapter, pane)) snapshot.state = 'ended';
+  return snapshot;
+}
+
+/** The elements that hold the messages: a change inside them changes the transcript only. */
+export function transcriptContainers(adapter: Adapter, doc: Document): Element[] {
+  const pane = query(doc, adapter.pane.root);
+  if (!pane) return [];
+  const parents = new Set<Element>();
+  for (const node of queryAll(pane, adapter.transcript.message)) if (node.parentElement) parents.add(node.parentElement);
+  return [...parents];
+}
+
+export function isEnded(adapter: Adapter, pane: Element): boolean {
+  const { selector, text } = adapter.ended;
+  if (selector && query(pane.ownerDocument, selector)) return true;
+  if (text && (pane.textContent ?? '').toLowerCase().includes(text.toLowerCase())) return true;
+  return false;
+}
+
+/** Offline messages listed by the console (an inbox), each as a snapshot in state "offline". */
+export function readOffline(adapter: Adapter, doc: Document): ChatSnapshot[] {
+  if (!adapter.offline) return [];
+  const out: ChatSnapshot[] = [];
+  for (const item of queryAll(doc, adapter.offline.item)) {
+    const id = cleanField(read(item, adapter.offline.id), 200);
+    if (!id) continue;
+    const snapshot = emptySnapshot(id, adapter.name, 'offline');
+    for (const [key, extract] of Object.entries(adapter.offline.fields)) put(snapshot, key, read(item, extract));
+    out.push(snapshot);
+  }
+  return out;
+}
