@@ -17,9 +17,9 @@ export function VisitorCard({ chat }: { chat: ChatSnapshot | null }) {
         <dt>Messages</dt>
         <dd class="visitor__messages">{chat.transcript.length}</dd>
       </dl>
-      {chat.masked.length > 0 && (
+      {chat.masked.some((k) => k.startsWith('visitor.')) && (
         <p class="note" data-masked={chat.masked.join(' ')}>
-          The console masks the visitor's {chat.masked.map((k) => k.split('.')[1]).join(' and ')}: it is not used to find them in Salesforce.
+          The console masks the visitor's {chat.masked.filter((k) => k.startsWith('visitor.')).map((k) => k.slice(8)).join(' and ')}: it is not used to find them in Salesforce.
         </p>
       )}
     </div>

@@ -100,7 +100,8 @@ function put(snapshot: ChatSnapshot, key: string, raw: string | null | undefined
   const value = cleanField(raw, FIELD_MAX);
   if (value === undefined) return;
   const [group, name] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
-  if ((group === 'visitor' && (name === 'email' || name === 'phone')) && isMasked(value)) {
+  // A masked contact value ("j***@example.com") is useless for matching and misleading to store.
+  if (/mail|phone|tel|mobile/i.test(name) && isMasked(value)) {
     if (!snapshot.masked.includes(key)) snapshot.masked.push(key);
     return;
   }

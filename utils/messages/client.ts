@@ -6,9 +6,12 @@ export async function sendCommand<C extends CommandName>(
   command: C,
   payload: CommandRequest<C>,
 ): Promise<CommandResponse<C>> {
+  // Checked before it leaves: page data that does not fit the protocol never travels.
+  const request = commands[command].request.safeParse(payload);
+  if (!request.success) throw new CommandError('bad_request', `${command}: ${request.error.issues[0]?.message ?? 'invalid payload'}`);
   let raw: unknown;
   try {
-    raw = await browser.runtime.sendMessage({ command, payload });
+    raw = await browser.runtime.sendMessage({ command, payload: request.data });
   } catch (error) {
     // The extension was reloaded or the worker could not start: the page cannot reach it.
     throw new CommandError('extension_unreachable', error instanceof Error ? error.message : String(error));

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ChatEvent } from '../chat/snapshot';
 
 /**
@@ -12,7 +12,7 @@ export const SalesforceStatus = z.discriminatedUnion('state', [
     state: z.literal('connected'),
     instanceUrl: z.string(),
     apiVersion: z.string(),
-    usage: z.object({ used: z.number(), max: z.number() }).nullable(),
+    usage: z.nullable(z.object({ used: z.number(), max: z.number() })),
   }),
   z.object({ state: z.literal('session_expired'), instanceUrl: z.string() }),
   z.object({ state: z.literal('over_limit'), instanceUrl: z.string(), message: z.string() }),
@@ -38,10 +38,10 @@ export const commands = {
   },
   /** The latest chat events the background received (newest last): diagnostics and tests. */
   'chat.recent': {
-    request: z.object({ limit: z.number().int().min(1).max(500).default(50) }),
+    request: z.object({ limit: z._default(z.int().check(z.gte(1), z.lte(500)), 50) }),
     response: z.array(z.object({ type: ChatEvent.shape.type, chatId: z.string(), console: z.string(), at: z.number(), snapshot: ChatEvent.shape.snapshot })),
   },
-} satisfies Record<string, { request: z.ZodType; response: z.ZodType }>;
+} satisfies Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

@@ -1,10 +1,10 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 
 /** What the background needs to call the org. Lives in storage.session: never on disk, never in a page. */
 export const SalesforceSession = z.object({
   instanceUrl: z.url(),
-  accessToken: z.string().min(1),
+  accessToken: z.string().check(z.minLength(1)),
 });
 export type SalesforceSession = z.infer<typeof SalesforceSession>;
 
