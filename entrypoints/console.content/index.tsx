@@ -4,7 +4,8 @@ import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Panel } from '@/components/panel/Panel';
 import { createPanelStore } from '@/components/panel/store';
 import { sendCommand } from '@/utils/messages/client';
-import { adapterFor, BUILT_IN_ADAPTERS } from '@/utils/adapters/registry';
+import { adapterFor } from '@/utils/adapters/registry';
+import { enabledAdapters } from '@/utils/adapters/defaults';
 import { hostStyle, reserveRoom } from '@/utils/adapters/mount';
 import { watchConsole } from '@/utils/adapters/runtime';
 import panelCss from '@/components/panel/panel.css?inline';
@@ -14,7 +15,7 @@ export default defineContentScript({
   registration: 'runtime',
   cssInjectionMode: 'manual',
   async main(ctx) {
-    const adapter = adapterFor(BUILT_IN_ADAPTERS, location.href, document);
+    const adapter = adapterFor(enabledAdapters(), location.href, document);
     if (!adapter) return; // not a chat console: stay idle
     const store = createPanelStore(() => sendCommand('salesforce.status', {}));
     const { position } = adapter.mount;

@@ -45,10 +45,19 @@ if (interactive) {
 } else {
   const shots: string[] = [];
   say(`panel: ${await panel.waitForState('connected')}`);
-  await consolePage.startChat();
-  await consolePage.startChat();
+  const first = await consolePage.startChat(1);
+  const second = await consolePage.startChat(6);
+  say(`two visitors started chatting; the panel reads the open one: ${(await panel.waitForVisitor(first)).replace(/\s+/g, ' ')}`);
+  await consolePage.sendMessage(first, 'agent', 'Hello! How can I help?');
   shots.push(await harness.screenshot(page, 'demo-1-connected'));
-  say('two visitors started chatting in the demo console');
+  await consolePage.openChat(second);
+  say(`the agent switched chats; the panel follows: ${(await panel.waitForVisitor(second)).replace(/\s+/g, ' ')}`);
+  shots.push(await harness.screenshot(page, 'demo-2-hostile-visitor'));
+  await consolePage.endOpenChat();
+  await consolePage.receiveOffline();
+  await new Promise((r) => setTimeout(r, 300));
+  const events = await panel.backgroundEvents();
+  say(`the background received: ${events.map((e) => `${e.type} ${e.chatId}`).join(', ')}`);
   await harness.stopWorker();
   say('service worker stopped (as Chrome does when idle)');
   await panel.clickCheckConnection();
@@ -56,7 +65,7 @@ if (interactive) {
   await emulator.addFault({ kind: '503', count: 1 });
   await panel.clickCheckConnection();
   say(`Salesforce answering 503: ${await panel.waitForState('unreachable')}`);
-  shots.push(await harness.screenshot(page, 'demo-2-unreachable'));
+  shots.push(await harness.screenshot(page, 'demo-3-unreachable'));
   say(`Salesforce API calls made: ${emulator.apiCalls().length} (${emulator.apiCalls().map((c) => `${c.method} ${c.path} → ${c.status}`).join('; ')})`);
   const errors = harness.takeErrors();
   say(errors.length ? `errors: ${errors.join(' | ')}` : 'no errors in the worker or the page');

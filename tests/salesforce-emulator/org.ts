@@ -19,6 +19,9 @@ export class Org {
   private sequence = 1;
   /** Active duplicate rules on Contact and Lead email, as many orgs have them. */
   duplicateRules = true;
+  /** Bumped by every write: equality indexes built before it are stale. */
+  private version = 0;
+  private readonly indexes = new Map<string, { version: number; map: Map<string, SRecord[]> }>();
 
   constructor(readonly metadata: Map<string, ObjectMetadata> = defaultMetadata()) {
     for (const meta of metadata.values()) this.records.set(meta.describe.name, new Map());
@@ -87,6 +90,7 @@ export class Org {
     this.checkRequired(describe, record);
     if (!options.allowSave) this.checkDuplicates(describe.name, record);
     this.table(describe.name).set(record.Id, record);
+    this.version++;
     return record;
   }
 
@@ -103,12 +107,14 @@ export class Org {
     if (!options.allowSave && 'Email' in values) this.checkDuplicates(describe.name, next);
     const now = new Date(options.now ?? Date.now()).toISOString().replace('Z', '+0000');
     Object.assign(record, next, { LastModifiedDate: now, LastModifiedById: options.userId, SystemModstamp: now });
+    this.version++;
     return record;
   }
 
   delete(type: string, id: string): void {
     const record = this.writable(this.object(type).name, id);
     record.IsDeleted = true;
+    this.version++;
   }
 
   private writable(type: string, id: string): SRecord {
@@ -264,6 +270,29 @@ export class Org {
     ]);
   }
 
+  /**
+   * The records of `type` whose `field` equals `value` ignoring case (SOQL's = on text), from an
+   * index built on first use and rebuilt after any write: queries by email or id stay O(1).
+   */
+  lookup(type: string, field: string, value: string): SRecord[] {
+    const key = `${type}.${field}`;
+    let index = this.indexes.get(key);
+    if (!index || index.version !== this.version) {
+      const map = new Map<string, SRecord[]>();
+      for (const record of this.table(type).values()) {
+        const v = record[field];
+        if (typeof v !== 'string') continue;
+        const k = v.toLowerCase();
+        const list = map.get(k);
+        if (list) list.push(record);
+        else map.set(k, [record]);
+      }
+      index = { version: this.version, map };
+      this.indexes.set(key, index);
+    }
+    return index.map.get(value.toLowerCase()) ?? [];
+  }
+
   /** A deep copy of the data, for composite allOrNone rollback. */
   snapshot(): Map<string, Map<string, SRecord>> {
     return new Map([...this.records].map(([type, table]) => [type, new Map([...table].map(([id, r]) => [id, { ...r }]))]));
@@ -271,6 +300,7 @@ export class Org {
 
   restore(snapshot: Map<string, Map<string, SRecord>>): void {
     for (const [type, table] of snapshot) this.records.set(type, table);
+    this.version++;
   }
 
   /** Inserts a record as seed data (no validation, fixed timestamps). */
@@ -281,6 +311,7 @@ export class Org {
     Object.assign(full, record, { IsDeleted: false });
     this.derive(describe.name, full);
     this.table(describe.name).set(full.Id, full);
+    this.version++;
     return full;
   }
 }

@@ -123,6 +123,7 @@ export class Emulator {
   }
 
   private async readBody(req: IncomingMessage): Promise<Buffer | null> {
+    if (!req.headers['content-length'] && !req.headers['transfer-encoding']) return Buffer.alloc(0);
     const max = this.options.maxBodyBytes ?? 6 * 1024 * 1024;
     const chunks: Buffer[] = [];
     let size = 0;

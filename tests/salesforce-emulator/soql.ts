@@ -326,6 +326,29 @@ function project(org: Org, type: string, record: SRecord, paths: string[][], ver
   return out;
 }
 
+/**
+ * The records that can match: when the WHERE clause requires `Field = 'text'` on a plain text
+ * field (alone or AND-ed), only the records an index finds for that value; else all of them.
+ */
+function candidates(org: Org, type: string, expr: Expr | null): Iterable<SRecord> {
+  const all = () => org.table(type).values();
+  let node = expr;
+  while (node) {
+    if (node.op === 'COND') {
+      const c = node.cond;
+      const field = c.field && !c.field.includes('.') ? org.field(type, c.field) : undefined;
+      const text = field && ['string', 'email', 'phone', 'picklist', 'url', 'textarea', 'combobox'].includes(field.type);
+      if (text && c.operator === '=' && c.literalType === 'STRING' && typeof c.value === 'string') {
+        return org.lookup(type, field.name, unquote(c.value, false));
+      }
+      return all();
+    }
+    if (node.op !== 'AND') return all();
+    node = node.a.op === 'COND' ? node.a : node.b;
+  }
+  return all();
+}
+
 /** Runs one SOQL query against the org. `all` includes deleted records (queryAll). */
 export function runQuery(
   org: Org,
@@ -348,9 +371,10 @@ export function runQuery(
     else throw ApiError.of(400, 'MALFORMED_QUERY', `The emulator does not support ${f.type === 'FieldSubquery' ? 'subqueries' : (f as { rawValue?: string }).rawValue ?? f.type} in SELECT`);
   }
   for (const path of paths) resolvePath(org, type, undefined, path); // INVALID_FIELD before any work
-  const where = query.where ? compile(org, type, buildExpr(tokens(query.where as WhereNode))) : null;
+  const expr = query.where ? buildExpr(tokens(query.where as WhereNode)) : null;
+  const where = expr ? compile(org, type, expr) : null;
   const rows0: SRecord[] = [];
-  for (const r of org.table(type).values()) {
+  for (const r of candidates(org, type, expr)) {
     if ((all || !r.IsDeleted) && (!where || where(r)) && (!only || only(r))) rows0.push(r);
   }
   let rows = rows0;

@@ -12,3 +12,12 @@ describe('wantedMatches', () => {
     ).toEqual(['https://a.example/*', 'https://b.example/*']);
   });
 });
+
+describe('enabledAdapters', () => {
+  it('leaves out a console that is switched off', async () => {
+    const { enabledAdapters, DEFAULT_CONSOLES } = await import('@/utils/adapters/defaults');
+    const off = DEFAULT_CONSOLES.map((c) => ({ ...c, enabled: c.name !== 'chatwoot' }));
+    expect(enabledAdapters(off).map((a) => a.name)).not.toContain('chatwoot');
+    expect(enabledAdapters().map((a) => a.name)).toContain('chatwoot');
+  });
+});
