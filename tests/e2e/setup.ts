@@ -2,8 +2,16 @@ import puppeteer from 'puppeteer';
 import { afterAll, afterEach, beforeAll, expect, inject } from 'vitest';
 import { EmulatorControl } from '../salesforce-emulator/control';
 import { ExtensionHarness } from './harness/extension';
+import { DemoConsolePage } from './pages/demo-console';
+import { PanelPage } from './pages/panel';
 
-export type E2E = { harness: ExtensionHarness; emulator: EmulatorControl; consoleUrl: string };
+export type E2E = {
+  harness: ExtensionHarness;
+  emulator: EmulatorControl;
+  consoleUrl: string;
+  /** Connects the extension to the emulator and opens the demo console with the panel ready. */
+  openConnectedConsole: () => Promise<{ page: import('puppeteer').Page; panel: PanelPage; demo: DemoConsolePage }>;
+};
 
 /**
  * Call once at the top of a spec file: connects to the shared browser, and after every test
@@ -16,6 +24,14 @@ export function useExtension(): E2E {
     context.harness = new ExtensionHarness(browser);
     context.emulator = new EmulatorControl(inject('emulatorUrl'));
     context.consoleUrl = inject('consoleUrl');
+    context.openConnectedConsole = async () => {
+      const token = await context.emulator.token();
+      await context.harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+      const page = await context.harness.newPage(context.consoleUrl);
+      const panel = new PanelPage(page);
+      await panel.waitForState('connected');
+      return { page, panel, demo: new DemoConsolePage(page) };
+    };
     await context.harness.consoleScriptReady();
   });
   afterEach(async () => {

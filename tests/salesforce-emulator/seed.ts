@@ -4,6 +4,7 @@
  * SCENARIOS so tests can find them).
  */
 import type { Org } from './org';
+import { random } from '../consoles/demo/visitors.js';
 
 export const SCENARIOS = {
   /** A contact found by email, with an account. */
@@ -35,17 +36,6 @@ export const USERS = [
   { FirstName: 'Carla', LastName: 'Chen', Email: 'carla.chen@example.com', Alias: 'cchen' },
   { FirstName: 'Dev', LastName: 'Patel', Email: 'dev.patel@example.com', Alias: 'dpatel' },
 ];
-
-function random(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIRST = ['James', 'Mary', 'Wei', 'Fatima', 'Lars', 'Aoife', 'Ravi', 'Sofia', 'Mateo', 'Yuki', 'Noah', 'Amara', 'Élodie', 'Björn', 'Ngozi', 'Priya', 'Tomás', 'Hana', 'Omar', 'Ingrid'];
 const LAST = ['Garcia', 'Kim', 'Müller', 'Okafor', 'Rossi', 'Nguyen', 'Kowalski', 'Haddad', 'Silva', 'Tanaka', 'Johansson', 'Dubois', 'Murphy', 'Novak', 'Singh', 'Cohen', 'Alvarez', 'Brown', 'Ibrahim', 'Larsen'];

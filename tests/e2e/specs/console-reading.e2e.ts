@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { useExtension } from '../setup';
-import { DemoConsolePage } from '../pages/demo-console';
-import { PanelPage } from '../pages/panel';
 
 const e2e = useExtension();
 
-async function openConsole() {
-  const { harness, emulator, consoleUrl } = e2e;
-  const token = await emulator.token();
-  await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
-  const page = await harness.newPage(consoleUrl);
-  const panel = new PanelPage(page);
-  await panel.waitForState('connected');
-  return { page, panel, demo: new DemoConsolePage(page) };
-}
+const openConsole = () => e2e.openConnectedConsole();
 
 const GRACE = {
   name: 'Grace Hopper', email: 'Grace.Hopper@Example.com', phone: '+1 (415) 555-0100', visits: 3, chats: 1,

@@ -60,12 +60,8 @@ describe('walking skeleton', () => {
   });
 
   it('answers again after Chrome stops the service worker', async () => {
-    const { harness, emulator, consoleUrl } = e2e;
-    const token = await emulator.token();
-    await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
-    const page = await harness.newPage(consoleUrl);
-    const panel = new PanelPage(page);
-    await panel.waitForState('connected');
+    const { harness, emulator } = e2e;
+    const { page, panel } = await e2e.openConnectedConsole();
     const before = await fromContentScript(page, { command: 'worker.info', payload: {} });
 
     await harness.stopWorker();
