@@ -78,7 +78,8 @@ export function readTranscript(adapter: Adapter, pane: Element, cache: MessageCa
     const raw = read(node, t.text);
     let entry = cache.get(node);
     if (!entry || entry.raw !== raw) {
-      const role = t.role.visitor && node.matches(t.role.visitor) ? 'visitor' : t.role.agent && node.matches(t.role.agent) ? 'agent' : t.role.system && node.matches(t.role.system) ? 'system' : 'visitor';
+      // System first: consoles often mark a system message like a visitor's (not own).
+      const role = t.role.system && node.matches(t.role.system) ? 'system' : t.role.agent && node.matches(t.role.agent) ? 'agent' : 'visitor';
       entry = {
         raw,
         message: {
