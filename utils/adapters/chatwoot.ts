@@ -18,6 +18,9 @@ export const chatwootAdapter: AdapterInput = {
     'visitor.email': { selector: '.conversation-details-wrap a[href^="mailto:"]', read: 'href' },
     'visitor.phone': { selector: '.conversation-details-wrap a[href^="tel:"]', read: 'href' },
   },
+  lists: {
+    custom: { kind: 'rows', row: '.conversation-details-wrap .custom-attribute', label: { selector: '.attribute-name' }, value: { selector: '.value--view .value' } },
+  },
   transcript: {
     message: '[data-message-id]',
     id: { read: 'attr', attr: 'data-message-id' },

@@ -28,6 +28,7 @@ describe('chatwoot adapter on its fixture page', () => {
       console: 'chatwoot',
       state: 'active',
       visitor: { name: 'Grace Hopper', email: 'grace.hopper@example.com', phone: '+14155550100' },
+      custom: { Plan: 'Enterprise', 'CRM link': 'https://crm.example.com/c/9' },
     });
     expect(chat.transcript.map((m) => [m.id, m.role])).toEqual([['101', 'system'], ['102', 'visitor'], ['103', 'agent'], ['104', 'visitor']]);
     expect(chat.transcript[3]!.text).toBe('Acme Corp & Sons — not "Acme Inc".');
