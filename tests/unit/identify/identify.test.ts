@@ -1,0 +1,105 @@
+import { Connection } from 'jsforce';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { emptySnapshot, type ChatSnapshot } from '@/utils/chat/snapshot';
+import { rankCandidates } from '@/utils/identify/rank';
+import { guessPhoneField, identifyRequests } from '@/utils/identify/request';
+import { DEFAULT_RULES, type IdentifyRules } from '@/utils/identify/rules';
+import { startEmulator, type Emulator } from '../../salesforce-emulator/server';
+
+// Rules → one composite request → ranked candidates, against the emulator with jsforce.
+let emulator: Emulator;
+let conn: Connection;
+beforeAll(async () => {
+  emulator = await startEmulator({ data: 'scenarios' });
+});
+afterAll(() => emulator.close());
+beforeEach(() => {
+  emulator.reset({ data: 'scenarios' });
+  const { instanceUrl, accessToken } = emulator.issueToken();
+  conn = new Connection({ instanceUrl, accessToken, version: '62.0' });
+});
+
+const WITH_PHONE: IdentifyRules = {
+  contacts: [{ chatField: 'visitor.email', sfField: 'Email' }, { chatField: 'visitor.phone', sfField: 'Phone' }],
+  leads: [{ chatField: 'visitor.email', sfField: 'Email' }, { chatField: 'visitor.phone', sfField: 'Phone' }],
+  accounts: [],
+};
+
+function chat(visitor: ChatSnapshot['visitor'], extra: Partial<ChatSnapshot> = {}): ChatSnapshot {
+  return { ...emptySnapshot('chat-1', 'demo'), visitor, ...extra };
+}
+
+async function identify(snapshot: ChatSnapshot, rules: IdentifyRules = DEFAULT_RULES) {
+  const compositeRequest = identifyRequests(snapshot, rules, '62.0', guessPhoneField);
+  const before = emulator.apiCalls().length;
+  const result = compositeRequest.length
+    ? await conn.requestPost<{ compositeResponse: { referenceId: string; httpStatusCode: number; body: unknown }[] }>('/services/data/v62.0/composite', { allOrNone: false, compositeRequest })
+    : { compositeResponse: [] };
+  for (const r of result.compositeResponse) expect(r.httpStatusCode, JSON.stringify(r.body).slice(0, 300)).toBe(200);
+  return { ...rankCandidates(result.compositeResponse, snapshot, rules, guessPhoneField), calls: emulator.apiCalls().length - before };
+}
+
+describe('identification', () => {
+  it('finds a contact by e-mail whatever its case, with its account, in one request', async () => {
+    const found = await identify(chat({ email: '  GRACE.hopper@Example.com ' }));
+    expect(found.calls).toBe(1);
+    expect(found.contacts).toMatchObject([{ type: 'Contact', name: 'Grace Hopper', account: { name: 'Acme Corp' }, matched: ['visitor.email→Email'] }]);
+  });
+
+  it.each(['415.555.0100', '+1 (415) 555-0100', '4155550100'])('finds a contact by a differently formatted phone: %s', async (phone) => {
+    const found = await identify(chat({ phone }, { session: { country: 'US' } }), WITH_PHONE);
+    expect(found.contacts.map((c) => c.name)).toEqual(['Grace Hopper']);
+  });
+
+  it('ranks the record that meets more conditions first', async () => {
+    const found = await identify(chat({ email: 'pat@nowhere.example', phone: '+1 212 555 0147' }, { session: { country: 'US' } }), WITH_PHONE);
+    expect(found.contacts.map((c) => c.name).sort()).toEqual(['Pat Morgan', 'Pat Morgan-Lee']);
+    const both = await identify(chat({ email: 'grace.hopper@example.com', phone: '(415) 555-0100' }, { session: { country: 'US' } }), WITH_PHONE);
+    expect(both.contacts[0]).toMatchObject({ name: 'Grace Hopper', matched: ['visitor.email→Email', 'visitor.phone→Phone'] });
+    expect(both.calls).toBe(1);
+  });
+
+  it('finds a lead when there is no contact, and a contact over a lead with the same e-mail', async () => {
+    const lead = await identify(chat({ email: 'chloe.dubois@example.com' }));
+    expect(lead.contacts).toEqual([]);
+    expect(lead.leads).toMatchObject([{ type: 'Lead', name: 'Chloé Dubois' }]);
+    const shared = await identify(chat({ email: 'sam.shared@example.com' }));
+    expect(shared.contacts).toMatchObject([{ name: 'Sam Shared' }]);
+  });
+
+  it('follows a converted lead to its contact and never offers the lead', async () => {
+    const found = await identify(chat({ email: 'conrad@oldmail.example' }));
+    expect(found.leads).toEqual([]);
+    expect(found.contacts).toMatchObject([{ type: 'Contact', name: 'Conrad Converse', account: { name: 'Converse Shoes' }, viaConvertedLead: expect.stringMatching(/^00Q/) }]);
+  });
+
+  it('finds nobody for an unknown visitor, and never uses a masked value', async () => {
+    expect(await identify(chat({ email: 'nobody@example.com' }))).toMatchObject({ contacts: [], leads: [], calls: 1 });
+    const masked = await identify(chat({}, { masked: ['visitor.email'] }));
+    expect(masked).toMatchObject({ contacts: [], leads: [], calls: 0 });
+  });
+
+  it.each([
+    `grace.hopper@example.com' OR Email != '`,
+    `\\' OR Name LIKE '%`,
+    '%',
+    '*',
+    '{FIND} & | ! ( ) ^ ~ : " + -',
+    'a'.repeat(5000),
+    '‮evil‬ 👩🏽‍💻',
+    `Initech' OR Company != '`,
+    `Initech\\' OR Company != '`,
+  ])('keeps hostile input literal: %j', async (value) => {
+    const rules: IdentifyRules = { ...WITH_PHONE, leads: [...WITH_PHONE.leads, { chatField: 'preChat.Company', sfField: 'Company' }] };
+    const found = await identify(chat({ email: value, phone: value, name: value }, { preChat: { Company: value } }), rules);
+    expect(found.calls).toBe(1); // the Company rule always reaches a SOQL literal
+    expect(found.contacts).toEqual([]);
+    expect(found.leads).toEqual([]);
+  });
+
+  it('matches a text rule exactly (so the hostile cases above are not vacuous)', async () => {
+    const rules: IdentifyRules = { contacts: [], leads: [{ chatField: 'preChat.company', sfField: 'Company' }], accounts: [] };
+    const found = await identify(chat({}, { preChat: { Company: 'Initech' } }), rules);
+    expect(found.leads.map((l) => l.name)).toEqual(['Sam Shared']);
+  });
+});

@@ -1,0 +1,67 @@
+import type { ChatSnapshot } from '../chat/snapshot';
+import { soqlString, soslPhrase } from '../salesforce/escape';
+import { normalizeEmail, normalizePhone } from './normalize';
+import { chatValue, type Condition, type IdentifyRules } from './rules';
+
+/** Whether a Salesforce field holds phone numbers (from describe; a name guess until then). */
+export type IsPhoneField = (object: string, field: string) => boolean;
+export const guessPhoneField: IsPhoneField = (_object, field) => /phone/i.test(field);
+
+export type SubRequest = { method: 'GET'; url: string; referenceId: string };
+
+export const CONTACT_FIELDS = ['Id', 'Name', 'Email', 'Phone', 'MobilePhone', 'AccountId', 'Account.Name', 'LastModifiedDate'];
+export const LEAD_FIELDS = ['Id', 'Name', 'Email', 'Phone', 'Company', 'IsConverted', 'ConvertedContactId', 'ConvertedContact.Name', 'ConvertedContact.Email', 'ConvertedContact.Phone', 'ConvertedContact.AccountId', 'ConvertedContact.Account.Name', 'LastModifiedDate'];
+export const ACCOUNT_FIELDS = ['Id', 'Name', 'Phone', 'Website', 'LastModifiedDate'];
+
+const withRuleFields = (base: string[], conditions: Condition[]) => [...new Set([...base, ...conditions.map((c) => c.sfField)])];
+
+/** The value a condition searches for, normalised; null when the chat has none (or it is masked). */
+export function conditionValue(snapshot: ChatSnapshot, condition: Condition, phone: boolean, region?: string): string | null {
+  if (snapshot.masked.includes(condition.chatField)) return null;
+  const raw = chatValue(snapshot, condition.chatField);
+  if (!raw) return null;
+  if (phone) return normalizePhone(raw, region ?? snapshot.session.country)?.national ?? null;
+  if (/email/i.test(condition.sfField) || condition.chatField.endsWith('email')) return normalizeEmail(raw);
+  return raw.trim() || null;
+}
+
+/**
+ * Every rule of one identification as subrequests of ONE composite request: exact-match
+ * conditions as SOQL per object, phone conditions as one SOSL search (Salesforce finds a number
+ * in any format that way), converted leads carrying their contact along.
+ */
+export function identifyRequests(snapshot: ChatSnapshot, rules: IdentifyRules, version: string, isPhone: IsPhoneField = guessPhoneField, region?: string): SubRequest[] {
+  const base = `/services/data/v${version}`;
+  const requests: SubRequest[] = [];
+  const phones = new Set<string>();
+  const objects: [string, Condition[], string[], string][] = [
+    ['Contact', rules.contacts, CONTACT_FIELDS, 'contacts'],
+    ['Lead', rules.leads, LEAD_FIELDS, 'leads'],
+    ['Account', rules.accounts, ACCOUNT_FIELDS, 'accounts'],
+  ];
+  for (const [object, conditions, fields, referenceId] of objects) {
+    const exact: string[] = [];
+    for (const condition of conditions.slice(0, 3)) {
+      const phone = isPhone(object, condition.sfField);
+      const value = conditionValue(snapshot, condition, phone, region);
+      if (!value) continue;
+      if (phone) phones.add(value);
+      else exact.push(`${condition.sfField} = ${soqlString(value)}`);
+    }
+    if (exact.length) {
+      const soql = `SELECT ${withRuleFields(fields, conditions).join(', ')} FROM ${object} WHERE ${exact.join(' OR ')} ORDER BY LastModifiedDate DESC LIMIT 20`;
+      requests.push({ method: 'GET', url: `${base}/query?q=${encodeURIComponent(soql)}`, referenceId });
+    }
+  }
+  if (phones.size) {
+    const find = [...phones].map(soslPhrase).join(' OR ');
+    const returning = [
+      `Contact(${withRuleFields(CONTACT_FIELDS, rules.contacts).join(', ')} LIMIT 20)`,
+      `Lead(${withRuleFields(LEAD_FIELDS, rules.leads).join(', ')} LIMIT 20)`,
+      ...(rules.accounts.some((c) => isPhone('Account', c.sfField)) ? [`Account(${withRuleFields(ACCOUNT_FIELDS, rules.accounts).join(', ')} LIMIT 20)`] : []),
+    ].join(', ');
+    const sosl = `FIND {${find}} IN PHONE FIELDS RETURNING ${returning}`;
+    requests.push({ method: 'GET', url: `${base}/search?q=${encodeURIComponent(sosl)}`, referenceId: 'phones' });
+  }
+  return requests;
+}

@@ -1,0 +1,24 @@
+/**
+ * Page values going into Salesforce queries. Everything from a chat is untrusted text: these
+ * turn it into a literal that can only ever mean itself.
+ */
+
+const CONTROL = /[\u0000-\u001F\u007F]/g;
+
+/** A SOQL string literal, quotes included: `O'Brien` → `'O\'Brien'`. */
+export function soqlString(value: string): string {
+  const escaped = value
+    .replace(CONTROL, ' ')
+    .replace(/\\/g, '\\\\')
+    .replace(/'/g, "\\'")
+    .replace(/"/g, '\\"');
+  return `'${escaped}'`;
+}
+
+/** SOSL's reserved characters, each escaped with a backslash inside FIND {…}. */
+const SOSL_RESERVED = /[?&|!{}[\]()^~*:\\"'+-]/g;
+
+/** A SOSL search phrase: reserved characters escaped, wildcards disabled, quoted as one phrase. */
+export function soslPhrase(value: string): string {
+  return `"${value.replace(CONTROL, ' ').replace(SOSL_RESERVED, '\\$&').trim()}"`;
+}
