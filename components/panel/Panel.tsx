@@ -2,6 +2,7 @@ import type { PanelStore } from './store';
 import { StatusLine } from './StatusLine';
 import { SalesforceMark } from './SalesforceMark';
 import { VisitorCard } from './VisitorCard';
+import { IdentityCard } from './IdentityCard';
 
 export function Panel({ store }: { store: PanelStore }) {
   const status = store.status.value;
@@ -21,6 +22,7 @@ export function Panel({ store }: { store: PanelStore }) {
       </header>
       {store.problem.value && <p class="status status--error" role="alert">{store.problem.value}</p>}
       <VisitorCard chat={store.chat.value} />
+      {store.chat.value && <IdentityCard store={store} chat={store.chat.value} />}
       {status ? <StatusLine status={status} /> : <p class="status" data-state="checking">Checking Salesforce…</p>}
     </section>
   );

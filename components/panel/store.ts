@@ -1,9 +1,12 @@
 import { signal, type Signal } from '@preact/signals';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
-import type { SalesforceStatus } from '@/utils/messages/protocol';
+import type { IdentifyResult, SalesforceStatus } from '@/utils/messages/protocol';
 import { CommandError } from '@/utils/messages/protocol';
 
 export type StatusSource = () => Promise<SalesforceStatus>;
+export type IdentifySource = (snapshot: ChatSnapshot, force: boolean) => Promise<IdentifyResult>;
+/** Per chat: the identification, or 'identifying' while it runs. */
+export type Identities = Record<string, IdentifyResult | 'identifying'>;
 
 export type PanelStore = {
   status: Signal<SalesforceStatus | null>;
@@ -12,7 +15,12 @@ export type PanelStore = {
   problem: Signal<string | null>;
   /** The chat the agent has open in the console, as read from the page. */
   chat: Signal<ChatSnapshot | null>;
+  identities: Signal<Identities>;
+  /** The record the agent picked among several matches, per chat. */
+  chosen: Signal<Record<string, string>>;
   refresh: () => Promise<void>;
+  identify: (snapshot: ChatSnapshot, force?: boolean) => Promise<void>;
+  choose: (chatId: string, recordId: string) => void;
   reportProblem: (error: unknown) => void;
 };
 
@@ -23,11 +31,13 @@ function describeProblem(error: unknown): string {
 }
 
 /** The panel's state as signals; the component only renders it. Testable without a DOM. */
-export function createPanelStore(readStatus: StatusSource): PanelStore {
+export function createPanelStore(readStatus: StatusSource, runIdentify?: IdentifySource): PanelStore {
   const status = signal<SalesforceStatus | null>(null);
   const checking = signal(false);
   const problem = signal<string | null>(null);
   const chat = signal<ChatSnapshot | null>(null);
+  const identities = signal<Identities>({});
+  const chosen = signal<Record<string, string>>({});
 
   async function refresh() {
     checking.value = true;
@@ -41,5 +51,22 @@ export function createPanelStore(readStatus: StatusSource): PanelStore {
     }
   }
 
-  return { status, checking, problem, chat, refresh, reportProblem: (error) => (problem.value = describeProblem(error)) };
+  async function identify(snapshot: ChatSnapshot, force = false) {
+    if (!runIdentify) return;
+    const { chatId } = snapshot;
+    identities.value = { ...identities.value, [chatId]: 'identifying' };
+    let result: IdentifyResult;
+    try {
+      result = await runIdentify(snapshot, force);
+    } catch (error) {
+      result = { state: 'error', kind: 'unreachable', message: describeProblem(error) };
+    }
+    identities.value = { ...identities.value, [chatId]: result };
+  }
+
+  return {
+    status, checking, problem, chat, identities, chosen, refresh, identify,
+    choose: (chatId, recordId) => (chosen.value = { ...chosen.value, [chatId]: recordId }),
+    reportProblem: (error) => (problem.value = describeProblem(error)),
+  };
 }

@@ -1,12 +1,28 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '@/utils/messages/router';
+import type { IdentifyResult } from '@/utils/messages/protocol';
 import { ChatJournal } from '@/utils/chat/journal';
+import { sessionCache } from '@/utils/identify/cache';
+import { DEFAULT_RULES } from '@/utils/identify/rules';
+import { identifyVisitor } from '@/utils/identify/service';
+import { SalesforceClient } from '@/utils/salesforce/connection';
+import { ApiLimitError, SessionExpiredError, UnreachableError, toSalesforceError } from '@/utils/salesforce/errors';
 import { loadSession } from '@/utils/salesforce/session';
 import { checkStatus } from '@/utils/salesforce/status';
+
+/** A failed identification in the words the panel shows, with what to do. */
+function identifyError(raw: unknown): IdentifyResult {
+  const error = toSalesforceError(raw);
+  if (error instanceof SessionExpiredError) return { state: 'error', kind: 'session_expired', message: 'Your Salesforce session expired. Reconnect from the extension options.' };
+  if (error instanceof ApiLimitError) return { state: 'error', kind: 'over_limit', message: 'Salesforce is over its daily API limit. Try again later.' };
+  if (error instanceof UnreachableError) return { state: 'error', kind: 'unreachable', message: `Salesforce cannot be reached (${error.message}). Try again in a moment.` };
+  return { state: 'error', kind: 'salesforce', message: `Salesforce refused the search: ${error.message}` };
+}
 
 /** command → handler. Each handler gets a payload that the router has already parsed. */
 export function createHandlers(startedAt: number): Handlers {
   const journal = new ChatJournal();
+  const cache = sessionCache();
   return {
     'worker.info': async () => ({ version: browser.runtime.getManifest().version, startedAt }),
     'salesforce.status': async () => checkStatus(await loadSession()),
@@ -15,5 +31,16 @@ export function createHandlers(startedAt: number): Handlers {
       return { accepted: true };
     },
     'chat.recent': async ({ limit }) => journal.recent(limit),
+    'identify.run': async ({ snapshot, force }) => {
+      const session = await loadSession();
+      if (!session) return { state: 'error', kind: 'not_connected', message: 'Not connected to Salesforce. Open the extension options to connect.' };
+      try {
+        const result = await identifyVisitor(new SalesforceClient(session), snapshot, DEFAULT_RULES, cache, { force });
+        const found = result.contacts.length + result.leads.length + result.accounts.length > 0;
+        return { state: found ? 'found' : 'not_found', instanceUrl: session.instanceUrl, ...result };
+      } catch (error) {
+        return identifyError(error);
+      }
+    },
   };
 }

@@ -17,7 +17,12 @@ export default defineContentScript({
   async main(ctx) {
     const adapter = adapterFor(enabledAdapters(), location.href, document);
     if (!adapter) return; // not a chat console: stay idle
-    const store = createPanelStore(() => sendCommand('salesforce.status', {}));
+    const store = createPanelStore(
+      () => sendCommand('salesforce.status', {}),
+      (snapshot, force) => sendCommand('identify.run', { snapshot, force }),
+    );
+    // Identify at chat start, and again when the console shows the visitor's e-mail or phone late.
+    let identified = '';
     const { position } = adapter.mount;
     const ui = await createShadowRootUi(ctx, {
       name: 'sf-chat-panel',
@@ -48,7 +53,14 @@ export default defineContentScript({
       signal: controller.signal,
       ignore: () => ui.shadowHost,
       emit: (event) => void sendCommand('chat.event', event).catch(store.reportProblem),
-      onActive: (snapshot) => (store.chat.value = snapshot),
+      onActive: (snapshot) => {
+        store.chat.value = snapshot;
+        const key = snapshot ? `${snapshot.chatId}|${snapshot.visitor.email ?? ''}|${snapshot.visitor.phone ?? ''}` : '';
+        if (snapshot && key !== identified) {
+          identified = key;
+          void store.identify(snapshot);
+        }
+      },
       onError: (error) => console.debug('[salesforce panel] could not read the console', error),
       profile: document.documentElement.hasAttribute('data-sf-panel-profile'),
     });

@@ -99,7 +99,8 @@ export function readTranscript(adapter: Adapter, pane: Element, cache: MessageCa
 
 function put(snapshot: ChatSnapshot, key: string, raw: string | null | undefined): void {
   const value = cleanField(raw, FIELD_MAX);
-  if (value === undefined) return;
+  // Consoles print a placeholder for an empty value ("—", "---", "N/A"): that is no value.
+  if (value === undefined || /^(?:[-–—]+|n\/?a)$/i.test(value)) return;
   const [group, name] = [key.slice(0, key.indexOf('.')), key.slice(key.indexOf('.') + 1)];
   // A masked contact value ("j***@example.com") is useless for matching and misleading to store.
   if (/mail|phone|tel|mobile/i.test(name) && isMasked(value)) {

@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { ChatEvent } from '../chat/snapshot';
+import { ChatEvent, ChatSnapshot } from '../chat/snapshot';
 
 /**
  * The one protocol between content scripts, extension pages and the background.
@@ -20,6 +20,35 @@ export const SalesforceStatus = z.discriminatedUnion('state', [
 ]);
 export type SalesforceStatus = z.infer<typeof SalesforceStatus>;
 
+export const Candidate = z.object({
+  type: z.enum(['Contact', 'Lead', 'Account']),
+  id: z.string(),
+  name: z.string(),
+  email: z.optional(z.string()),
+  phone: z.optional(z.string()),
+  account: z.optional(z.object({ id: z.string(), name: z.optional(z.string()) })),
+  matched: z.array(z.string()),
+  lastModified: z.optional(z.string()),
+  viaConvertedLead: z.optional(z.string()),
+});
+export type Candidate = z.infer<typeof Candidate>;
+
+export const IdentifyResult = z.discriminatedUnion('state', [
+  z.object({
+    state: z.enum(['found', 'not_found']),
+    instanceUrl: z.string(),
+    contacts: z.array(Candidate),
+    leads: z.array(Candidate),
+    accounts: z.array(Candidate),
+  }),
+  z.object({
+    state: z.literal('error'),
+    kind: z.enum(['not_connected', 'session_expired', 'over_limit', 'unreachable', 'salesforce']),
+    message: z.string(),
+  }),
+]);
+export type IdentifyResult = z.infer<typeof IdentifyResult>;
+
 export const commands = {
   /** Liveness and identity of the worker that answered. */
   'worker.info': {
@@ -35,6 +64,11 @@ export const commands = {
   'chat.event': {
     request: ChatEvent,
     response: z.object({ accepted: z.boolean() }),
+  },
+  /** Who this visitor is in Salesforce: one composite request, or none when seen in the last 10 minutes. */
+  'identify.run': {
+    request: z.object({ snapshot: ChatSnapshot, force: z._default(z.boolean(), false) }),
+    response: IdentifyResult,
   },
   /** The latest chat events the background received (newest last): diagnostics and tests. */
   'chat.recent': {

@@ -40,6 +40,19 @@ export class SalesforceClient {
     }
   }
 
+  /** One composite request (allOrNone off): the subrequests' answers, failures included. */
+  async composite(compositeRequest: { method: string; url: string; referenceId: string; body?: unknown }[]): Promise<{ referenceId: string; httpStatusCode: number; body: unknown }[]> {
+    try {
+      const result = await this.conn.request<{ compositeResponse: { referenceId: string; httpStatusCode: number; body: unknown }[] }>(
+        { method: 'POST', url: `/services/data/v${API_VERSION}/composite`, body: JSON.stringify({ allOrNone: false, compositeRequest }), headers: { 'content-type': 'application/json' } },
+        NO_RETRY,
+      );
+      return result.compositeResponse;
+    } catch (error) {
+      throw toSalesforceError(error);
+    }
+  }
+
   /** The org's daily API allowance, read from /limits (one request). */
   async dailyApiUsage(): Promise<ApiUsage> {
     const limits = await this.get<{ DailyApiRequests?: { Max: number; Remaining: number } }>(

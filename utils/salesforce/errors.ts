@@ -21,6 +21,8 @@ export class UnreachableError extends SalesforceError {
   override name = 'UnreachableError';
 }
 
+const PASSING_CODES = new Set(['SERVER_UNAVAILABLE', 'UNKNOWN_EXCEPTION', 'REQUEST_RUNNING_TOO_LONG']);
+
 type JsforceLikeError = { errorCode?: unknown; name?: unknown; message?: unknown; data?: unknown };
 
 /** Turns whatever jsforce or fetch threw into one of the named errors above. */
@@ -31,7 +33,8 @@ export function toSalesforceError(error: unknown): SalesforceError {
   const code = typeof e.errorCode === 'string' ? e.errorCode : '';
   if (code === 'INVALID_SESSION_ID') return new SessionExpiredError(code, message);
   if (code === 'REQUEST_LIMIT_EXCEEDED') return new ApiLimitError(code, message);
-  if (!code || /^ERROR_HTTP_5\d\d$/.test(code) || e.name === 'TypeError') {
+  // Salesforce's own words for a server that failed or is down: passing, worth a retry.
+  if (!code || /^ERROR_HTTP_5\d\d$/.test(code) || PASSING_CODES.has(code) || e.name === 'TypeError') {
     return new UnreachableError(code || 'UNREACHABLE', message);
   }
   const data = e.data as { fields?: unknown } | undefined;

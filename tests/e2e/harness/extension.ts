@@ -95,9 +95,13 @@ export class ExtensionHarness {
     return worker.evaluate(fn as never, ...args) as Promise<T>;
   }
 
-  /** Stores a Salesforce session for the background (what OAuth will store once connected). */
+  /**
+   * Stores a Salesforce session for the background (what OAuth will store once connected). A new
+   * session starts with an empty identification cache, as after a real reconnect.
+   */
   async useSalesforceSession(session: { instanceUrl: string; accessToken: string } | null): Promise<void> {
     await this.inWorker(async (value) => {
+      await chrome.storage.session.remove('identifyCache');
       if (value) await chrome.storage.session.set({ salesforce: value });
       else await chrome.storage.session.remove('salesforce');
     }, session);

@@ -6,6 +6,8 @@ describe('toSalesforceError', () => {
     [{ errorCode: 'INVALID_SESSION_ID', message: 'Session expired or invalid' }, SessionExpiredError],
     [{ errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'TotalRequests Limit exceeded.' }, ApiLimitError],
     [{ errorCode: 'ERROR_HTTP_503', message: 'Service Unavailable' }, UnreachableError],
+    [{ errorCode: 'SERVER_UNAVAILABLE', message: 'Server temporarily unavailable' }, UnreachableError],
+    [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred' }, UnreachableError],
     [new TypeError('Failed to fetch'), UnreachableError],
     [{ errorCode: 'REQUIRED_FIELD_MISSING', message: 'Required fields are missing: [LastName]', data: { fields: ['LastName'] } }, SalesforceError],
   ])('%j', (raw, kind) => {

@@ -27,3 +27,27 @@ describe('createPanelStore', () => {
     expect(store.status.value).toEqual({ state: 'not_connected' });
   });
 });
+
+describe('identification state', () => {
+  it("is 'identifying' while it runs, then the answer, per chat; the agent's pick is remembered per chat", async () => {
+    let resolve!: (r: import('@/utils/messages/protocol').IdentifyResult) => void;
+    const store = createPanelStore(async () => ({ state: 'not_connected' }), () => new Promise((r) => (resolve = r)));
+    const { emptySnapshot } = await import('@/utils/chat/snapshot');
+    const pending = store.identify(emptySnapshot('chat-1', 'demo'));
+    expect(store.identities.value['chat-1']).toBe('identifying');
+    resolve({ state: 'not_found', instanceUrl: 'https://x.my.salesforce.com', contacts: [], leads: [], accounts: [] });
+    await pending;
+    expect(store.identities.value['chat-1']).toMatchObject({ state: 'not_found' });
+    store.choose('chat-2', '003B');
+    expect(store.chosen.value).toEqual({ 'chat-2': '003B' });
+  });
+
+  it('turns a failure to reach the background into an error the agent can retry', async () => {
+    const store = createPanelStore(async () => ({ state: 'not_connected' }), async () => {
+      throw new CommandError('extension_unreachable', 'gone');
+    });
+    const { emptySnapshot } = await import('@/utils/chat/snapshot');
+    await store.identify(emptySnapshot('chat-1', 'demo'));
+    expect(store.identities.value['chat-1']).toMatchObject({ state: 'error', kind: 'unreachable' });
+  });
+});

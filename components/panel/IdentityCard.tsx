@@ -1,0 +1,67 @@
+import type { ChatSnapshot } from '@/utils/chat/snapshot';
+import { lightningUrl } from '@/utils/identify/lightning';
+import type { Candidate } from '@/utils/messages/protocol';
+import type { PanelStore } from './store';
+import { SalesforceMark } from './SalesforceMark';
+
+/** Who this visitor is in Salesforce: the match (with a link), the others to switch to, or why not. */
+export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSnapshot }) {
+  const identity = store.identities.value[chat.chatId];
+  const retry = () => void store.identify(chat, true);
+  if (!identity) return null;
+  if (identity === 'identifying') return <p class="identity" data-identity="identifying">Looking for this visitor in Salesforce…</p>;
+  if (identity.state === 'error') {
+    return (
+      <div class="identity identity--error" data-identity="error" data-kind={identity.kind} role="alert">
+        <p>{identity.message}</p>
+        <button type="button" class="button button--quiet" onClick={retry}>Try again</button>
+      </div>
+    );
+  }
+  if (identity.state === 'not_found') {
+    return (
+      <div class="identity" data-identity="not_found">
+        <p>No contact, lead or account in Salesforce matches this visitor.</p>
+        <button type="button" class="button button--quiet" onClick={retry}>Search again</button>
+      </div>
+    );
+  }
+  // Contacts win over leads (a lead is only offered when no contact matches).
+  const candidates: Candidate[] = identity.contacts.length ? identity.contacts : identity.leads.length ? identity.leads : identity.accounts;
+  const picked = candidates.find((c) => c.id === store.chosen.value[chat.chatId]) ?? candidates[0]!;
+  return (
+    <div class="identity" data-identity="found" data-record-id={picked.id} data-record-type={picked.type}>
+      <div class="identity__record">
+        <SalesforceMark />
+        <span class="badge badge--type">{picked.type}</span>
+        <a class="identity__name" href={lightningUrl(identity.instanceUrl, picked.type, picked.id)} target="_blank" rel="noopener noreferrer" title="Open in Salesforce">
+          <bdi>{picked.name || picked.id}</bdi>
+        </a>
+      </div>
+      {picked.account && (
+        <p class="identity__account">
+          Account:{' '}
+          <a href={lightningUrl(identity.instanceUrl, 'Account', picked.account.id)} target="_blank" rel="noopener noreferrer">
+            <bdi>{picked.account.name ?? picked.account.id}</bdi>
+          </a>
+        </p>
+      )}
+      {picked.viaConvertedLead && <p class="note">Found through a converted lead.</p>}
+      {candidates.length > 1 && (
+        <div class="identity__others">
+          <p class="identity__count">{candidates.length} matches, best first:</p>
+          <ul>
+            {candidates.map((c) => (
+              <li key={c.id}>
+                <button type="button" class="choice" aria-pressed={c.id === picked.id} data-record-id={c.id} onClick={() => store.choose(chat.chatId, c.id)}>
+                  <bdi>{c.name || c.id}</bdi>
+                  <span class="choice__meta">{[c.email, c.phone, c.account?.name].filter(Boolean).join(' · ')}</span>
+                </button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { emptySnapshot } from '@/utils/chat/snapshot';
+import { lightningUrl } from '@/utils/identify/lightning';
+import { DEFAULT_RULES } from '@/utils/identify/rules';
+import { CACHE_MS, identifyVisitor, memoryCache } from '@/utils/identify/service';
+import { SalesforceClient } from '@/utils/salesforce/connection';
+import { startEmulator, type Emulator } from '../../salesforce-emulator/server';
+
+let emulator: Emulator;
+beforeAll(async () => {
+  emulator = await startEmulator({ data: 'scenarios' });
+});
+afterAll(() => emulator.close());
+
+const grace = { ...emptySnapshot('c1', 'demo'), visitor: { email: 'grace.hopper@example.com' } };
+
+describe('identifyVisitor', () => {
+  it('costs one request, then nothing for the same visitor within ten minutes', async () => {
+    const { instanceUrl, accessToken } = emulator.issueToken();
+    const client = new SalesforceClient({ instanceUrl, accessToken });
+    const cache = memoryCache();
+    const now = Date.now();
+    const before = emulator.apiCalls().length;
+    const first = await identifyVisitor(client, grace, DEFAULT_RULES, cache, { now });
+    const again = await identifyVisitor(client, { ...grace, chatId: 'c2' }, DEFAULT_RULES, cache, { now: now + CACHE_MS - 1000 });
+    expect(again).toEqual(first);
+    expect(emulator.apiCalls().length - before).toBe(1);
+    await identifyVisitor(client, grace, DEFAULT_RULES, cache, { now: now + CACHE_MS + 1 });
+    await identifyVisitor(client, grace, DEFAULT_RULES, cache, { now, force: true });
+    expect(emulator.apiCalls().length - before).toBe(3);
+  });
+
+  it('asks nothing when the chat has no value any rule uses', async () => {
+    const { instanceUrl, accessToken } = emulator.issueToken();
+    const before = emulator.apiCalls().length;
+    const result = await identifyVisitor(new SalesforceClient({ instanceUrl, accessToken }), emptySnapshot('c3', 'demo'), DEFAULT_RULES, memoryCache());
+    expect(result).toEqual({ contacts: [], leads: [], accounts: [] });
+    expect(emulator.apiCalls().length).toBe(before);
+  });
+});
+
+describe('lightningUrl', () => {
+  it.each([
+    ['https://acme.my.salesforce.com', 'https://acme.lightning.force.com/lightning/r/Contact/003x/view'],
+    ['https://acme--dev.sandbox.my.salesforce.com', 'https://acme--dev.sandbox.lightning.force.com/lightning/r/Contact/003x/view'],
+    ['http://127.0.0.1:8787', 'http://127.0.0.1:8787/lightning/r/Contact/003x/view'],
+  ])('%s', (instance, url) => {
+    expect(lightningUrl(instance, 'Contact', '003x')).toBe(url);
+  });
+});

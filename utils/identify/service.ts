@@ -1,0 +1,41 @@
+import type { ChatSnapshot } from '../chat/snapshot';
+import type { SalesforceClient } from '../salesforce/connection';
+import { API_VERSION } from '../salesforce/version';
+import { rankCandidates, type Identification } from './rank';
+import { guessPhoneField, identifyRequests, type IsPhoneField } from './request';
+import type { IdentifyRules } from './rules';
+
+export const CACHE_MS = 10 * 60 * 1000;
+
+export type CacheStore = {
+  get: (key: string) => Promise<{ at: number; result: Identification } | undefined>;
+  set: (key: string, value: { at: number; result: Identification }) => Promise<void>;
+};
+
+/** An in-memory cache (tests); the worker passes one backed by storage.session. */
+export function memoryCache(): CacheStore {
+  const map = new Map<string, { at: number; result: Identification }>();
+  return { get: async (k) => map.get(k), set: async (k, v) => void map.set(k, v) };
+}
+
+/**
+ * Identifies a visitor: every rule in ONE composite request, and the same visitor again within
+ * ten minutes costs nothing (the cache key is the request itself: same values, same answer).
+ */
+export async function identifyVisitor(
+  client: SalesforceClient,
+  snapshot: ChatSnapshot,
+  rules: IdentifyRules,
+  cache: CacheStore,
+  { force = false, now = Date.now(), isPhone = guessPhoneField }: { force?: boolean; now?: number; isPhone?: IsPhoneField } = {},
+): Promise<Identification> {
+  const requests = identifyRequests(snapshot, rules, API_VERSION, isPhone);
+  if (!requests.length) return { contacts: [], leads: [], accounts: [] };
+  const key = `${client.session.instanceUrl}|${requests.map((r) => r.url).join('|')}`;
+  const hit = force ? undefined : await cache.get(key);
+  if (hit && now - hit.at < CACHE_MS) return hit.result;
+  const responses = await client.composite(requests);
+  const result = rankCandidates(responses, snapshot, rules, isPhone);
+  await cache.set(key, { at: now, result });
+  return result;
+}
