@@ -7,12 +7,19 @@ import { parseArgs } from 'node:util';
 import { measureBundles } from './bundle';
 import { measureEmulatorQueries } from './emulator';
 import { measureScrape } from './scrape';
+import { measureIdentify } from './identify';
 import { spawnSync } from 'node:child_process';
 
 const GOALS: Record<string, string> = {
   'content.gzip_bytes': '≤ 50,000',
   'background.bytes': 'track; ≤ 1,600,000',
   'emulator.queries_per_s': '≥ 2,000',
+  'identify.calls': '1',
+  'identify.calls.baseline': '(measured)',
+  'identify.cached.calls': '0',
+  'identify.p50_ms': '',
+  'identify.p95_ms': '≤ 1.3 × 100 + 30 = 160',
+  'identify.p95_ms.baseline': '(measured)',
   'scrape.median_us': '≤ 1,000',
   'longtasks.count': '0',
 };
@@ -24,6 +31,7 @@ Object.assign(figures, await measureEmulatorQueries());
 // The browser figures need the loopback build (host access to the local demo console).
 if (spawnSync('npx', ['wxt', 'build', '--mode', 'loopback'], { stdio: 'ignore' }).status !== 0) throw new Error('the loopback build failed');
 Object.assign(figures, await measureScrape());
+Object.assign(figures, await measureIdentify());
 
 const width = Math.max(...Object.keys(figures).map((k) => k.length));
 console.log(`${'metric'.padEnd(width)}  ${'value'.padStart(12)}  goal`);

@@ -36,6 +36,7 @@ export async function identifyVisitor(
   if (hit && now - hit.at < CACHE_MS) return hit.result;
   const responses = await client.composite(requests);
   const result = rankCandidates(responses, snapshot, rules, isPhone);
-  await cache.set(key, { at: now, result });
+  // The agent is waiting for the answer, not for the cache write.
+  void cache.set(key, { at: now, result }).catch(() => undefined);
   return result;
 }

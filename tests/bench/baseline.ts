@@ -1,0 +1,41 @@
+import type { Connection } from 'jsforce';
+import type { ChatSnapshot } from '@/utils/chat/snapshot';
+import { soqlString, soslPhrase } from '@/utils/salesforce/escape';
+import { normalizeEmail, normalizePhone } from '@/utils/identify/normalize';
+import type { IdentifyRules } from '@/utils/identify/rules';
+import { chatValue } from '@/utils/identify/rules';
+
+/**
+ * The straightforward design the vendor documents describe, as the benchmark's baseline: one
+ * query per identification rule (contacts, then leads, then accounts), then the contact's
+ * account, one request each, in sequence.
+ */
+export async function baselineIdentify(conn: Connection, snapshot: ChatSnapshot, rules: IdentifyRules): Promise<{ id: string; type: string } | null> {
+  const byRule = async (object: string, field: string, chatField: string) => {
+    const raw = chatValue(snapshot, chatField);
+    if (!raw) return [];
+    if (/phone/i.test(field)) {
+      const phone = normalizePhone(raw, snapshot.session.country);
+      if (!phone) return [];
+      const found = await conn.search(`FIND {${soslPhrase(phone.national)}} IN PHONE FIELDS RETURNING ${object}(Id, AccountId)`);
+      return found.searchRecords as { Id: string; AccountId?: string }[];
+    }
+    const value = normalizeEmail(raw) ?? raw;
+    return (await conn.query<{ Id: string; AccountId?: string }>(`SELECT Id, AccountId FROM ${object} WHERE ${field} = ${soqlString(value)}`)).records;
+  };
+  const contacts = [];
+  for (const rule of rules.contacts) contacts.push(...(await byRule('Contact', rule.sfField, rule.chatField)));
+  if (contacts[0]) {
+    if (contacts[0].AccountId) await conn.query(`SELECT Id, Name FROM Account WHERE Id = ${soqlString(contacts[0].AccountId)}`);
+    return { id: contacts[0].Id, type: 'Contact' };
+  }
+  for (const rule of rules.leads) {
+    const leads = await byRule('Lead', rule.sfField, rule.chatField);
+    if (leads[0]) return { id: leads[0].Id, type: 'Lead' };
+  }
+  for (const rule of rules.accounts) {
+    const accounts = await byRule('Account', rule.sfField, rule.chatField);
+    if (accounts[0]) return { id: accounts[0].Id, type: 'Account' };
+  }
+  return null;
+}
