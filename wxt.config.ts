@@ -1,15 +1,17 @@
 import { defineConfig } from 'wxt';
 import preact from '@preact/preset-vite';
 import { nodePolyfills } from 'vite-plugin-node-polyfills';
+import { fileURLToPath } from 'node:url';
 
 // The public half of the extension's signing key: it pins the extension id
 // (lpkkncfodlaoljpfckchlfhibhmopokg) so policies, OAuth redirect URLs and tests can name it.
 export const EXTENSION_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAs5fAY/uvVMxT9nq4Q5veomYKbI7BVlSfJ/mIUNz9Oo2hBbuE6kmxepDgfLz67demcH8TtC2SFnhCjGpWGOv4sYkKJD55eG8S7FLMmYznomUCsWJJtN9upps61yAoOp5+iufw3shyFX7cW45h9C7q1MxkStNb+kjjxlNVVay5xI/rTR18RlmzMBCC/bXog17n332tllu2POfUaXniEXT7dKbceFGE0miN0x2U+7JPuwh6dyBG2dZRJ1Mzo+h1/NCwl93HF87TdVHxLvSJ+HFPOib1rMwAOpKoZuXT67WqTjthhIHjQkq2JV/61uBdUTHVSv/SnB4JQuJMeb2j+LjFUwIDAQAB';
 
-// jsforce's browser build still needs these Node built-ins in the service worker.
+// jsforce's browser build still needs these Node built-ins in the service worker. `crypto` is
+// not polyfilled: it is aliased to a small shim (utils/salesforce/crypto-shim.ts).
 export const NODE_POLYFILLS = {
-  include: ['events', 'stream', 'buffer', 'process', 'crypto', 'querystring', 'timers', 'util'] as const,
+  include: ['events', 'stream', 'buffer', 'process', 'querystring', 'timers', 'util'] as const,
   globals: { Buffer: true, process: true, global: true },
 };
 
@@ -28,6 +30,7 @@ export default defineConfig({
   }),
   vite: () => ({
     plugins: [preact(), nodePolyfills({ ...NODE_POLYFILLS, include: [...NODE_POLYFILLS.include] })],
+    resolve: { alias: { crypto: fileURLToPath(new URL('./utils/salesforce/crypto-shim.ts', import.meta.url)) } },
     build: { target: 'chrome120' },
   }),
 });
