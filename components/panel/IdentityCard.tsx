@@ -8,6 +8,15 @@ import { SalesforceMark } from './SalesforceMark';
 export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSnapshot }) {
   const identity = store.identities.value[chat.chatId];
   const retry = () => void store.identify(chat, true);
+  const manual = store.manual.value[chat.chatId];
+  if (manual) {
+    return (
+      <div class="identity" data-identity="found" data-record-id={manual.record.id} data-record-type={manual.record.type} data-by-hand="">
+        <RecordLine instanceUrl={manual.instanceUrl} record={manual.record} />
+        <p class="note">Chosen by hand. <button type="button" class="link" onClick={() => store.pick(chat.chatId, manual.instanceUrl, null)}>Use the automatic match</button></p>
+      </div>
+    );
+  }
   if (!identity) return null;
   if (identity === 'identifying') return <p class="identity" data-identity="identifying">Looking for this visitor in Salesforce…</p>;
   if (identity.state === 'error') {
@@ -31,21 +40,7 @@ export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSna
   const picked = candidates.find((c) => c.id === store.chosen.value[chat.chatId]) ?? candidates[0]!;
   return (
     <div class="identity" data-identity="found" data-record-id={picked.id} data-record-type={picked.type}>
-      <div class="identity__record">
-        <SalesforceMark />
-        <span class="badge badge--type">{picked.type}</span>
-        <a class="identity__name" href={lightningUrl(identity.instanceUrl, picked.type, picked.id)} target="_blank" rel="noopener noreferrer" title="Open in Salesforce">
-          <bdi>{picked.name || picked.id}</bdi>
-        </a>
-      </div>
-      {picked.account && (
-        <p class="identity__account">
-          Account:{' '}
-          <a href={lightningUrl(identity.instanceUrl, 'Account', picked.account.id)} target="_blank" rel="noopener noreferrer">
-            <bdi>{picked.account.name ?? picked.account.id}</bdi>
-          </a>
-        </p>
-      )}
+      <RecordLine instanceUrl={identity.instanceUrl} record={picked} />
       {picked.viaConvertedLead && <p class="note">Found through a converted lead.</p>}
       {candidates.length > 1 && (
         <div class="identity__others">
@@ -63,5 +58,28 @@ export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSna
         </div>
       )}
     </div>
+  );
+}
+
+/** The record with the Salesforce mark, its type, a link to its page, and its account. */
+function RecordLine({ instanceUrl, record }: { instanceUrl: string; record: Candidate }) {
+  return (
+    <>
+      <div class="identity__record">
+        <SalesforceMark />
+        <span class="badge badge--type">{record.type}</span>
+        <a class="identity__name" href={lightningUrl(instanceUrl, record.type, record.id)} target="_blank" rel="noopener noreferrer" title="Open in Salesforce">
+          <bdi>{record.name || record.id}</bdi>
+        </a>
+      </div>
+      {record.account && (
+        <p class="identity__account">
+          Account:{' '}
+          <a href={lightningUrl(instanceUrl, 'Account', record.account.id)} target="_blank" rel="noopener noreferrer">
+            <bdi>{record.account.name ?? record.account.id}</bdi>
+          </a>
+        </p>
+      )}
+    </>
   );
 }

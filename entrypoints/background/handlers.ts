@@ -5,6 +5,7 @@ import { ChatJournal } from '@/utils/chat/journal';
 import { sessionCache } from '@/utils/identify/cache';
 import { DEFAULT_RULES } from '@/utils/identify/rules';
 import { identifyVisitor } from '@/utils/identify/service';
+import { manualSearchSosl, searchCandidates } from '@/utils/identify/search';
 import { SalesforceClient } from '@/utils/salesforce/connection';
 import { ApiLimitError, SessionExpiredError, UnreachableError, toSalesforceError } from '@/utils/salesforce/errors';
 import { loadSession } from '@/utils/salesforce/session';
@@ -31,6 +32,19 @@ export function createHandlers(startedAt: number): Handlers {
       return { accepted: true };
     },
     'chat.recent': async ({ limit }) => journal.recent(limit),
+    'salesforce.search': async ({ text }) => {
+      const session = await loadSession();
+      if (!session) return { state: 'error', message: 'Not connected to Salesforce. Open the extension options to connect.' };
+      const sosl = manualSearchSosl(text);
+      if (!sosl) return { state: 'results', instanceUrl: session.instanceUrl, records: [] };
+      try {
+        const records = await new SalesforceClient(session).search(sosl);
+        return { state: 'results', instanceUrl: session.instanceUrl, records: searchCandidates(records as never) };
+      } catch (error) {
+        const failure = identifyError(error);
+        return { state: 'error', message: failure.state === 'error' ? failure.message : 'Search failed' };
+      }
+    },
     'identify.run': async ({ snapshot, force }) => {
       const session = await loadSession();
       if (!session) return { state: 'error', kind: 'not_connected', message: 'Not connected to Salesforce. Open the extension options to connect.' };

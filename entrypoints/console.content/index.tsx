@@ -20,6 +20,7 @@ export default defineContentScript({
     const store = createPanelStore(
       () => sendCommand('salesforce.status', {}),
       (snapshot, force) => sendCommand('identify.run', { snapshot, force }),
+      (text) => sendCommand('salesforce.search', { text }),
     );
     // Identify at chat start, and again when the console shows the visitor's e-mail or phone late.
     let identified = '';

@@ -70,6 +70,14 @@ export const commands = {
     request: z.object({ snapshot: ChatSnapshot, force: z._default(z.boolean(), false) }),
     response: IdentifyResult,
   },
+  /** The agent's own search by name, e-mail or phone (one SOSL request). */
+  'salesforce.search': {
+    request: z.object({ text: z.string().check(z.maxLength(200)) }),
+    response: z.discriminatedUnion('state', [
+      z.object({ state: z.literal('results'), instanceUrl: z.string(), records: z.array(Candidate) }),
+      z.object({ state: z.literal('error'), message: z.string() }),
+    ]),
+  },
   /** The latest chat events the background received (newest last): diagnostics and tests. */
   'chat.recent': {
     request: z.object({ limit: z._default(z.int().check(z.gte(1), z.lte(500)), 50) }),

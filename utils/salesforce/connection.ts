@@ -40,6 +40,12 @@ export class SalesforceClient {
     }
   }
 
+  /** One SOSL search (GET search?q=…). */
+  async search(sosl: string): Promise<Record<string, unknown>[]> {
+    const result = await this.get<{ searchRecords?: Record<string, unknown>[] }>(`/services/data/v${API_VERSION}/search?q=${encodeURIComponent(sosl)}`);
+    return result.searchRecords ?? [];
+  }
+
   /** One composite request (allOrNone off): the subrequests' answers, failures included. */
   async composite(compositeRequest: { method: string; url: string; referenceId: string; body?: unknown }[]): Promise<{ referenceId: string; httpStatusCode: number; body: unknown }[]> {
     try {

@@ -72,4 +72,23 @@ describe('recognising the visitor in Salesforce', () => {
     const found = await panel.find('[data-identity="found"]');
     expect(await found.evaluate((el) => (el as HTMLElement).innerText)).toContain('José Núñez');
   });
+
+  it('lets the agent search Salesforce by hand and pick the record for this chat', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole();
+    const chat = await demo.startChat(visitor('G. H.', 'gh@personal.example'));
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="not_found"]');
+    const input = await panel.find('.search__input');
+    await input.type('Hopper');
+    await (await panel.find('.search__form button')).click();
+    const result = await panel.find('[data-search="results"] .choice');
+    expect(await result.evaluate((el) => (el as HTMLElement).innerText)).toContain('Grace Hopper');
+    await harness.screenshot(page, 'identify-search');
+    await result.click();
+    const picked = await panel.find('[data-identity="found"][data-by-hand]');
+    expect(await picked.evaluate((el) => (el as HTMLElement).innerText)).toContain('Grace Hopper');
+  });
 });
+

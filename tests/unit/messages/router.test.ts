@@ -11,6 +11,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'salesforce.status': async () => ({ state: 'not_connected' }),
     'chat.event': async () => ({ accepted: true }),
     'chat.recent': async () => [],
+    'salesforce.search': async () => ({ state: 'error', message: 'x' }),
     'identify.run': async () => ({ state: 'error', kind: 'not_connected', message: 'x' }),
     ...overrides,
   };
