@@ -1,23 +1,26 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '@/utils/messages/router';
-import type { IdentifyResult } from '@/utils/messages/protocol';
 import { ChatJournal } from '@/utils/chat/journal';
 import { sessionCache } from '@/utils/identify/cache';
 import { DEFAULT_RULES } from '@/utils/identify/rules';
 import { identifyVisitor } from '@/utils/identify/service';
 import { manualSearchSosl, searchCandidates } from '@/utils/identify/search';
 import { SalesforceClient } from '@/utils/salesforce/connection';
-import { ApiLimitError, SessionExpiredError, UnreachableError, toSalesforceError } from '@/utils/salesforce/errors';
+import { failureKind, toSalesforceError, type FailureKind } from '@/utils/salesforce/errors';
 import { loadSession } from '@/utils/salesforce/session';
 import { checkStatus } from '@/utils/salesforce/status';
 
-/** A failed identification in the words the panel shows, with what to do. */
-function identifyError(raw: unknown): IdentifyResult {
+/** A failed request in the words the panel shows, with what to do. */
+function describeFailure(raw: unknown): { kind: FailureKind; message: string } {
   const error = toSalesforceError(raw);
-  if (error instanceof SessionExpiredError) return { state: 'error', kind: 'session_expired', message: 'Your Salesforce session expired. Reconnect from the extension options.' };
-  if (error instanceof ApiLimitError) return { state: 'error', kind: 'over_limit', message: 'Salesforce is over its daily API limit. Try again later.' };
-  if (error instanceof UnreachableError) return { state: 'error', kind: 'unreachable', message: `Salesforce cannot be reached (${error.message}). Try again in a moment.` };
-  return { state: 'error', kind: 'salesforce', message: `Salesforce refused the search: ${error.message}` };
+  const kind = failureKind(error);
+  const message = {
+    session_expired: 'Your Salesforce session expired. Reconnect from the extension options.',
+    over_limit: 'Salesforce is over its daily API limit. Try again later.',
+    unreachable: `Salesforce cannot be reached (${error.message}). Try again in a moment.`,
+    salesforce: `Salesforce refused the search: ${error.message}`,
+  }[kind];
+  return { kind, message };
 }
 
 /** command → handler. Each handler gets a payload that the router has already parsed. */
@@ -41,8 +44,7 @@ export function createHandlers(startedAt: number): Handlers {
         const records = await new SalesforceClient(session).search(sosl);
         return { state: 'results', instanceUrl: session.instanceUrl, records: searchCandidates(records as never) };
       } catch (error) {
-        const failure = identifyError(error);
-        return { state: 'error', message: failure.state === 'error' ? failure.message : 'Search failed' };
+        return { state: 'error', message: describeFailure(error).message };
       }
     },
     'identify.run': async ({ snapshot, force }) => {
@@ -53,7 +55,7 @@ export function createHandlers(startedAt: number): Handlers {
         const found = result.contacts.length + result.leads.length + result.accounts.length > 0;
         return { state: found ? 'found' : 'not_found', instanceUrl: session.instanceUrl, ...result };
       } catch (error) {
-        return identifyError(error);
+        return { state: 'error', ...describeFailure(error) };
       }
     },
   };

@@ -74,7 +74,7 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
   }
 
   // Events are sent after the batch, so reading the page is never held up by messaging.
-  let outbox: ChatEvent[] = [];
+  const outbox: ChatEvent[] = [];
   const send = (event: ChatEvent) => {
     if (!outbox.length) queueMicrotask(() => outbox.splice(0).forEach(emit));
     outbox.push(event);

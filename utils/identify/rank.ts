@@ -19,10 +19,20 @@ export type Candidate = {
 
 export type Identification = { contacts: Candidate[]; leads: Candidate[]; accounts: Candidate[] };
 
-type SfRecord = Record<string, unknown> & { Id: string; attributes?: { type?: string } };
+export type SfRecord = Record<string, unknown> & { Id: string; attributes?: { type?: string } };
 type SubResponse = { referenceId: string; httpStatusCode: number; body: unknown };
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+
+/** A Salesforce record as a candidate the panel can show (its own fields, its account). */
+export function toCandidate(r: SfRecord, type: Candidate['type'], matched: string[]): Candidate {
+  const account = r.Account as { Name?: string } | null | undefined;
+  return {
+    type, id: r.Id, name: str(r.Name) ?? '', email: str(r.Email), phone: str(r.Phone) ?? str(r.MobilePhone),
+    account: str(r.AccountId) ? { id: r.AccountId as string, name: account?.Name } : undefined,
+    matched, lastModified: str(r.LastModifiedDate),
+  };
+}
 
 /** Which conditions a record meets, comparing normalised values (case, phone formats). */
 function met(record: SfRecord, object: string, conditions: Condition[], snapshot: ChatSnapshot, isPhone: IsPhoneField, region?: string): string[] {
@@ -65,8 +75,7 @@ export function rankCandidates(responses: SubResponse[], snapshot: ChatSnapshot,
     const type = r.attributes?.type;
     if (type === 'Contact') {
       const matched = met(r, 'Contact', rules.contacts, snapshot, isPhone, region);
-      const account = r.Account as { Name?: string } | null | undefined;
-      if (matched.length) add({ type, id: r.Id, name: str(r.Name) ?? '', email: str(r.Email), phone: str(r.Phone) ?? str(r.MobilePhone), account: str(r.AccountId) ? { id: r.AccountId as string, name: account?.Name } : undefined, matched, lastModified: str(r.LastModifiedDate) });
+      if (matched.length) add(toCandidate(r, type, matched));
     } else if (type === 'Lead') {
       const matched = met(r, 'Lead', rules.leads, snapshot, isPhone, region);
       if (!matched.length) continue;
@@ -78,11 +87,11 @@ export function rankCandidates(responses: SubResponse[], snapshot: ChatSnapshot,
           matched, lastModified: str(r.LastModifiedDate), viaConvertedLead: r.Id,
         });
       } else if (!r.IsConverted) {
-        add({ type, id: r.Id, name: str(r.Name) ?? '', email: str(r.Email), phone: str(r.Phone), matched, lastModified: str(r.LastModifiedDate) });
+        add(toCandidate(r, type, matched));
       }
     } else if (type === 'Account') {
       const matched = met(r, 'Account', rules.accounts, snapshot, isPhone, region);
-      if (matched.length) add({ type, id: r.Id, name: str(r.Name) ?? '', phone: str(r.Phone), matched, lastModified: str(r.LastModifiedDate) });
+      if (matched.length) add(toCandidate(r, type, matched));
     }
   }
   const all = [...found.values()];

@@ -1,5 +1,5 @@
 import { soslPhrase } from '../salesforce/escape';
-import type { Candidate } from './rank';
+import { toCandidate, type Candidate, type SfRecord } from './rank';
 
 export const SEARCH_MIN = 2;
 
@@ -13,19 +13,12 @@ export function manualSearchSosl(text: string): string | null {
   return `FIND {${soslPhrase(phrase.slice(0, 200))}} IN ALL FIELDS RETURNING Contact(Id, Name, Email, Phone, AccountId, Account.Name, LastModifiedDate ORDER BY LastModifiedDate DESC LIMIT 10), Lead(Id, Name, Email, Phone, Company, LastModifiedDate WHERE IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 10), Account(Id, Name, Phone, LastModifiedDate ORDER BY LastModifiedDate DESC LIMIT 10)`;
 }
 
-type SfRecord = Record<string, unknown> & { Id: string; attributes?: { type?: string } };
-const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
-
 /** SOSL search records → candidates the panel can offer (matched by hand: no rule conditions). */
 export function searchCandidates(records: SfRecord[]): Candidate[] {
   return records.flatMap((r): Candidate[] => {
     const type = r.attributes?.type;
     if (type !== 'Contact' && type !== 'Lead' && type !== 'Account') return [];
-    const account = r.Account as { Name?: string } | null | undefined;
-    return [{
-      type, id: r.Id, name: str(r.Name) ?? r.Id, email: str(r.Email), phone: str(r.Phone),
-      account: str(r.AccountId) ? { id: r.AccountId as string, name: account?.Name } : undefined,
-      matched: ['search'], lastModified: str(r.LastModifiedDate),
-    }];
+    const candidate = toCandidate(r, type, ['search']);
+    return [{ ...candidate, name: candidate.name || r.Id }];
   });
 }

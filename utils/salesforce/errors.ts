@@ -41,3 +41,13 @@ export function toSalesforceError(error: unknown): SalesforceError {
   const fields = Array.isArray(data?.fields) ? data.fields.filter((f): f is string => typeof f === 'string') : [];
   return new SalesforceError(code, message, fields);
 }
+
+export type FailureKind = 'session_expired' | 'over_limit' | 'unreachable' | 'salesforce';
+
+/** What kind of failure it is, for the words and the remedy the agent is shown. */
+export function failureKind(error: SalesforceError): FailureKind {
+  if (error instanceof SessionExpiredError) return 'session_expired';
+  if (error instanceof ApiLimitError) return 'over_limit';
+  if (error instanceof UnreachableError) return 'unreachable';
+  return 'salesforce';
+}

@@ -1,6 +1,6 @@
 import type { SalesforceStatus } from '../messages/protocol';
 import { SalesforceClient } from './connection';
-import { ApiLimitError, SessionExpiredError, toSalesforceError } from './errors';
+import { failureKind, toSalesforceError } from './errors';
 import { API_VERSION } from './version';
 import type { SalesforceSession } from './session';
 
@@ -14,8 +14,9 @@ export async function checkStatus(session: SalesforceSession | null): Promise<Sa
     return { state: 'connected', instanceUrl, apiVersion: API_VERSION, usage };
   } catch (raw) {
     const error = toSalesforceError(raw);
-    if (error instanceof SessionExpiredError) return { state: 'session_expired', instanceUrl };
-    if (error instanceof ApiLimitError) return { state: 'over_limit', instanceUrl, message: error.message };
+    const kind = failureKind(error);
+    if (kind === 'session_expired') return { state: 'session_expired', instanceUrl };
+    if (kind === 'over_limit') return { state: 'over_limit', instanceUrl, message: error.message };
     return { state: 'unreachable', instanceUrl, message: error.message };
   }
 }

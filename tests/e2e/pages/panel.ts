@@ -44,11 +44,16 @@ export class PanelPage {
     return (await handle.evaluate((el) => (el as HTMLElement).innerText)).trim();
   }
 
-  /** The chat events the background received, via the content script's own channel. */
-  async backgroundEvents(): Promise<{ type: string; chatId: string; snapshot: { state: string; transcript: unknown[]; visitor: Record<string, string> } }[]> {
+  /** Sends a raw message from the content script's isolated world, as the panel would. */
+  async send<T = unknown>(message: unknown): Promise<T> {
     const realm = this.page.extensionRealms()[0];
     if (!realm) throw new Error('the content script is not running on this page');
-    const reply = (await realm.evaluate(() => chrome.runtime.sendMessage({ command: 'chat.recent', payload: { limit: 500 } }))) as { ok: boolean; data: never[] };
+    return realm.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
+  }
+
+  /** The chat events the background received, via the content script's own channel. */
+  async backgroundEvents(): Promise<{ type: string; chatId: string; snapshot: { state: string; transcript: unknown[]; visitor: Record<string, string> } }[]> {
+    const reply = await this.send<{ ok: boolean; data: never[] }>({ command: 'chat.recent', payload: { limit: 500 } });
     return reply.data;
   }
 

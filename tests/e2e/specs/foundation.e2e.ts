@@ -7,11 +7,7 @@ const e2e = useExtension();
 type Reply = { ok: boolean; data?: { startedAt: number }; error?: { code: string } };
 
 /** Sends a raw message from the content script's isolated world, as the panel would. */
-async function fromContentScript(page: import('puppeteer').Page, message: unknown): Promise<Reply> {
-  const realm = page.extensionRealms()[0];
-  if (!realm) throw new Error('the content script is not running on this page');
-  return realm.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<Reply>;
-}
+const fromContentScript = (page: import('puppeteer').Page, message: unknown) => new PanelPage(page).send<Reply>(message);
 
 describe('walking skeleton', () => {
   it('mounts the panel in a shadow root and shows the org status: content script → worker → Salesforce', async () => {
