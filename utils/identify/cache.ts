@@ -15,5 +15,6 @@ export function sessionCache(): CacheStore {
       entries[key] = value;
       await item.setValue(entries);
     },
+    clear: () => item.removeValue(),
   };
 }

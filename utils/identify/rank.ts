@@ -1,6 +1,7 @@
 import type { ChatSnapshot } from '../chat/snapshot';
 import { normalizePhone } from './normalize';
-import { conditionValue, type IsPhoneField } from './request';
+import { recordValues, type RecordValues } from '../mapping/display';
+import { conditionValue, type DisplayFields, type IsPhoneField } from './request';
 import type { Condition, IdentifyRules } from './rules';
 
 export type Candidate = {
@@ -9,7 +10,10 @@ export type Candidate = {
   name: string;
   email?: string;
   phone?: string;
-  account?: { id: string; name?: string };
+  account?: { id: string; name?: string } & Partial<RecordValues>;
+  /** The shown fields' raw values (lookups by id) and the names of the records lookups point to. */
+  values?: RecordValues['values'];
+  names?: RecordValues['names'];
   /** The conditions this record met (chat field → Salesforce field). */
   matched: string[];
   lastModified?: string;
@@ -24,12 +28,13 @@ type SubResponse = { referenceId: string; httpStatusCode: number; body: unknown 
 
 const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 
-/** A Salesforce record as a candidate the panel can show (its own fields, its account). */
-export function toCandidate(r: SfRecord, type: Candidate['type'], matched: string[]): Candidate {
-  const account = r.Account as { Name?: string } | null | undefined;
+/** A Salesforce record as a candidate the panel can show (its own fields, its account's). */
+export function toCandidate(r: SfRecord, type: Candidate['type'], matched: string[], display: DisplayFields = {}): Candidate {
+  const account = r.Account as Record<string, unknown> | null | undefined;
   return {
     type, id: r.Id, name: str(r.Name) ?? '', email: str(r.Email), phone: str(r.Phone) ?? str(r.MobilePhone),
-    account: str(r.AccountId) ? { id: r.AccountId as string, name: account?.Name } : undefined,
+    account: str(r.AccountId) ? { id: r.AccountId as string, name: str(account?.Name), ...(display.Account ? recordValues(account, display.Account) : {}) } : undefined,
+    ...(display[type] ? recordValues(r, display[type]) : {}),
     matched, lastModified: str(r.LastModifiedDate),
   };
 }
@@ -58,7 +63,10 @@ function byRank(a: Candidate, b: Candidate): number {
  * The composite answer → ranked candidates. A converted lead is never a candidate itself: its
  * contact is. Candidates that meet no condition (a SOSL hit on another phone field) are dropped.
  */
-export function rankCandidates(responses: SubResponse[], snapshot: ChatSnapshot, rules: IdentifyRules, isPhone: IsPhoneField, region?: string): Identification {
+export function rankCandidates(
+  responses: SubResponse[], snapshot: ChatSnapshot, rules: IdentifyRules,
+  { isPhone, region, display = {} }: { isPhone: IsPhoneField; region?: string; display?: DisplayFields },
+): Identification {
   const records: SfRecord[] = [];
   for (const r of responses) {
     if (r.httpStatusCode !== 200 || !r.body) continue;
@@ -75,23 +83,20 @@ export function rankCandidates(responses: SubResponse[], snapshot: ChatSnapshot,
     const type = r.attributes?.type;
     if (type === 'Contact') {
       const matched = met(r, 'Contact', rules.contacts, snapshot, isPhone, region);
-      if (matched.length) add(toCandidate(r, type, matched));
+      if (matched.length) add(toCandidate(r, type, matched, display));
     } else if (type === 'Lead') {
       const matched = met(r, 'Lead', rules.leads, snapshot, isPhone, region);
       if (!matched.length) continue;
-      const contact = r.ConvertedContact as (Record<string, unknown> & { Account?: { Name?: string } | null }) | null | undefined;
+      const contact = r.ConvertedContact as Record<string, unknown> | null | undefined;
       if (r.IsConverted && str(r.ConvertedContactId)) {
-        add({
-          type: 'Contact', id: r.ConvertedContactId as string, name: str(contact?.Name) ?? str(r.Name) ?? '', email: str(contact?.Email), phone: str(contact?.Phone),
-          account: str(contact?.AccountId) ? { id: contact!.AccountId as string, name: contact?.Account?.Name } : undefined,
-          matched, lastModified: str(r.LastModifiedDate), viaConvertedLead: r.Id,
-        });
+        const asContact = { Name: r.Name, ...contact, Id: r.ConvertedContactId as string, LastModifiedDate: r.LastModifiedDate };
+        add({ ...toCandidate(asContact, 'Contact', matched, display), viaConvertedLead: r.Id });
       } else if (!r.IsConverted) {
-        add(toCandidate(r, type, matched));
+        add(toCandidate(r, type, matched, display));
       }
     } else if (type === 'Account') {
       const matched = met(r, 'Account', rules.accounts, snapshot, isPhone, region);
-      if (matched.length) add(toCandidate(r, type, matched));
+      if (matched.length) add(toCandidate(r, type, matched, display));
     }
   }
   const all = [...found.values()];

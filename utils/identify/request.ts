@@ -1,4 +1,6 @@
 import type { ChatSnapshot } from '../chat/snapshot';
+import { displayPaths } from '../mapping/display';
+import type { FieldMeta } from '../salesforce/describe';
 import { soqlString, soslPhrase } from '../salesforce/escape';
 import { normalizeEmail, normalizePhone } from './normalize';
 import { chatValue, type Condition, type IdentifyRules } from './rules';
@@ -8,12 +10,32 @@ export type IsPhoneField = (object: string, field: string) => boolean;
 export const guessPhoneField: IsPhoneField = (_object, field) => /phone/i.test(field);
 
 export type SubRequest = { method: 'GET'; url: string; referenceId: string };
+/** The fields the panel shows, per object (from the mapping and describe). */
+export type DisplayFields = Partial<Record<'Contact' | 'Lead' | 'Account', FieldMeta[]>>;
 
 export const CONTACT_FIELDS = ['Id', 'Name', 'Email', 'Phone', 'MobilePhone', 'AccountId', 'Account.Name', 'LastModifiedDate'];
 export const LEAD_FIELDS = ['Id', 'Name', 'Email', 'Phone', 'Company', 'IsConverted', 'ConvertedContactId', 'ConvertedContact.Name', 'ConvertedContact.Email', 'ConvertedContact.Phone', 'ConvertedContact.AccountId', 'ConvertedContact.Account.Name', 'LastModifiedDate'];
 export const ACCOUNT_FIELDS = ['Id', 'Name', 'Phone', 'Website', 'LastModifiedDate'];
 
-const withRuleFields = (base: string[], conditions: Condition[]) => [...new Set([...base, ...conditions.map((c) => c.sfField)])];
+const unique = (paths: string[]) => [...new Set(paths)];
+
+/**
+ * What each object's query reads: the fields ranking needs, the rule fields, the shown fields
+ * with lookup names, and the related records the panel shows with them (a contact's account,
+ * a converted lead's contact and its account), so one request brings everything.
+ */
+export function selectLists(rules: IdentifyRules, display: DisplayFields = {}): Record<'Contact' | 'Lead' | 'Account', string[]> {
+  const contact = displayPaths(display.Contact ?? []);
+  const account = displayPaths(display.Account ?? []);
+  return {
+    Contact: unique([...CONTACT_FIELDS, ...rules.contacts.map((c) => c.sfField), ...contact, ...account.map((p) => `Account.${p}`)]),
+    Lead: unique([
+      ...LEAD_FIELDS, ...rules.leads.map((c) => c.sfField), ...displayPaths(display.Lead ?? []),
+      ...contact.map((p) => `ConvertedContact.${p}`), ...account.map((p) => `ConvertedContact.Account.${p}`),
+    ]),
+    Account: unique([...ACCOUNT_FIELDS, ...rules.accounts.map((c) => c.sfField), ...account]),
+  };
+}
 
 /** The value a condition searches for, normalised; null when the chat has none (or it is masked). */
 export function conditionValue(snapshot: ChatSnapshot, condition: Condition, phone: boolean, region?: string): string | null {
@@ -30,16 +52,20 @@ export function conditionValue(snapshot: ChatSnapshot, condition: Condition, pho
  * conditions as SOQL per object, phone conditions as one SOSL search (Salesforce finds a number
  * in any format that way), converted leads carrying their contact along.
  */
-export function identifyRequests(snapshot: ChatSnapshot, rules: IdentifyRules, version: string, isPhone: IsPhoneField = guessPhoneField, region?: string): SubRequest[] {
+export function identifyRequests(
+  snapshot: ChatSnapshot, rules: IdentifyRules, version: string,
+  { isPhone = guessPhoneField, region, display }: { isPhone?: IsPhoneField; region?: string; display?: DisplayFields } = {},
+): SubRequest[] {
   const base = `/services/data/v${version}`;
   const requests: SubRequest[] = [];
   const phones = new Set<string>();
-  const objects: [string, Condition[], string[], string][] = [
-    ['Contact', rules.contacts, CONTACT_FIELDS, 'contacts'],
-    ['Lead', rules.leads, LEAD_FIELDS, 'leads'],
-    ['Account', rules.accounts, ACCOUNT_FIELDS, 'accounts'],
+  const select = selectLists(rules, display);
+  const objects: ['Contact' | 'Lead' | 'Account', Condition[], string][] = [
+    ['Contact', rules.contacts, 'contacts'],
+    ['Lead', rules.leads, 'leads'],
+    ['Account', rules.accounts, 'accounts'],
   ];
-  for (const [object, conditions, fields, referenceId] of objects) {
+  for (const [object, conditions, referenceId] of objects) {
     const exact: string[] = [];
     for (const condition of conditions.slice(0, 3)) {
       const phone = isPhone(object, condition.sfField);
@@ -49,16 +75,16 @@ export function identifyRequests(snapshot: ChatSnapshot, rules: IdentifyRules, v
       else exact.push(`${condition.sfField} = ${soqlString(value)}`);
     }
     if (exact.length) {
-      const soql = `SELECT ${withRuleFields(fields, conditions).join(', ')} FROM ${object} WHERE ${exact.join(' OR ')} ORDER BY LastModifiedDate DESC LIMIT 20`;
+      const soql = `SELECT ${select[object].join(', ')} FROM ${object} WHERE ${exact.join(' OR ')} ORDER BY LastModifiedDate DESC LIMIT 20`;
       requests.push({ method: 'GET', url: `${base}/query?q=${encodeURIComponent(soql)}`, referenceId });
     }
   }
   if (phones.size) {
     const find = [...phones].map(soslPhrase).join(' OR ');
     const returning = [
-      `Contact(${withRuleFields(CONTACT_FIELDS, rules.contacts).join(', ')} LIMIT 20)`,
-      `Lead(${withRuleFields(LEAD_FIELDS, rules.leads).join(', ')} LIMIT 20)`,
-      ...(rules.accounts.some((c) => isPhone('Account', c.sfField)) ? [`Account(${withRuleFields(ACCOUNT_FIELDS, rules.accounts).join(', ')} LIMIT 20)`] : []),
+      `Contact(${select.Contact.join(', ')} LIMIT 20)`,
+      `Lead(${select.Lead.join(', ')} LIMIT 20)`,
+      ...(rules.accounts.some((c) => isPhone('Account', c.sfField)) ? [`Account(${select.Account.join(', ')} LIMIT 20)`] : []),
     ].join(', ');
     const sosl = `FIND {${find}} IN PHONE FIELDS RETURNING ${returning}`;
     requests.push({ method: 'GET', url: `${base}/search?q=${encodeURIComponent(sosl)}`, referenceId: 'phones' });

@@ -1,5 +1,7 @@
 import { soslPhrase } from '../salesforce/escape';
 import { toCandidate, type Candidate, type SfRecord } from './rank';
+import { selectLists, type DisplayFields } from './request';
+import { DEFAULT_RULES } from './rules';
 
 export const SEARCH_MIN = 2;
 
@@ -7,18 +9,21 @@ export const SEARCH_MIN = 2;
  * The SOSL for the agent's own search by name, e-mail or phone: all fields of contacts, leads
  * (not converted) and accounts. Null when the text is too short to search.
  */
-export function manualSearchSosl(text: string): string | null {
+export function manualSearchSosl(text: string, display: DisplayFields = {}): string | null {
   const phrase = text.trim();
   if (phrase.replace(/\W/g, '').length < SEARCH_MIN) return null;
-  return `FIND {${soslPhrase(phrase.slice(0, 200))}} IN ALL FIELDS RETURNING Contact(Id, Name, Email, Phone, AccountId, Account.Name, LastModifiedDate ORDER BY LastModifiedDate DESC LIMIT 10), Lead(Id, Name, Email, Phone, Company, LastModifiedDate WHERE IsConverted = false ORDER BY LastModifiedDate DESC LIMIT 10), Account(Id, Name, Phone, LastModifiedDate ORDER BY LastModifiedDate DESC LIMIT 10)`;
+  // The same fields as identification, so a record picked by hand shows like a matched one.
+  const select = selectLists({ ...DEFAULT_RULES, accounts: [] }, display);
+  const order = 'ORDER BY LastModifiedDate DESC LIMIT 10';
+  return `FIND {${soslPhrase(phrase.slice(0, 200))}} IN ALL FIELDS RETURNING Contact(${select.Contact.join(', ')} ${order}), Lead(${select.Lead.join(', ')} WHERE IsConverted = false ${order}), Account(${select.Account.join(', ')} ${order})`;
 }
 
 /** SOSL search records → candidates the panel can offer (matched by hand: no rule conditions). */
-export function searchCandidates(records: SfRecord[]): Candidate[] {
+export function searchCandidates(records: SfRecord[], display: DisplayFields = {}): Candidate[] {
   return records.flatMap((r): Candidate[] => {
     const type = r.attributes?.type;
     if (type !== 'Contact' && type !== 'Lead' && type !== 'Account') return [];
-    const candidate = toCandidate(r, type, ['search']);
+    const candidate = toCandidate(r, type, ['search'], display);
     return [{ ...candidate, name: candidate.name || r.Id }];
   });
 }

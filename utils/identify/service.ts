@@ -2,7 +2,7 @@ import type { ChatSnapshot } from '../chat/snapshot';
 import type { SalesforceClient } from '../salesforce/connection';
 import { API_VERSION } from '../salesforce/version';
 import { rankCandidates, type Identification } from './rank';
-import { guessPhoneField, identifyRequests, type IsPhoneField } from './request';
+import { guessPhoneField, identifyRequests, type DisplayFields, type IsPhoneField } from './request';
 import type { IdentifyRules } from './rules';
 
 export const CACHE_MS = 10 * 60 * 1000;
@@ -10,32 +10,34 @@ export const CACHE_MS = 10 * 60 * 1000;
 export type CacheStore = {
   get: (key: string) => Promise<{ at: number; result: Identification } | undefined>;
   set: (key: string, value: { at: number; result: Identification }) => Promise<void>;
+  /** Forget everything: a record was just changed. */
+  clear: () => Promise<void>;
 };
 
 /** An in-memory cache (tests); the worker passes one backed by storage.session. */
 export function memoryCache(): CacheStore {
   const map = new Map<string, { at: number; result: Identification }>();
-  return { get: async (k) => map.get(k), set: async (k, v) => void map.set(k, v) };
+  return { get: async (k) => map.get(k), set: async (k, v) => void map.set(k, v), clear: async () => map.clear() };
 }
 
 /**
  * Identifies a visitor: every rule in ONE composite request, and the same visitor again within
- * ten minutes costs nothing (the cache key is the request itself: same values, same answer).
+ * ten minutes costs nothing (the cache key is the request itself: same values and fields, same answer).
  */
 export async function identifyVisitor(
   client: SalesforceClient,
   snapshot: ChatSnapshot,
   rules: IdentifyRules,
   cache: CacheStore,
-  { force = false, now = Date.now(), isPhone = guessPhoneField }: { force?: boolean; now?: number; isPhone?: IsPhoneField } = {},
+  { force = false, now = Date.now(), isPhone = guessPhoneField, region, display }: { force?: boolean; now?: number; isPhone?: IsPhoneField; region?: string; display?: DisplayFields } = {},
 ): Promise<Identification> {
-  const requests = identifyRequests(snapshot, rules, API_VERSION, isPhone);
+  const requests = identifyRequests(snapshot, rules, API_VERSION, { isPhone, region, display });
   if (!requests.length) return { contacts: [], leads: [], accounts: [] };
   const key = `${client.session.instanceUrl}|${requests.map((r) => r.url).join('|')}`;
   const hit = force ? undefined : await cache.get(key);
   if (hit && now - hit.at < CACHE_MS) return hit.result;
   const responses = await client.composite(requests);
-  const result = rankCandidates(responses, snapshot, rules, isPhone);
+  const result = rankCandidates(responses, snapshot, rules, { isPhone, region, display });
   // The agent is waiting for the answer, not for the cache write.
   void cache.set(key, { at: now, result }).catch(() => undefined);
   return result;

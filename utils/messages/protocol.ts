@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { ChatEvent, ChatSnapshot } from '../chat/snapshot';
+import { FieldMeta } from '../salesforce/describe';
 
 /**
  * The one protocol between content scripts, extension pages and the background.
@@ -20,23 +21,38 @@ export const SalesforceStatus = z.discriminatedUnion('state', [
 ]);
 export type SalesforceStatus = z.infer<typeof SalesforceStatus>;
 
+export const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
+const Values = z.record(z.string(), FieldValue);
+const Names = z.record(z.string(), z.string());
+
 export const Candidate = z.object({
   type: z.enum(['Contact', 'Lead', 'Account']),
   id: z.string(),
   name: z.string(),
   email: z.optional(z.string()),
   phone: z.optional(z.string()),
-  account: z.optional(z.object({ id: z.string(), name: z.optional(z.string()) })),
+  account: z.optional(z.object({ id: z.string(), name: z.optional(z.string()), values: z.optional(Values), names: z.optional(Names) })),
+  values: z.optional(Values),
+  names: z.optional(Names),
   matched: z.array(z.string()),
   lastModified: z.optional(z.string()),
   viaConvertedLead: z.optional(z.string()),
 });
 export type Candidate = z.infer<typeof Candidate>;
 
+/** The fields the panel shows per object, in layout order, with what it needs to format and edit them. */
+export const DisplayFields = z.object({
+  Contact: z.optional(z.array(FieldMeta)),
+  Lead: z.optional(z.array(FieldMeta)),
+  Account: z.optional(z.array(FieldMeta)),
+});
+export type DisplayFields = z.infer<typeof DisplayFields>;
+
 export const IdentifyResult = z.discriminatedUnion('state', [
   z.object({
     state: z.enum(['found', 'not_found']),
     instanceUrl: z.string(),
+    fields: DisplayFields,
     contacts: z.array(Candidate),
     leads: z.array(Candidate),
     accounts: z.array(Candidate),
@@ -74,7 +90,21 @@ export const commands = {
   'salesforce.search': {
     request: z.object({ text: z.string().check(z.maxLength(200)) }),
     response: z.discriminatedUnion('state', [
-      z.object({ state: z.literal('results'), instanceUrl: z.string(), records: z.array(Candidate) }),
+      z.object({ state: z.literal('results'), instanceUrl: z.string(), fields: DisplayFields, records: z.array(Candidate) }),
+      z.object({ state: z.literal('error'), message: z.string() }),
+    ]),
+  },
+  /** The agent's edit of shown fields: checked against describe, then ONE update request. */
+  'record.update': {
+    request: z.object({
+      type: z.enum(['Contact', 'Lead', 'Account']),
+      id: z.string().check(z.regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/)),
+      values: z.record(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/)), FieldValue),
+    }),
+    response: z.discriminatedUnion('state', [
+      z.object({ state: z.literal('saved') }),
+      /** Salesforce (or describe) refused: the messages per field, and those about no field. */
+      z.object({ state: z.literal('refused'), fields: z.record(z.string(), z.string()), message: z.optional(z.string()) }),
       z.object({ state: z.literal('error'), message: z.string() }),
     ]),
   },

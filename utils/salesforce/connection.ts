@@ -4,6 +4,8 @@ import { toSalesforceError } from './errors';
 import type { SalesforceSession } from './session';
 
 export type ApiUsage = { used: number; max: number };
+export type SubRequest = { method: string; url: string; referenceId: string; body?: unknown; httpHeaders?: Record<string, string> };
+export type SubResponse = { referenceId: string; httpStatusCode: number; body: unknown; httpHeaders?: Record<string, string> };
 
 /**
  * Retries are ours (the outbox, with backoff that survives the worker stopping). jsforce's Node
@@ -40,6 +42,18 @@ export class SalesforceClient {
     }
   }
 
+  /** Updates one record's fields (PATCH sobjects/Type/Id): one request. */
+  async update(type: string, id: string, values: Record<string, unknown>): Promise<void> {
+    try {
+      await this.conn.request(
+        { method: 'PATCH', url: `/services/data/v${API_VERSION}/sobjects/${encodeURIComponent(type)}/${encodeURIComponent(id)}`, body: JSON.stringify(values), headers: { 'content-type': 'application/json' } },
+        NO_RETRY,
+      );
+    } catch (error) {
+      throw toSalesforceError(error);
+    }
+  }
+
   /** One SOSL search (GET search?q=…). */
   async search(sosl: string): Promise<Record<string, unknown>[]> {
     const result = await this.get<{ searchRecords?: Record<string, unknown>[] }>(`/services/data/v${API_VERSION}/search?q=${encodeURIComponent(sosl)}`);
@@ -47,9 +61,9 @@ export class SalesforceClient {
   }
 
   /** One composite request (allOrNone off): the subrequests' answers, failures included. */
-  async composite(compositeRequest: { method: string; url: string; referenceId: string; body?: unknown }[]): Promise<{ referenceId: string; httpStatusCode: number; body: unknown }[]> {
+  async composite(compositeRequest: SubRequest[]): Promise<SubResponse[]> {
     try {
-      const result = await this.conn.request<{ compositeResponse: { referenceId: string; httpStatusCode: number; body: unknown }[] }>(
+      const result = await this.conn.request<{ compositeResponse: SubResponse[] }>(
         { method: 'POST', url: `/services/data/v${API_VERSION}/composite`, body: JSON.stringify({ allOrNone: false, compositeRequest }), headers: { 'content-type': 'application/json' } },
         NO_RETRY,
       );

@@ -2,10 +2,15 @@
  * Named errors for everything Salesforce (or the way to it) can answer, so callers branch on
  * a class, never on a message (messages are translated into the user's language).
  */
+export type ErrorDetail = { code: string; message: string; fields: string[] };
+
 export class SalesforceError extends Error {
   override name = 'SalesforceError';
-  constructor(readonly code: string, message: string, readonly fields: string[] = []) {
+  /** Every error Salesforce listed (a save can fail on several fields at once). */
+  readonly details: ErrorDetail[];
+  constructor(readonly code: string, message: string, readonly fields: string[] = [], details?: ErrorDetail[]) {
     super(message);
+    this.details = details ?? [{ code, message, fields }];
   }
 }
 /** The access token expired or was revoked: refresh, or ask the agent to reconnect. */
@@ -37,9 +42,18 @@ export function toSalesforceError(error: unknown): SalesforceError {
   if (!code || /^ERROR_HTTP_5\d\d$/.test(code) || PASSING_CODES.has(code) || e.name === 'TypeError') {
     return new UnreachableError(code || 'UNREACHABLE', message);
   }
-  const data = e.data as { fields?: unknown } | undefined;
-  const fields = Array.isArray(data?.fields) ? data.fields.filter((f): f is string => typeof f === 'string') : [];
-  return new SalesforceError(code, message, fields);
+  const detail = (d: unknown): ErrorDetail => {
+    const x = (d ?? {}) as { errorCode?: unknown; message?: unknown; fields?: unknown };
+    return {
+      code: typeof x.errorCode === 'string' ? x.errorCode : code,
+      message: typeof x.message === 'string' ? x.message : message,
+      fields: Array.isArray(x.fields) ? x.fields.filter((f): f is string => typeof f === 'string') : [],
+    };
+  };
+  // jsforce puts one error's body in `data`, or all of them as an array (MULTIPLE_API_ERRORS).
+  const details = Array.isArray(e.data) ? e.data.map(detail) : [detail(e.data)];
+  const first = details[0]!;
+  return new SalesforceError(Array.isArray(e.data) ? first.code : code, Array.isArray(e.data) ? first.message : message, details.flatMap((d) => d.fields), details);
 }
 
 export type FailureKind = 'session_expired' | 'over_limit' | 'unreachable' | 'salesforce';

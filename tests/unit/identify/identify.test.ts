@@ -4,6 +4,10 @@ import { emptySnapshot, type ChatSnapshot } from '@/utils/chat/snapshot';
 import { rankCandidates } from '@/utils/identify/rank';
 import { guessPhoneField, identifyRequests } from '@/utils/identify/request';
 import { DEFAULT_RULES, type IdentifyRules } from '@/utils/identify/rules';
+import type { DisplayFields } from '@/utils/identify/request';
+import { DEFAULT_MAPPING } from '@/utils/mapping/defaults';
+import { displayFields } from '@/utils/mapping/display';
+import { objectMeta } from '../mapping/fields';
 import { startEmulator, type Emulator } from '../../salesforce-emulator/server';
 
 // Rules → one composite request → ranked candidates, against the emulator with jsforce.
@@ -29,14 +33,14 @@ function chat(visitor: ChatSnapshot['visitor'], extra: Partial<ChatSnapshot> = {
   return { ...emptySnapshot('chat-1', 'demo'), visitor, ...extra };
 }
 
-async function identify(snapshot: ChatSnapshot, rules: IdentifyRules = DEFAULT_RULES) {
-  const compositeRequest = identifyRequests(snapshot, rules, '62.0', guessPhoneField);
+async function identify(snapshot: ChatSnapshot, rules: IdentifyRules = DEFAULT_RULES, display?: DisplayFields) {
+  const compositeRequest = identifyRequests(snapshot, rules, '62.0', { isPhone: guessPhoneField, display });
   const before = emulator.apiCalls().length;
   const result = compositeRequest.length
     ? await conn.requestPost<{ compositeResponse: { referenceId: string; httpStatusCode: number; body: unknown }[] }>('/services/data/v62.0/composite', { allOrNone: false, compositeRequest })
     : { compositeResponse: [] };
   for (const r of result.compositeResponse) expect(r.httpStatusCode, JSON.stringify(r.body).slice(0, 300)).toBe(200);
-  return { ...rankCandidates(result.compositeResponse, snapshot, rules, guessPhoneField), calls: emulator.apiCalls().length - before };
+  return { ...rankCandidates(result.compositeResponse, snapshot, rules, { isPhone: guessPhoneField, display }), calls: emulator.apiCalls().length - before };
 }
 
 describe('identification', () => {
@@ -71,6 +75,34 @@ describe('identification', () => {
     const found = await identify(chat({ email: 'conrad@oldmail.example' }));
     expect(found.leads).toEqual([]);
     expect(found.contacts).toMatchObject([{ type: 'Contact', name: 'Conrad Converse', account: { name: 'Converse Shoes' }, viaConvertedLead: expect.stringMatching(/^00Q/) }]);
+  });
+
+  describe('with the shown fields', () => {
+    const display: DisplayFields = {
+      Contact: displayFields(objectMeta('Contact'), DEFAULT_MAPPING.Contact),
+      Lead: displayFields(objectMeta('Lead'), DEFAULT_MAPPING.Lead),
+      Account: displayFields(objectMeta('Account'), DEFAULT_MAPPING.Account),
+    };
+
+    it("brings the contact's shown fields, lookup names and its account's fields in the same one request", async () => {
+      const found = await identify(chat({ email: 'grace.hopper@example.com', phone: '(415) 555-0100' }, { session: { country: 'US' } }), WITH_PHONE, display);
+      expect(found.calls).toBe(1);
+      const grace = found.contacts[0]!;
+      expect(grace.values).toMatchObject({ Email: 'grace.hopper@example.com', Phone: '(415) 555-0100', OwnerId: expect.stringMatching(/^005/) });
+      expect(Object.keys(grace.values!)).toEqual(display.Contact!.map((f) => f.name));
+      expect(grace.names!.OwnerId).toEqual(expect.any(String));
+      expect(grace.account).toMatchObject({ name: 'Acme Corp', values: { OwnerId: expect.stringMatching(/^005/) }, names: { OwnerId: expect.any(String) } });
+    });
+
+    it("shows a converted lead's contact with the contact's fields, not the lead's", async () => {
+      const found = await identify(chat({ email: 'conrad@oldmail.example' }), DEFAULT_RULES, display);
+      expect(found.contacts[0]).toMatchObject({ type: 'Contact', values: { Email: 'conrad.converse@example.com' }, account: { name: 'Converse Shoes', values: expect.any(Object) } });
+    });
+
+    it('shows a lead with its status and company', async () => {
+      const found = await identify(chat({ email: 'chloe.dubois@example.com' }), DEFAULT_RULES, display);
+      expect(found.leads[0]!.values).toMatchObject({ Company: expect.any(String), Status: expect.any(String) });
+    });
   });
 
   it('finds nobody for an unknown visitor, and never uses a masked value', async () => {

@@ -13,6 +13,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'chat.recent': async () => [],
     'salesforce.search': async () => ({ state: 'error', message: 'x' }),
     'identify.run': async () => ({ state: 'error', kind: 'not_connected', message: 'x' }),
+    'record.update': async () => ({ state: 'error', message: 'x' }),
     ...overrides,
   };
 }

@@ -35,7 +35,7 @@ describe('identification state', () => {
     const { emptySnapshot } = await import('@/utils/chat/snapshot');
     const pending = store.identify(emptySnapshot('chat-1', 'demo'));
     expect(store.identities.value['chat-1']).toBe('identifying');
-    resolve({ state: 'not_found', instanceUrl: 'https://x.my.salesforce.com', contacts: [], leads: [], accounts: [] });
+    resolve({ state: 'not_found', instanceUrl: 'https://x.my.salesforce.com', fields: {}, contacts: [], leads: [], accounts: [] });
     await pending;
     expect(store.identities.value['chat-1']).toMatchObject({ state: 'not_found' });
     store.choose('chat-2', '003B');

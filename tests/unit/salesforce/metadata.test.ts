@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { SalesforceClient } from '@/utils/salesforce/connection';
+import { fieldOf, layoutOrderOf } from '@/utils/salesforce/describe';
+import { MetadataCache, memoryMetadataStore, REVALIDATE_MS } from '@/utils/salesforce/metadata';
+import { startEmulator, type Emulator } from '../../salesforce-emulator/server';
+
+let emulator: Emulator;
+let client: SalesforceClient;
+beforeAll(async () => {
+  emulator = await startEmulator({ data: 'scenarios' });
+});
+afterAll(() => emulator.close());
+beforeEach(() => {
+  emulator.reset({ data: 'scenarios' });
+  const { instanceUrl, accessToken } = emulator.issueToken();
+  client = new SalesforceClient({ instanceUrl, accessToken });
+});
+
+const calls = () => emulator.apiCalls().map((c) => `${c.method} ${c.path.split('?')[0]} ${c.status}`);
+const settle = () => new Promise((r) => setTimeout(r, 50));
+
+describe('MetadataCache', () => {
+  it('fetches describe and layouts of every missing object in ONE request, then never again', async () => {
+    const cache = new MetadataCache(memoryMetadataStore());
+    const objects = await cache.objects(client, ['Contact', 'Lead', 'Account']);
+    expect(calls()).toEqual(['POST /services/data/v62.0/composite 200']);
+    expect(fieldOf(objects.Contact, 'email')).toMatchObject({ name: 'Email', label: 'Email', type: 'email' });
+    expect(fieldOf(objects.Lead, 'Status')!.picklistValues.map((p) => p.value)).toContain('Open - Not Contacted');
+    // Layout order: owner, the name parts, account, title... as the page layout has them.
+    expect(objects.Contact!.layoutOrder.slice(0, 6)).toEqual(['OwnerId', 'Name', 'Salutation', 'FirstName', 'LastName', 'AccountId']);
+    for (let i = 0; i < 100; i++) await cache.objects(client, ['Contact', 'Lead', 'Account']);
+    expect(calls()).toHaveLength(1);
+  });
+
+  it('survives the worker: a new cache on the same store asks nothing', async () => {
+    const store = memoryMetadataStore();
+    await new MetadataCache(store).objects(client, ['Contact']);
+    await new MetadataCache(store).objects(client, ['Contact']);
+    expect(calls()).toHaveLength(1);
+  });
+
+  it('concurrent chats share one fetch', async () => {
+    const cache = new MetadataCache(memoryMetadataStore());
+    await Promise.all([cache.objects(client, ['Contact', 'Lead']), cache.objects(client, ['Contact', 'Lead']), cache.objects(client, ['Contact', 'Lead'])]);
+    expect(calls()).toHaveLength(1);
+  });
+
+  it('revalidates after an hour without waiting for it: 304s when nothing changed', async () => {
+    let now = 1_000_000;
+    const cache = new MetadataCache(memoryMetadataStore(), () => now);
+    const first = await cache.objects(client, ['Contact']);
+    now += REVALIDATE_MS + 1;
+    const second = await cache.objects(client, ['Contact']);
+    expect(second).toEqual(first);
+    await settle();
+    expect(calls()).toHaveLength(2);
+    // Within the hour again: nothing.
+    await cache.objects(client, ['Contact']);
+    await settle();
+    expect(calls()).toHaveLength(2);
+  });
+
+  it('picks up an admin change (new label) on revalidation', async () => {
+    let now = 1_000_000;
+    const cache = new MetadataCache(memoryMetadataStore(), () => now);
+    await cache.objects(client, ['Contact']);
+    const title = emulator.org.metadata.get('contact')!.describe.fields.find((f) => f.name === 'Title')!;
+    title.label = 'Job title';
+    now += REVALIDATE_MS + 1;
+    await cache.objects(client, ['Contact']);
+    await settle();
+    expect(fieldOf((await cache.objects(client, ['Contact'])).Contact, 'Title')!.label).toBe('Job title');
+  });
+
+  it('sends If-None-Match with the ETags it has, and keeps the data on 304', async () => {
+    let now = 1_000_000;
+    const sent: unknown[] = [];
+    const statuses: number[][] = [];
+    const spy = new Proxy(client, {
+      get: (target, key) =>
+        key === 'composite'
+          ? async (requests: unknown[]) => {
+              sent.push(requests);
+              const answers = await target.composite(requests as never);
+              statuses.push(answers.map((a) => a.httpStatusCode));
+              return answers;
+            }
+          : Reflect.get(target, key),
+    });
+    const cache = new MetadataCache(memoryMetadataStore(), () => now);
+    const before = await cache.objects(spy, ['Lead']);
+    now += REVALIDATE_MS + 1;
+    await cache.objects(spy, ['Lead']);
+    await settle();
+    expect(sent[1]).toEqual([
+      expect.objectContaining({ url: '/services/data/v62.0/sobjects/Lead/describe', httpHeaders: { 'If-None-Match': expect.stringMatching(/^"/) } }),
+      expect.objectContaining({ url: '/services/data/v62.0/sobjects/Lead/describe/layouts', httpHeaders: { 'If-None-Match': expect.stringMatching(/^"/) } }),
+    ]);
+    expect(statuses).toEqual([[200, 200], [304, 304]]);
+    expect((await cache.objects(spy, ['Lead'])).Lead).toEqual(before.Lead);
+  });
+
+  it('says which object Salesforce would not describe', async () => {
+    const cache = new MetadataCache(memoryMetadataStore());
+    await expect(cache.objects(client, ['NoSuchThing__c'])).rejects.toThrow(/did not describe NoSuchThing__c/);
+  });
+});
+
+describe('layoutOrderOf', () => {
+  it('follows the default record type mapping and expands compound fields', () => {
+    const layouts = {
+      layouts: [
+        { id: 'A', detailLayoutSections: [{ layoutRows: [{ layoutItems: [{ layoutComponents: [{ type: 'Field', value: 'X' }] }] }] }] },
+        { id: 'B', detailLayoutSections: [{ layoutRows: [{ layoutItems: [{ layoutComponents: [{ type: 'Field', value: 'Name', components: [{ type: 'Field', value: 'FirstName' }] }] }, { layoutComponents: [{ type: 'EmptySpace' }] }] }] }] },
+      ],
+      recordTypeMappings: [{ layoutId: 'A' }, { layoutId: 'B', defaultRecordTypeMapping: true }],
+    };
+    expect(layoutOrderOf(layouts)).toEqual(['Name', 'FirstName']);
+    expect(layoutOrderOf(undefined)).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+import * as z from 'zod/mini';
+
+/**
+ * What we keep of Salesforce's describe and describeLayout: enough to label, order, format,
+ * edit and validate fields, a few KB per object instead of ~100 KB. Shared with the panel
+ * (zod/mini keeps the content script small).
+ */
+export const PicklistValue = z.object({
+  value: z.string(),
+  label: z.string(),
+  defaultValue: z.optional(z.boolean()),
+});
+export type PicklistValue = z.infer<typeof PicklistValue>;
+
+export const FieldMeta = z.object({
+  name: z.string(),
+  label: z.string(),
+  type: z.string(),
+  length: z.number(),
+  nillable: z.boolean(),
+  createable: z.boolean(),
+  updateable: z.boolean(),
+  defaultedOnCreate: z.boolean(),
+  calculated: z.boolean(),
+  restrictedPicklist: z.boolean(),
+  /** Active values only, in the org's order. */
+  picklistValues: z.array(PicklistValue),
+  referenceTo: z.array(z.string()),
+  relationshipName: z.nullable(z.string()),
+  precision: z.number(),
+  scale: z.number(),
+  digits: z.number(),
+});
+export type FieldMeta = z.infer<typeof FieldMeta>;
+
+export const ObjectMeta = z.object({
+  name: z.string(),
+  label: z.string(),
+  fields: z.array(FieldMeta),
+  /** Field names in the order of the default page layout (compound fields expanded). */
+  layoutOrder: z.array(z.string()),
+  etags: z.object({ describe: z.optional(z.string()), layouts: z.optional(z.string()) }),
+});
+export type ObjectMeta = z.infer<typeof ObjectMeta>;
+
+type RawField = {
+  name: string; label: string; type: string; length?: number; nillable?: boolean; createable?: boolean; updateable?: boolean;
+  defaultedOnCreate?: boolean; calculated?: boolean; restrictedPicklist?: boolean; referenceTo?: string[]; relationshipName?: string | null;
+  precision?: number; scale?: number; digits?: number;
+  picklistValues?: { value: string; label: string | null; active: boolean; defaultValue?: boolean }[];
+};
+type RawComponent = { type?: string; value?: string; tabOrder?: number; components?: RawComponent[] };
+type RawLayouts = {
+  layouts?: { id?: string; detailLayoutSections?: { layoutRows?: { layoutItems?: { layoutComponents?: RawComponent[] }[] }[] }[] }[];
+  recordTypeMappings?: { defaultRecordTypeMapping?: boolean; layoutId?: string }[];
+};
+
+/**
+ * Field names in the default layout's reading order: section by section, each in its tab order
+ * (a two-column section reads down the left column, then the right), compound parts after
+ * their whole. This is the order Salesforce shows on a one-column screen.
+ */
+export function layoutOrderOf(raw: unknown): string[] {
+  const layouts = (raw ?? {}) as RawLayouts;
+  const defaultId = layouts.recordTypeMappings?.find((m) => m.defaultRecordTypeMapping)?.layoutId;
+  const layout = layouts.layouts?.find((l) => l.id === defaultId) ?? layouts.layouts?.[0];
+  const order: string[] = [];
+  for (const section of layout?.detailLayoutSections ?? []) {
+    const items = (section.layoutRows ?? []).flatMap((row) => (row.layoutItems ?? []).flatMap((item) => item.layoutComponents ?? []));
+    const sorted = items.map((c, i) => ({ c, at: c.tabOrder ?? i })).sort((a, b) => a.at - b.at);
+    const visit = (c: RawComponent) => {
+      if (c.type === 'Field' && c.value) order.push(c.value);
+      c.components?.forEach(visit);
+    };
+    for (const { c } of sorted) visit(c);
+  }
+  return [...new Set(order)];
+}
+
+/** A describe body (and its layouts) → ObjectMeta. */
+export function slimObject(describe: unknown, layouts: unknown, etags: ObjectMeta['etags'] = {}): ObjectMeta {
+  const d = describe as { name: string; label: string; fields: RawField[] };
+  return {
+    name: d.name,
+    label: d.label,
+    fields: d.fields.map((f) => ({
+      name: f.name,
+      label: f.label,
+      type: f.type,
+      length: f.length ?? 0,
+      nillable: f.nillable ?? true,
+      createable: f.createable ?? false,
+      updateable: f.updateable ?? false,
+      defaultedOnCreate: f.defaultedOnCreate ?? false,
+      calculated: f.calculated ?? false,
+      restrictedPicklist: f.restrictedPicklist ?? false,
+      picklistValues: (f.picklistValues ?? []).filter((p) => p.active).map((p) => ({ value: p.value, label: p.label ?? p.value, ...(p.defaultValue ? { defaultValue: true } : {}) })),
+      referenceTo: f.referenceTo ?? [],
+      relationshipName: f.relationshipName ?? null,
+      precision: f.precision ?? 0,
+      scale: f.scale ?? 0,
+      digits: f.digits ?? 0,
+    })),
+    layoutOrder: layoutOrderOf(layouts),
+    etags,
+  };
+}
+
+export const fieldOf = (meta: ObjectMeta | undefined, name: string): FieldMeta | undefined =>
+  meta?.fields.find((f) => f.name.toLowerCase() === name.toLowerCase());
