@@ -1,6 +1,8 @@
+import type { ComponentChildren } from 'preact';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { lightningUrl } from '@/utils/identify/lightning';
-import type { Candidate } from '@/utils/messages/protocol';
+import type { Candidate, DisplayFields } from '@/utils/messages/protocol';
+import { RecordFields } from './RecordFields';
 import type { PanelStore } from './store';
 import { SalesforceMark } from './SalesforceMark';
 
@@ -12,8 +14,8 @@ export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSna
   if (manual) {
     return (
       <div class="identity" data-identity="found" data-record-id={manual.record.id} data-record-type={manual.record.type} data-by-hand="">
-        <RecordLine instanceUrl={manual.instanceUrl} record={manual.record} />
-        <p class="note">Chosen by hand. <button type="button" class="link" onClick={() => store.pick(chat.chatId, manual.instanceUrl, null)}>Use the automatic match</button></p>
+        <RecordLine store={store} instanceUrl={manual.instanceUrl} record={manual.record} fields={manual.fields} />
+        <p class="note">Chosen by hand. <button type="button" class="link" onClick={() => store.pick(chat.chatId, null)}>Use the automatic match</button></p>
       </div>
     );
   }
@@ -40,29 +42,34 @@ export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSna
   const picked = candidates.find((c) => c.id === store.chosen.value[chat.chatId]) ?? candidates[0]!;
   return (
     <div class="identity" data-identity="found" data-record-id={picked.id} data-record-type={picked.type}>
-      <RecordLine instanceUrl={identity.instanceUrl} record={picked} />
-      {picked.viaConvertedLead && <p class="note">Found through a converted lead.</p>}
-      {candidates.length > 1 && (
-        <div class="identity__others">
-          <p class="identity__count">{candidates.length} matches, best first:</p>
-          <ul>
-            {candidates.map((c) => (
-              <li key={c.id}>
-                <button type="button" class="choice" aria-pressed={c.id === picked.id} data-record-id={c.id} onClick={() => store.choose(chat.chatId, c.id)}>
-                  <bdi>{c.name || c.id}</bdi>
-                  <span class="choice__meta">{[c.email, c.phone, c.account?.name].filter(Boolean).join(' · ')}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
+      <RecordLine store={store} instanceUrl={identity.instanceUrl} record={picked} fields={identity.fields}>
+        {picked.viaConvertedLead && <p class="note">Found through a converted lead.</p>}
+        {candidates.length > 1 && (
+          <div class="identity__others">
+            <p class="identity__count">{candidates.length} matches, best first:</p>
+            <ul>
+              {candidates.map((c) => (
+                <li key={c.id}>
+                  <button type="button" class="choice" aria-pressed={c.id === picked.id} data-record-id={c.id} onClick={() => store.choose(chat.chatId, c.id)}>
+                    <bdi>{c.name || c.id}</bdi>
+                    <span class="choice__meta">{[c.email, c.phone, c.account?.name].filter(Boolean).join(' · ')}</span>
+                  </button>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </RecordLine>
     </div>
   );
 }
 
-/** The record with the Salesforce mark, its type, a link to its page, and its account. */
-function RecordLine({ instanceUrl, record }: { instanceUrl: string; record: Candidate }) {
+/**
+ * The record with the Salesforce mark, its type and a link to its page; then what the caller
+ * adds (notes, the other matches), its shown fields, and its account's.
+ */
+function RecordLine({ store, instanceUrl, record, fields, children }: { store: PanelStore; instanceUrl: string; record: Candidate; fields: DisplayFields; children?: ComponentChildren }) {
+  const account = record.account;
   return (
     <>
       <div class="identity__record">
@@ -72,13 +79,18 @@ function RecordLine({ instanceUrl, record }: { instanceUrl: string; record: Cand
           <bdi>{record.name || record.id}</bdi>
         </a>
       </div>
-      {record.account && (
-        <p class="identity__account">
-          Account:{' '}
-          <a href={lightningUrl(instanceUrl, 'Account', record.account.id)} target="_blank" rel="noopener noreferrer">
-            <bdi>{record.account.name ?? record.account.id}</bdi>
-          </a>
-        </p>
+      {children}
+      <RecordFields store={store} record={record} fields={fields[record.type]} title={`${record.type} details`} />
+      {account && (
+        <div class="identity__account">
+          <p>
+            Account:{' '}
+            <a href={lightningUrl(instanceUrl, 'Account', account.id)} target="_blank" rel="noopener noreferrer" title="Open in Salesforce">
+              <bdi>{account.name ?? account.id}</bdi>
+            </a>
+          </p>
+          <RecordFields store={store} record={{ type: 'Account', ...account }} fields={fields.Account} title="Account details" />
+        </div>
       )}
     </>
   );

@@ -27,7 +27,7 @@ export function SearchBox({ store, chat }: { store: PanelStore; chat: ChatSnapsh
             <ul>
               {search.records.map((r) => (
                 <li key={r.id}>
-                  <button type="button" class="choice" data-record-id={r.id} onClick={() => store.pick(chat.chatId, search.instanceUrl, r)}>
+                  <button type="button" class="choice" data-record-id={r.id} onClick={() => store.pick(chat.chatId, { instanceUrl: search.instanceUrl, fields: search.fields, record: r })}>
                     <span><span class="badge badge--type">{r.type}</span> <bdi>{r.name}</bdi></span>
                     <span class="choice__meta">{[r.email, r.phone, r.account?.name].filter(Boolean).join(' · ')}</span>
                   </button>

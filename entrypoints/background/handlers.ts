@@ -3,7 +3,6 @@ import type { Handlers } from '@/utils/messages/router';
 import { ChatJournal } from '@/utils/chat/journal';
 import { sessionCache } from '@/utils/identify/cache';
 import { identifyContext } from '@/utils/identify/context';
-import { DEFAULT_RULES } from '@/utils/identify/rules';
 import { identifyVisitor } from '@/utils/identify/service';
 import { manualSearchSosl, searchCandidates } from '@/utils/identify/search';
 import { editableInPlace, fieldProblem } from '@/utils/mapping/validate';
@@ -14,6 +13,7 @@ import { MetadataCache } from '@/utils/salesforce/metadata';
 import { localMetadataStore } from '@/utils/salesforce/metadata-storage';
 import { loadSession } from '@/utils/salesforce/session';
 import { checkStatus } from '@/utils/salesforce/status';
+import { loadSettings } from '@/utils/settings/storage';
 
 const NOT_CONNECTED = 'Not connected to Salesforce. Open the extension options to connect.';
 
@@ -68,8 +68,8 @@ export function createHandlers(startedAt: number): Handlers {
       const sf = await connected();
       if (!sf) return { state: 'error', kind: 'not_connected', message: NOT_CONNECTED };
       try {
-        const { display, isPhone } = await identifyContext(metadata, sf.client);
-        const result = await identifyVisitor(sf.client, snapshot, DEFAULT_RULES, cache, { force, display, isPhone });
+        const [{ display, isPhone }, { settings }] = await Promise.all([identifyContext(metadata, sf.client), loadSettings()]);
+        const result = await identifyVisitor(sf.client, snapshot, settings.identification, cache, { force, display, isPhone, region: settings.phoneRegion ?? undefined });
         const found = result.contacts.length + result.leads.length + result.accounts.length > 0;
         return { state: found ? 'found' : 'not_found', instanceUrl: sf.session.instanceUrl, fields: display, ...result };
       } catch (error) {

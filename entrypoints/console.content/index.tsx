@@ -17,11 +17,12 @@ export default defineContentScript({
   async main(ctx) {
     const adapter = adapterFor(enabledAdapters(), location.href, document);
     if (!adapter) return; // not a chat console: stay idle
-    const store = createPanelStore(
-      () => sendCommand('salesforce.status', {}),
-      (snapshot, force) => sendCommand('identify.run', { snapshot, force }),
-      (text) => sendCommand('salesforce.search', { text }),
-    );
+    const store = createPanelStore({
+      readStatus: () => sendCommand('salesforce.status', {}),
+      identify: (snapshot, force) => sendCommand('identify.run', { snapshot, force }),
+      search: (text) => sendCommand('salesforce.search', { text }),
+      update: (request) => sendCommand('record.update', request),
+    });
     // Identify at chat start, and again when the console shows the visitor's e-mail or phone late.
     let identified = '';
     const { position } = adapter.mount;

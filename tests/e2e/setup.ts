@@ -10,7 +10,7 @@ export type E2E = {
   emulator: EmulatorControl;
   consoleUrl: string;
   /** Connects the extension to the emulator and opens the demo console with the panel ready. */
-  openConnectedConsole: () => Promise<{ page: import('puppeteer').Page; panel: PanelPage; demo: DemoConsolePage }>;
+  openConnectedConsole: (options?: { settings?: Record<string, unknown> }) => Promise<{ page: import('puppeteer').Page; panel: PanelPage; demo: DemoConsolePage }>;
 };
 
 /**
@@ -24,8 +24,9 @@ export function useExtension(): E2E {
     context.harness = new ExtensionHarness(browser);
     context.emulator = new EmulatorControl(inject('emulatorUrl'));
     context.consoleUrl = inject('consoleUrl');
-    context.openConnectedConsole = async () => {
+    context.openConnectedConsole = async ({ settings = {} } = {}) => {
       const token = await context.emulator.token();
+      await context.harness.useSettings(settings);
       await context.harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
       const page = await context.harness.newPage(context.consoleUrl);
       const panel = new PanelPage(page);

@@ -3,7 +3,7 @@
  * the emulator runs in the global setup). Never under /services: real clients cannot reach it.
  */
 import type { Fault, LogEntry } from './server';
-import type { SRecord } from './org';
+import type { SRecord, ValidationRule } from './org';
 
 export class EmulatorControl {
   constructor(readonly url: string) {}
@@ -53,6 +53,10 @@ export class EmulatorControl {
   }
   revokeTokens() {
     return this.call('POST', '/tokens/revoke');
+  }
+  /** Adds a validation rule (until the next reset): the org refuses values not matching the pattern. */
+  validationRule(rule: ValidationRule) {
+    return this.call('POST', '/validation-rules', rule);
   }
   settings(settings: { autoApprove?: boolean; tokenTtlSeconds?: number; duplicateRules?: boolean }) {
     return this.call('POST', '/settings', settings);

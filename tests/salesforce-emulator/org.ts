@@ -10,6 +10,13 @@ import { defaultMetadata, type ObjectMetadata } from './metadata';
 
 export type SRecord = Record<string, unknown> & { Id: string };
 
+/**
+ * A validation rule as an admin writes one: when the field is not blank and does not match the
+ * pattern, the save fails with the rule's message on the field (FIELD_CUSTOM_VALIDATION_EXCEPTION).
+ * Describe knows nothing of these: only Salesforce can say no.
+ */
+export type ValidationRule = { object: string; field: string; pattern: string; message: string };
+
 export const ORG_ID = '00D5g000004ABCDEAA';
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -19,6 +26,7 @@ export class Org {
   private sequence = 1;
   /** Active duplicate rules on Contact and Lead email, as many orgs have them. */
   duplicateRules = true;
+  validationRules: ValidationRule[] = [];
   /** Bumped by every write: equality indexes built before it are stale. */
   private version = 0;
   private readonly indexes = new Map<string, { version: number; map: Map<string, SRecord[]> }>();
@@ -88,6 +96,7 @@ export class Org {
     Object.assign(record, { IsDeleted: false, CreatedDate: now, CreatedById: options.userId, LastModifiedDate: now, LastModifiedById: options.userId, SystemModstamp: now });
     this.derive(describe.name, record);
     this.checkRequired(describe, record);
+    this.checkValidationRules(describe.name, record);
     if (!options.allowSave) this.checkDuplicates(describe.name, record);
     this.table(describe.name).set(record.Id, record);
     this.version++;
@@ -104,6 +113,7 @@ export class Org {
     const next = { ...record, ...values };
     this.derive(describe.name, next);
     this.checkRequired(describe, next);
+    this.checkValidationRules(describe.name, next);
     if (!options.allowSave && 'Email' in values) this.checkDuplicates(describe.name, next);
     const now = new Date(options.now ?? Date.now()).toISOString().replace('Z', '+0000');
     Object.assign(record, next, { LastModifiedDate: now, LastModifiedById: options.userId, SystemModstamp: now });
@@ -200,6 +210,17 @@ export class Org {
       return { message: 'cannot reference converted lead', errorCode: 'CANNOT_UPDATE_CONVERTED_LEAD', fields: [f.name] };
     }
     return null;
+  }
+
+  private checkValidationRules(type: string, record: SRecord): void {
+    const errors = this.validationRules
+      .filter((r) => r.object.toLowerCase() === type.toLowerCase())
+      .filter((r) => {
+        const value = record[r.field];
+        return value !== null && value !== undefined && value !== '' && !new RegExp(r.pattern).test(String(value));
+      })
+      .map((r): ApiErrorBody => ({ message: r.message, errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: [r.field] }));
+    if (errors.length) throw new ApiError(400, errors);
   }
 
   private checkRequired(describe: SObjectDescribe, record: SRecord): void {

@@ -67,12 +67,14 @@ export function seedOrg(org: Org, seed = 1, { size = 'full' }: { size?: 'full' |
     org.insert('User', { ...u, Username: `${u.Email}.emulator`, IsActive: true, TimeZoneSidKey: 'America/Los_Angeles', LanguageLocaleKey: 'en_US', CompanyName: 'Emulated Org', Title: i ? 'Agent' : 'Integration', ...stamp() }).Id,
   );
   const owner = () => pick(users);
+  const ACCOUNT_TYPES = ['Customer - Direct', 'Prospect', 'Customer - Channel', 'Technology Partner'];
   const system = () => ({ CreatedById: users[0]!, LastModifiedById: users[0]!, ...stamp() });
   const accounts = new Map<string, string>();
   const account = (name: string) => {
     const existing = accounts.get(name);
     if (existing) return existing;
-    const id = org.insert('Account', { Name: name, Industry: pick(INDUSTRIES), Phone: `+1 415 555 ${String(1000 + accounts.size).slice(-4)}`, Website: `https://${name.toLowerCase().replace(/\W+/g, '')}.example.com`, OwnerId: owner(), RecordTypeId: '012000000000000AAA', ...system() }).Id;
+    // Type and revenue follow the count, not the random stream, so the rest of the data stays as it was.
+    const id = org.insert('Account', { Name: name, Type: ACCOUNT_TYPES[accounts.size % ACCOUNT_TYPES.length], AnnualRevenue: (accounts.size + 1) * 1_250_000, Industry: pick(INDUSTRIES), Phone: `+1 415 555 ${String(1000 + accounts.size).slice(-4)}`, Website: `https://${name.toLowerCase().replace(/\W+/g, '')}.example.com`, OwnerId: owner(), RecordTypeId: '012000000000000AAA', ...system() }).Id;
     accounts.set(name, id);
     return id;
   };
@@ -81,7 +83,7 @@ export function seedOrg(org: Org, seed = 1, { size = 'full' }: { size?: 'full' |
 
   // The hard cases first, so their ids are stable whatever the size.
   const s = SCENARIOS;
-  const grace = contact({ FirstName: s.grace.FirstName, LastName: s.grace.LastName, Email: s.grace.Email, Phone: s.grace.Phone, Title: 'Rear Admiral', Department: 'Engineering', AccountId: account(s.grace.account) });
+  const grace = contact({ FirstName: s.grace.FirstName, LastName: s.grace.LastName, Email: s.grace.Email, Phone: s.grace.Phone, Title: 'Rear Admiral', Department: 'Engineering', Birthdate: '1906-12-09', AccountId: account(s.grace.account) });
   contact({ FirstName: s.jose.FirstName, LastName: s.jose.LastName, Email: s.jose.Email, Phone: s.jose.Phone, AccountId: account(s.jose.account) });
   contact({ FirstName: s.olivia.FirstName, LastName: s.olivia.LastName, Email: s.olivia.Email, MobilePhone: s.olivia.Phone, AccountId: account(s.olivia.account) });
   for (const [first, last] of s.sharedPhone.names) contact({ FirstName: first, LastName: last, Phone: s.sharedPhone.Phone, Email: `${last.toLowerCase()}@example.org`, AccountId: account('Morgan & Co') });

@@ -7,7 +7,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { Socket } from 'node:net';
 import { ApiError } from './errors';
 import { loadMetadataDir } from './metadata';
-import { Org, ORG_ID, type SRecord } from './org';
+import { Org, ORG_ID, type SRecord, type ValidationRule } from './org';
 import { Auth, approvePage } from './oauth';
 import { dispatch, RestState, type ApiResponse } from './rest';
 import { seedOrg } from './seed';
@@ -302,6 +302,9 @@ export class Emulator {
       case 'POST /tokens/revoke':
         this.auth.revokeAll();
         return ok();
+      case 'POST /validation-rules':
+        this.org.validationRules.push(body as unknown as ValidationRule);
+        return ok(this.org.validationRules);
       case 'POST /settings':
         if (typeof body.autoApprove === 'boolean') this.auth.autoApprove = body.autoApprove;
         if (typeof body.tokenTtlSeconds === 'number') this.auth.tokenTtlMs = body.tokenTtlSeconds * 1000;

@@ -12,7 +12,8 @@ export function displayFields(meta: ObjectMeta | undefined, rows: MappingRow[]):
     const i = meta.layoutOrder.indexOf(f.name);
     return i === -1 ? meta.layoutOrder.length + meta.fields.indexOf(f) : i;
   };
-  return [...new Set(shown)].sort((a, b) => position(a) - position(b));
+  // Named as the page layout names them ("Contact Owner", not describe's "Owner ID").
+  return [...new Set(shown)].sort((a, b) => position(a) - position(b)).map((f) => ({ ...f, label: meta.layoutLabels[f.name] ?? f.label }));
 }
 
 /** The SOQL paths that read those fields: each field, and for a lookup the name of what it points to. */

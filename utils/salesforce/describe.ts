@@ -39,6 +39,8 @@ export const ObjectMeta = z.object({
   fields: z.array(FieldMeta),
   /** Field names in the order of the default page layout (compound fields expanded). */
   layoutOrder: z.array(z.string()),
+  /** Where the layout names a field otherwise than describe ("Contact Owner" for "Owner ID"). */
+  layoutLabels: z.record(z.string(), z.string()),
   etags: z.object({ describe: z.optional(z.string()), layouts: z.optional(z.string()) }),
 });
 export type ObjectMeta = z.infer<typeof ObjectMeta>;
@@ -50,8 +52,9 @@ type RawField = {
   picklistValues?: { value: string; label: string | null; active: boolean; defaultValue?: boolean }[];
 };
 type RawComponent = { type?: string; value?: string; tabOrder?: number; components?: RawComponent[] };
+type RawItem = { label?: string; layoutComponents?: RawComponent[] };
 type RawLayouts = {
-  layouts?: { id?: string; detailLayoutSections?: { layoutRows?: { layoutItems?: { layoutComponents?: RawComponent[] }[] }[] }[] }[];
+  layouts?: { id?: string; detailLayoutSections?: { layoutRows?: { layoutItems?: RawItem[] }[] }[] }[];
   recordTypeMappings?: { defaultRecordTypeMapping?: boolean; layoutId?: string }[];
 };
 
@@ -60,13 +63,19 @@ type RawLayouts = {
  * (a two-column section reads down the left column, then the right), compound parts after
  * their whole. This is the order Salesforce shows on a one-column screen.
  */
-export function layoutOrderOf(raw: unknown): string[] {
+export function layoutOf(raw: unknown): { order: string[]; labels: Record<string, string> } {
   const layouts = (raw ?? {}) as RawLayouts;
   const defaultId = layouts.recordTypeMappings?.find((m) => m.defaultRecordTypeMapping)?.layoutId;
   const layout = layouts.layouts?.find((l) => l.id === defaultId) ?? layouts.layouts?.[0];
   const order: string[] = [];
+  const labels: Record<string, string> = {};
   for (const section of layout?.detailLayoutSections ?? []) {
-    const items = (section.layoutRows ?? []).flatMap((row) => (row.layoutItems ?? []).flatMap((item) => item.layoutComponents ?? []));
+    const rawItems = (section.layoutRows ?? []).flatMap((row) => row.layoutItems ?? []);
+    for (const item of rawItems) {
+      const only = item.layoutComponents?.length === 1 ? item.layoutComponents[0] : undefined;
+      if (only?.type === 'Field' && only.value && item.label) labels[only.value] = item.label;
+    }
+    const items = rawItems.flatMap((item) => item.layoutComponents ?? []);
     const sorted = items.map((c, i) => ({ c, at: c.tabOrder ?? i })).sort((a, b) => a.at - b.at);
     const visit = (c: RawComponent) => {
       if (c.type === 'Field' && c.value) order.push(c.value);
@@ -74,7 +83,7 @@ export function layoutOrderOf(raw: unknown): string[] {
     };
     for (const { c } of sorted) visit(c);
   }
-  return [...new Set(order)];
+  return { order: [...new Set(order)], labels };
 }
 
 /** A describe body (and its layouts) → ObjectMeta. */
@@ -101,7 +110,8 @@ export function slimObject(describe: unknown, layouts: unknown, etags: ObjectMet
       scale: f.scale ?? 0,
       digits: f.digits ?? 0,
     })),
-    layoutOrder: layoutOrderOf(layouts),
+    layoutOrder: layoutOf(layouts).order,
+    layoutLabels: layoutOf(layouts).labels,
     etags,
   };
 }

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { SalesforceClient, SubRequest } from './connection';
-import { layoutOrderOf, ObjectMeta, slimObject } from './describe';
+import { layoutOf, ObjectMeta, slimObject } from './describe';
 import { SalesforceError } from './errors';
 import { API_VERSION } from './version';
 
@@ -84,9 +84,11 @@ export class MetadataCache {
       if (!fields) throw new SalesforceError('describe_failed', `Salesforce did not describe ${name}: ${JSON.stringify(describe?.body ?? null).slice(0, 200)}`);
       // A layout that could not be read keeps the order known before (or the describe order).
       const layoutOk = layouts?.httpStatusCode === 200;
+      const layout = layoutOk ? layoutOf(layouts.body) : { order: old?.layoutOrder ?? [], labels: old?.layoutLabels ?? {} };
       objects[name] = {
         ...fields,
-        layoutOrder: layoutOk ? layoutOrderOf(layouts.body) : (old?.layoutOrder ?? []),
+        layoutOrder: layout.order,
+        layoutLabels: layout.labels,
         etags: {
           describe: describe!.httpStatusCode === 200 ? headerOf(describe!, 'etag') : old?.etags.describe,
           layouts: layoutOk ? headerOf(layouts, 'etag') : layouts?.httpStatusCode === 304 ? old?.etags.layouts : undefined,

@@ -107,6 +107,23 @@ export class ExtensionHarness {
     }, session);
   }
 
+  /** Stores settings as the options page will (nothing stored = the defaults). */
+  async useSettings(settings: Record<string, unknown>): Promise<void> {
+    await this.inWorker(async (value) => {
+      await chrome.storage.local.set({ settings: value });
+      await chrome.storage.session.remove('identifyCache');
+    }, settings);
+  }
+
+  /** Forgets every org's describe/layout metadata, in storage and (by stopping it) in the worker. */
+  async forgetMetadata(): Promise<void> {
+    await this.inWorker(async () => {
+      const keys = Object.keys(await chrome.storage.local.get(null)).filter((k) => k.startsWith('metadata:'));
+      await chrome.storage.local.remove(keys);
+    });
+    await this.stopWorker();
+  }
+
   async newPage(url?: string): Promise<Page> {
     const page = await this.browser.newPage();
     this.pages.push(page);

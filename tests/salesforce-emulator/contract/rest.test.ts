@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EmulatorControl } from '../control';
 import { checksum, normalizeId } from '../ids';
 import { SCENARIOS } from '../seed';
 import { NO_RETRY, raw, useOrg } from './helpers';
@@ -114,6 +115,17 @@ describe('records', () => {
     if (fields) expect(error.fields).toEqual(fields);
     if (message) expect(error.message).toBe(message);
     await expect(conn.sobject(type).create(values)).rejects.toMatchObject({ errorCode });
+  });
+
+  it('refuses a value a validation rule forbids, on create and update, with the rule message on the field', async () => {
+    await new EmulatorControl(org.emulator.url).validationRule({ object: 'Contact', field: 'Phone', pattern: '^\\+\\d{7,15}$', message: 'Phone must be in international format, like +14155550100.' });
+    const grace = org.emulator.records('Contact').find((c) => c.Email === SCENARIOS.grace.Email)!;
+    const res = await raw(org, `/services/data/v62.0/sobjects/Contact/${grace.Id}`, { method: 'PATCH', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ Phone: '(415) 555-0199' }) });
+    expect(res.status).toBe(400);
+    expect(await res.json()).toEqual([{ message: 'Phone must be in international format, like +14155550100.', errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: ['Phone'] }]);
+    await expect(org.conn().sobject('Contact').create({ LastName: 'V', Phone: '555' })).rejects.toMatchObject({ errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION' });
+    await org.conn().sobject('Contact').update({ Id: grace.Id, Phone: '+14155550199' });
+    expect(org.emulator.records('Contact').find((c) => c.Id === grace.Id)!.Phone).toBe('+14155550199');
   });
 
   it('answers DUPLICATES_DETECTED with the body real orgs send, and saves with allowSave', async () => {

@@ -42,6 +42,15 @@ export const LAYOUT_SPECS: Record<string, SectionSpec[]> = {
   User: [{ heading: 'User Information', left: ['FirstName', 'LastName', 'Alias', 'Email'], right: ['Username', 'Title', 'CompanyName', 'IsActive'] }],
 };
 
+/** Layouts label some fields otherwise than describe does ("Contact Owner" where describe says "Owner ID"). */
+const LAYOUT_LABELS: Record<string, string> = {
+  'Task.OwnerId': 'Assigned To', 'Task.WhoId': 'Name', 'Task.WhatId': 'Related To',
+  'Lead.Status': 'Lead Status', 'Contact.AccountId': 'Account Name', 'Contact.ReportsToId': 'Reports To',
+  'Case.ContactId': 'Contact Name', 'Case.AccountId': 'Account Name', 'Case.ParentId': 'Parent Case', 'Account.ParentId': 'Parent Account',
+};
+const layoutLabel = (describe: SObjectDescribe, f: FieldDescribe) =>
+  LAYOUT_LABELS[`${describe.name}.${f.name}`] ?? (f.name === 'OwnerId' ? `${describe.label} Owner` : f.label);
+
 const isRequired = (f: FieldDescribe) => !f.nillable && f.createable && !f.defaultedOnCreate && f.type !== 'boolean';
 
 function component(describe: SObjectDescribe, name: string, tabOrder: number) {
@@ -57,7 +66,7 @@ function layoutItem(describe: SObjectDescribe, item: Item, tabOrder: number) {
   if (typeof item === 'string') {
     const c = component(describe, item, tabOrder);
     const f = c.details;
-    return { editableForNew: f.createable, editableForUpdate: f.updateable, label: f.label, layoutComponents: [c], placeholder: false, required: isRequired(f) };
+    return { editableForNew: f.createable, editableForUpdate: f.updateable, label: layoutLabel(describe, f), layoutComponents: [c], placeholder: false, required: isRequired(f) };
   }
   const parts = item.parts.filter((p) => describe.fields.some((f) => f.name === p)).map((p, i) => component(describe, p, tabOrder + i));
   const compound = describe.fields.find((f) => f.name === item.compound);

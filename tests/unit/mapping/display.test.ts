@@ -8,6 +8,8 @@ describe('displayFields', () => {
     const fields = displayFields(objectMeta('Contact'), DEFAULT_MAPPING.Contact);
     expect(fields.map((f) => f.name)).toEqual(['OwnerId', 'Title', 'Department', 'Birthdate', 'LeadSource', 'Phone', 'MobilePhone', 'Email']);
     expect(fields.find((f) => f.name === 'MobilePhone')!.label).toBe('Mobile Phone');
+    // The layout's name for a field wins over describe's ("Owner ID").
+    expect(fields.find((f) => f.name === 'OwnerId')!.label).toBe('Contact Owner');
   });
 
   it('skips fields the org does not have and compound fields, and shows each field once', () => {

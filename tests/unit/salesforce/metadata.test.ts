@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { SalesforceClient } from '@/utils/salesforce/connection';
-import { fieldOf, layoutOrderOf } from '@/utils/salesforce/describe';
+import { fieldOf, layoutOf } from '@/utils/salesforce/describe';
 import { MetadataCache, memoryMetadataStore, REVALIDATE_MS } from '@/utils/salesforce/metadata';
 import { startEmulator, type Emulator } from '../../salesforce-emulator/server';
 
@@ -106,16 +106,16 @@ describe('MetadataCache', () => {
   });
 });
 
-describe('layoutOrderOf', () => {
+describe('layoutOf', () => {
   it('follows the default record type mapping and expands compound fields', () => {
     const layouts = {
       layouts: [
-        { id: 'A', detailLayoutSections: [{ layoutRows: [{ layoutItems: [{ layoutComponents: [{ type: 'Field', value: 'X' }] }] }] }] },
+        { id: 'A', detailLayoutSections: [{ layoutRows: [{ layoutItems: [{ label: 'Ex', layoutComponents: [{ type: 'Field', value: 'X' }] }] }] }] },
         { id: 'B', detailLayoutSections: [{ layoutRows: [{ layoutItems: [{ layoutComponents: [{ type: 'Field', value: 'Name', components: [{ type: 'Field', value: 'FirstName' }] }] }, { layoutComponents: [{ type: 'EmptySpace' }] }] }] }] },
       ],
       recordTypeMappings: [{ layoutId: 'A' }, { layoutId: 'B', defaultRecordTypeMapping: true }],
     };
-    expect(layoutOrderOf(layouts)).toEqual(['Name', 'FirstName']);
-    expect(layoutOrderOf(undefined)).toEqual([]);
+    expect(layoutOf(layouts).order).toEqual(['Name', 'FirstName']);
+    expect(layoutOf(undefined)).toEqual({ order: [], labels: {} });
   });
 });
