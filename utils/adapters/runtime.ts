@@ -13,7 +13,7 @@ export type WatcherOptions = {
   signal: AbortSignal;
   /** Elements whose mutations are ours (the panel host) and must not wake the watcher. */
   ignore?: () => Element | null;
-  /** Runs a callback on the next frame; requestAnimationFrame in the page. */
+  /** Runs a callback in a task of its own, after the page's current one (tests step it by hand). */
   schedule?: (run: () => void) => void;
   onError?: (error: unknown) => void;
   /** Records each batch as a User Timing measure "sf-panel:scrape" (npm run bench reads them). */
@@ -29,16 +29,32 @@ function keyOf(s: ChatSnapshot): string {
 }
 
 /**
- * Watches one console page: one MutationObserver, work batched per animation frame and only
- * after something changed (no polling, no timers while idle). Emits started / updated / ended
- * / offline-message with a snapshot that changed. Never throws into the page.
+ * A task right after the current one, through a MessageChannel: unlike requestAnimationFrame it
+ * runs in a hidden tab (a chat that ends while the agent is in another tab is seen at once), and
+ * unlike setTimeout it is not clamped or throttled there.
+ */
+function nextTaskAfter(signal: AbortSignal): (run: () => void) => void {
+  const channel = new MessageChannel();
+  const queue: (() => void)[] = [];
+  channel.port1.onmessage = () => queue.splice(0).forEach((run) => run());
+  signal.addEventListener('abort', () => channel.port1.close());
+  return (run) => {
+    queue.push(run);
+    if (queue.length === 1) channel.port2.postMessage(null);
+  };
+}
+
+/**
+ * Watches one console page: one MutationObserver, the mutations of one page task read in one
+ * batch, and only after something changed (no polling, no timers while idle). Emits started /
+ * updated / ended / offline-message with a snapshot that changed. Never throws into the page.
  */
 export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, schedule, onError, profile }: WatcherOptions): { flush: () => void } {
   const known = new Map<string, Known>();
   const offlineSeen = new Set<string>();
   const cache: MessageCache = new WeakMap();
   const observed = new WeakSet<Node>();
-  const nextFrame = schedule ?? ((run) => doc.defaultView!.requestAnimationFrame(run));
+  const nextBatch = schedule ?? nextTaskAfter(signal);
   let pending = false;
   let activeKey = '';
   let activeId: string | null = null;
@@ -67,7 +83,7 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
     if (everything) changed = null;
     if (pending || signal.aborted) return;
     pending = true;
-    nextFrame(() => {
+    nextBatch(() => {
       pending = false;
       if (!signal.aborted) flush();
     });

@@ -52,6 +52,25 @@ describe('reading chats from the demo console', () => {
     await harness().screenshot(page, 'console-chat-ended');
   });
 
+  it('sees a chat end while the console tab is in the background', async () => {
+    const { page, panel, demo } = await openConsole();
+    const chat = await demo.startChat(5);
+    await panel.waitForVisitor(chat);
+    const other = await harness().newPage('about:blank');
+    await other.bringToFront();
+    await page.waitForFunction(() => document.visibilityState === 'hidden');
+    const endedOf = (events: Awaited<ReturnType<typeof panel.backgroundEvents>>) => events.filter((e) => e.chatId === chat && e.type === 'ended').length;
+    const before = endedOf(await panel.backgroundEvents()); // chat ids repeat across page loads
+    // The visitor leaves while the agent works in another tab (no frames are drawn there).
+    await page.evaluate((id) => (window as never as { demoConsole: { endChat: (id: string) => void } }).demoConsole.endChat(id), chat);
+    let events = await panel.backgroundEvents();
+    for (let i = 0; i < 40 && endedOf(events) === before; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      events = await panel.backgroundEvents();
+    }
+    expect(endedOf(events)).toBe(before + 1);
+  });
+
   it('sends nothing when the console re-renders the whole chat pane with the same content', async () => {
     const { panel, demo } = await openConsole();
     const chat = await demo.startChat(3);
