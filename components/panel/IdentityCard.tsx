@@ -59,6 +59,9 @@ export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSna
             </ul>
           </div>
         )}
+        <p class="identity__again">
+          <button type="button" class="link" data-action="identify-again" onClick={retry}>Look again in Salesforce</button>
+        </p>
       </RecordLine>
     </div>
   );

@@ -80,13 +80,18 @@ describe('recognising the visitor in Salesforce', () => {
     await panel.find('[data-identity="found"][data-record-type="Contact"]');
     expect(await calls(emulator)).toEqual([COMPOSITE, COMPOSITE]);
 
-    // The same visitor again within ten minutes costs nothing.
+    // The same visitor again within ten minutes costs nothing; "Look again" asks Salesforce anew.
     await emulator.clearLog();
     const again = await demo.startChat(visitor('Grace Hopper', 'grace.hopper@example.com'));
     await demo.openChat(again);
     await panel.find(`.visitor[data-chat-id="${again}"]`);
     await panel.find('[data-identity="found"]');
     expect(await emulator.apiCalls()).toEqual([]);
+    await emulator.latency(400); // long enough to see the panel say it is looking
+    await (await panel.find('[data-action="identify-again"]')).click();
+    await panel.find('[data-identity="identifying"]');
+    await panel.find('[data-identity="found"] [data-fields="Contact"]');
+    expect(await calls(emulator)).toEqual([COMPOSITE]);
   });
 
   it('finds a contact by a differently formatted phone, stored in any phone field', async () => {
