@@ -24,7 +24,7 @@ export default defineConfig({
     description: 'Recognise chat visitors in Salesforce and write leads, contacts, cases and tasks from the chat console.',
     key: EXTENSION_KEY,
     minimum_chrome_version: '120',
-    permissions: ['storage', 'scripting'],
+    permissions: ['storage', 'scripting', 'alarms'],
     host_permissions: mode === 'loopback' ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
   }),

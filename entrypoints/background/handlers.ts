@@ -14,6 +14,12 @@ import { localMetadataStore } from '@/utils/salesforce/metadata-storage';
 import { loadSession } from '@/utils/salesforce/session';
 import { checkStatus } from '@/utils/salesforce/status';
 import { loadSettings } from '@/utils/settings/storage';
+import { Outbox } from '@/utils/outbox/outbox';
+import { idbOutboxStore } from '@/utils/outbox/store';
+import { preparePlan } from '@/utils/plan/prepare';
+import { planOutcome, planRequests } from '@/utils/plan/requests';
+import { API_VERSION } from '@/utils/salesforce/version';
+import { UnreachableError } from '@/utils/salesforce/errors';
 
 const NOT_CONNECTED = 'Not connected to Salesforce. Open the extension options to connect.';
 
@@ -30,8 +36,11 @@ function describeFailure(raw: unknown, action: string): { kind: FailureKind; mes
   return { kind, message };
 }
 
-/** command → handler. Each handler gets a payload that the router has already parsed. */
-export function createHandlers(startedAt: number): Handlers {
+/**
+ * command → handler (each gets a payload the router has already parsed), and `resume`, which
+ * sends what the outbox still holds (at every worker start and on the retry alarm).
+ */
+export function createHandlers(startedAt: number, { retryLater }: { retryLater: () => void }): { handlers: Handlers; resume: () => Promise<void> } {
   const journal = new ChatJournal();
   const cache = sessionCache();
   const metadata = new MetadataCache(localMetadataStore());
@@ -44,13 +53,52 @@ export function createHandlers(startedAt: number): Handlers {
     return { session, client };
   }
 
-  return {
+  /** A client, or a passing failure: the outbox keeps the chat until Salesforce is connected again. */
+  async function requireClient() {
+    const sf = await connected();
+    if (!sf) throw new UnreachableError('NOT_CONNECTED', NOT_CONNECTED);
+    return sf.client;
+  }
+
+  const outbox = new Outbox({
+    store: idbOutboxStore(),
+    plan: async (entry) => {
+      const { settings } = await loadSettings();
+      const rule = entry.trigger === 'manual' ? null : settings.automation[entry.trigger];
+      if (!rule) return null;
+      return preparePlan(entry, { client: await requireClient(), metadata, cache, rules: settings.identification, rule, region: settings.phoneRegion ?? undefined });
+    },
+    send: async (plan) => {
+      const client = await requireClient();
+      return planOutcome(plan, await client.composite(planRequests(plan, API_VERSION), { allOrNone: true }));
+    },
+  });
+
+  async function resume() {
+    await outbox.drain();
+    if ((await outbox.entries()).some((e) => e.state === 'pending')) retryLater();
+  }
+
+  const handlers: Handlers = {
     'worker.info': async () => ({ version: browser.runtime.getManifest().version, startedAt }),
     'salesforce.status': async () => checkStatus(await loadSession()),
     'chat.event': async (event) => {
       journal.add(event);
+      if (event.type === 'ended' || event.type === 'offline-message') {
+        const trigger = event.type === 'ended' ? 'ended' : 'offline';
+        const { settings } = await loadSettings();
+        if (settings.automation[trigger].action !== 'nothing') {
+          // Stored before any request: from here on the chat's write cannot be lost.
+          await outbox.enqueue(event.snapshot, trigger);
+          void resume().catch((error) => console.warn('outbox', error));
+        }
+      }
       return { accepted: true };
     },
+    'outbox.list': async ({ chatId }) =>
+      (await outbox.entries())
+        .filter((e) => !chatId || e.snapshot.chatId === chatId)
+        .map((e) => ({ id: e.id, chatId: e.snapshot.chatId, trigger: e.trigger, state: e.state, attempts: e.attempts, lastError: e.lastError, errors: e.errors ?? [], ids: e.ids ?? {}, steps: (e.plan?.steps ?? []).map((s) => ({ ref: s.ref, object: s.object, method: s.method })) })),
     'chat.recent': async ({ limit }) => journal.recent(limit),
     'salesforce.search': async ({ text }) => {
       const sf = await connected();
@@ -68,8 +116,8 @@ export function createHandlers(startedAt: number): Handlers {
       const sf = await connected();
       if (!sf) return { state: 'error', kind: 'not_connected', message: NOT_CONNECTED };
       try {
-        const [{ display, isPhone }, { settings }] = await Promise.all([identifyContext(metadata, sf.client), loadSettings()]);
-        const result = await identifyVisitor(sf.client, snapshot, settings.identification, cache, { force, display, isPhone, region: settings.phoneRegion ?? undefined });
+        const [{ display, read, isPhone }, { settings }] = await Promise.all([identifyContext(metadata, sf.client), loadSettings()]);
+        const result = await identifyVisitor(sf.client, snapshot, settings.identification, cache, { force, display: read, isPhone, region: settings.phoneRegion ?? undefined });
         const found = result.contacts.length + result.leads.length + result.accounts.length > 0;
         return { state: found ? 'found' : 'not_found', instanceUrl: sf.session.instanceUrl, fields: display, ...result };
       } catch (error) {
@@ -108,4 +156,5 @@ export function createHandlers(startedAt: number): Handlers {
       }
     },
   };
+  return { handlers, resume };
 }

@@ -7,18 +7,24 @@ import { guessPhoneField, type DisplayFields, type IsPhoneField } from './reques
 
 /**
  * What identification takes from the org's metadata: the fields the panel shows (mapped
- * "display in console", in layout order) and which fields hold phone numbers.
+ * "display in console", in layout order), the fields to read (those, plus the mapped ones an
+ * update strategy compares at chat end), and which fields hold phone numbers.
  */
-export async function identifyContext(metadata: MetadataCache, client: SalesforceClient, mapping: FieldMapping = DEFAULT_MAPPING): Promise<{ display: DisplayFields; isPhone: IsPhoneField }> {
+export async function identifyContext(metadata: MetadataCache, client: SalesforceClient, mapping: FieldMapping = DEFAULT_MAPPING): Promise<{ display: DisplayFields; read: DisplayFields; isPhone: IsPhoneField }> {
   const meta = await metadata.objects(client, ['Contact', 'Lead', 'Account']);
   const display: DisplayFields = {
     Contact: displayFields(meta.Contact, mapping.Contact),
     Lead: displayFields(meta.Lead, mapping.Lead),
     Account: displayFields(meta.Account, mapping.Account),
   };
+  const withMapped = (object: 'Contact' | 'Lead' | 'Account') => {
+    const mapped = displayFields(meta[object], mapping[object].filter((r) => r.chatField).map((r) => ({ ...r, display: true })));
+    return [...display[object]!, ...mapped.filter((f) => !display[object]!.some((d) => d.name === f.name))];
+  };
+  const read: DisplayFields = { Contact: withMapped('Contact'), Lead: withMapped('Lead'), Account: display.Account };
   const isPhone: IsPhoneField = (object, field) => {
     const known = fieldOf(meta[object], field);
     return known ? known.type === 'phone' : guessPhoneField(object, field);
   };
-  return { display, isPhone };
+  return { display, read, isPhone };
 }

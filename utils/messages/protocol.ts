@@ -108,6 +108,21 @@ export const commands = {
       z.object({ state: z.literal('error'), message: z.string() }),
     ]),
   },
+  /** The outbox: every chat write and where it stands (optionally one chat's). */
+  'outbox.list': {
+    request: z.object({ chatId: z.optional(z.string().check(z.maxLength(200))) }),
+    response: z.array(z.object({
+      id: z.string(),
+      chatId: z.string(),
+      trigger: z.string(),
+      state: z.enum(['pending', 'done', 'needs_attention']),
+      attempts: z.number(),
+      lastError: z.optional(z.string()),
+      errors: z.array(z.object({ ref: z.string(), object: z.string(), code: z.string(), message: z.string(), fields: z.array(z.string()) })),
+      ids: z.record(z.string(), z.string()),
+      steps: z.array(z.object({ ref: z.string(), object: z.string(), method: z.string() })),
+    })),
+  },
   /** The latest chat events the background received (newest last): diagnostics and tests. */
   'chat.recent': {
     request: z.object({ limit: z._default(z.int().check(z.gte(1), z.lte(500)), 50) }),

@@ -60,11 +60,14 @@ export class SalesforceClient {
     return result.searchRecords ?? [];
   }
 
-  /** One composite request (allOrNone off): the subrequests' answers, failures included. */
-  async composite(compositeRequest: SubRequest[]): Promise<SubResponse[]> {
+  /**
+   * One composite request: the subrequests' answers, failures included. With allOrNone, one
+   * failure rolls back everything (writes); without, each stands alone (reads).
+   */
+  async composite(compositeRequest: SubRequest[], { allOrNone = false } = {}): Promise<SubResponse[]> {
     try {
       const result = await this.conn.request<{ compositeResponse: SubResponse[] }>(
-        { method: 'POST', url: `/services/data/v${API_VERSION}/composite`, body: JSON.stringify({ allOrNone: false, compositeRequest }), headers: { 'content-type': 'application/json' } },
+        { method: 'POST', url: `/services/data/v${API_VERSION}/composite`, body: JSON.stringify({ allOrNone, compositeRequest }), headers: { 'content-type': 'application/json' } },
         NO_RETRY,
       );
       return result.compositeResponse;

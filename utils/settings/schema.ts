@@ -10,6 +10,14 @@ const Condition = z.object({ chatField: ChatFieldKey, sfField: SalesforceFieldNa
 /** Up to three OR-ed conditions per object (seed 000). */
 const Conditions = z.array(Condition).max(3);
 
+const Rule = z.object({
+  action: z.enum(['contactCase', 'contactTask', 'case', 'leadTask', 'nothing']),
+  strategy: z.enum(['none', 'overwrite', 'fillBlank']),
+});
+/** The automatic action and update strategy per trigger (seed 000; offline messages set apart, seed 002). */
+export const AutomationSettings = z.object({ ended: Rule, offline: Rule });
+const NOTHING = { action: 'nothing', strategy: 'none' } as const;
+
 export const IdentificationSettings = z.object({
   contacts: Conditions,
   leads: Conditions,
@@ -22,6 +30,8 @@ export const IdentificationSettings = z.object({
  */
 export const SETTINGS_SECTIONS = {
   identification: { schema: IdentificationSettings, fallback: DEFAULT_RULES },
+  /** Nothing is written on its own until an admin says so: a pilot never surprises the org. */
+  automation: { schema: AutomationSettings, fallback: { ended: NOTHING, offline: NOTHING } as z.infer<typeof AutomationSettings> },
   /** ISO 3166 region for phone numbers written without a country code; else the visitor's country. */
   phoneRegion: { schema: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as US').nullable(), fallback: null as string | null },
 } as const;

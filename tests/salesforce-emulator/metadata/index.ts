@@ -6,6 +6,7 @@ import contact from './describe-Contact.json' with { type: 'json' };
 import lead from './describe-Lead.json' with { type: 'json' };
 import type { SObjectDescribe } from './fields';
 import { buildLayouts } from './layouts';
+import { contentVersionDescribe } from './content-version';
 import { taskDescribe } from './task';
 import { userDescribe } from './user';
 
@@ -15,10 +16,10 @@ export type ObjectMetadata = {
   layouts: ReturnType<typeof buildLayouts> | Record<string, unknown>;
 };
 
-/** The org's objects: the captured describes, plus Task and User built in the same shape. */
+/** The org's objects: the captured describes, plus Task, User and ContentVersion built in the same shape. */
 export function defaultMetadata(): Map<string, ObjectMetadata> {
   const describes = [contact, lead, account, caseDescribe].map((d) => structuredClone(d) as unknown as SObjectDescribe);
-  describes.push(structuredClone(taskDescribe), structuredClone(userDescribe));
+  describes.push(structuredClone(taskDescribe), structuredClone(userDescribe), structuredClone(contentVersionDescribe));
   return new Map(describes.map((d) => [d.name.toLowerCase(), { describe: d, layouts: buildLayouts(d) }]));
 }
 

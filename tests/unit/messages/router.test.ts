@@ -14,6 +14,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'salesforce.search': async () => ({ state: 'error', message: 'x' }),
     'identify.run': async () => ({ state: 'error', kind: 'not_connected', message: 'x' }),
     'record.update': async () => ({ state: 'error', message: 'x' }),
+    'outbox.list': async () => [],
     ...overrides,
   };
 }

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import { emptySnapshot } from '@/utils/chat/snapshot';
+import { DEFAULT_MAPPING } from '@/utils/mapping/defaults';
+import { coerce, COMPANY_PLACEHOLDER, mappedValues, TRANSCRIPT_CUT, withRequiredNames } from '@/utils/mapping/values';
+import { fieldOf } from '@/utils/salesforce/describe';
+import { objectMeta } from './fields';
+
+const contact = objectMeta('Contact');
+const lead = objectMeta('Lead');
+const caseMeta = objectMeta('Case');
+const f = (meta: typeof contact, name: string) => fieldOf(meta, name)!;
+
+describe('coerce (chat text → the field type Salesforce takes)', () => {
+  it.each([
+    [contact, 'Phone', '(415) 555-0100', 'US', { value: '+14155550100' }],
+    [contact, 'Phone', '07700 900123', 'GB', { value: '+447700900123' }],
+    [contact, 'Phone', 'call me maybe', 'US', { skip: 'not a phone number: call me maybe' }],
+    [contact, 'Email', '  Grace.Hopper@Example.com ', undefined, { value: 'grace.hopper@example.com' }],
+    [contact, 'Email', 'not mail', undefined, { skip: 'not an e-mail address: not mail' }],
+    [contact, 'Birthdate', '1906-12-09', undefined, { value: '1906-12-09' }],
+    [contact, 'Birthdate', 'December 9, 1906', undefined, { value: expect.stringMatching(/^1906-12-0[89]$/) }],
+    [contact, 'LeadSource', 'web', undefined, { value: 'Web' }],
+    [contact, 'LeadSource', 'Billboard', undefined, { skip: 'not one of the picklist values: Billboard' }],
+    [lead, 'NumberOfEmployees', '1,200', undefined, { value: 1200 }],
+    [contact, 'Title', 'x'.repeat(200), undefined, { value: `${'x'.repeat(127)}…`, cut: true }],
+    [contact, 'Title', '   ', undefined, { skip: 'empty' }],
+    [contact, 'Title', '<script>alert(1)</script> “quoted” 👩🏽‍💻 \u202e', undefined, { value: '<script>alert(1)</script> “quoted” 👩🏽‍💻 \u202e' }],
+  ])('%#: %s', (meta, name, raw, region, expected) => {
+    expect(coerce(f(meta, name as string), raw as string, region as string | undefined)).toEqual(expected);
+  });
+
+  it('cuts a transcript too long for the field with a visible marker', () => {
+    const description = { ...f(caseMeta, 'Description'), length: 100 };
+    const result = coerce(description, 'y'.repeat(500));
+    expect(result).toMatchObject({ cut: true });
+    expect((result as { value: string }).value).toHaveLength(100);
+    expect((result as { value: string }).value.endsWith(TRANSCRIPT_CUT)).toBe(true);
+  });
+});
+
+describe('mappedValues', () => {
+  const chat = {
+    ...emptySnapshot('c1', 'demo'),
+    visitor: { name: 'Grace Hopper', email: 'GRACE@navy.example' },
+    preChat: { Phone: '415 555 0100', Department: 'Engineering', Company: 'US Navy' },
+    session: { country: 'US' },
+    transcript: [{ role: 'visitor' as const, author: 'Grace', text: 'Hello', time: '10:00' }, { role: 'agent' as const, text: 'Hi!', time: '10:01' }],
+  };
+
+  it('maps the default table, coerced', () => {
+    expect(mappedValues(chat, DEFAULT_MAPPING.Contact, contact, 'create')).toEqual({
+      values: { LastName: 'Grace Hopper', Email: 'grace@navy.example', Phone: '+14155550100', Department: 'Engineering' }, skipped: {}, cut: [],
+    });
+    expect(mappedValues(chat, DEFAULT_MAPPING.Case, caseMeta, 'create').values).toEqual({
+      SuppliedName: 'Grace Hopper', SuppliedEmail: 'grace@navy.example', SuppliedCompany: 'US Navy', SuppliedPhone: '+14155550100',
+      Description: '[10:00] Grace: Hello\n[10:01] Agent: Hi!',
+    });
+  });
+
+  it('never uses a masked value, and says what it left out', () => {
+    const masked = { ...chat, masked: ['visitor.email'], preChat: { Phone: 'n/a' } };
+    expect(mappedValues(masked, DEFAULT_MAPPING.Contact, contact, 'create')).toMatchObject({ values: { LastName: 'Grace Hopper' }, skipped: { Email: 'masked in the console', Phone: 'not a phone number: n/a' } });
+  });
+
+  it('writes an offline message as the description', () => {
+    const offline = { ...emptySnapshot('o1', 'demo', 'offline'), chat: { message: 'Please call me back.' } };
+    expect(mappedValues(offline, DEFAULT_MAPPING.Case, caseMeta, 'create').values.Description).toBe('Please call me back.');
+  });
+});
+
+describe('withRequiredNames', () => {
+  it.each([
+    [{ name: 'Cher' }, 'Cher'],
+    [{ email: 'anon@example.com' }, 'anon'],
+    [{ phone: '+1 415 555 0100' }, '+1 415 555 0100'],
+    [{}, 'Chat visitor'],
+  ])('%j → LastName %s', (visitor, lastName) => {
+    expect(withRequiredNames('Contact', {}, { ...emptySnapshot('c', 'demo'), visitor })).toEqual({ LastName: lastName });
+  });
+  it('gives a lead without a company the stated placeholder', () => {
+    expect(withRequiredNames('Lead', { LastName: 'X' }, emptySnapshot('c', 'demo'))).toEqual({ LastName: 'X', Company: COMPANY_PLACEHOLDER });
+  });
+});

@@ -1,0 +1,119 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { emptySnapshot, type ChatSnapshot } from '@/utils/chat/snapshot';
+import { DEFAULT_MAPPING } from '@/utils/mapping/defaults';
+import { buildPlan, type PlanInput } from '@/utils/plan/plan';
+import { planOutcome, planRequests } from '@/utils/plan/requests';
+import { SalesforceClient } from '@/utils/salesforce/connection';
+import { startEmulator, type Emulator } from '../../salesforce-emulator/server';
+import { objectMeta } from '../mapping/fields';
+
+const meta = Object.fromEntries(['Contact', 'Lead', 'Account', 'Case', 'Task', 'ContentVersion'].map((n) => [n, objectMeta(n)]));
+const NOW = Date.parse('2026-11-22T10:00:00Z');
+
+const chat: ChatSnapshot = {
+  ...emptySnapshot('chat-9', 'demo', 'ended'),
+  visitor: { name: 'Ada Lovelace', email: 'ada@engine.example' },
+  preChat: { Phone: '+44 20 7946 0958', Company: 'Analytical Engines', Department: 'R&D' },
+  session: { country: 'GB' },
+  transcript: [{ role: 'visitor', text: 'Can you compute Bernoulli numbers?', time: '10:00' }],
+};
+const input = (over: Partial<PlanInput>): PlanInput => ({ snapshot: chat, trigger: 'ended', action: 'contactCase', strategy: 'none', existing: null, meta, mapping: DEFAULT_MAPPING, now: NOW, ...over });
+
+describe('buildPlan', () => {
+  it('new visitor, contact & case: the contact first, the case refers to it', () => {
+    const plan = buildPlan(input({ ownerId: '005000000000002AAA' }))!;
+    expect(plan.steps.map((s) => `${s.method} ${s.object} ${s.ref}`)).toEqual(['POST Contact person', 'POST Case record']);
+    expect(plan.steps[0]!.values).toEqual({ LastName: 'Ada Lovelace', Email: 'ada@engine.example', Phone: '+442079460958', Department: 'R&D', OwnerId: '005000000000002AAA' });
+    expect(plan.steps[1]!.values).toMatchObject({ ContactId: '@{person.id}', Subject: 'Chat with Ada Lovelace', SuppliedCompany: 'Analytical Engines', Description: '[10:00] Visitor: Can you compute Bernoulli numbers?', Origin: 'Web', OwnerId: '005000000000002AAA' });
+    expect(plan.chatKey).toBe('demo:chat-9');
+  });
+
+  it.each([
+    ['none', {}],
+    ['overwrite', { Email: 'ada@engine.example', Phone: '+442079460958' }],
+    ['fillBlank', { Phone: '+442079460958' }],
+  ] as const)('found contact, strategy %s: updates only what the strategy allows, then the task', (strategy, update) => {
+    const existing = { type: 'Contact' as const, id: '003000000000001AAA', accountId: '001000000000001AAA', values: { LastName: 'Ada Lovelace', Email: 'old@example.com', Phone: null, Department: 'R&D' } };
+    const plan = buildPlan(input({ action: 'contactTask', strategy, existing }))!;
+    const patch = plan.steps.find((s) => s.method === 'PATCH');
+    if (Object.keys(update).length) expect(patch).toEqual({ ref: 'person', object: 'Contact', method: 'PATCH', id: existing.id, values: update });
+    else expect(patch).toBeUndefined();
+    expect(plan.steps.at(-1)).toMatchObject({ object: 'Task', values: { WhoId: existing.id, Subject: 'Chat', Status: 'Completed', Priority: 'Normal', ActivityDate: '2026-11-22', CallObject: 'demo:chat-9' } });
+  });
+
+  it('a case on its own has no contact; "do nothing" plans nothing', () => {
+    const plan = buildPlan(input({ action: 'case' }))!;
+    expect(plan.steps.map((s) => s.object)).toEqual(['Case']);
+    expect(plan.steps[0]!.values.ContactId).toBeUndefined();
+    expect(buildPlan(input({ action: 'nothing' }))).toBeNull();
+  });
+
+  it('lead & task: a new lead gets its company; a found contact gets the task instead of a new lead', () => {
+    const plan = buildPlan(input({ action: 'leadTask', snapshot: { ...chat, preChat: {} } }))!;
+    expect(plan.steps[0]).toMatchObject({ object: 'Lead', method: 'POST', values: { LastName: 'Ada Lovelace', Company: '[not provided]' } });
+    const contact = { type: 'Contact' as const, id: '003000000000001AAA', values: {} };
+    expect(buildPlan(input({ action: 'leadTask', existing: contact }))!.steps.map((s) => `${s.method} ${s.object}`)).toEqual(['POST Task']);
+  });
+
+  it('writes an offline message as the description, with its own subject', () => {
+    const offline = { ...emptySnapshot('off-1', 'demo', 'offline'), visitor: { name: 'Bea', email: 'bea@example.com' }, chat: { message: 'Call me back please.' } };
+    const plan = buildPlan(input({ snapshot: offline, trigger: 'offline' }))!;
+    expect(plan.steps[1]!.values).toMatchObject({ Subject: 'Offline message with Bea', Description: 'Call me back please.' });
+  });
+
+  it('attaches the whole transcript as a file when the description had to be cut', () => {
+    const long = { ...chat, transcript: Array.from({ length: 40 }, (_, i) => ({ role: 'visitor' as const, text: `line ${i} ${'z'.repeat(1000)}` })) };
+    const small = { ...meta, Case: { ...meta.Case!, fields: meta.Case!.fields.map((f) => (f.name === 'Description' ? { ...f, length: 5000 } : f)) } };
+    const plan = buildPlan(input({ snapshot: long, meta: small }))!;
+    expect(plan.steps.map((s) => s.object)).toEqual(['Contact', 'Case', 'ContentVersion']);
+    expect(String(plan.steps[1]!.values.Description)).toMatch(/full transcript is attached/);
+    const file = plan.steps[2]!.values;
+    expect(file.FirstPublishLocationId).toBe('@{record.id}');
+    expect(Buffer.from(String(file.VersionData), 'base64').toString('utf8')).toContain(`line 39 ${'z'.repeat(1000)}`);
+  });
+});
+
+describe('a plan in Salesforce: ONE allOrNone composite request', () => {
+  let emulator: Emulator;
+  let client: SalesforceClient;
+  beforeAll(async () => {
+    emulator = await startEmulator({ data: 'scenarios' });
+  });
+  afterAll(() => emulator.close());
+  beforeEach(() => {
+    emulator.reset({ data: 'scenarios' });
+    const { instanceUrl, accessToken } = emulator.issueToken();
+    client = new SalesforceClient({ instanceUrl, accessToken });
+  });
+  const run = async (plan: NonNullable<ReturnType<typeof buildPlan>>) => planOutcome(plan, await client.composite(planRequests(plan, '62.0'), { allOrNone: true }));
+
+  it('creates the contact and its case in one request, linked', async () => {
+    const before = emulator.apiCalls().length;
+    const outcome = await run(buildPlan(input({}))!);
+    expect(emulator.apiCalls().length - before).toBe(1);
+    expect(outcome.state).toBe('done');
+    const ids = (outcome as { ids: Record<string, string> }).ids;
+    const contact = emulator.records('Contact').find((c) => c.Id === ids.person)!;
+    expect(contact).toMatchObject({ LastName: 'Ada Lovelace', Email: 'ada@engine.example', Phone: '+442079460958' });
+    expect(emulator.records('Case').find((c) => c.Id === ids.record)).toMatchObject({ ContactId: contact.Id, Origin: 'Web', SuppliedName: 'Ada Lovelace' });
+  });
+
+  it('writes nothing when one record is refused, and says which and why (a duplicate names the existing record)', async () => {
+    const grace = emulator.records('Contact').find((c) => c.Email === 'grace.hopper@example.com')!;
+    const dup = { ...chat, visitor: { name: 'Grace H', email: 'grace.hopper@example.com' } };
+    const contacts = emulator.records('Contact').length;
+    const outcome = await run(buildPlan(input({ snapshot: dup }))!);
+    expect(outcome).toMatchObject({ state: 'refused', errors: [{ ref: 'person', object: 'Contact', code: 'DUPLICATES_DETECTED' }], duplicates: [{ object: 'Contact', id: grace.Id }] });
+    expect(emulator.records('Contact')).toHaveLength(contacts);
+    expect(emulator.records('Case').filter((c) => c.SuppliedName === 'Grace H')).toEqual([]);
+  });
+
+  it('attaches the whole transcript as a ContentVersion on the case', async () => {
+    const long = { ...chat, transcript: Array.from({ length: 40 }, (_, i) => ({ role: 'visitor' as const, text: `line ${i} ${'z'.repeat(1000)}` })) };
+    const small = { ...meta, Case: { ...meta.Case!, fields: meta.Case!.fields.map((f) => (f.name === 'Description' ? { ...f, length: 5000 } : f)) } };
+    const outcome = await run(buildPlan(input({ snapshot: long, meta: small }))!);
+    expect(outcome.state).toBe('done');
+    const ids = (outcome as { ids: Record<string, string> }).ids;
+    expect(emulator.records('ContentVersion').find((v) => v.Id === ids.transcript)).toMatchObject({ FirstPublishLocationId: ids.record, PathOnClient: 'chat-transcript.txt' });
+  });
+});

@@ -1,0 +1,26 @@
+import type { ChatSnapshot, Message } from './snapshot';
+
+const WHO: Record<Message['role'], string> = { visitor: 'Visitor', agent: 'Agent', system: 'System' };
+
+/** A transcript as Salesforce text: one line per message, "[time] Author: text". */
+export function formatTranscript(transcript: Message[]): string {
+  return transcript
+    .map((m) => {
+      const time = m.time ? `[${m.time}] ` : '';
+      const who = m.author || WHO[m.role];
+      return `${time}${who}: ${m.text}`;
+    })
+    .join('\n');
+}
+
+/**
+ * The values of the `chat.*` keys that are not read off the page as such: the chat id, the
+ * transcript, and for an offline message the message itself.
+ */
+export function chatFacts(snapshot: ChatSnapshot): Record<string, string> {
+  return {
+    ...snapshot.chat,
+    id: snapshot.chat.id ?? snapshot.chatId,
+    transcript: snapshot.state === 'offline' && !snapshot.transcript.length ? (snapshot.chat.message ?? '') : formatTranscript(snapshot.transcript),
+  };
+}

@@ -1,0 +1,113 @@
+import { chatFacts } from '../chat/transcript';
+import type { ChatSnapshot } from '../chat/snapshot';
+import { chatValue } from '../identify/rules';
+import { normalizeEmail, normalizePhone } from '../identify/normalize';
+import { fieldOf, type FieldMeta, type ObjectMeta } from '../salesforce/describe';
+import type { MappingRow } from './defaults';
+import type { FieldValue } from './display';
+
+/** Salesforce's own words for a required company nobody gave (web-to-lead writes the same). */
+export const COMPANY_PLACEHOLDER = '[not provided]';
+export const TRANSCRIPT_CUT = '\n…[cut here: the full transcript is attached to this record as a file]';
+
+/** A chat value as one field takes it, or why it cannot (then the field is left out). */
+export type Coerced = { value: FieldValue; cut?: boolean } | { skip: string };
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * A text from the chat → the value the field's type needs: phones in E.164 with "+" (orgs'
+ * validation rules reject other forms), dates and date-times in ISO, picklists only to their
+ * allowed values (by value or label), numbers as numbers, strings cut to the field's length.
+ */
+export function coerce(field: FieldMeta, raw: string, region?: string): Coerced {
+  const text = raw.trim();
+  if (!text) return { skip: 'empty' };
+  switch (field.type) {
+    case 'phone': {
+      const phone = normalizePhone(text, region);
+      return phone ? { value: phone.e164 } : { skip: `not a phone number: ${text.slice(0, 40)}` };
+    }
+    case 'email': {
+      const email = normalizeEmail(text);
+      return email && email.length <= (field.length || 80) ? { value: email } : { skip: `not an e-mail address: ${text.slice(0, 40)}` };
+    }
+    case 'date': {
+      if (DATE.test(text)) return { value: text };
+      const at = new Date(text);
+      return Number.isNaN(at.getTime()) ? { skip: `not a date: ${text.slice(0, 40)}` } : { value: at.toISOString().slice(0, 10) };
+    }
+    case 'datetime': {
+      const at = new Date(text);
+      return Number.isNaN(at.getTime()) ? { skip: `not a date and time: ${text.slice(0, 40)}` } : { value: at.toISOString() };
+    }
+    case 'boolean':
+      return { value: /^(true|yes|y|1|on|checked)$/i.test(text) };
+    case 'int':
+    case 'double':
+    case 'currency':
+    case 'percent': {
+      const n = Number(text.replace(/[\s,]/g, ''));
+      if (!Number.isFinite(n)) return { skip: `not a number: ${text.slice(0, 40)}` };
+      return { value: field.type === 'int' ? Math.round(n) : n };
+    }
+    case 'picklist': {
+      const lower = text.toLowerCase();
+      const match = field.picklistValues.find((p) => p.value.toLowerCase() === lower || p.label.toLowerCase() === lower);
+      return match ? { value: match.value } : { skip: `not one of the picklist values: ${text.slice(0, 40)}` };
+    }
+    case 'reference':
+    case 'id':
+      return /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(text) ? { value: text } : { skip: 'not a record id' };
+    default: {
+      const max = field.length || 255;
+      if (text.length <= max) return { value: text };
+      const mark = field.type === 'textarea' ? TRANSCRIPT_CUT : '…';
+      return { value: text.slice(0, Math.max(0, max - mark.length)) + mark, cut: true };
+    }
+  }
+}
+
+/** What the mapping gives a new or updated record, field by field, and what it had to leave out. */
+export type MappedValues = { values: Record<string, FieldValue>; skipped: Record<string, string>; cut: string[] };
+
+/** The chat's values for an object's mapped fields (those the org has and lets us write). */
+export function mappedValues(snapshot: ChatSnapshot, rows: MappingRow[], meta: ObjectMeta | undefined, mode: 'create' | 'update', region?: string): MappedValues {
+  const out: MappedValues = { values: {}, skipped: {}, cut: [] };
+  const facts = chatFacts(snapshot);
+  for (const row of rows) {
+    if (!row.chatField) continue;
+    const field = fieldOf(meta, row.sfField);
+    if (!field || !(mode === 'create' ? field.createable : field.updateable)) continue;
+    if (snapshot.masked.includes(row.chatField)) {
+      out.skipped[field.name] = 'masked in the console';
+      continue;
+    }
+    const raw = row.chatField.startsWith('chat.') ? facts[row.chatField.slice(5)] : chatValue(snapshot, row.chatField);
+    if (raw === undefined) continue;
+    // A phone from the chat stays a phone in a text field too (Case.SuppliedPhone): E.164 when it parses.
+    const phone = field.type === 'string' && /phone/i.test(row.chatField) ? normalizePhone(raw, region ?? snapshot.session.country)?.e164 : undefined;
+    const result = coerce(field, phone ?? raw, region ?? snapshot.session.country);
+    if ('skip' in result) {
+      if (result.skip !== 'empty') out.skipped[field.name] = result.skip;
+      continue;
+    }
+    out.values[field.name] = result.value;
+    if (result.cut) out.cut.push(field.name);
+  }
+  return out;
+}
+
+/**
+ * A person's required LastName whatever the visitor gave: the name, else the e-mail's local part,
+ * else the phone, else "Chat visitor"; and a lead's required Company, else the placeholder.
+ */
+export function withRequiredNames(object: 'Contact' | 'Lead', values: Record<string, FieldValue>, snapshot: ChatSnapshot): Record<string, FieldValue> {
+  const out = { ...values };
+  if (!out.LastName) {
+    const email = snapshot.visitor.email?.split('@')[0];
+    out.LastName = (snapshot.visitor.name?.trim() || email || snapshot.visitor.phone || 'Chat visitor').slice(0, 80);
+  }
+  if (object === 'Lead' && !out.Company) out.Company = COMPANY_PLACEHOLDER;
+  return out;
+}

@@ -1,0 +1,83 @@
+import type { ChatSnapshot } from '../chat/snapshot';
+import type { ActionPlan, Trigger } from '../plan/plan';
+import type { PlanOutcome } from '../plan/requests';
+import { failureKind, toSalesforceError } from '../salesforce/errors';
+import type { OutboxEntry, OutboxStore } from './store';
+
+export type OutboxDeps = {
+  store: OutboxStore;
+  /** Builds the plan of an entry (identification, metadata): null when there is nothing to write. */
+  plan: (entry: OutboxEntry) => Promise<ActionPlan | null>;
+  /** Sends a plan as one allOrNone composite request. */
+  send: (plan: ActionPlan) => Promise<PlanOutcome>;
+  now?: () => number;
+};
+
+/**
+ * The durable queue of chat writes. A chat end is stored before anything else happens; its plan
+ * is stored before the request; a passing failure leaves it pending for the next drain; a
+ * refusal Salesforce will repeat waits as "needs attention" with the reason on each field.
+ */
+export class Outbox {
+  private draining: Promise<void> | null = null;
+  private again = false;
+  private readonly now: () => number;
+
+  constructor(private readonly deps: OutboxDeps) {
+    this.now = deps.now ?? Date.now;
+  }
+
+  /** Stores a chat's write; a chat already written is never written again. */
+  async enqueue(snapshot: ChatSnapshot, trigger: Trigger | 'manual', choice?: OutboxEntry['choice']): Promise<OutboxEntry> {
+    const id = `${snapshot.console}:${snapshot.chatId}:${trigger}`;
+    const before = await this.deps.store.get(id);
+    if (before && (before.state === 'done' || before.plan)) return before;
+    const at = this.now();
+    const entry: OutboxEntry = { id, chatKey: `${snapshot.console}:${snapshot.chatId}`, trigger, snapshot, choice: choice ?? before?.choice, state: 'pending', attempts: 0, createdAt: before?.createdAt ?? at, updatedAt: at };
+    await this.deps.store.put(entry);
+    return entry;
+  }
+
+  /** Sends every pending entry, oldest first; one at a time (a chat's plans keep their order). */
+  drain(): Promise<void> {
+    if (this.draining) {
+      this.again = true;
+      return this.draining;
+    }
+    this.draining = (async () => {
+      do {
+        this.again = false;
+        const pending = (await this.deps.store.all()).filter((e) => e.state === 'pending').sort((a, b) => a.createdAt - b.createdAt);
+        for (const entry of pending) await this.attempt(entry);
+      } while (this.again);
+    })().finally(() => (this.draining = null));
+    return this.draining;
+  }
+
+  async entries(): Promise<OutboxEntry[]> {
+    return (await this.deps.store.all()).sort((a, b) => a.createdAt - b.createdAt);
+  }
+
+  private async attempt(entry: OutboxEntry): Promise<void> {
+    const save = (patch: Partial<OutboxEntry>) => this.deps.store.put({ ...entry, ...patch, updatedAt: this.now() });
+    try {
+      let plan = entry.plan;
+      if (!plan) {
+        const built = await this.deps.plan(entry);
+        if (!built) return save({ state: 'done', ids: {} });
+        plan = built;
+        // The plan is durable before the request that carries it.
+        entry = { ...entry, plan };
+        await save({});
+      }
+      const outcome = await this.deps.send(plan);
+      if (outcome.state === 'done') await save({ state: 'done', ids: outcome.ids, attempts: entry.attempts + 1, lastError: undefined });
+      else await save({ state: 'needs_attention', errors: outcome.errors, duplicates: outcome.duplicates, attempts: entry.attempts + 1 });
+    } catch (raw) {
+      const error = toSalesforceError(raw);
+      // Passing (network, 5xx, session, limit): pending, tried again later. Anything else: the agent sees it.
+      const passing = failureKind(error) !== 'salesforce';
+      await save({ state: passing ? 'pending' : 'needs_attention', attempts: entry.attempts + 1, lastError: error.message, ...(passing ? {} : { errors: [{ ref: '', object: '', code: error.code, message: error.message, fields: error.fields }] }) });
+    }
+  }
+}

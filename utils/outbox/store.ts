@@ -1,0 +1,58 @@
+import { openDB, type IDBPDatabase } from 'idb';
+import type { ChatSnapshot } from '../chat/snapshot';
+import type { ActionPlan, Trigger } from '../plan/plan';
+import type { Duplicate, StepError } from '../plan/requests';
+
+/**
+ * One chat's write, from the moment the chat ended: the chat itself first (so nothing is lost
+ * even before Salesforce can be asked), then the plan built from it, then the outcome.
+ */
+export type OutboxEntry = {
+  id: string;
+  chatKey: string;
+  trigger: Trigger | 'manual';
+  snapshot: ChatSnapshot;
+  /** The record the agent picked for this chat, if they did. */
+  choice?: { type: 'Contact' | 'Lead'; id: string };
+  plan?: ActionPlan;
+  state: 'pending' | 'done' | 'needs_attention';
+  attempts: number;
+  /** Why the last attempt did not land (passing failures: it will be tried again). */
+  lastError?: string;
+  errors?: StepError[];
+  duplicates?: Duplicate[];
+  ids?: Record<string, string>;
+  createdAt: number;
+  updatedAt: number;
+};
+
+export type OutboxStore = {
+  get: (id: string) => Promise<OutboxEntry | undefined>;
+  put: (entry: OutboxEntry) => Promise<void>;
+  all: () => Promise<OutboxEntry[]>;
+};
+
+export function memoryOutboxStore(): OutboxStore {
+  const map = new Map<string, OutboxEntry>();
+  return { get: async (id) => structuredClone(map.get(id)), put: async (e) => void map.set(e.id, structuredClone(e)), all: async () => [...map.values()].map((e) => structuredClone(e)) };
+}
+
+const DB = 'sf-panel';
+const STORE = 'outbox';
+
+/** The outbox in IndexedDB: it survives the worker stopping and the browser restarting. */
+export function idbOutboxStore(): OutboxStore {
+  let db: Promise<IDBPDatabase> | undefined;
+  const open = () =>
+    (db ??= openDB(DB, 1, {
+      upgrade(database) {
+        const store = database.createObjectStore(STORE, { keyPath: 'id' });
+        store.createIndex('state', 'state');
+      },
+    }));
+  return {
+    get: async (id) => (await open()).get(STORE, id),
+    put: async (entry) => void (await (await open()).put(STORE, entry)),
+    all: async () => (await open()).getAll(STORE),
+  };
+}

@@ -1,0 +1,157 @@
+import type { ChatSnapshot } from '../chat/snapshot';
+import { chatFacts } from '../chat/transcript';
+import type { FieldMapping, ObjectName } from '../mapping/defaults';
+import type { FieldValue } from '../mapping/display';
+import { mappedValues, withRequiredNames } from '../mapping/values';
+import { fieldOf, type ObjectMeta } from '../salesforce/describe';
+
+/** What to do when a chat ends or an offline message arrives (seed 000, "Automatically"). */
+export type AutoAction = 'contactCase' | 'contactTask' | 'case' | 'leadTask' | 'nothing';
+/** What a found contact or lead gets from the chat (seed 000 / 002). */
+export type UpdateStrategy = 'none' | 'overwrite' | 'fillBlank';
+export type Trigger = 'ended' | 'offline';
+
+/** The record the chat is about, as identification (or the agent's pick) found it. */
+export type Existing = { type: 'Contact' | 'Lead'; id: string; accountId?: string; values: Record<string, FieldValue> };
+
+/** One write: a create (POST) or an update (PATCH) of one record; values may name earlier steps as @{ref.id}. */
+export type PlanStep = { ref: string; object: ObjectName | 'ContentVersion'; method: 'POST' | 'PATCH'; id?: string; values: Record<string, FieldValue> };
+
+/** A whole write for one chat: stored before any request, sent as ONE allOrNone composite. */
+export type ActionPlan = {
+  id: string;
+  /** Idempotency key: console and chat, the same however often the plan is built. */
+  chatKey: string;
+  chatId: string;
+  trigger: Trigger | 'manual';
+  action: AutoAction;
+  steps: PlanStep[];
+  /** Mapped values the chat had but Salesforce would not take (a bad phone), and why. */
+  skipped: Record<string, string>;
+  createdAt: number;
+};
+
+export type TaskDefaults = { subject: string; status: string; priority: string; dueInDays: number };
+export const DEFAULT_TASK: TaskDefaults = { subject: 'Chat', status: 'Completed', priority: 'Normal', dueInDays: 0 };
+
+export type PlanInput = {
+  snapshot: ChatSnapshot;
+  trigger: ActionPlan['trigger'];
+  action: AutoAction;
+  strategy: UpdateStrategy;
+  existing: Existing | null;
+  meta: Partial<Record<string, ObjectMeta>>;
+  mapping: FieldMapping;
+  region?: string;
+  /** The agent's Salesforce user (same e-mail), else none: Salesforce then makes the connected user the owner. */
+  ownerId?: string;
+  task?: TaskDefaults;
+  now: number;
+};
+
+export const chatKeyOf = (snapshot: ChatSnapshot) => `${snapshot.console}:${snapshot.chatId}`.slice(0, 255);
+
+const blank = (v: FieldValue | undefined) => v === null || v === undefined || v === '';
+
+/** The update a found record gets under a strategy: only values that change something. */
+function updateValues(existing: Existing, strategy: UpdateStrategy, incoming: Record<string, FieldValue>): Record<string, FieldValue> {
+  if (strategy === 'none') return {};
+  const out: Record<string, FieldValue> = {};
+  for (const [name, value] of Object.entries(incoming)) {
+    const had = existing.values[name];
+    if (strategy === 'fillBlank' ? blank(had) : had !== value) out[name] = value;
+  }
+  return out;
+}
+
+/** Only the fields the org has and lets us set on create. */
+function settable(meta: ObjectMeta | undefined, values: Record<string, FieldValue>): Record<string, FieldValue> {
+  return Object.fromEntries(Object.entries(values).filter(([name]) => fieldOf(meta, name)?.createable));
+}
+
+/**
+ * The automatic (or chosen) action for a chat → the records to write and how they refer to each
+ * other. Pure: the same input gives the same plan. Null when there is nothing to write.
+ */
+export function buildPlan(input: PlanInput): ActionPlan | null {
+  const { snapshot, action, strategy, existing, meta, mapping, region, ownerId, now } = input;
+  if (action === 'nothing') return null;
+  const task = input.task ?? DEFAULT_TASK;
+  const steps: PlanStep[] = [];
+  const skipped: Record<string, string> = {};
+  const owner: Record<string, FieldValue> = ownerId ? { OwnerId: ownerId } : {};
+
+  // The person: the found one (updated by the strategy), or a new contact or lead.
+  let who: string | null = null;
+  let accountId: string | undefined;
+  if (action !== 'case') {
+    const wanted: 'Contact' | 'Lead' = action === 'leadTask' ? 'Lead' : 'Contact';
+    // A lead task goes to a found contact rather than creating a lead beside it.
+    const person = existing && (existing.type === wanted || (wanted === 'Lead' && existing.type === 'Contact')) ? existing : null;
+    if (person) {
+      who = person.id;
+      accountId = person.accountId;
+      const mapped = mappedValues(snapshot, mapping[person.type], meta[person.type], 'update', region);
+      Object.assign(skipped, mapped.skipped);
+      const changes = updateValues(person, strategy, mapped.values);
+      if (Object.keys(changes).length) steps.push({ ref: 'person', object: person.type, method: 'PATCH', id: person.id, values: changes });
+    } else {
+      const mapped = mappedValues(snapshot, mapping[wanted], meta[wanted], 'create', region);
+      Object.assign(skipped, mapped.skipped);
+      steps.push({ ref: 'person', object: wanted, method: 'POST', values: { ...withRequiredNames(wanted, mapped.values, snapshot), ...owner } });
+      who = '@{person.id}';
+    }
+  }
+
+  const child: 'Case' | 'Task' = action === 'contactCase' || action === 'case' ? 'Case' : 'Task';
+  const mapped = mappedValues(snapshot, mapping[child], meta[child], 'create', region);
+  Object.assign(skipped, mapped.skipped);
+  const name = snapshot.visitor.name?.trim() || snapshot.visitor.email || 'a visitor';
+  const offline = snapshot.state === 'offline';
+  if (child === 'Case') {
+    const origin = fieldOf(meta.Case, 'Origin')?.picklistValues.find((p) => /chat|web/i.test(p.value))?.value;
+    steps.push({
+      ref: 'record', object: 'Case', method: 'POST',
+      values: settable(meta.Case, {
+        Subject: `${offline ? 'Offline message' : 'Chat'} with ${name}`.slice(0, 255),
+        ...(origin ? { Origin: origin } : {}),
+        ...mapped.values,
+        ...(who ? { ContactId: who } : {}),
+        ...(accountId ? { AccountId: accountId } : {}),
+        ...owner,
+      }),
+    });
+  } else {
+    const due = new Date(now + task.dueInDays * 86_400_000).toISOString().slice(0, 10);
+    steps.push({
+      ref: 'record', object: 'Task', method: 'POST',
+      values: settable(meta.Task, {
+        Subject: offline ? `Offline message from ${name}`.slice(0, 255) : task.subject,
+        Status: task.status,
+        Priority: task.priority,
+        ActivityDate: due,
+        ...mapped.values,
+        WhoId: who,
+        // The chat's key, so a write whose answer was lost can be found before it is sent again.
+        CallObject: chatKeyOf(snapshot),
+        ...owner,
+      }),
+    });
+  }
+  // A transcript too long for the field was cut with a marker: the whole text goes along as a file.
+  if (mapped.cut.includes('Description') && meta.ContentVersion) {
+    steps.push({
+      ref: 'transcript', object: 'ContentVersion', method: 'POST',
+      values: { Title: `Chat transcript ${chatKeyOf(snapshot)}`.slice(0, 255), PathOnClient: 'chat-transcript.txt', VersionData: base64Utf8(chatFacts(snapshot).transcript ?? ''), FirstPublishLocationId: '@{record.id}' },
+    });
+  }
+  return { id: `${chatKeyOf(snapshot)}:${input.trigger}`, chatKey: chatKeyOf(snapshot), chatId: snapshot.chatId, trigger: input.trigger, action, steps, skipped, createdAt: now };
+}
+
+/** UTF-8 text as base64 (what ContentVersion.VersionData takes), in chunks so long texts do not overflow the stack. */
+export function base64Utf8(text: string): string {
+  const bytes = new TextEncoder().encode(text);
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
