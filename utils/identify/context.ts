@@ -2,7 +2,7 @@ import { DEFAULT_MAPPING, type FieldMapping } from '../mapping/defaults';
 import { displayFields } from '../mapping/display';
 import type { SalesforceClient } from '../salesforce/connection';
 import { fieldOf } from '../salesforce/describe';
-import type { MetadataCache } from '../salesforce/metadata';
+import { ORG_OBJECTS, type MetadataCache } from '../salesforce/metadata';
 import { guessPhoneField, type DisplayFields, type IsPhoneField } from './request';
 
 /**
@@ -11,7 +11,8 @@ import { guessPhoneField, type DisplayFields, type IsPhoneField } from './reques
  * update strategy compares at chat end), and which fields hold phone numbers.
  */
 export async function identifyContext(metadata: MetadataCache, client: SalesforceClient, mapping: FieldMapping = DEFAULT_MAPPING): Promise<{ display: DisplayFields; read: DisplayFields; isPhone: IsPhoneField }> {
-  const meta = await metadata.objects(client, ['Contact', 'Lead', 'Account']);
+  // All the org's objects at once: the first chat's one metadata request serves its write too.
+  const meta = await metadata.objects(client, ORG_OBJECTS);
   const display: DisplayFields = {
     Contact: displayFields(meta.Contact, mapping.Contact),
     Lead: displayFields(meta.Lead, mapping.Lead),

@@ -3,7 +3,8 @@ import { chatFacts } from '../chat/transcript';
 import type { FieldMapping, ObjectName } from '../mapping/defaults';
 import type { FieldValue } from '../mapping/display';
 import { mappedValues, withRequiredNames } from '../mapping/values';
-import { fieldOf, type ObjectMeta } from '../salesforce/describe';
+import { normalizePhone } from '../identify/normalize';
+import { fieldOf, type FieldMeta, type ObjectMeta } from '../salesforce/describe';
 
 /** What to do when a chat ends or an offline message arrives (seed 000, "Automatically"). */
 export type AutoAction = 'contactCase' | 'contactTask' | 'case' | 'leadTask' | 'nothing';
@@ -53,13 +54,22 @@ export const chatKeyOf = (snapshot: ChatSnapshot) => `${snapshot.console}:${snap
 
 const blank = (v: FieldValue | undefined) => v === null || v === undefined || v === '';
 
+/** Whether a stored value already says what the chat says: case aside for e-mails, any format for phones. */
+function same(field: FieldMeta | undefined, had: FieldValue | undefined, value: FieldValue): boolean {
+  if (had === value) return true;
+  if (typeof had !== 'string' || typeof value !== 'string') return false;
+  if (field?.type === 'email') return had.trim().toLowerCase() === value.toLowerCase();
+  if (field?.type === 'phone') return normalizePhone(had, undefined)?.e164 === value || had.replace(/\D/g, '').endsWith(value.replace(/\D/g, '').slice(-10));
+  return false;
+}
+
 /** The update a found record gets under a strategy: only values that change something. */
-function updateValues(existing: Existing, strategy: UpdateStrategy, incoming: Record<string, FieldValue>): Record<string, FieldValue> {
+function updateValues(existing: Existing, meta: ObjectMeta | undefined, strategy: UpdateStrategy, incoming: Record<string, FieldValue>): Record<string, FieldValue> {
   if (strategy === 'none') return {};
   const out: Record<string, FieldValue> = {};
   for (const [name, value] of Object.entries(incoming)) {
     const had = existing.values[name];
-    if (strategy === 'fillBlank' ? blank(had) : had !== value) out[name] = value;
+    if (strategy === 'fillBlank' ? blank(had) : !same(fieldOf(meta, name), had, value)) out[name] = value;
   }
   return out;
 }
@@ -93,7 +103,7 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
       accountId = person.accountId;
       const mapped = mappedValues(snapshot, mapping[person.type], meta[person.type], 'update', region);
       Object.assign(skipped, mapped.skipped);
-      const changes = updateValues(person, strategy, mapped.values);
+      const changes = updateValues(person, meta[person.type], strategy, mapped.values);
       if (Object.keys(changes).length) steps.push({ ref: 'person', object: person.type, method: 'PATCH', id: person.id, values: changes });
     } else {
       const mapped = mappedValues(snapshot, mapping[wanted], meta[wanted], 'create', region);

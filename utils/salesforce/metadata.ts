@@ -7,7 +7,17 @@ import { API_VERSION } from './version';
 /** How long metadata is trusted before it is revalidated (a conditional request: 304 when unchanged). */
 export const REVALIDATE_MS = 60 * 60 * 1000;
 
-export const OrgMetadata = z.object({ checkedAt: z.number(), objects: z.record(z.string(), ObjectMeta) });
+/** Every object the extension reads or writes: all described together, in the org's first request. */
+export const ORG_OBJECTS = ['Contact', 'Lead', 'Account', 'Case', 'Task', 'ContentVersion'];
+/** Objects an org may not let us use (files): without them a feature is skipped, nothing fails. */
+const OPTIONAL = new Set(['ContentVersion']);
+
+export const OrgMetadata = z.object({
+  checkedAt: z.number(),
+  objects: z.record(z.string(), ObjectMeta),
+  /** Optional objects the org would not describe. */
+  absent: z._default(z.array(z.string()), []),
+});
 export type OrgMetadata = z.infer<typeof OrgMetadata>;
 
 export type MetadataStore = {
@@ -38,7 +48,7 @@ export class MetadataCache {
     const org = client.session.instanceUrl;
     let known = this.memory.get(org) ?? (await this.store.get(org));
     if (known) this.memory.set(org, known);
-    const missing = names.filter((n) => !known?.objects[n]);
+    const missing = names.filter((n) => !known?.objects[n] && !known?.absent.includes(n));
     if (missing.length) known = await this.refresh(client, missing);
     else if (known && this.now() - known.checkedAt > REVALIDATE_MS) void this.refresh(client, Object.keys(known.objects)).catch(() => undefined);
     return known!.objects;
@@ -76,12 +86,18 @@ export class MetadataCache {
     });
     const answers = new Map((await client.composite(requests)).map((r) => [r.referenceId, r]));
     const objects = { ...previous?.objects };
+    const absent = new Set(previous?.absent ?? []);
     for (const name of names) {
       const describe = answers.get(`describe_${name}`);
       const layouts = answers.get(`layouts_${name}`);
       const old = previous?.objects[name];
       const fields = describe?.httpStatusCode === 200 ? slimObject(describe.body, undefined) : describe?.httpStatusCode === 304 ? old : undefined;
+      if (!fields && OPTIONAL.has(name)) {
+        absent.add(name);
+        continue;
+      }
       if (!fields) throw new SalesforceError('describe_failed', `Salesforce did not describe ${name}: ${JSON.stringify(describe?.body ?? null).slice(0, 200)}`);
+      absent.delete(name);
       // A layout that could not be read keeps the order known before (or the describe order).
       const layoutOk = layouts?.httpStatusCode === 200;
       const layout = layoutOk ? layoutOf(layouts.body) : { order: old?.layoutOrder ?? [], labels: old?.layoutLabels ?? {} };
@@ -95,7 +111,7 @@ export class MetadataCache {
         },
       };
     }
-    const next: OrgMetadata = { checkedAt: this.now(), objects };
+    const next: OrgMetadata = { checkedAt: this.now(), objects, absent: [...absent] };
     this.memory.set(org, next);
     await this.store.set(org, next);
     return next;

@@ -3,6 +3,8 @@
 // window.demoConsole; a person can use it by hand with the buttons.
 import { makeVisitor } from './visitors.js';
 
+// Ids unique across page loads, as real consoles' are (the extension keys chat writes on them).
+const LOAD = Math.random().toString(36).slice(2, 7);
 const state = { chats: [], activeId: null, offline: [], next: 1, seed: 1 };
 const $ = (sel) => document.querySelector(sel);
 
@@ -96,7 +98,7 @@ function renderOffline() {
 function render() { renderList(); renderPane(); renderCard(); renderOffline(); }
 
 export function startChat(visitor = makeVisitor(state.next, state.seed)) {
-  const id = `chat-${String(state.next++).padStart(4, '0')}`;
+  const id = `chat-${LOAD}-${String(state.next++).padStart(4, '0')}`;
   const now = Date.now();
   const c = { id, visitor, state: 'active', startedAt: now, messages: [] };
   state.chats.push(c);
@@ -133,7 +135,7 @@ export function closeChat(id) {
 }
 export function receiveOffline(message) {
   const v = makeVisitor(state.next, state.seed);
-  const m = { id: `offline-${String(state.next++).padStart(4, '0')}`, name: v.name, email: v.email, phone: v.phone, message: v.firstMessage, time: Date.now(), ...message };
+  const m = { id: `offline-${LOAD}-${String(state.next++).padStart(4, '0')}`, name: v.name, email: v.email, phone: v.phone, message: v.firstMessage, time: Date.now(), ...message };
   state.offline.push(m);
   renderOffline();
   return m.id;
