@@ -15,7 +15,7 @@ export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSna
     return (
       <div class="identity" data-identity="found" data-record-id={manual.record.id} data-record-type={manual.record.type} data-by-hand="">
         <RecordLine store={store} instanceUrl={manual.instanceUrl} record={manual.record} fields={manual.fields} />
-        <p class="note">Chosen by hand. <button type="button" class="link" onClick={() => store.pick(chat.chatId, null)}>Use the automatic match</button></p>
+        <p class="note">{manual.record.matched.includes('created') ? 'Created from this chat.' : 'Chosen by hand.'} <button type="button" class="link" onClick={() => store.pick(chat.chatId, null)}>Use the automatic match</button></p>
       </div>
     );
   }

@@ -3,7 +3,7 @@ import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import type { FieldValue } from '@/utils/mapping/display';
 import { fieldProblem } from '@/utils/mapping/validate';
 import type { FieldMeta } from '@/utils/salesforce/describe';
-import type { Candidate, CommandRequest, CommandResponse, DisplayFields, IdentifyResult, SalesforceStatus } from '@/utils/messages/protocol';
+import type { Candidate, CommandRequest, CommandResponse, DisplayFields, FormSection, IdentifyResult, ManualAction, OutboxItem, OutboxUpdate, SalesforceStatus } from '@/utils/messages/protocol';
 import { CommandError } from '@/utils/messages/protocol';
 
 /** What the panel asks the background; each is one command. */
@@ -12,7 +12,32 @@ export type PanelSources = {
   identify?: (snapshot: ChatSnapshot, force: boolean) => Promise<IdentifyResult>;
   search?: (text: string) => Promise<CommandResponse<'salesforce.search'>>;
   update?: (request: CommandRequest<'record.update'>) => Promise<CommandResponse<'record.update'>>;
+  openForm?: (request: CommandRequest<'form.open'>) => Promise<CommandResponse<'form.open'>>;
+  create?: (request: CommandRequest<'record.create'>) => Promise<CommandResponse<'record.create'>>;
+  plan?: (request: CommandRequest<'chat.plan'>) => Promise<CommandResponse<'chat.plan'>>;
 };
+
+/** The person a chat's case or task goes to. */
+export type Person = { type: 'Contact' | 'Lead'; id: string; name: string };
+/** A form for a new record: the contact or lead now, or the case or task written at chat end. */
+export type FormState = {
+  chatId: string;
+  action: ManualAction;
+  object: 'Contact' | 'Lead' | 'Case' | 'Task';
+  label: string;
+  sections: FormSection[];
+  values: Record<string, FieldValue>;
+  problems: Record<string, string>;
+  showAll: boolean;
+  /** The fields shown before "show all": fixed when the form opens, so a field being cleared stays put. */
+  shown: string[];
+  saving: boolean;
+  message?: string;
+  duplicates: { object: string; id: string }[];
+  person?: Person;
+};
+/** The chat's write as the panel last heard of it, with what the agent set for it. */
+export type ChatWrite = { item: OutboxItem; instanceUrl: string; person?: Person; overrides: Record<string, FieldValue> };
 export type SearchState =
   | { state: 'idle' }
   | { state: 'searching'; text: string }
@@ -50,6 +75,16 @@ export type PanelStore = {
   manual: Signal<Record<string, ManualPick>>;
   editing: Signal<EditState | null>;
   notice: Signal<Notice | null>;
+  form: Signal<FormState | null>;
+  /** Per chat: the write chosen in the panel (waiting for the chat end) or done. */
+  writes: Signal<Record<string, ChatWrite>>;
+  startForm: (snapshot: ChatSnapshot, action: ManualAction, person?: Person) => Promise<void>;
+  setFormValue: (field: FieldMeta, value: FieldValue) => void;
+  showAllFields: () => void;
+  submitForm: (snapshot: ChatSnapshot, instanceUrl: string) => Promise<void>;
+  cancelForm: () => void;
+  useExisting: (snapshot: ChatSnapshot, instanceUrl: string, duplicate: { object: string; id: string }) => Promise<void>;
+  writeSettled: (update: OutboxUpdate) => void;
   runSearch: (text: string) => Promise<void>;
   pick: (chatId: string, pick: ManualPick | null) => void;
   refresh: () => Promise<void>;
@@ -66,6 +101,26 @@ function describeProblem(error: unknown): string {
   return error instanceof CommandError && error.code === 'extension_unreachable'
     ? 'The extension was updated or restarted. Reload this page to reconnect the panel.'
     : `The panel could not reach the extension: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** The record the panel shows for a chat: the agent's pick by hand, else their choice among matches, else the best. */
+export function shownRecord(store: Pick<PanelStore, 'manual' | 'identities' | 'chosen'>, chatId: string): { instanceUrl: string; record: Candidate } | null {
+  const manual = store.manual.value[chatId];
+  if (manual) return { instanceUrl: manual.instanceUrl, record: manual.record };
+  const identity = store.identities.value[chatId];
+  if (!identity || identity === 'identifying' || identity.state !== 'found') return null;
+  const candidates = identity.contacts.length ? identity.contacts : identity.leads.length ? identity.leads : identity.accounts;
+  const record = candidates.find((c) => c.id === store.chosen.value[chatId]) ?? candidates[0];
+  return record ? { instanceUrl: identity.instanceUrl, record } : null;
+}
+
+/** What a form shows before "show all fields": the required fields and those the chat filled. */
+function initiallyShown(sections: FormSection[], values: Record<string, FieldValue>): string[] {
+  return sections.flatMap((s) => s.fields).filter((f) => f.required || (values[f.name] !== undefined && values[f.name] !== null && values[f.name] !== '')).map((f) => f.name);
+}
+
+export function shownByDefault(state: FormState, name: string): boolean {
+  return state.shown.includes(name) || name in state.problems;
 }
 
 /** A record's values with some changed: the record itself, or its account, wherever it is shown. */
@@ -87,6 +142,80 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   const manual = signal<Record<string, ManualPick>>({});
   const editing = signal<EditState | null>(null);
   const notice = signal<Notice | null>(null);
+  const form = signal<FormState | null>(null);
+  const writes = signal<Record<string, ChatWrite>>({});
+
+  /** Opens the form of one object of an action, filled from the mapping (and what the agent set before). */
+  async function openForm(snapshot: ChatSnapshot, action: ManualAction, object: FormState['object'], person?: Person, values?: Record<string, FieldValue>) {
+    if (!sources.openForm) return;
+    form.value = { chatId: snapshot.chatId, action, object, label: object, sections: [], values: {}, problems: {}, showAll: false, shown: [], saving: true, duplicates: [], person };
+    try {
+      const answer = await sources.openForm({ snapshot, action, object });
+      const filled = { ...answer.state === 'form' ? answer.initial : {}, ...values };
+      form.value = answer.state === 'form'
+        ? { ...form.value, label: answer.label, sections: answer.sections, values: filled, shown: initiallyShown(answer.sections, filled), saving: false }
+        : { ...form.value, saving: false, message: answer.message };
+    } catch (error) {
+      form.value = { ...form.value, saving: false, message: describeProblem(error) };
+    }
+  }
+
+  /** The first form of an action: the person to create, or straight the case or task. */
+  async function startForm(snapshot: ChatSnapshot, action: ManualAction, person?: Person) {
+    const first: FormState['object'] = person || action === 'case' ? (action === 'contactCase' || action === 'case' ? 'Case' : 'Task') : action === 'leadTask' ? 'Lead' : 'Contact';
+    const again = writes.value[snapshot.chatId];
+    await openForm(snapshot, action, first, person, again?.item.state === 'waiting' ? again.overrides : undefined);
+  }
+
+  function formProblems(state: FormState): Record<string, string> {
+    const problems: Record<string, string> = {};
+    for (const f of state.sections.flatMap((s) => s.fields)) {
+      const value = state.values[f.name] ?? null;
+      const problem = f.required && (value === null || value === '') ? 'Required in Salesforce.' : value === null ? null : fieldProblem(f, value);
+      if (problem) problems[f.name] = problem;
+    }
+    return problems;
+  }
+
+  /** The person exists (created now, or the duplicate the agent chose): on to the case or task. */
+  async function withPerson(snapshot: ChatSnapshot, instanceUrl: string, state: FormState, person: Person) {
+    pick(snapshot.chatId, { instanceUrl, fields: {}, record: { type: person.type, id: person.id, name: person.name, matched: ['created'] } });
+    await openForm(snapshot, state.action, state.action === 'contactCase' ? 'Case' : 'Task', person);
+  }
+
+  async function submitForm(snapshot: ChatSnapshot, instanceUrl: string) {
+    const state = form.value;
+    if (!state || state.saving) return;
+    const problems = formProblems(state);
+    if (Object.keys(problems).length) {
+      form.value = { ...state, problems, message: 'Fill in the marked fields.', showAll: state.showAll || Object.keys(problems).some((n) => !shownByDefault(state, n)) };
+      return;
+    }
+    form.value = { ...state, saving: true, message: undefined };
+    const values = Object.fromEntries(Object.entries(state.values).filter(([, v]) => v !== null && v !== ''));
+    try {
+      if (state.object === 'Contact' || state.object === 'Lead') {
+        const answer = await sources.create!({ type: state.object, values });
+        if (answer.state === 'created') return await withPerson(snapshot, instanceUrl, state, { type: state.object, id: answer.id, name: answer.name });
+        form.value = answer.state === 'refused'
+          ? { ...state, saving: false, problems: answer.fields, duplicates: answer.duplicates, message: answer.message ?? 'Salesforce did not create the record. See the marked fields.' }
+          : { ...state, saving: false, message: answer.message };
+        return;
+      }
+      const item = await sources.plan!({ snapshot, action: state.action, person: state.person ? { type: state.person.type, id: state.person.id } : undefined, overrides: values });
+      writes.value = { ...writes.value, [snapshot.chatId]: { item, instanceUrl, person: state.person, overrides: values } };
+      form.value = null;
+    } catch (error) {
+      form.value = { ...state, saving: false, message: describeProblem(error) };
+    }
+  }
+
+  async function useExisting(snapshot: ChatSnapshot, instanceUrl: string, duplicate: { object: string; id: string }) {
+    const state = form.value;
+    if (!state || (duplicate.object !== 'Contact' && duplicate.object !== 'Lead')) return;
+    const name = [state.values.FirstName, state.values.LastName].filter(Boolean).join(' ');
+    await withPerson(snapshot, instanceUrl, state, { type: duplicate.object, id: duplicate.id, name });
+  }
 
   async function runSearch(text: string) {
     if (!sources.search) return;
@@ -193,8 +322,23 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   }
 
   return {
-    status, checking, problem, chat, identities, chosen, search, manual, editing, notice,
-    runSearch, pick, refresh, identify, startEdit, setDraft, saveEdit,
+    status, checking, problem, chat, identities, chosen, search, manual, editing, notice, form, writes,
+    runSearch, pick, refresh, identify, startEdit, setDraft, saveEdit, startForm, submitForm, useExisting,
+    setFormValue: (field, value) => {
+      const state = form.value;
+      if (!state) return;
+      const problems = { ...state.problems };
+      const found = fieldProblem(field, value);
+      if (found) problems[field.name] = found;
+      else delete problems[field.name];
+      form.value = { ...state, values: { ...state.values, [field.name]: value }, problems };
+    },
+    showAllFields: () => form.value && (form.value = { ...form.value, showAll: true }),
+    cancelForm: () => (form.value = null),
+    writeSettled: (update) => {
+      const before = writes.value[update.item.chatId];
+      writes.value = { ...writes.value, [update.item.chatId]: { overrides: {}, ...before, item: update.item, instanceUrl: update.instanceUrl || before?.instanceUrl || '' } };
+    },
     cancelEdit: () => (editing.value = null),
     choose: (chatId, recordId) => (chosen.value = { ...chosen.value, [chatId]: recordId }),
     reportProblem: (error) => (problem.value = describeProblem(error)),

@@ -20,6 +20,14 @@ import { preparePlan } from '@/utils/plan/prepare';
 import { planOutcome, planRequests } from '@/utils/plan/requests';
 import { API_VERSION } from '@/utils/salesforce/version';
 import { UnreachableError } from '@/utils/salesforce/errors';
+import { ORG_OBJECTS } from '@/utils/salesforce/metadata';
+import type { OutboxEntry } from '@/utils/outbox/store';
+import type { OutboxItem, OutboxUpdate } from '@/utils/messages/protocol';
+import { buildPlan } from '@/utils/plan/plan';
+import { duplicatesOf } from '@/utils/plan/requests';
+import { DEFAULT_MAPPING } from '@/utils/mapping/defaults';
+import { formSections } from '@/utils/mapping/form';
+import { COMPANY_PLACEHOLDER } from '@/utils/mapping/values';
 
 const NOT_CONNECTED = 'Not connected to Salesforce. Open the extension options to connect.';
 
@@ -60,12 +68,26 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
     return sf.client;
   }
 
+  /** An outbox entry as the panel and popup see it. */
+  const itemOf = (e: OutboxEntry): OutboxItem => ({
+    id: e.id, chatId: e.snapshot.chatId, trigger: e.trigger, action: e.manual?.action ?? e.plan?.action, state: e.state, attempts: e.attempts, lastError: e.lastError,
+    errors: e.errors ?? [], duplicates: (e.duplicates ?? []).map((d) => ({ object: d.object, id: d.id })), ids: e.ids ?? {},
+    steps: (e.plan?.steps ?? []).map((step) => ({ ref: step.ref, object: step.object, method: step.method })),
+  });
+
   const outbox = new Outbox({
     store: idbOutboxStore(),
+    // The panel of the chat hears how its write went (no polling on its side).
+    settled: (entry) => {
+      if (entry.tabId === undefined) return;
+      void loadSession().then((session) => {
+        const update: OutboxUpdate = { type: 'outbox.update', instanceUrl: session?.instanceUrl ?? '', item: itemOf(entry) };
+        return browser.tabs.sendMessage(entry.tabId!, update);
+      }).catch(() => undefined); // the tab may be gone: the outbox still has it
+    },
     plan: async (entry) => {
       const { settings } = await loadSettings();
-      const rule = entry.trigger === 'manual' ? null : settings.automation[entry.trigger];
-      if (!rule) return null;
+      const rule = entry.trigger === 'manual' ? { action: 'nothing' as const, strategy: 'none' as const } : settings.automation[entry.trigger];
       return preparePlan(entry, { client: await requireClient(), metadata, cache, rules: settings.identification, rule, region: settings.phoneRegion ?? undefined });
     },
     send: async (plan) => {
@@ -82,23 +104,71 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
   const handlers: Handlers = {
     'worker.info': async () => ({ version: browser.runtime.getManifest().version, startedAt }),
     'salesforce.status': async () => checkStatus(await loadSession()),
-    'chat.event': async (event) => {
+    'chat.event': async (event, sender) => {
       journal.add(event);
       if (event.type === 'ended' || event.type === 'offline-message') {
         const trigger = event.type === 'ended' ? 'ended' : 'offline';
+        // The agent's own choice for the chat wins over the automatic action (one per chat).
+        const chosen = trigger === 'ended' && (await outbox.release(event.snapshot, sender.tab?.id));
         const { settings } = await loadSettings();
-        if (settings.automation[trigger].action !== 'nothing') {
+        if (!chosen && settings.automation[trigger].action !== 'nothing') {
           // Stored before any request: from here on the chat's write cannot be lost.
-          await outbox.enqueue(event.snapshot, trigger);
-          void resume().catch((error) => console.warn('outbox', error));
+          await outbox.enqueue(event.snapshot, trigger, undefined, sender.tab?.id);
         }
+        if (chosen || settings.automation[trigger].action !== 'nothing') void resume().catch((error) => console.warn('outbox', error));
       }
       return { accepted: true };
     },
-    'outbox.list': async ({ chatId }) =>
-      (await outbox.entries())
-        .filter((e) => !chatId || e.snapshot.chatId === chatId)
-        .map((e) => ({ id: e.id, chatId: e.snapshot.chatId, trigger: e.trigger, state: e.state, attempts: e.attempts, lastError: e.lastError, errors: e.errors ?? [], ids: e.ids ?? {}, steps: (e.plan?.steps ?? []).map((s) => ({ ref: s.ref, object: s.object, method: s.method })) })),
+    'outbox.list': async ({ chatId }) => (await outbox.entries()).filter((e) => !chatId || e.snapshot.chatId === chatId).map(itemOf),
+    'chat.plan': async ({ snapshot, action, person, overrides }, sender) =>
+      itemOf(await outbox.choose(snapshot, { action, overrides }, person, sender.tab?.id)),
+    'form.open': async ({ snapshot, action, object }) => {
+      const sf = await connected();
+      if (!sf) return { state: 'error', message: NOT_CONNECTED };
+      try {
+        const meta = await metadata.objects(sf.client, ORG_OBJECTS);
+        const { settings } = await loadSettings();
+        const plan = buildPlan({ snapshot, trigger: 'manual', action, strategy: 'none', existing: null, meta, mapping: DEFAULT_MAPPING, region: settings.phoneRegion ?? undefined, now: Date.now() });
+        const step = plan?.steps.find((st) => st.object === object);
+        // References to records not yet written (@{person.id}) are the plan's business, not the form's.
+        // The agent is there to give a real company: the automatic placeholder is not offered.
+        const initial = Object.fromEntries(Object.entries(step?.values ?? {}).filter(([k, v]) => !(typeof v === 'string' && v.startsWith('@{')) && !(k === 'Company' && v === COMPANY_PLACEHOLDER)));
+        const objectMeta = meta[object]!;
+        return { state: 'form', object, label: objectMeta.label, sections: formSections(objectMeta), initial };
+      } catch (error) {
+        return { state: 'error', message: describeFailure(error, 'the form').message };
+      }
+    },
+    'record.create': async ({ type, values }) => {
+      const sf = await connected();
+      if (!sf) return { state: 'error', message: NOT_CONNECTED };
+      try {
+        const meta = (await metadata.objects(sf.client, ORG_OBJECTS))[type]!;
+        const problems: Record<string, string> = {};
+        for (const section of formSections(meta)) {
+          for (const field of section.fields) {
+            const value = values[field.name] ?? null;
+            const problem = field.required && (value === null || value === '') ? 'Required in Salesforce.' : value === null ? null : fieldProblem(field, value);
+            if (problem) problems[field.name] = problem;
+          }
+        }
+        if (Object.keys(problems).length) return { state: 'refused', fields: problems, duplicates: [] };
+        const id = await sf.client.create(type, values);
+        await cache.clear();
+        const name = [values.FirstName, values.LastName].filter((v) => typeof v === 'string' && v).join(' ');
+        return { state: 'created', id, name };
+      } catch (raw) {
+        const error = toSalesforceError(raw);
+        if (failureKind(error) !== 'salesforce') return { state: 'error', message: describeFailure(error, 'the record').message };
+        const fields: Record<string, string> = {};
+        const general: string[] = [];
+        for (const d of error.details) {
+          if (d.fields.length) for (const f of d.fields) fields[f] = d.message;
+          else general.push(d.message);
+        }
+        return { state: 'refused', fields, ...(general.length ? { message: general.join(' ') } : {}), duplicates: duplicatesOf(raw) };
+      }
+    },
     'chat.recent': async ({ limit }) => journal.recent(limit),
     'salesforce.search': async ({ text }) => {
       const sf = await connected();

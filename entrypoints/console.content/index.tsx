@@ -1,9 +1,11 @@
 import { render } from 'preact';
+import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Panel } from '@/components/panel/Panel';
 import { createPanelStore } from '@/components/panel/store';
 import { sendCommand } from '@/utils/messages/client';
+import { OutboxUpdate } from '@/utils/messages/protocol';
 import { adapterFor } from '@/utils/adapters/registry';
 import { enabledAdapters } from '@/utils/adapters/defaults';
 import { hostStyle, reserveRoom } from '@/utils/adapters/mount';
@@ -22,7 +24,17 @@ export default defineContentScript({
       identify: (snapshot, force) => sendCommand('identify.run', { snapshot, force }),
       search: (text) => sendCommand('salesforce.search', { text }),
       update: (request) => sendCommand('record.update', request),
+      openForm: (request) => sendCommand('form.open', request),
+      create: (request) => sendCommand('record.create', request),
+      plan: (request) => sendCommand('chat.plan', request),
     });
+    // The background tells this tab when a chat's write settled.
+    const onUpdate = (message: unknown) => {
+      const update = OutboxUpdate.safeParse(message);
+      if (update.success) store.writeSettled(update.data);
+    };
+    browser.runtime.onMessage.addListener(onUpdate);
+    ctx.onInvalidated(() => browser.runtime.onMessage.removeListener(onUpdate));
     // Identify at chat start, and again when the console shows the visitor's e-mail or phone late.
     let identified = '';
     const { position } = adapter.mount;

@@ -41,6 +41,34 @@ export const Candidate = z.object({
 export type Candidate = z.infer<typeof Candidate>;
 
 /** The fields the panel shows per object, in layout order, with what it needs to format and edit them. */
+export const ManualAction = z.enum(['contactCase', 'contactTask', 'case', 'leadTask']);
+export type ManualAction = z.infer<typeof ManualAction>;
+
+/** One chat write as the panel and popup see it. */
+export const OutboxItem = z.object({
+  id: z.string(),
+  chatId: z.string(),
+  trigger: z.string(),
+  action: z.optional(z.string()),
+  state: z.enum(['waiting', 'pending', 'done', 'needs_attention']),
+  attempts: z.number(),
+  lastError: z.optional(z.string()),
+  errors: z.array(z.object({ ref: z.string(), object: z.string(), code: z.string(), message: z.string(), fields: z.array(z.string()) })),
+  duplicates: z.array(z.object({ object: z.string(), id: z.string() })),
+  ids: z.record(z.string(), z.string()),
+  steps: z.array(z.object({ ref: z.string(), object: z.string(), method: z.string() })),
+});
+export type OutboxItem = z.infer<typeof OutboxItem>;
+
+/** Pushed by the background to the tab whose chat write settled. */
+export const OutboxUpdate = z.object({ type: z.literal('outbox.update'), instanceUrl: z.string(), item: OutboxItem });
+export type OutboxUpdate = z.infer<typeof OutboxUpdate>;
+
+export const FormField = z.extend(FieldMeta, { required: z.boolean() });
+export type FormField = z.infer<typeof FormField>;
+export const FormSection = z.object({ heading: z.string(), fields: z.array(FormField) });
+export type FormSection = z.infer<typeof FormSection>;
+
 export const DisplayFields = z.object({
   Contact: z.optional(z.array(FieldMeta)),
   Lead: z.optional(z.array(FieldMeta)),
@@ -111,17 +139,34 @@ export const commands = {
   /** The outbox: every chat write and where it stands (optionally one chat's). */
   'outbox.list': {
     request: z.object({ chatId: z.optional(z.string().check(z.maxLength(200))) }),
-    response: z.array(z.object({
-      id: z.string(),
-      chatId: z.string(),
-      trigger: z.string(),
-      state: z.enum(['pending', 'done', 'needs_attention']),
-      attempts: z.number(),
-      lastError: z.optional(z.string()),
-      errors: z.array(z.object({ ref: z.string(), object: z.string(), code: z.string(), message: z.string(), fields: z.array(z.string()) })),
-      ids: z.record(z.string(), z.string()),
-      steps: z.array(z.object({ ref: z.string(), object: z.string(), method: z.string() })),
-    })),
+    response: z.array(OutboxItem),
+  },
+  /** A form for a new record, as the org's layout has it, with initial values from the mapping. */
+  'form.open': {
+    request: z.object({ snapshot: ChatSnapshot, action: ManualAction, object: z.enum(['Contact', 'Lead', 'Case', 'Task']) }),
+    response: z.discriminatedUnion('state', [
+      z.object({ state: z.literal('form'), object: z.string(), label: z.string(), sections: z.array(FormSection), initial: Values }),
+      z.object({ state: z.literal('error'), message: z.string() }),
+    ]),
+  },
+  /** Creates the contact or lead the agent filled in, now (one request). */
+  'record.create': {
+    request: z.object({ type: z.enum(['Contact', 'Lead']), values: z.record(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/)), FieldValue) }),
+    response: z.discriminatedUnion('state', [
+      z.object({ state: z.literal('created'), id: z.string(), name: z.string() }),
+      z.object({ state: z.literal('refused'), fields: z.record(z.string(), z.string()), message: z.optional(z.string()), duplicates: z.array(z.object({ object: z.string(), id: z.string() })) }),
+      z.object({ state: z.literal('error'), message: z.string() }),
+    ]),
+  },
+  /** The agent's choice for this chat (seed 000): what is written when it ends, replacing the automatic action. */
+  'chat.plan': {
+    request: z.object({
+      snapshot: ChatSnapshot,
+      action: ManualAction,
+      person: z.optional(z.object({ type: z.enum(['Contact', 'Lead']), id: z.string() })),
+      overrides: z.record(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/)), FieldValue),
+    }),
+    response: OutboxItem,
   },
   /** The latest chat events the background received (newest last): diagnostics and tests. */
   'chat.recent': {

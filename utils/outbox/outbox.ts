@@ -23,19 +23,41 @@ export class Outbox {
   private again = false;
   private readonly now: () => number;
 
-  constructor(private readonly deps: OutboxDeps) {
+  constructor(private readonly deps: OutboxDeps & { settled?: (entry: OutboxEntry) => void }) {
     this.now = deps.now ?? Date.now;
   }
 
   /** Stores a chat's write; a chat already written is never written again. */
-  async enqueue(snapshot: ChatSnapshot, trigger: Trigger | 'manual', choice?: OutboxEntry['choice']): Promise<OutboxEntry> {
+  async enqueue(snapshot: ChatSnapshot, trigger: Trigger, choice?: OutboxEntry['choice'], tabId?: number): Promise<OutboxEntry> {
     const id = `${snapshot.console}:${snapshot.chatId}:${trigger}`;
     const before = await this.deps.store.get(id);
     if (before && (before.state === 'done' || before.plan)) return before;
     const at = this.now();
-    const entry: OutboxEntry = { id, chatKey: `${snapshot.console}:${snapshot.chatId}`, trigger, snapshot, choice: choice ?? before?.choice, state: 'pending', attempts: 0, createdAt: before?.createdAt ?? at, updatedAt: at };
+    const entry: OutboxEntry = { id, chatKey: `${snapshot.console}:${snapshot.chatId}`, trigger, snapshot, choice: choice ?? before?.choice, tabId, state: 'pending', attempts: 0, createdAt: before?.createdAt ?? at, updatedAt: at };
     await this.deps.store.put(entry);
     return entry;
+  }
+
+  /**
+   * Keeps the agent's choice for a chat until it ends (one per chat: a new choice replaces the
+   * last). Nothing is sent yet.
+   */
+  async choose(snapshot: ChatSnapshot, manual: NonNullable<OutboxEntry['manual']>, choice: OutboxEntry['choice'], tabId?: number): Promise<OutboxEntry> {
+    const id = `${snapshot.console}:${snapshot.chatId}:manual`;
+    const before = await this.deps.store.get(id);
+    if (before && before.state !== 'waiting') return before;
+    const at = this.now();
+    const entry: OutboxEntry = { id, chatKey: `${snapshot.console}:${snapshot.chatId}`, trigger: 'manual', snapshot, choice, manual, tabId, state: 'waiting', attempts: 0, createdAt: before?.createdAt ?? at, updatedAt: at };
+    await this.deps.store.put(entry);
+    return entry;
+  }
+
+  /** The chat ended: the agent's choice, if any, goes out with the final transcript. True when there was one. */
+  async release(snapshot: ChatSnapshot, tabId?: number): Promise<boolean> {
+    const entry = await this.deps.store.get(`${snapshot.console}:${snapshot.chatId}:manual`);
+    if (!entry) return false;
+    if (entry.state === 'waiting') await this.deps.store.put({ ...entry, snapshot, tabId: tabId ?? entry.tabId, state: 'pending', updatedAt: this.now() });
+    return true;
   }
 
   /** Sends every pending entry, oldest first; one at a time (a chat's plans keep their order). */
@@ -59,7 +81,11 @@ export class Outbox {
   }
 
   private async attempt(entry: OutboxEntry): Promise<void> {
-    const save = (patch: Partial<OutboxEntry>) => this.deps.store.put({ ...entry, ...patch, updatedAt: this.now() });
+    const save = async (patch: Partial<OutboxEntry>) => {
+      const next = { ...entry, ...patch, updatedAt: this.now() };
+      await this.deps.store.put(next);
+      if (next.state !== 'pending') this.deps.settled?.(next);
+    };
     try {
       let plan = entry.plan;
       if (!plan) {

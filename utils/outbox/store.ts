@@ -14,8 +14,13 @@ export type OutboxEntry = {
   snapshot: ChatSnapshot;
   /** The record the agent picked for this chat, if they did. */
   choice?: { type: 'Contact' | 'Lead'; id: string };
+  /** The agent's own choice in the panel (seed 000's four options, or attach): it replaces the automatic action. */
+  manual?: { action: 'contactCase' | 'contactTask' | 'case' | 'leadTask'; overrides: Record<string, string | number | boolean | null> };
+  /** The tab whose panel is told how the write went. */
+  tabId?: number;
   plan?: ActionPlan;
-  state: 'pending' | 'done' | 'needs_attention';
+  /** waiting: chosen by the agent, written when the chat ends. */
+  state: 'waiting' | 'pending' | 'done' | 'needs_attention';
   attempts: number;
   /** Why the last attempt did not land (passing failures: it will be tried again). */
   lastError?: string;

@@ -47,6 +47,8 @@ export type PlanInput = {
   /** The agent's Salesforce user (same e-mail), else none: Salesforce then makes the connected user the owner. */
   ownerId?: string;
   task?: TaskDefaults;
+  /** What the agent set in the panel's case or task form: wins over the mapping. */
+  overrides?: Record<string, FieldValue>;
   now: number;
 };
 
@@ -147,6 +149,10 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
         ...owner,
       }),
     });
+  }
+  if (input.overrides) {
+    const child = steps.find((s) => s.ref === 'record')!;
+    child.values = { ...child.values, ...settable(meta[child.object], input.overrides) };
   }
   // A transcript too long for the field was cut with a marker: the whole text goes along as a file.
   if (mapped.cut.includes('Description') && meta.ContentVersion) {

@@ -14,6 +14,7 @@ export type PlanContext = {
   metadata: MetadataCache;
   cache: CacheStore;
   rules: IdentifyRules;
+  /** The automatic rule for the trigger; an agent's choice (entry.manual) replaces it. */
   rule: { action: AutoAction; strategy: UpdateStrategy };
   region?: string;
   now?: number;
@@ -27,7 +28,8 @@ const asExisting = (c: Candidate): Existing => ({ type: c.type as 'Contact' | 'L
  * (cached), the owner (cached a day), then the pure plan.
  */
 export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise<ActionPlan | null> {
-  if (ctx.rule.action === 'nothing') return null;
+  const rule = entry.manual ? { action: entry.manual.action, strategy: 'none' as const } : ctx.rule;
+  if (rule.action === 'nothing') return null;
   const { client, metadata } = ctx;
   const [meta, { read, isPhone }] = await Promise.all([
     metadata.objects(client, ORG_OBJECTS),
@@ -38,10 +40,10 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
   const picked = entry.choice ? candidates.find((c) => c.id === entry.choice!.id) : candidates[0];
   // A record picked by hand that identification did not bring: attach to it, change nothing on it.
   const existing: Existing | null = picked ? asExisting(picked) : entry.choice ? { ...entry.choice, values: {} } : null;
-  const strategy = picked ? ctx.rule.strategy : 'none';
+  const strategy = picked ? rule.strategy : 'none';
   const ownerId = (await ownerFor(client, entry.snapshot.agent.email).catch(() => null)) ?? undefined;
   return buildPlan({
-    snapshot: entry.snapshot, trigger: entry.trigger, action: ctx.rule.action, strategy, existing, meta, mapping: DEFAULT_MAPPING,
-    region: ctx.region, ownerId, now: ctx.now ?? Date.now(),
+    snapshot: entry.snapshot, trigger: entry.trigger, action: rule.action, strategy, existing, meta, mapping: DEFAULT_MAPPING,
+    region: ctx.region, ownerId, overrides: entry.manual?.overrides, now: ctx.now ?? Date.now(),
   });
 }

@@ -41,10 +41,22 @@ export function planOutcome(plan: ActionPlan, responses: SubResponse[]): PlanOut
     for (const e of Array.isArray(response.body) ? (response.body as ErrorBody[]) : []) {
       if (e.errorCode === 'PROCESSING_HALTED') continue;
       errors.push({ ref: step.ref, object: step.object, code: e.errorCode ?? 'UNKNOWN', message: e.message ?? 'Salesforce refused this record.', fields: e.fields ?? [] });
-      for (const match of (e.duplicateResut ?? e.duplicateResult)?.matchResults ?? []) {
-        for (const r of match.matchRecords ?? []) if (r.record?.Id) duplicates.push({ ref: step.ref, object: match.entityType ?? step.object, id: r.record.Id });
-      }
+      duplicates.push(...matchesOf(e, step.object).map((d) => ({ ref: step.ref, ...d })));
     }
   }
   return errors.length ? { state: 'refused', errors, duplicates } : { state: 'done', ids };
+}
+
+/** The records a duplicate rule points to ("duplicateResut" is how Salesforce spells it on the wire). */
+function matchesOf(e: ErrorBody, object: string): { object: string; id: string }[] {
+  return ((e.duplicateResut ?? e.duplicateResult)?.matchResults ?? []).flatMap((match) =>
+    (match.matchRecords ?? []).flatMap((r) => (r.record?.Id ? [{ object: match.entityType ?? object, id: r.record.Id }] : [])),
+  );
+}
+
+/** The duplicates named in a failed single request (its error body, as SalesforceError keeps it). */
+export function duplicatesOf(error: unknown): { object: string; id: string }[] {
+  const data = (error as { body?: unknown } | null)?.body;
+  const bodies = (Array.isArray(data) ? data : [data]).filter((d): d is ErrorBody => !!d && typeof d === 'object');
+  return bodies.flatMap((b) => matchesOf(b, ''));
 }

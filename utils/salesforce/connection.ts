@@ -54,6 +54,19 @@ export class SalesforceClient {
     }
   }
 
+  /** Creates one record (POST sobjects/Type): one request; its new id. */
+  async create(type: string, values: Record<string, unknown>): Promise<string> {
+    try {
+      const result = await this.conn.request<{ id: string }>(
+        { method: 'POST', url: `/services/data/v${API_VERSION}/sobjects/${encodeURIComponent(type)}`, body: JSON.stringify(values), headers: { 'content-type': 'application/json' } },
+        NO_RETRY,
+      );
+      return result.id;
+    } catch (error) {
+      throw toSalesforceError(error);
+    }
+  }
+
   /** One SOSL search (GET search?q=…). */
   async search(sosl: string): Promise<Record<string, unknown>[]> {
     const result = await this.get<{ searchRecords?: Record<string, unknown>[] }>(`/services/data/v${API_VERSION}/search?q=${encodeURIComponent(sosl)}`);

@@ -41,6 +41,10 @@ export const ObjectMeta = z.object({
   layoutOrder: z.array(z.string()),
   /** Where the layout names a field otherwise than describe ("Contact Owner" for "Owner ID"). */
   layoutLabels: z.record(z.string(), z.string()),
+  /** The layout's sections, each with its fields in tab order (what forms are built from). */
+  sections: z._default(z.array(z.object({ heading: z.string(), fields: z.array(z.string()) })), []),
+  /** Fields the layout marks required beyond what describe says. */
+  layoutRequired: z._default(z.array(z.string()), []),
   etags: z.object({ describe: z.optional(z.string()), layouts: z.optional(z.string()) }),
 });
 export type ObjectMeta = z.infer<typeof ObjectMeta>;
@@ -52,9 +56,10 @@ type RawField = {
   picklistValues?: { value: string; label: string | null; active: boolean; defaultValue?: boolean }[];
 };
 type RawComponent = { type?: string; value?: string; tabOrder?: number; components?: RawComponent[] };
-type RawItem = { label?: string; layoutComponents?: RawComponent[] };
+type RawItem = { label?: string; required?: boolean; layoutComponents?: RawComponent[] };
+type RawSection = { heading?: string; layoutRows?: { layoutItems?: RawItem[] }[] };
 type RawLayouts = {
-  layouts?: { id?: string; detailLayoutSections?: { layoutRows?: { layoutItems?: RawItem[] }[] }[] }[];
+  layouts?: { id?: string; detailLayoutSections?: RawSection[]; editLayoutSections?: RawSection[] }[];
   recordTypeMappings?: { defaultRecordTypeMapping?: boolean; layoutId?: string }[];
 };
 
@@ -63,27 +68,40 @@ type RawLayouts = {
  * (a two-column section reads down the left column, then the right), compound parts after
  * their whole. This is the order Salesforce shows on a one-column screen.
  */
-export function layoutOf(raw: unknown): { order: string[]; labels: Record<string, string> } {
+export type LayoutInfo = { order: string[]; labels: Record<string, string>; sections: { heading: string; fields: string[] }[]; required: string[] };
+
+export function layoutOf(raw: unknown): LayoutInfo {
   const layouts = (raw ?? {}) as RawLayouts;
   const defaultId = layouts.recordTypeMappings?.find((m) => m.defaultRecordTypeMapping)?.layoutId;
   const layout = layouts.layouts?.find((l) => l.id === defaultId) ?? layouts.layouts?.[0];
   const order: string[] = [];
   const labels: Record<string, string> = {};
-  for (const section of layout?.detailLayoutSections ?? []) {
+  const required = new Set<string>();
+  const sections: LayoutInfo['sections'] = [];
+  for (const section of layout?.editLayoutSections ?? layout?.detailLayoutSections ?? []) {
     const rawItems = (section.layoutRows ?? []).flatMap((row) => row.layoutItems ?? []);
     for (const item of rawItems) {
       const only = item.layoutComponents?.length === 1 ? item.layoutComponents[0] : undefined;
-      if (only?.type === 'Field' && only.value && item.label) labels[only.value] = item.label;
+      if (only?.type === 'Field' && only.value && !only.components?.length) {
+        if (item.label) labels[only.value] = item.label;
+        if (item.required) required.add(only.value);
+      }
     }
     const items = rawItems.flatMap((item) => item.layoutComponents ?? []);
     const sorted = items.map((c, i) => ({ c, at: c.tabOrder ?? i })).sort((a, b) => a.at - b.at);
+    const fields: string[] = [];
     const visit = (c: RawComponent) => {
-      if (c.type === 'Field' && c.value) order.push(c.value);
+      if (c.type === 'Field' && c.value) {
+        order.push(c.value);
+        // A compound field (Name, an address) is written through its parts.
+        if (!c.components?.length) fields.push(c.value);
+      }
       c.components?.forEach(visit);
     };
     for (const { c } of sorted) visit(c);
+    sections.push({ heading: section.heading ?? '', fields: [...new Set(fields)] });
   }
-  return { order: [...new Set(order)], labels };
+  return { order: [...new Set(order)], labels, sections, required: [...required] };
 }
 
 /** A describe body (and its layouts) → ObjectMeta. */
@@ -110,10 +128,14 @@ export function slimObject(describe: unknown, layouts: unknown, etags: ObjectMet
       scale: f.scale ?? 0,
       digits: f.digits ?? 0,
     })),
-    layoutOrder: layoutOf(layouts).order,
-    layoutLabels: layoutOf(layouts).labels,
+    ...layoutFields(layoutOf(layouts)),
     etags,
   };
+}
+
+/** The layout's part of ObjectMeta. */
+export function layoutFields(layout: LayoutInfo): Pick<ObjectMeta, 'layoutOrder' | 'layoutLabels' | 'sections' | 'layoutRequired'> {
+  return { layoutOrder: layout.order, layoutLabels: layout.labels, sections: layout.sections, layoutRequired: layout.required };
 }
 
 export const fieldOf = (meta: ObjectMeta | undefined, name: string): FieldMeta | undefined =>

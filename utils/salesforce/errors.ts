@@ -8,6 +8,8 @@ export class SalesforceError extends Error {
   override name = 'SalesforceError';
   /** Every error Salesforce listed (a save can fail on several fields at once). */
   readonly details: ErrorDetail[];
+  /** Salesforce's error body as it came (a duplicate rule names the existing records there). */
+  body?: unknown;
   constructor(readonly code: string, message: string, readonly fields: string[] = [], details?: ErrorDetail[]) {
     super(message);
     this.details = details ?? [{ code, message, fields }];
@@ -53,7 +55,9 @@ export function toSalesforceError(error: unknown): SalesforceError {
   // jsforce puts one error's body in `data`, or all of them as an array (MULTIPLE_API_ERRORS).
   const details = Array.isArray(e.data) ? e.data.map(detail) : [detail(e.data)];
   const first = details[0]!;
-  return new SalesforceError(Array.isArray(e.data) ? first.code : code, Array.isArray(e.data) ? first.message : message, details.flatMap((d) => d.fields), details);
+  const named = new SalesforceError(Array.isArray(e.data) ? first.code : code, Array.isArray(e.data) ? first.message : message, details.flatMap((d) => d.fields), details);
+  named.body = e.data;
+  return named;
 }
 
 export type FailureKind = 'session_expired' | 'over_limit' | 'unreachable' | 'salesforce';

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import type { SalesforceClient, SubRequest } from './connection';
-import { layoutOf, ObjectMeta, slimObject } from './describe';
+import { layoutFields, layoutOf, ObjectMeta, slimObject } from './describe';
 import { SalesforceError } from './errors';
 import { API_VERSION } from './version';
 
@@ -100,11 +100,12 @@ export class MetadataCache {
       absent.delete(name);
       // A layout that could not be read keeps the order known before (or the describe order).
       const layoutOk = layouts?.httpStatusCode === 200;
-      const layout = layoutOk ? layoutOf(layouts.body) : { order: old?.layoutOrder ?? [], labels: old?.layoutLabels ?? {} };
+      const layout = layoutOk
+        ? layoutFields(layoutOf(layouts.body))
+        : { layoutOrder: old?.layoutOrder ?? [], layoutLabels: old?.layoutLabels ?? {}, sections: old?.sections ?? [], layoutRequired: old?.layoutRequired ?? [] };
       objects[name] = {
         ...fields,
-        layoutOrder: layout.order,
-        layoutLabels: layout.labels,
+        ...layout,
         etags: {
           describe: describe!.httpStatusCode === 200 ? headerOf(describe!, 'etag') : old?.etags.describe,
           layouts: layoutOk ? headerOf(layouts, 'etag') : layouts?.httpStatusCode === 304 ? old?.etags.layouts : undefined,

@@ -48,14 +48,15 @@ function renderPane() {
   if (!c) return pane.replaceChildren(el('p', { class: 'empty', style: 'padding:14px' }, 'Select a chat.'));
   pane.setAttribute('data-chat-id', c.id);
   const input = el('input', { placeholder: 'Type a reply…', 'aria-label': 'Reply' });
-  pane.replaceChildren(
+  // replaceChildren would print a null child as the text "null": leave the composer out instead.
+  pane.replaceChildren(...[
     el('header', { class: 'chat-pane__head' },
       el('h1', { class: 'chat-title' }, c.visitor.name),
       el('span', { class: 'chat-state', 'data-state': c.state }, c.state === 'ended' ? 'Chat ended' : 'Active'),
       c.state === 'ended' ? null : el('button', { type: 'button', class: 'end-chat', onclick: () => endChat(c.id) }, 'End chat')),
     el('ol', { class: 'transcript' }, ...c.messages.map(messageNode)),
     c.state === 'ended' ? null : el('form', { class: 'composer', onsubmit: (e) => { e.preventDefault(); if (input.value.trim()) { sendMessage(c.id, 'agent', input.value); input.value = ''; } } }, input, el('button', { type: 'submit' }, 'Send')),
-  );
+  ].filter(Boolean));
 }
 
 function kv(cls, entries) {

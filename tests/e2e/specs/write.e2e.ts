@@ -148,3 +148,121 @@ describe('writing the chat to Salesforce automatically', () => {
     expect((await emulator.records('Case')).filter((c) => c.SuppliedEmail === 'dora@durable.example')).toHaveLength(1);
   });
 });
+
+describe('writing the chat to Salesforce by hand, from the panel', () => {
+  /** Types into a form field as the agent does. */
+  async function fill(panel: PanelPage, form: string, field: string, text: string) {
+    const input = await panel.find(`[data-form="${form}"] [data-field="${field}"] .field__control`);
+    await input.click({ clickCount: 3 });
+    await input.press('Backspace');
+    await input.type(text);
+  }
+  const click = async (panel: PanelPage, selector: string) => (await panel.find(selector)).click();
+  const text = async (panel: PanelPage, selector: string) => (await panel.find(selector)).evaluate((el) => (el as HTMLElement).innerText);
+
+  it('not found → "Create Contact & Attach Case": the contact now, the case at chat end, confirmed with a link', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole();
+    const chat = await demo.startChat(visitor('Hedy Lamarr', 'hedy@spread.example', { Phone: '(310) 555-0142', Department: 'Research' }));
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-actions="not_found"]');
+    expect(await (await panel.find('[data-actions="not_found"]')).evaluate((el) => [...el.querySelectorAll('button')].map((b) => b.textContent))).toEqual([
+      'Create Lead & Attach Task', 'Create Case', 'Create Contact & Attach Case', 'Create Contact & Attach Task',
+    ]);
+    await click(panel, '[data-action="contactCase"]');
+    // The org's contact form: its sections, the required mark, the mapping's values.
+    await panel.find('[data-form="Contact"] [data-field="LastName"] .field__required');
+    expect(await (await panel.find('[data-form="Contact"] [data-field="Email"] .field__control')).evaluate((el) => (el as HTMLInputElement).value)).toBe('hedy@spread.example');
+    expect(await (await panel.find('[data-form="Contact"] [data-field="Phone"] .field__control')).evaluate((el) => (el as HTMLInputElement).value)).toBe('+13105550142');
+    await panel.find('[data-form="Contact"] [data-action="show-all"]');
+    await harness.screenshot(page, 'form-contact');
+    await fill(panel, 'Contact', 'LastName', 'Lamarr');
+    await click(panel, '[data-action="show-all"]');
+    await fill(panel, 'Contact', 'FirstName', 'Hedy');
+    await click(panel, '[data-form="Contact"] button[type="submit"]');
+
+    // Created at once, shown as the chat's contact; then the case form.
+    await panel.find('[data-form="Case"]');
+    const hedy = (await emulator.records('Contact')).find((c) => c.Email === 'hedy@spread.example')!;
+    expect(hedy).toMatchObject({ FirstName: 'Hedy', LastName: 'Lamarr', Phone: '+13105550142', Department: 'Research' });
+    expect(await text(panel, '[data-identity="found"]')).toContain('Created from this chat');
+    await fill(panel, 'Case', 'Subject', 'Frequency hopping question');
+    await click(panel, '[data-form="Case"] button[type="submit"]');
+    expect(await text(panel, '[data-write="waiting"]')).toContain('A new case will be created and attached to this contact when the chat ends.');
+    expect((await emulator.records('Case')).filter((c) => c.ContactId === hedy.Id)).toEqual([]);
+    await harness.screenshot(page, 'write-waiting');
+
+    await demo.endOpenChat();
+    await panel.find('[data-write="done"] a');
+    const cases = (await emulator.records('Case')).filter((c) => c.ContactId === hedy.Id);
+    expect(cases).toHaveLength(1);
+    expect(cases[0]).toMatchObject({ Subject: 'Frequency hopping question', SuppliedEmail: 'hedy@spread.example' });
+    expect(await (await panel.find('[data-write="done"] a')).evaluate((el) => el.getAttribute('href'))).toBe(`${(await emulator.token()).instanceUrl}/lightning/r/Case/${cases[0]!.Id}/view`);
+    await harness.screenshot(page, 'write-done');
+  });
+
+  it('"Create Lead & Attach Task": the agent fills in the required company', async () => {
+    const { emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { panel, demo } = await e2e.openConnectedConsole();
+    const chat = await demo.startChat(visitor('Lin Lead', 'lin@prospect.example'));
+    await panel.waitForVisitor(chat);
+    await click(panel, '[data-action="leadTask"]');
+    await panel.find('[data-form="Lead"] [data-field="Company"]');
+    await click(panel, '[data-form="Lead"] button[type="submit"]');
+    expect(await text(panel, '[data-form="Lead"] [data-field="Company"] .field__problem')).toBe('Required in Salesforce.');
+    expect((await emulator.records('Lead')).find((l) => l.Email === 'lin@prospect.example')).toBeUndefined();
+    await fill(panel, 'Lead', 'Company', 'Prospect & Sons');
+    await click(panel, '[data-form="Lead"] button[type="submit"]');
+    await panel.find('[data-form="Task"]');
+    await click(panel, '[data-form="Task"] button[type="submit"]');
+    await panel.find('[data-write="waiting"]');
+    await demo.endOpenChat();
+    await panel.find('[data-write="done"]');
+    const lead = (await emulator.records('Lead')).find((l) => l.Email === 'lin@prospect.example')!;
+    expect(lead).toMatchObject({ Company: 'Prospect & Sons', LastName: 'Lin Lead' });
+    expect((await emulator.records('Task')).filter((t) => t.WhoId === lead.Id)).toHaveLength(1);
+  });
+
+  it('found contact → "Attach a Task", changed before the chat ends; it replaces the automatic action', async () => {
+    const { emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { panel, demo } = await e2e.openConnectedConsole({ settings: automation('contactCase') });
+    const chat = await demo.startChat(visitor('Grace Hopper', 'grace.hopper@example.com'));
+    await panel.waitForVisitor(chat);
+    await click(panel, '[data-actions="found"] [data-action="contactTask"]');
+    await fill(panel, 'Task', 'Subject', 'Call back');
+    await click(panel, '[data-form="Task"] button[type="submit"]');
+    await click(panel, '[data-action="change-write"]');
+    await fill(panel, 'Task', 'Subject', 'Call back on Monday');
+    await click(panel, '[data-form="Task"] button[type="submit"]');
+    await panel.find('[data-write="waiting"]');
+    const cases = (await emulator.records('Case')).length;
+    await demo.endOpenChat();
+    await panel.find('[data-write="done"]');
+    const grace = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
+    expect((await emulator.records('Task')).filter((t) => t.WhoId === grace.Id).map((t) => t.Subject)).toEqual(['Call back on Monday']);
+    expect(await emulator.records('Case')).toHaveLength(cases); // the automatic case was not written as well
+  });
+
+  it('a duplicate rule on the new contact offers the existing one, and the case goes to it', async () => {
+    const { emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { panel, demo } = await e2e.openConnectedConsole({ settings: { identification: { contacts: [{ chatField: 'visitor.phone', sfField: 'Phone' }], leads: [], accounts: [] } } });
+    const chat = await demo.startChat(visitor('G. Hopper', 'grace.hopper@example.com'));
+    await panel.waitForVisitor(chat);
+    await click(panel, '[data-action="contactCase"]');
+    await panel.find('[data-form="Contact"] [data-field="LastName"]');
+    const contacts = (await emulator.records('Contact')).length;
+    await click(panel, '[data-form="Contact"] button[type="submit"]');
+    await panel.find('[data-duplicates] [data-action="use-existing"]');
+    expect(await emulator.records('Contact')).toHaveLength(contacts);
+    await click(panel, '[data-action="use-existing"]');
+    await click(panel, '[data-form="Case"] button[type="submit"]');
+    await demo.endOpenChat();
+    await panel.find('[data-write="done"]');
+    const grace = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
+    expect((await emulator.records('Case')).filter((c) => c.ContactId === grace.Id && c.SuppliedName === 'G. Hopper')).toHaveLength(1);
+  });
+});

@@ -15,6 +15,9 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'identify.run': async () => ({ state: 'error', kind: 'not_connected', message: 'x' }),
     'record.update': async () => ({ state: 'error', message: 'x' }),
     'outbox.list': async () => [],
+    'form.open': async () => ({ state: 'error', message: 'x' }),
+    'record.create': async () => ({ state: 'error', message: 'x' }),
+    'chat.plan': async () => ({ id: 'x', chatId: 'c', trigger: 'manual', state: 'waiting', attempts: 0, errors: [], duplicates: [], ids: {}, steps: [] }),
     ...overrides,
   };
 }

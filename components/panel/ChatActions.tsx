@@ -1,0 +1,78 @@
+import type { ChatSnapshot } from '@/utils/chat/snapshot';
+import { lightningUrl } from '@/utils/identify/lightning';
+import type { ManualAction } from '@/utils/messages/protocol';
+import { RecordForm } from './RecordForm';
+import { shownRecord, type PanelStore, type Person } from './store';
+
+const OPTIONS: [ManualAction, string][] = [
+  ['leadTask', 'Create Lead & Attach Task'],
+  ['case', 'Create Case'],
+  ['contactCase', 'Create Contact & Attach Case'],
+  ['contactTask', 'Create Contact & Attach Task'],
+];
+const CHILD: Record<ManualAction, 'case' | 'task'> = { leadTask: 'task', case: 'case', contactCase: 'case', contactTask: 'task' };
+
+/**
+ * What the agent can write for this chat (seed 000): the four options when nobody matched, a case
+ * or task for the found person; one per chat, kept until the chat ends, then confirmed with a link.
+ */
+export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnapshot }) {
+  const status = store.status.value;
+  if (status?.state !== 'connected') return null;
+  const instanceUrl = status.instanceUrl;
+  if (store.form.value?.chatId === chat.chatId) return <RecordForm store={store} chat={chat} instanceUrl={instanceUrl} />;
+
+  const write = store.writes.value[chat.chatId];
+  if (write) {
+    const { item } = write;
+    const child = CHILD[(item.action as ManualAction) ?? 'case'] ?? 'record';
+    const to = write.person ? ` and attached to this ${write.person.type.toLowerCase()}` : '';
+    const recordId = item.ids.record;
+    const object = item.steps.find((s) => s.ref === 'record')?.object ?? 'Case';
+    return (
+      <div class={`write write--${item.state}`} data-write={item.state}>
+        {item.state === 'waiting' && (
+          <>
+            <p role="status">A new {child} will be created{to} when the chat ends.</p>
+            <button type="button" class="link" data-action="change-write" onClick={() => void store.startForm(chat, item.action as ManualAction, write.person)}>Change the {child}</button>
+          </>
+        )}
+        {item.state === 'pending' && <p role="status">Writing to Salesforce…{item.lastError ? ` (will try again: ${item.lastError})` : ''}</p>}
+        {item.state === 'done' && recordId && (
+          <p role="status">
+            {object} created in Salesforce:{' '}
+            <a href={lightningUrl(write.instanceUrl || instanceUrl, object, recordId)} target="_blank" rel="noopener noreferrer">open the {object.toLowerCase()}</a>
+          </p>
+        )}
+        {item.state === 'needs_attention' && (
+          <div role="alert">
+            <p>Salesforce did not take this chat's records. Nothing was written.</p>
+            <ul>{item.errors.map((e, i) => <li key={i}>{e.object ? `${e.object}: ` : ''}{e.message}{e.fields.length ? ` (${e.fields.join(', ')})` : ''}</li>)}</ul>
+          </div>
+        )}
+      </div>
+    );
+  }
+
+  const identity = store.identities.value[chat.chatId];
+  const shown = shownRecord(store, chat.chatId);
+  if (shown && (shown.record.type === 'Contact' || shown.record.type === 'Lead')) {
+    const person: Person = { type: shown.record.type, id: shown.record.id, name: shown.record.name };
+    return (
+      <div class="chat-actions" data-actions="found">
+        {person.type === 'Contact' && <button type="button" class="button button--quiet" data-action="contactCase" onClick={() => void store.startForm(chat, 'contactCase', person)}>Attach a Case</button>}
+        <button type="button" class="button button--quiet" data-action={person.type === 'Contact' ? 'contactTask' : 'leadTask'} onClick={() => void store.startForm(chat, person.type === 'Contact' ? 'contactTask' : 'leadTask', person)}>Attach a Task</button>
+      </div>
+    );
+  }
+  if (identity && identity !== 'identifying' && identity.state === 'not_found') {
+    return (
+      <div class="chat-actions" data-actions="not_found">
+        {OPTIONS.map(([action, label]) => (
+          <button type="button" class="button button--quiet" key={action} data-action={action} onClick={() => void store.startForm(chat, action)}>{label}</button>
+        ))}
+      </div>
+    );
+  }
+  return null;
+}

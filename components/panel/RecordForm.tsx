@@ -1,0 +1,85 @@
+import type { ChatSnapshot } from '@/utils/chat/snapshot';
+import { lightningUrl } from '@/utils/identify/lightning';
+import { editableInPlace } from '@/utils/mapping/validate';
+import { FieldControl } from './FieldControl';
+import { shownByDefault, type PanelStore } from './store';
+
+/**
+ * A new record's form as the org's layout has it: its sections, required marks and picklists,
+ * filled from the mapping; "Show all fields of the default layout" reveals the rest.
+ */
+export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; chat: ChatSnapshot; instanceUrl: string }) {
+  const form = store.form.value;
+  if (!form || form.chatId !== chat.chatId) return null;
+  const now = form.object === 'Contact' || form.object === 'Lead';
+  const hidden = form.sections.flatMap((s) => s.fields).filter((f) => !shownByDefault(form, f.name)).length;
+  return (
+    <form
+      class="record-form"
+      data-form={form.object}
+      aria-label={`New ${form.label}`}
+      noValidate
+      onSubmit={(e) => {
+        e.preventDefault();
+        void store.submitForm(chat, instanceUrl);
+      }}
+    >
+      <h3 class="fields__title">New {form.label}{form.person ? <> for <bdi>{form.person.name || form.person.id}</bdi></> : null}</h3>
+      {!form.sections.length && form.saving && <p class="search__note">Loading the form…</p>}
+      {form.sections.map((section) => {
+        const fields = section.fields.filter((f) => form.showAll || shownByDefault(form, f.name));
+        if (!fields.length) return null;
+        return (
+          <fieldset class="record-form__section" key={section.heading}>
+            <legend>{section.heading}</legend>
+            <dl class="fields__list">
+              {fields.map((f) => {
+                const id = `form-${form.object}-${f.name}`;
+                const problem = form.problems[f.name];
+                // Lookups are set by the extension (the person, the owner), not typed as ids.
+                const editable = editableInPlace({ ...f, updateable: true });
+                return (
+                  <div class={`field${problem ? ' field--invalid' : ''}`} key={f.name} data-field={f.name}>
+                    <dt>
+                      <label for={id}>{f.label}</label>
+                      {f.required && <span class="field__required" title="Required"> *</span>}
+                    </dt>
+                    <dd>
+                      {editable ? (
+                        <FieldControl field={f} value={form.values[f.name] ?? null} id={id} invalid={!!problem} onChange={(v) => store.setFormValue(f, v)} />
+                      ) : (
+                        <span class="field__empty">set by the extension</span>
+                      )}
+                      {problem && <p class="field__problem" role="alert">{problem}</p>}
+                    </dd>
+                  </div>
+                );
+              })}
+            </dl>
+          </fieldset>
+        );
+      })}
+      {!form.showAll && hidden > 0 && (
+        <button type="button" class="link" data-action="show-all" onClick={store.showAllFields}>Show all fields of the default layout ({hidden} more)</button>
+      )}
+      {form.message && <p class="fields__message" role="alert">{form.message}</p>}
+      {form.duplicates.length > 0 && (
+        <div class="record-form__duplicates" data-duplicates="">
+          <p>Salesforce already has this person:</p>
+          <ul>
+            {form.duplicates.map((d) => (
+              <li key={d.id}>
+                <a href={lightningUrl(instanceUrl, d.object, d.id)} target="_blank" rel="noopener noreferrer">Open the existing {d.object.toLowerCase()}</a>{' '}
+                <button type="button" class="button button--quiet" data-action="use-existing" onClick={() => void store.useExisting(chat, instanceUrl, d)}>Use it for this chat</button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <div class="fields__actions">
+        <button type="submit" class="button" disabled={form.saving}>{form.saving ? 'Saving…' : now ? `Create ${form.label}` : 'Save for the chat end'}</button>
+        <button type="button" class="button button--quiet" disabled={form.saving} onClick={store.cancelForm}>Cancel</button>
+      </div>
+    </form>
+  );
+}

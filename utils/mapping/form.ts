@@ -1,0 +1,24 @@
+import type { FieldMeta, ObjectMeta } from '../salesforce/describe';
+
+export type FormField = FieldMeta & { required: boolean };
+export type FormSection = { heading: string; fields: FormField[] };
+
+/** Required on create as Salesforce enforces it: describe, or the page layout. */
+export function requiredOnCreate(meta: ObjectMeta, field: FieldMeta): boolean {
+  const byDescribe = !field.nillable && field.createable && !field.defaultedOnCreate && field.type !== 'boolean';
+  return byDescribe || meta.layoutRequired.includes(field.name);
+}
+
+/**
+ * A new record's form as the org's page layout has it: its sections, fields in tab order,
+ * required marks, layout labels; only fields we can set on create. Without a readable layout,
+ * one section of every createable field in describe order.
+ */
+export function formSections(meta: ObjectMeta): FormSection[] {
+  const usable = (f: FieldMeta | undefined): f is FieldMeta => !!f && f.createable && !f.calculated && !['address', 'location', 'base64', 'id'].includes(f.type);
+  const toForm = (f: FieldMeta): FormField => ({ ...f, label: meta.layoutLabels[f.name] ?? f.label, required: requiredOnCreate(meta, f) });
+  const sections = meta.sections.length ? meta.sections : [{ heading: meta.label, fields: meta.fields.map((f) => f.name) }];
+  return sections
+    .map((s) => ({ heading: s.heading, fields: s.fields.map((n) => meta.fields.find((f) => f.name === n)).filter(usable).map(toForm) }))
+    .filter((s) => s.fields.length);
+}
