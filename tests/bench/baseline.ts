@@ -39,3 +39,17 @@ export async function baselineIdentify(conn: Connection, snapshot: ChatSnapshot,
   }
   return null;
 }
+
+/**
+ * The baseline's chat end: one create request per record, the case or task after the person it
+ * refers to (a new contact, then its case; or a task on a found lead).
+ */
+export async function baselineChatEnd(conn: Connection, snapshot: ChatSnapshot, found: { id: string; type: string } | null): Promise<void> {
+  const name = snapshot.visitor.name ?? 'Chat visitor';
+  if (found?.type === 'Lead') {
+    await conn.sobject('Task').create({ Subject: 'Chat', Status: 'Completed', WhoId: found.id, Description: 'transcript' });
+    return;
+  }
+  const contact = (await conn.sobject('Contact').create({ LastName: name, Email: snapshot.visitor.email })) as { id: string };
+  await conn.sobject('Case').create({ Subject: `Chat with ${name}`, ContactId: contact.id, Description: 'transcript' });
+}

@@ -8,6 +8,7 @@ import { measureBundles } from './bundle';
 import { measureEmulatorQueries } from './emulator';
 import { measureScrape } from './scrape';
 import { measureIdentify } from './identify';
+import { measureChatEnd } from './chat-end';
 import { spawnSync } from 'node:child_process';
 
 const GOALS: Record<string, string> = {
@@ -21,6 +22,8 @@ const GOALS: Record<string, string> = {
   'identify.p95_ms': '≤ 1.3 × 100 + 30 = 160',
   'identify.p95_ms.baseline': '(measured)',
   'metadata.calls_per_100_chats': '0',
+  'chatEnd.calls': '1',
+  'chatEnd.calls.baseline': '(measured)',
   'scrape.median_us': '≤ 1,000',
   'longtasks.count': '0',
 };
@@ -33,6 +36,7 @@ Object.assign(figures, await measureEmulatorQueries());
 if (spawnSync('npx', ['wxt', 'build', '--mode', 'loopback'], { stdio: 'ignore' }).status !== 0) throw new Error('the loopback build failed');
 Object.assign(figures, await measureScrape());
 Object.assign(figures, await measureIdentify());
+Object.assign(figures, await measureChatEnd());
 
 const width = Math.max(...Object.keys(figures).map((k) => k.length));
 console.log(`${'metric'.padEnd(width)}  ${'value'.padStart(12)}  goal`);

@@ -34,6 +34,9 @@ await harness.consoleScriptReady();
 // Until "Connect with Salesforce" (OAuth) lands, the demo hands the worker a session directly.
 const token = emulator.issueToken('ana.agent@example.com');
 await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+// Until the options page lands, the demo sets what an admin would: chats end as a case on the
+// contact (filling its blank fields), offline messages as a lead with a task.
+await harness.useSettings({ automation: { ended: { action: 'contactCase', strategy: 'fillBlank' }, offline: { action: 'leadTask', strategy: 'none' } } });
 
 const page = await harness.newPage(demo.url);
 const panel = new PanelPage(page);
@@ -44,20 +47,48 @@ if (interactive) {
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
 } else {
   const shots: string[] = [];
+  const click = async (selector: string) => (await panel.find(selector)).click();
+  /** Waits until the background says the chat's write settled, and names the records written. */
+  const written = async (chatId: string) => {
+    for (let i = 0; i < 200; i++) {
+      const reply = await panel.send<{ data: { state: string; ids: Record<string, string>; steps: { ref: string; object: string; method: string }[]; errors: { message: string }[] }[] }>({ command: 'outbox.list', payload: { chatId } });
+      const entry = reply.data?.find((e) => e.state === 'done' || e.state === 'needs_attention');
+      if (entry) return entry.state === 'done' ? entry.steps.map((st) => `${st.method === 'POST' ? 'created' : 'updated'} ${st.object} ${entry.ids[st.ref]}`).join(', ') : `needs attention: ${entry.errors.map((e) => e.message).join('; ')}`;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return 'not written yet';
+  };
   say(`panel: ${await panel.waitForState('connected')}`);
-  const first = await consolePage.startChat(1);
-  const second = await consolePage.startChat(6);
-  say(`two visitors started chatting; the panel reads the open one: ${(await panel.waitForVisitor(first)).replace(/\s+/g, ' ')}`);
-  await consolePage.sendMessage(first, 'agent', 'Hello! How can I help?');
-  shots.push(await harness.screenshot(page, 'demo-1-connected'));
-  await consolePage.openChat(second);
-  say(`the agent switched chats; the panel follows: ${(await panel.waitForVisitor(second)).replace(/\s+/g, ' ')}`);
+
+  const grace = await consolePage.startChat({ name: 'Grace Hopper', email: 'grace.hopper@example.com', phone: '', visits: 3, chats: 1, session: { country: 'US' }, preChat: { Department: 'Engineering' }, custom: {}, firstMessage: 'Hi, I found a bug.' });
+  await panel.waitForVisitor(grace);
+  const found = await panel.find('[data-identity="found"]');
+  say(`a known visitor: the panel found ${(await found.evaluate((el) => (el.querySelector('.identity__record') as HTMLElement).innerText)).replace(/\s+/g, ' ')} with her account, in one request`);
+  await consolePage.sendMessage(grace, 'agent', 'Thanks, Grace. Which version?');
+  shots.push(await harness.screenshot(page, 'demo-1-identified'));
+
+  const hostile = await consolePage.startChat(6);
+  await consolePage.openChat(hostile);
+  say(`the agent switched chats; the panel follows (hostile text stays text): ${(await panel.waitForVisitor(hostile)).replace(/\s+/g, ' ').slice(0, 120)}`);
   shots.push(await harness.screenshot(page, 'demo-2-hostile-visitor'));
+
+  const hedy = await consolePage.startChat({ name: 'Hedy Lamarr', email: 'hedy@spread.example', phone: '', visits: 1, chats: 0, session: { country: 'US' }, preChat: { Phone: '(310) 555-0142' }, custom: {}, firstMessage: 'Do you ship to Vienna?' });
+  await consolePage.openChat(hedy);
+  await panel.find('[data-actions="not_found"]');
+  await click('[data-action="contactTask"]');
+  await click('[data-form="Contact"] button[type="submit"]');
+  await click('[data-form="Task"] button[type="submit"]');
+  say(`a new visitor: the agent chose "Create Contact & Attach Task"; the contact exists now, and the panel says: ${await (await panel.find('[data-write="waiting"]')).evaluate((el) => (el as HTMLElement).innerText.split('\n')[0])}`);
+  shots.push(await harness.screenshot(page, 'demo-3-waiting'));
   await consolePage.endOpenChat();
-  await consolePage.receiveOffline();
-  await new Promise((r) => setTimeout(r, 300));
-  const events = await panel.backgroundEvents();
-  say(`the background received: ${events.map((e) => `${e.type} ${e.chatId}`).join(', ')}`);
+  say(`Hedy's chat ended: ${await written(hedy)}`);
+  await consolePage.openChat(grace);
+  await consolePage.endOpenChat();
+  say(`Grace's chat ended (automatic "Create/Update Contact & Attach Case"): ${await written(grace)}`);
+  const offline = await consolePage.receiveOffline({ name: 'Bea Offline', email: 'bea@later.example', message: 'Please call me back tomorrow.' });
+  say(`an offline message arrived (automatic "Create/Update Lead & Attach Task"): ${await written(offline)}`);
+  shots.push(await harness.screenshot(page, 'demo-4-written'));
+
   await harness.stopWorker();
   say('service worker stopped (as Chrome does when idle)');
   await panel.clickCheckConnection();
@@ -65,7 +96,7 @@ if (interactive) {
   await emulator.addFault({ kind: '503', count: 1 });
   await panel.clickCheckConnection();
   say(`Salesforce answering 503: ${await panel.waitForState('unreachable')}`);
-  shots.push(await harness.screenshot(page, 'demo-3-unreachable'));
+  shots.push(await harness.screenshot(page, 'demo-5-unreachable'));
   say(`Salesforce API calls made: ${emulator.apiCalls().length} (${emulator.apiCalls().map((c) => `${c.method} ${c.path} → ${c.status}`).join('; ')})`);
   const errors = harness.takeErrors();
   say(errors.length ? `errors: ${errors.join(' | ')}` : 'no errors in the worker or the page');
