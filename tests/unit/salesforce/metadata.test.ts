@@ -116,6 +116,7 @@ describe('layoutOf', () => {
       recordTypeMappings: [{ layoutId: 'A' }, { layoutId: 'B', defaultRecordTypeMapping: true }],
     };
     expect(layoutOf(layouts).order).toEqual(['Name', 'FirstName']);
-    expect(layoutOf(undefined)).toEqual({ order: [], labels: {} });
+    expect(layoutOf(layouts).sections).toEqual([{ heading: '', fields: ['FirstName'] }]);
+    expect(layoutOf(undefined)).toEqual({ order: [], labels: {}, sections: [], required: [] });
   });
 });
