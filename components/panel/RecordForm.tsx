@@ -2,6 +2,7 @@ import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { lightningUrl } from '@/utils/identify/lightning';
 import { editableInPlace } from '@/utils/mapping/validate';
 import { FieldControl } from './FieldControl';
+import { LookupControl } from './LookupControl';
 import { shownByDefault, type PanelStore } from './store';
 
 /**
@@ -36,8 +37,8 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
               {fields.map((f) => {
                 const id = `form-${form.object}-${f.name}`;
                 const problem = form.problems[f.name];
-                // Lookups are set by the extension (the person, the owner), not typed as ids.
                 const editable = editableInPlace({ ...f, updateable: true });
+                const lookup = f.type === 'reference' && f.referenceTo.length > 0;
                 return (
                   <div class={`field${problem ? ' field--invalid' : ''}`} key={f.name} data-field={f.name}>
                     <dt>
@@ -45,7 +46,15 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
                       {f.required && <span class="field__required" title="Required"> *</span>}
                     </dt>
                     <dd>
-                      {editable ? (
+                      {lookup ? (
+                        <LookupControl
+                          field={f} id={id} invalid={!!problem}
+                          value={(form.values[f.name] as string | null) ?? null}
+                          name={form.lookupNames[f.name]}
+                          search={(text) => store.searchLookup(f, text)}
+                          onChange={(value, name) => store.setLookup(f, value, name)}
+                        />
+                      ) : editable ? (
                         <FieldControl field={f} value={form.values[f.name] ?? null} id={id} invalid={!!problem} onChange={(v) => store.setFormValue(f, v)} />
                       ) : (
                         <span class="field__empty">set by the extension</span>

@@ -15,6 +15,7 @@ export type PanelSources = {
   openForm?: (request: CommandRequest<'form.open'>) => Promise<CommandResponse<'form.open'>>;
   create?: (request: CommandRequest<'record.create'>) => Promise<CommandResponse<'record.create'>>;
   plan?: (request: CommandRequest<'chat.plan'>) => Promise<CommandResponse<'chat.plan'>>;
+  lookup?: (request: CommandRequest<'lookup.search'>) => Promise<CommandResponse<'lookup.search'>>;
 };
 
 /** The person a chat's case or task goes to. */
@@ -27,6 +28,8 @@ export type FormState = {
   label: string;
   sections: FormSection[];
   values: Record<string, FieldValue>;
+  /** The names of the records the lookup fields point to, as the agent picked them. */
+  lookupNames: Record<string, string>;
   problems: Record<string, string>;
   showAll: boolean;
   /** The fields shown before "show all": fixed when the form opens, so a field being cleared stays put. */
@@ -85,6 +88,8 @@ export type PanelStore = {
   cancelForm: () => void;
   useExisting: (snapshot: ChatSnapshot, instanceUrl: string, duplicate: { object: string; id: string }) => Promise<void>;
   writeSettled: (update: OutboxUpdate) => void;
+  setLookup: (field: FieldMeta, id: string | null, name?: string) => void;
+  searchLookup: (field: FieldMeta, text: string) => Promise<{ id: string; name: string }[] | string>;
   runSearch: (text: string) => Promise<void>;
   pick: (chatId: string, pick: ManualPick | null) => void;
   refresh: () => Promise<void>;
@@ -148,7 +153,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   /** Opens the form of one object of an action, filled from the mapping (and what the agent set before). */
   async function openForm(snapshot: ChatSnapshot, action: ManualAction, object: FormState['object'], person?: Person, values?: Record<string, FieldValue>) {
     if (!sources.openForm) return;
-    form.value = { chatId: snapshot.chatId, action, object, label: object, sections: [], values: {}, problems: {}, showAll: false, shown: [], saving: true, duplicates: [], person };
+    form.value = { chatId: snapshot.chatId, action, object, label: object, sections: [], values: {}, lookupNames: {}, problems: {}, showAll: false, shown: [], saving: true, duplicates: [], person };
     try {
       const answer = await sources.openForm({ snapshot, action, object });
       const filled = { ...answer.state === 'form' ? answer.initial : {}, ...values };
@@ -334,6 +339,22 @@ export function createPanelStore(sources: PanelSources): PanelStore {
       form.value = { ...state, values: { ...state.values, [field.name]: value }, problems };
     },
     showAllFields: () => form.value && (form.value = { ...form.value, showAll: true }),
+    setLookup: (field, id, name) => {
+      const state = form.value;
+      if (!state) return;
+      const problems = { ...state.problems };
+      delete problems[field.name];
+      form.value = { ...state, values: { ...state.values, [field.name]: id }, lookupNames: { ...state.lookupNames, [field.name]: name ?? '' }, problems };
+    },
+    searchLookup: async (field, text) => {
+      if (!sources.lookup) return [];
+      try {
+        const answer = await sources.lookup({ referenceTo: field.referenceTo, text });
+        return answer.state === 'results' ? answer.records : answer.message;
+      } catch (error) {
+        return describeProblem(error);
+      }
+    },
     cancelForm: () => (form.value = null),
     writeSettled: (update) => {
       const before = writes.value[update.item.chatId];

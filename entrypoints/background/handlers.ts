@@ -28,6 +28,7 @@ import { duplicatesOf } from '@/utils/plan/requests';
 import { DEFAULT_MAPPING } from '@/utils/mapping/defaults';
 import { formSections } from '@/utils/mapping/form';
 import { COMPANY_PLACEHOLDER } from '@/utils/mapping/values';
+import { lookupSoql, lookupTarget } from '@/utils/salesforce/lookup';
 
 const NOT_CONNECTED = 'Not connected to Salesforce. Open the extension options to connect.';
 
@@ -137,6 +138,19 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
         return { state: 'form', object, label: objectMeta.label, sections: formSections(objectMeta), initial };
       } catch (error) {
         return { state: 'error', message: describeFailure(error, 'the form').message };
+      }
+    },
+    'lookup.search': async ({ referenceTo, text }) => {
+      const sf = await connected();
+      if (!sf) return { state: 'error', message: NOT_CONNECTED };
+      const target = lookupTarget(referenceTo);
+      const soql = target && lookupSoql(target, text);
+      if (!soql) return { state: 'results', records: [] };
+      try {
+        const result = await sf.client.get<{ records: { Id: string; Name?: string }[] }>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`);
+        return { state: 'results', records: result.records.map((r) => ({ id: r.Id, name: r.Name ?? r.Id })) };
+      } catch (error) {
+        return { state: 'error', message: describeFailure(error, 'the search').message };
       }
     },
     'record.create': async ({ type, values }) => {

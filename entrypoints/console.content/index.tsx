@@ -27,6 +27,7 @@ export default defineContentScript({
       openForm: (request) => sendCommand('form.open', request),
       create: (request) => sendCommand('record.create', request),
       plan: (request) => sendCommand('chat.plan', request),
+      lookup: (request) => sendCommand('lookup.search', request),
     });
     // The background tells this tab when a chat's write settled.
     const onUpdate = (message: unknown) => {

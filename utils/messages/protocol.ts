@@ -158,6 +158,14 @@ export const commands = {
       z.object({ state: z.literal('error'), message: z.string() }),
     ]),
   },
+  /** Records a lookup field can point to, by name (Account, Owner, Assigned To): one query. */
+  'lookup.search': {
+    request: z.object({ referenceTo: z.array(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/))).check(z.maxLength(20)), text: z.string().check(z.maxLength(100)) }),
+    response: z.discriminatedUnion('state', [
+      z.object({ state: z.literal('results'), records: z.array(z.object({ id: z.string(), name: z.string() })) }),
+      z.object({ state: z.literal('error'), message: z.string() }),
+    ]),
+  },
   /** The agent's choice for this chat (seed 000): what is written when it ends, replacing the automatic action. */
   'chat.plan': {
     request: z.object({

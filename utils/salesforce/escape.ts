@@ -22,3 +22,9 @@ const SOSL_RESERVED = /[?&|!{}[\]()^~*:\\"'+-]/g;
 export function soslPhrase(value: string): string {
   return `"${value.replace(CONTROL, ' ').replace(SOSL_RESERVED, '\\$&').trim()}"`;
 }
+
+/** A SOQL LIKE pattern matching values that contain the text: its own % and _ are literal. */
+export function soqlContains(value: string): string {
+  const literal = soqlString(value.trim()).slice(1, -1).replace(/[%_]/g, '\\$&');
+  return `'%${literal}%'`;
+}

@@ -202,6 +202,29 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
     await harness.screenshot(page, 'write-done');
   });
 
+  it('finds the account and the owner of a new contact by name', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole();
+    const chat = await demo.startChat(visitor('Alan Turing', 'alan@bletchley.example'));
+    await panel.waitForVisitor(chat);
+    await click(panel, '[data-action="contactTask"]');
+    await click(panel, '[data-form="Contact"] [data-action="show-all"]');
+    await fill(panel, 'Contact', 'AccountId', 'acme');
+    await click(panel, '[data-lookup="AccountId"] [data-action="lookup-find"]');
+    await click(panel, '[data-lookup="AccountId"] .lookup__results .choice');
+    await fill(panel, 'Contact', 'OwnerId', "carla");
+    (await panel.find('[data-lookup="OwnerId"] .field__control')).press('Enter');
+    await click(panel, '[data-lookup="OwnerId"] .lookup__results .choice');
+    expect(await text(panel, '[data-lookup="AccountId"] .lookup__chosen')).toContain('Acme Corp');
+    await harness.screenshot(page, 'form-lookups');
+    await click(panel, '[data-form="Contact"] button[type="submit"]');
+    await panel.find('[data-form="Task"]');
+    const acme = (await emulator.records('Account')).find((a) => a.Name === 'Acme Corp')!;
+    const carla = (await emulator.records('User')).find((u) => u.Email === 'carla.chen@example.com')!;
+    expect((await emulator.records('Contact')).find((c) => c.Email === 'alan@bletchley.example')).toMatchObject({ AccountId: acme.Id, OwnerId: carla.Id });
+  });
+
   it('"Create Lead & Attach Task": the agent fills in the required company', async () => {
     const { emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });

@@ -16,6 +16,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'record.update': async () => ({ state: 'error', message: 'x' }),
     'outbox.list': async () => [],
     'form.open': async () => ({ state: 'error', message: 'x' }),
+    'lookup.search': async () => ({ state: 'results', records: [] }),
     'record.create': async () => ({ state: 'error', message: 'x' }),
     'chat.plan': async () => ({ id: 'x', chatId: 'c', trigger: 'manual', state: 'waiting', attempts: 0, errors: [], duplicates: [], ids: {}, steps: [] }),
     ...overrides,

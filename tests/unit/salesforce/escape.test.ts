@@ -24,3 +24,10 @@ describe('soslPhrase', () => {
     expect(soslPhrase(value)).toBe(phrase);
   });
 });
+
+describe('soqlContains', () => {
+  it("keeps the agent's % and _ literal inside a LIKE pattern", async () => {
+    const { soqlContains } = await import('@/utils/salesforce/escape');
+    expect(soqlContains("50%_off O'Brien")).toBe("'%50\\%\\_off O\\'Brien%'");
+  });
+});
