@@ -12,10 +12,15 @@ export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSna
   const retry = () => void store.identify(chat, true);
   const manual = store.manual.value[chat.chatId];
   if (manual) {
+    // A record created from this chat shows with its fields once identification finds it too.
+    const known = identity && identity !== 'identifying' && identity.state === 'found' ? [...identity.contacts, ...identity.leads].find((c) => c.id === manual.record.id) : undefined;
+    const record = known ?? manual.record;
+    const fields = known && identity && identity !== 'identifying' && identity.state === 'found' ? identity.fields : manual.fields;
     return (
-      <div class="identity" data-identity="found" data-record-id={manual.record.id} data-record-type={manual.record.type} data-by-hand="">
-        <RecordLine store={store} instanceUrl={manual.instanceUrl} record={manual.record} fields={manual.fields} />
-        <p class="note">{manual.record.matched.includes('created') ? 'Created from this chat.' : 'Chosen by hand.'} <button type="button" class="link" onClick={() => store.pick(chat.chatId, null)}>Use the automatic match</button></p>
+      <div class="identity" data-identity="found" data-record-id={record.id} data-record-type={record.type} data-by-hand="">
+        <RecordLine store={store} instanceUrl={manual.instanceUrl} record={record} fields={fields}>
+          <p class="note">{manual.record.matched.includes('created') ? 'Created from this chat.' : 'Chosen by hand.'} <button type="button" class="link" onClick={() => store.pick(chat.chatId, null)}>Use the automatic match</button></p>
+        </RecordLine>
       </div>
     );
   }

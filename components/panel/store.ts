@@ -158,7 +158,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
       const answer = await sources.openForm({ snapshot, action, object });
       const filled = { ...answer.state === 'form' ? answer.initial : {}, ...values };
       form.value = answer.state === 'form'
-        ? { ...form.value, label: answer.label, sections: answer.sections, values: filled, shown: initiallyShown(answer.sections, filled), saving: false }
+        ? { ...form.value, label: answer.label, sections: answer.sections, values: filled, lookupNames: answer.names, shown: initiallyShown(answer.sections, filled), saving: false }
         : { ...form.value, saving: false, message: answer.message };
     } catch (error) {
       form.value = { ...form.value, saving: false, message: describeProblem(error) };
@@ -185,6 +185,8 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   /** The person exists (created now, or the duplicate the agent chose): on to the case or task. */
   async function withPerson(snapshot: ChatSnapshot, instanceUrl: string, state: FormState, person: Person) {
     pick(snapshot.chatId, { instanceUrl, fields: {}, record: { type: person.type, id: person.id, name: person.name, matched: ['created'] } });
+    // Identification finds the new record (with its fields) when the rules match it.
+    void identify(snapshot, true);
     await openForm(snapshot, state.action, state.action === 'contactCase' ? 'Case' : 'Task', person);
   }
 

@@ -29,6 +29,7 @@ import { DEFAULT_MAPPING } from '@/utils/mapping/defaults';
 import { formSections } from '@/utils/mapping/form';
 import { COMPANY_PLACEHOLDER } from '@/utils/mapping/values';
 import { lookupSoql, lookupTarget } from '@/utils/salesforce/lookup';
+import { agentUser } from '@/utils/plan/owner';
 
 const NOT_CONNECTED = 'Not connected to Salesforce. Open the extension options to connect.';
 
@@ -127,15 +128,20 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
       const sf = await connected();
       if (!sf) return { state: 'error', message: NOT_CONNECTED };
       try {
-        const meta = await metadata.objects(sf.client, ORG_OBJECTS);
-        const { settings } = await loadSettings();
-        const plan = buildPlan({ snapshot, trigger: 'manual', action, strategy: 'none', existing: null, meta, mapping: DEFAULT_MAPPING, region: settings.phoneRegion ?? undefined, now: Date.now() });
+        const [meta, { settings }, owner] = await Promise.all([
+          metadata.objects(sf.client, ORG_OBJECTS),
+          loadSettings(),
+          // The owner rule (seed 001) holds for records made by hand too: the agent, else the connected user.
+          agentUser(sf.client, snapshot.agent.email).catch(() => null),
+        ]);
+        const plan = buildPlan({ snapshot, trigger: 'manual', action, strategy: 'none', existing: null, meta, mapping: DEFAULT_MAPPING, region: settings.phoneRegion ?? undefined, ownerId: owner?.id, now: Date.now() });
         const step = plan?.steps.find((st) => st.object === object);
         // References to records not yet written (@{person.id}) are the plan's business, not the form's.
         // The agent is there to give a real company: the automatic placeholder is not offered.
         const initial = Object.fromEntries(Object.entries(step?.values ?? {}).filter(([k, v]) => !(typeof v === 'string' && v.startsWith('@{')) && !(k === 'Company' && v === COMPANY_PLACEHOLDER)));
         const objectMeta = meta[object]!;
-        return { state: 'form', object, label: objectMeta.label, sections: formSections(objectMeta), initial };
+        const names: Record<string, string> = owner && initial.OwnerId === owner.id ? { OwnerId: owner.name } : {};
+        return { state: 'form', object, label: objectMeta.label, sections: formSections(objectMeta), initial, names };
       } catch (error) {
         return { state: 'error', message: describeFailure(error, 'the form').message };
       }

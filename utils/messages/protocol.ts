@@ -145,7 +145,7 @@ export const commands = {
   'form.open': {
     request: z.object({ snapshot: ChatSnapshot, action: ManualAction, object: z.enum(['Contact', 'Lead', 'Case', 'Task']) }),
     response: z.discriminatedUnion('state', [
-      z.object({ state: z.literal('form'), object: z.string(), label: z.string(), sections: z.array(FormSection), initial: Values }),
+      z.object({ state: z.literal('form'), object: z.string(), label: z.string(), sections: z.array(FormSection), initial: Values, names: Names }),
       z.object({ state: z.literal('error'), message: z.string() }),
     ]),
   },

@@ -4,7 +4,7 @@ import { soqlString } from '../salesforce/escape';
 import { API_VERSION } from '../salesforce/version';
 
 const DAY = 86_400_000;
-type Owners = Record<string, { id: string | null; at: number }>;
+type Owners = Record<string, { id: string | null; name?: string; at: number }>;
 const owners = storage.defineItem<Owners>('local:owners', { fallback: {} });
 
 /**
@@ -12,14 +12,19 @@ const owners = storage.defineItem<Owners>('local:owners', { fallback: {} });
  * null when none is active (then Salesforce makes the connected user the owner).
  */
 export async function ownerFor(client: SalesforceClient, agentEmail: string | undefined, now = Date.now()): Promise<string | null> {
+  return (await agentUser(client, agentEmail, now))?.id ?? null;
+}
+
+/** The agent's Salesforce user, with its name (forms show it in the Owner field). */
+export async function agentUser(client: SalesforceClient, agentEmail: string | undefined, now = Date.now()): Promise<{ id: string; name: string } | null> {
   const email = agentEmail?.trim().toLowerCase();
   if (!email || !/^[^\s@]+@[^\s@]+$/.test(email)) return null;
   const key = `${client.session.instanceUrl}|${email}`;
   const known = (await owners.getValue())[key];
-  if (known && now - known.at < DAY) return known.id;
-  const soql = `SELECT Id FROM User WHERE Email = ${soqlString(email)} AND IsActive = true LIMIT 1`;
-  const result = await client.get<{ records: { Id: string }[] }>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`);
-  const id = result.records[0]?.Id ?? null;
-  await owners.setValue({ ...(await owners.getValue()), [key]: { id, at: now } });
-  return id;
+  if (known && now - known.at < DAY) return known.id ? { id: known.id, name: known.name ?? known.id } : null;
+  const soql = `SELECT Id, Name FROM User WHERE Email = ${soqlString(email)} AND IsActive = true LIMIT 1`;
+  const result = await client.get<{ records: { Id: string; Name?: string }[] }>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`);
+  const user = result.records[0];
+  await owners.setValue({ ...(await owners.getValue()), [key]: { id: user?.Id ?? null, name: user?.Name, at: now } });
+  return user ? { id: user.Id, name: user.Name ?? user.Id } : null;
 }

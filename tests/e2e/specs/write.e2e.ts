@@ -176,6 +176,7 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
     expect(await (await panel.find('[data-form="Contact"] [data-field="Email"] .field__control')).evaluate((el) => (el as HTMLInputElement).value)).toBe('hedy@spread.example');
     expect(await (await panel.find('[data-form="Contact"] [data-field="Phone"] .field__control')).evaluate((el) => (el as HTMLInputElement).value)).toBe('+13105550142');
     await panel.find('[data-form="Contact"] [data-action="show-all"]');
+    expect(await text(panel, '[data-lookup="OwnerId"] .lookup__chosen')).toContain('Ana Agent');
     await harness.screenshot(page, 'form-contact');
     await fill(panel, 'Contact', 'LastName', 'Lamarr');
     await click(panel, '[data-action="show-all"]');
@@ -185,7 +186,9 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
     // Created at once, shown as the chat's contact; then the case form.
     await panel.find('[data-form="Case"]');
     const hedy = (await emulator.records('Contact')).find((c) => c.Email === 'hedy@spread.example')!;
-    expect(hedy).toMatchObject({ FirstName: 'Hedy', LastName: 'Lamarr', Phone: '+13105550142', Department: 'Research' });
+    const ana = (await emulator.records('User')).find((u) => u.Email === 'ana.agent@example.com')!;
+    // Owned by the agent (the Salesforce user with the agent's e-mail), as automatic writes are.
+    expect(hedy).toMatchObject({ FirstName: 'Hedy', LastName: 'Lamarr', Phone: '+13105550142', Department: 'Research', OwnerId: ana.Id });
     expect(await text(panel, '[data-identity="found"]')).toContain('Created from this chat');
     await fill(panel, 'Case', 'Subject', 'Frequency hopping question');
     await click(panel, '[data-form="Case"] button[type="submit"]');
