@@ -108,6 +108,15 @@ function describeProblem(error: unknown): string {
     : `The panel could not reach the extension: ${error instanceof Error ? error.message : String(error)}`;
 }
 
+/** The problems of a form after one field changed: that field checked again against describe. */
+function recheck(problems: Record<string, string>, field: FieldMeta, value: FieldValue): Record<string, string> {
+  const next = { ...problems };
+  const found = fieldProblem(field, value);
+  if (found) next[field.name] = found;
+  else delete next[field.name];
+  return next;
+}
+
 /** The record the panel shows for a chat: the agent's pick by hand, else their choice among matches, else the best. */
 export function shownRecord(store: Pick<PanelStore, 'manual' | 'identities' | 'chosen'>, chatId: string): { instanceUrl: string; record: Candidate } | null {
   const manual = store.manual.value[chatId];
@@ -277,11 +286,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   function setDraft(field: FieldMeta, value: FieldValue) {
     const edit = editing.value;
     if (!edit) return;
-    const problems = { ...edit.problems };
-    const found = fieldProblem(field, value);
-    if (found) problems[field.name] = found;
-    else delete problems[field.name];
-    editing.value = { ...edit, draft: { ...edit.draft, [field.name]: value }, problems };
+    editing.value = { ...edit, draft: { ...edit.draft, [field.name]: value }, problems: recheck(edit.problems, field, value) };
   }
 
   /** Shows what Salesforce now holds, in every place the record appears. */
@@ -334,11 +339,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
     setFormValue: (field, value) => {
       const state = form.value;
       if (!state) return;
-      const problems = { ...state.problems };
-      const found = fieldProblem(field, value);
-      if (found) problems[field.name] = found;
-      else delete problems[field.name];
-      form.value = { ...state, values: { ...state.values, [field.name]: value }, problems };
+      form.value = { ...state, values: { ...state.values, [field.name]: value }, problems: recheck(state.problems, field, value) };
     },
     showAllFields: () => form.value && (form.value = { ...form.value, showAll: true }),
     setLookup: (field, id, name) => {

@@ -8,7 +8,7 @@ import { manualSearchSosl, searchCandidates } from '@/utils/identify/search';
 import { editableInPlace, fieldProblem } from '@/utils/mapping/validate';
 import { SalesforceClient } from '@/utils/salesforce/connection';
 import { fieldOf } from '@/utils/salesforce/describe';
-import { failureKind, SalesforceError, toSalesforceError, type FailureKind } from '@/utils/salesforce/errors';
+import { failureKind, fieldMessages, SalesforceError, toSalesforceError, type FailureKind } from '@/utils/salesforce/errors';
 import { MetadataCache } from '@/utils/salesforce/metadata';
 import { localMetadataStore } from '@/utils/salesforce/metadata-storage';
 import { loadSession } from '@/utils/salesforce/session';
@@ -180,13 +180,7 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
       } catch (raw) {
         const error = toSalesforceError(raw);
         if (failureKind(error) !== 'salesforce') return { state: 'error', message: describeFailure(error, 'the record').message };
-        const fields: Record<string, string> = {};
-        const general: string[] = [];
-        for (const d of error.details) {
-          if (d.fields.length) for (const f of d.fields) fields[f] = d.message;
-          else general.push(d.message);
-        }
-        return { state: 'refused', fields, ...(general.length ? { message: general.join(' ') } : {}), duplicates: duplicatesOf(raw) };
+        return { state: 'refused', ...fieldMessages(error), duplicates: duplicatesOf(error) };
       }
     },
     'chat.recent': async ({ limit }) => journal.recent(limit),
@@ -234,15 +228,7 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
       } catch (raw) {
         const error = toSalesforceError(raw);
         if (failureKind(error) !== 'salesforce') return { state: 'error', message: describeFailure(error, 'the change').message };
-        // Salesforce's own words, on the fields it names (validation rules, duplicates, triggers).
-        const fields: Record<string, string> = {};
-        const general: string[] = [];
-        for (const d of error.details) {
-          const named = d.fields.filter((f) => f in values);
-          if (named.length) for (const f of named) fields[f] = d.message;
-          else general.push(d.message);
-        }
-        return { state: 'refused', fields, ...(general.length ? { message: general.join(' ') } : {}) };
+        return { state: 'refused', ...fieldMessages(error, (f) => f in values) };
       }
     },
   };

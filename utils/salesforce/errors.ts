@@ -69,3 +69,18 @@ export function failureKind(error: SalesforceError): FailureKind {
   if (error instanceof UnreachableError) return 'unreachable';
   return 'salesforce';
 }
+
+/**
+ * A refusal as the panel shows it: Salesforce's words on each field it names (validation rules,
+ * duplicates, triggers), and the rest as one message. `known` limits the fields to those on screen.
+ */
+export function fieldMessages(error: SalesforceError, known: (field: string) => boolean = () => true): { fields: Record<string, string>; message?: string } {
+  const fields: Record<string, string> = {};
+  const general: string[] = [];
+  for (const d of error.details) {
+    const named = d.fields.filter(known);
+    if (named.length) for (const f of named) fields[f] = d.message;
+    else general.push(d.message);
+  }
+  return general.length ? { fields, message: general.join(' ') } : { fields };
+}
