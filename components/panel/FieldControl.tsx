@@ -1,7 +1,7 @@
 import type { FieldValue } from '@/utils/mapping/display';
 import { toControl } from '@/utils/mapping/format';
 import { fromControl } from '@/utils/mapping/validate';
-import type { FieldMeta } from '@/utils/salesforce/describe';
+import type { FieldMeta, PicklistValue } from '@/utils/salesforce/describe';
 
 const INPUT_TYPES: Record<string, string> = {
   email: 'email', phone: 'tel', url: 'url', date: 'date', datetime: 'datetime-local',
@@ -9,20 +9,28 @@ const INPUT_TYPES: Record<string, string> = {
 };
 
 /** The control a field's type calls for: dropdowns for picklists, date pickers, checkboxes, text. */
-export function FieldControl({ field, value, id, invalid, onChange }: { field: FieldMeta; value: FieldValue; id: string; invalid: boolean; onChange: (value: FieldValue) => void }) {
+export function FieldControl({ field, value, id, invalid, onChange, options = field.picklistValues }: {
+  field: FieldMeta;
+  value: FieldValue;
+  id: string;
+  invalid: boolean;
+  onChange: (value: FieldValue) => void;
+  /** The picklist values to offer: a dependent picklist offers those its controlling value allows. */
+  options?: PicklistValue[];
+}) {
   const common = { id, name: field.name, 'aria-invalid': invalid, 'aria-describedby': invalid ? `${id}-problem` : undefined, class: 'field__control' };
   if (field.type === 'boolean') {
     return <input {...common} type="checkbox" checked={value === true} onChange={(e) => onChange(fromControl(field, e.currentTarget.checked))} />;
   }
   if (field.type === 'picklist') {
     const current = value === null ? '' : String(value);
-    const known = field.picklistValues.some((p) => p.value === current);
+    const known = options.some((p) => p.value === current);
     return (
       <select {...common} value={current} onChange={(e) => onChange(fromControl(field, e.currentTarget.value))}>
         <option value="">--None--</option>
         {/* A value no longer in the list stays visible, so opening the editor changes nothing by itself. */}
         {!known && current && <option value={current}>{current}</option>}
-        {field.picklistValues.map((p) => (
+        {options.map((p) => (
           <option key={p.value} value={p.value}>{p.label}</option>
         ))}
       </select>

@@ -1,5 +1,6 @@
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { lightningUrl } from '@/utils/identify/lightning';
+import { allowedValues } from '@/utils/mapping/dependent';
 import { editableInPlace } from '@/utils/mapping/validate';
 import { FieldControl } from './FieldControl';
 import { LookupControl } from './LookupControl';
@@ -13,7 +14,9 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
   const form = store.form.value;
   if (!form || form.chatId !== chat.chatId) return null;
   const now = form.object === 'Contact' || form.object === 'Lead';
-  const hidden = form.sections.flatMap((s) => s.fields).filter((f) => !shownByDefault(form, f.name)).length;
+  const all = form.sections.flatMap((s) => s.fields);
+  const hidden = all.filter((f) => !shownByDefault(form, f.name)).length;
+  const controllerOf = (f: (typeof all)[number]) => (f.controllerName ? all.find((c) => c.name === f.controllerName) : undefined);
   return (
     <form
       class="record-form"
@@ -55,7 +58,10 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
                           onChange={(value, name) => store.setLookup(f, value, name)}
                         />
                       ) : editable ? (
-                        <FieldControl field={f} value={form.values[f.name] ?? null} id={id} invalid={!!problem} onChange={(v) => store.setFormValue(f, v)} />
+                        <FieldControl
+                          field={f} value={form.values[f.name] ?? null} id={id} invalid={!!problem} onChange={(v) => store.setFormValue(f, v)}
+                          options={allowedValues(f, controllerOf(f), form.values[f.controllerName ?? ''] ?? null)}
+                        />
                       ) : (
                         <span class="field__empty">set by the extension</span>
                       )}

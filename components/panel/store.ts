@@ -1,7 +1,7 @@
 import { signal, type Signal } from '@preact/signals';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import type { FieldValue } from '@/utils/mapping/display';
-import { fieldProblem } from '@/utils/mapping/validate';
+import { fieldProblem, newRecordProblems } from '@/utils/mapping/validate';
 import type { FieldMeta } from '@/utils/salesforce/describe';
 import type { Candidate, CommandRequest, CommandResponse, DisplayFields, FormSection, IdentifyResult, ManualAction, OutboxItem, OutboxUpdate, SalesforceStatus } from '@/utils/messages/protocol';
 import { CommandError } from '@/utils/messages/protocol';
@@ -182,13 +182,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   }
 
   function formProblems(state: FormState): Record<string, string> {
-    const problems: Record<string, string> = {};
-    for (const f of state.sections.flatMap((s) => s.fields)) {
-      const value = state.values[f.name] ?? null;
-      const problem = f.required && (value === null || value === '') ? 'Required in Salesforce.' : value === null ? null : fieldProblem(f, value);
-      if (problem) problems[f.name] = problem;
-    }
-    return problems;
+    return newRecordProblems(state.sections.flatMap((s) => s.fields), state.values);
   }
 
   /** The person exists (created now, or the duplicate the agent chose): on to the case or task. */

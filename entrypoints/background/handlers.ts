@@ -5,7 +5,7 @@ import { sessionCache } from '@/utils/identify/cache';
 import { identifyContext } from '@/utils/identify/context';
 import { identifyVisitor } from '@/utils/identify/service';
 import { manualSearchSosl, searchCandidates } from '@/utils/identify/search';
-import { editableInPlace, fieldProblem } from '@/utils/mapping/validate';
+import { editableInPlace, fieldProblem, newRecordProblems } from '@/utils/mapping/validate';
 import { SalesforceClient } from '@/utils/salesforce/connection';
 import { fieldOf } from '@/utils/salesforce/describe';
 import { failureKind, fieldMessages, SalesforceError, toSalesforceError, type FailureKind } from '@/utils/salesforce/errors';
@@ -164,14 +164,7 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
       if (!sf) return { state: 'error', message: NOT_CONNECTED };
       try {
         const meta = (await metadata.objects(sf.client, ORG_OBJECTS))[type]!;
-        const problems: Record<string, string> = {};
-        for (const section of formSections(meta)) {
-          for (const field of section.fields) {
-            const value = values[field.name] ?? null;
-            const problem = field.required && (value === null || value === '') ? 'Required in Salesforce.' : value === null ? null : fieldProblem(field, value);
-            if (problem) problems[field.name] = problem;
-          }
-        }
+        const problems = newRecordProblems(formSections(meta).flatMap((s) => s.fields), values);
         if (Object.keys(problems).length) return { state: 'refused', fields: problems, duplicates: [] };
         const id = await sf.client.create(type, values);
         await cache.clear();

@@ -1,4 +1,5 @@
 import type { FieldMeta } from '../salesforce/describe';
+import { dependentProblem } from './dependent';
 import type { FieldValue } from './display';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -50,4 +51,22 @@ export function fromControl(field: FieldMeta, raw: string | boolean): FieldValue
     return Number.isNaN(at.getTime()) ? text : at.toISOString();
   }
   return text;
+}
+
+/**
+ * What stops a new record, field by field: required fields left blank, values describe refuses,
+ * and dependent picklist values their controlling value does not allow (Salesforce's own forms
+ * enforce those pairs; its API does not, so we must).
+ */
+export function newRecordProblems(fields: (FieldMeta & { required: boolean })[], values: Record<string, FieldValue>): Record<string, string> {
+  const problems: Record<string, string> = {};
+  for (const f of fields) {
+    const value = values[f.name] ?? null;
+    const controller = f.controllerName ? fields.find((c) => c.name === f.controllerName) : undefined;
+    const problem = f.required && (value === null || value === '')
+      ? 'Required in Salesforce.'
+      : value === null ? null : (fieldProblem(f, value) ?? dependentProblem(f, value, controller, values[f.controllerName ?? ''] ?? null));
+    if (problem) problems[f.name] = problem;
+  }
+  return problems;
 }

@@ -9,6 +9,10 @@ export const PicklistValue = z.object({
   value: z.string(),
   label: z.string(),
   defaultValue: z.optional(z.boolean()),
+  /** Its position among ALL the field's values (inactive ones too): what a dependent field's validFor bits count. */
+  index: z._default(z.number(), 0),
+  /** For a dependent picklist: the controlling values it is valid for, as Salesforce's base64 bitmap. */
+  validFor: z.optional(z.string()),
 });
 export type PicklistValue = z.infer<typeof PicklistValue>;
 
@@ -27,6 +31,8 @@ export const FieldMeta = z.object({
   picklistValues: z.array(PicklistValue),
   referenceTo: z.array(z.string()),
   relationshipName: z.nullable(z.string()),
+  /** The field a dependent picklist depends on. */
+  controllerName: z._default(z.nullable(z.string()), null),
   precision: z.number(),
   scale: z.number(),
   digits: z.number(),
@@ -53,7 +59,9 @@ type RawField = {
   name: string; label: string; type: string; length?: number; nillable?: boolean; createable?: boolean; updateable?: boolean;
   defaultedOnCreate?: boolean; calculated?: boolean; restrictedPicklist?: boolean; referenceTo?: string[]; relationshipName?: string | null;
   precision?: number; scale?: number; digits?: number;
-  picklistValues?: { value: string; label: string | null; active: boolean; defaultValue?: boolean }[];
+  picklistValues?: { value: string; label: string | null; active: boolean; defaultValue?: boolean; validFor?: string | null }[];
+  controllerName?: string | null;
+  dependentPicklist?: boolean;
 };
 type RawComponent = { type?: string; value?: string; tabOrder?: number; components?: RawComponent[] };
 type RawItem = { label?: string; required?: boolean; layoutComponents?: RawComponent[] };
@@ -121,9 +129,13 @@ export function slimObject(describe: unknown, layouts: unknown, etags: ObjectMet
       defaultedOnCreate: f.defaultedOnCreate ?? false,
       calculated: f.calculated ?? false,
       restrictedPicklist: f.restrictedPicklist ?? false,
-      picklistValues: (f.picklistValues ?? []).filter((p) => p.active).map((p) => ({ value: p.value, label: p.label ?? p.value, ...(p.defaultValue ? { defaultValue: true } : {}) })),
+      picklistValues: (f.picklistValues ?? [])
+        .map((p, index) => ({ p, index }))
+        .filter(({ p }) => p.active)
+        .map(({ p, index }) => ({ value: p.value, label: p.label ?? p.value, index, ...(p.defaultValue ? { defaultValue: true } : {}), ...(f.dependentPicklist && p.validFor ? { validFor: p.validFor } : {}) })),
       referenceTo: f.referenceTo ?? [],
       relationshipName: f.relationshipName ?? null,
+      controllerName: f.dependentPicklist ? (f.controllerName ?? null) : null,
       precision: f.precision ?? 0,
       scale: f.scale ?? 0,
       digits: f.digits ?? 0,

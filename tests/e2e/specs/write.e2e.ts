@@ -251,6 +251,31 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
     expect((await emulator.records('Task')).filter((t) => t.WhoId === lead.Id)).toHaveLength(1);
   });
 
+  it('"Create Case" (no contact): a dependent picklist offers only what its controlling value allows', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole();
+    const chat = await demo.startChat(visitor('Casey Case', 'casey@case.example'));
+    await panel.waitForVisitor(chat);
+    await click(panel, '[data-action="case"]');
+    await click(panel, '[data-form="Case"] [data-action="show-all"]');
+    const options = async () => (await panel.find('[data-form="Case"] [data-field="Reason"] select')).evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.value));
+    expect(await options()).toEqual(['']); // nothing until a type is chosen
+    await (await panel.find('[data-form="Case"] [data-field="Type"] select')).select('Electronic');
+    expect(await options()).toEqual(['', 'Equipment Complexity', 'Performance', 'Breakdown']);
+    await (await panel.find('[data-form="Case"] [data-field="Reason"] select')).select('Breakdown');
+    await (await panel.find('[data-form="Case"] [data-field="Type"] select')).select('Other');
+    await click(panel, '[data-form="Case"] button[type="submit"]');
+    expect(await text(panel, '[data-form="Case"] [data-field="Reason"] .field__problem')).toBe('Not a choice when Case Type is Other.');
+    await harness.screenshot(page, 'form-dependent');
+    await (await panel.find('[data-form="Case"] [data-field="Reason"] select')).select('Feedback');
+    await click(panel, '[data-form="Case"] button[type="submit"]');
+    expect(await text(panel, '[data-write="waiting"]')).toContain('A new case will be created when the chat ends.');
+    await demo.endOpenChat();
+    await panel.find('[data-write="done"]');
+    expect((await emulator.records('Case')).find((c) => c.SuppliedEmail === 'casey@case.example')).toMatchObject({ Type: 'Other', Reason: 'Feedback', ContactId: null });
+  });
+
   it('found contact → "Attach a Task", changed before the chat ends; it replaces the automatic action', async () => {
     const { emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });

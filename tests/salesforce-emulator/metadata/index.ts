@@ -7,6 +7,7 @@ import lead from './describe-Lead.json' with { type: 'json' };
 import type { SObjectDescribe } from './fields';
 import { buildLayouts } from './layouts';
 import { contentVersionDescribe } from './content-version';
+import { makeDependent } from './dependent';
 import { taskDescribe } from './task';
 import { userDescribe } from './user';
 
@@ -19,6 +20,14 @@ export type ObjectMetadata = {
 /** The org's objects: the captured describes, plus Task, User and ContentVersion built in the same shape. */
 export function defaultMetadata(): Map<string, ObjectMetadata> {
   const describes = [contact, lead, account, caseDescribe].map((d) => structuredClone(d) as unknown as SObjectDescribe);
+  // As many orgs configure it: a case's reason depends on its type.
+  makeDependent(describes[3]!, 'Reason', 'Type', {
+    Mechanical: ['Installation', 'Breakdown', 'Equipment Design'],
+    Electrical: ['Installation', 'Breakdown', 'Performance'],
+    Electronic: ['Performance', 'Equipment Complexity', 'Breakdown'],
+    Structural: ['Equipment Design', 'Installation'],
+    Other: ['Feedback', 'Other'],
+  });
   describes.push(structuredClone(taskDescribe), structuredClone(userDescribe), structuredClone(contentVersionDescribe));
   return new Map(describes.map((d) => [d.name.toLowerCase(), { describe: d, layouts: buildLayouts(d) }]));
 }

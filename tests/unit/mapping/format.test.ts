@@ -25,7 +25,7 @@ describe('formatValue', () => {
   });
 
   it('shows picklist labels, not API values', () => {
-    const status = { ...field(lead, 'Status'), picklistValues: [{ value: 'Open - Not Contacted', label: 'Open (new)' }] };
+    const status = { ...field(lead, 'Status'), picklistValues: [{ value: 'Open - Not Contacted', label: 'Open (new)', index: 0 }] };
     expect(formatValue(status, 'Open - Not Contacted')).toBe('Open (new)');
     expect(formatValue(status, 'Retired value')).toBe('Retired value');
   });
