@@ -30,6 +30,20 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
     >
       <h3 class="fields__title">New {form.label}{form.person ? <> for <bdi>{form.person.name || form.person.id}</bdi></> : null}</h3>
       {!form.sections.length && form.saving && <p class="search__note">Loading the form…</p>}
+      {form.recordTypes.length > 1 && (
+        <div class="field record-form__type" data-field="RecordTypeId">
+          <label for={`form-${form.object}-RecordTypeId`}>Record type</label>
+          <select
+            id={`form-${form.object}-RecordTypeId`}
+            class="field__control"
+            value={form.recordTypeId ?? ''}
+            disabled={form.saving}
+            onChange={(e) => void store.changeRecordType(chat, e.currentTarget.value)}
+          >
+            {form.recordTypes.map((r) => <option key={r.id} value={r.id}>{r.name}</option>)}
+          </select>
+        </div>
+      )}
       {form.sections.map((section) => {
         const fields = section.fields.filter((f) => form.showAll || shownByDefault(form, f.name));
         if (!fields.length) return null;

@@ -34,6 +34,9 @@ export type FormState = {
   showAll: boolean;
   /** The fields shown before "show all": fixed when the form opens, so a field being cleared stays put. */
   shown: string[];
+  /** Where the org has several record types for the object: which, and the one chosen. */
+  recordTypes: { id: string; name: string; default: boolean }[];
+  recordTypeId: string | null;
   saving: boolean;
   message?: string;
   duplicates: { object: string; id: string }[];
@@ -89,6 +92,8 @@ export type PanelStore = {
   useExisting: (snapshot: ChatSnapshot, instanceUrl: string, duplicate: { object: string; id: string }) => Promise<void>;
   writeSettled: (update: OutboxUpdate) => void;
   setLookup: (field: FieldMeta, id: string | null, name?: string) => void;
+  /** Another record type: its layout and picklists, keeping what the agent typed. */
+  changeRecordType: (snapshot: ChatSnapshot, recordTypeId: string) => Promise<void>;
   searchLookup: (field: FieldMeta, text: string) => Promise<{ id: string; name: string }[] | string>;
   runSearch: (text: string) => Promise<void>;
   pick: (chatId: string, pick: ManualPick | null) => void;
@@ -160,14 +165,22 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   const writes = signal<Record<string, ChatWrite>>({});
 
   /** Opens the form of one object of an action, filled from the mapping (and what the agent set before). */
-  async function openForm(snapshot: ChatSnapshot, action: ManualAction, object: FormState['object'], person?: Person, values?: Record<string, FieldValue>) {
+  async function openForm(snapshot: ChatSnapshot, action: ManualAction, object: FormState['object'], person?: Person, values?: Record<string, FieldValue>, recordTypeId?: string | null) {
     if (!sources.openForm) return;
-    form.value = { chatId: snapshot.chatId, action, object, label: object, sections: [], values: {}, lookupNames: {}, problems: {}, showAll: false, shown: [], saving: true, duplicates: [], person };
+    const before = form.value?.chatId === snapshot.chatId && form.value.object === object ? form.value : null;
+    form.value = { chatId: snapshot.chatId, action, object, label: object, sections: [], values: {}, lookupNames: {}, problems: {}, showAll: before?.showAll ?? false, shown: [], recordTypes: [], recordTypeId: null, saving: true, duplicates: [], person, ...(before ? { label: before.label, sections: before.sections } : {}) };
     try {
-      const answer = await sources.openForm({ snapshot, action, object });
-      const filled = { ...answer.state === 'form' ? answer.initial : {}, ...values };
+      const wanted = recordTypeId ?? (typeof values?.RecordTypeId === 'string' ? values.RecordTypeId : undefined);
+      const answer = await sources.openForm({ snapshot, action, object, recordTypeId: wanted });
+      // What the agent typed stays, but not a picklist value the new record type does not offer.
+      const offered = (name: string, value: FieldValue) => {
+        const field = answer.state === 'form' ? answer.sections.flatMap((s) => s.fields).find((f) => f.name === name) : undefined;
+        return !field || !field.picklistValues.length || field.picklistValues.some((p) => p.value === value);
+      };
+      const kept = Object.fromEntries(Object.entries(values ?? {}).filter(([name, value]) => name !== 'RecordTypeId' && offered(name, value)));
+      const filled = { ...answer.state === 'form' ? answer.initial : {}, ...kept };
       form.value = answer.state === 'form'
-        ? { ...form.value, label: answer.label, sections: answer.sections, values: filled, lookupNames: answer.names, shown: initiallyShown(answer.sections, filled), saving: false }
+        ? { ...form.value, label: answer.label, sections: answer.sections, values: filled, lookupNames: { ...answer.names, ...before?.lookupNames }, shown: initiallyShown(answer.sections, filled), recordTypes: answer.recordTypes, recordTypeId: answer.recordTypeId, saving: false }
         : { ...form.value, saving: false, message: answer.message };
     } catch (error) {
       form.value = { ...form.value, saving: false, message: describeProblem(error) };
@@ -336,6 +349,11 @@ export function createPanelStore(sources: PanelSources): PanelStore {
       form.value = { ...state, values: { ...state.values, [field.name]: value }, problems: recheck(state.problems, field, value) };
     },
     showAllFields: () => form.value && (form.value = { ...form.value, showAll: true }),
+    changeRecordType: async (snapshot, recordTypeId) => {
+      const state = form.value;
+      if (!state) return;
+      await openForm(snapshot, state.action, state.object, state.person, state.values, recordTypeId);
+    },
     setLookup: (field, id, name) => {
       const state = form.value;
       if (!state) return;

@@ -26,7 +26,7 @@ import type { OutboxItem, OutboxUpdate } from '@/utils/messages/protocol';
 import { buildPlan } from '@/utils/plan/plan';
 import { duplicatesOf } from '@/utils/plan/requests';
 import { DEFAULT_MAPPING } from '@/utils/mapping/defaults';
-import { formSections } from '@/utils/mapping/form';
+import { formSections, recordTypeFor } from '@/utils/mapping/form';
 import { COMPANY_PLACEHOLDER } from '@/utils/mapping/values';
 import { lookupSoql, lookupTarget } from '@/utils/salesforce/lookup';
 import { agentUser } from '@/utils/plan/owner';
@@ -124,7 +124,7 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
     'outbox.list': async ({ chatId }) => (await outbox.entries()).filter((e) => !chatId || e.snapshot.chatId === chatId).map(itemOf),
     'chat.plan': async ({ snapshot, action, person, overrides }, sender) =>
       itemOf(await outbox.choose(snapshot, { action, overrides }, person, sender.tab?.id)),
-    'form.open': async ({ snapshot, action, object }) => {
+    'form.open': async ({ snapshot, action, object, recordTypeId }) => {
       const sf = await connected();
       if (!sf) return { state: 'error', message: NOT_CONNECTED };
       try {
@@ -140,8 +140,16 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
         // The agent is there to give a real company: the automatic placeholder is not offered.
         const initial = Object.fromEntries(Object.entries(step?.values ?? {}).filter(([k, v]) => !(typeof v === 'string' && v.startsWith('@{')) && !(k === 'Company' && v === COMPANY_PLACEHOLDER)));
         const objectMeta = meta[object]!;
+        const recordType = recordTypeFor(objectMeta, recordTypeId);
+        const sections = formSections(objectMeta, recordType);
+        if (recordType) initial.RecordTypeId = recordType;
+        // Picklists start at the org's default value, as Salesforce's own form does.
+        for (const f of sections.flatMap((sec) => sec.fields)) {
+          const preset = f.picklistValues.find((p) => p.defaultValue)?.value;
+          if (preset && initial[f.name] === undefined) initial[f.name] = preset;
+        }
         const names: Record<string, string> = owner && initial.OwnerId === owner.id ? { OwnerId: owner.name } : {};
-        return { state: 'form', object, label: objectMeta.label, sections: formSections(objectMeta), initial, names };
+        return { state: 'form', object, label: objectMeta.label, sections, initial, names, recordTypes: objectMeta.recordTypes, recordTypeId: recordType ?? null };
       } catch (error) {
         return { state: 'error', message: describeFailure(error, 'the form').message };
       }
@@ -164,7 +172,8 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
       if (!sf) return { state: 'error', message: NOT_CONNECTED };
       try {
         const meta = (await metadata.objects(sf.client, ORG_OBJECTS))[type]!;
-        const problems = newRecordProblems(formSections(meta).flatMap((s) => s.fields), values);
+        const recordType = typeof values.RecordTypeId === 'string' ? values.RecordTypeId : undefined;
+        const problems = newRecordProblems(formSections(meta, recordTypeFor(meta, recordType)).flatMap((s) => s.fields), values);
         if (Object.keys(problems).length) return { state: 'refused', fields: problems, duplicates: [] };
         const id = await sf.client.create(type, values);
         await cache.clear();

@@ -33,6 +33,14 @@ export class Org {
 
   constructor(readonly metadata: Map<string, ObjectMetadata> = defaultMetadata()) {
     for (const meta of metadata.values()) this.records.set(meta.describe.name, new Map());
+    // Record types are metadata, present whatever the data: RecordTypeId references resolve to them.
+    if (this.records.has('RecordType')) {
+      for (const meta of metadata.values()) {
+        for (const rt of meta.describe.recordTypeInfos as { recordTypeId: string; name: string; developerName: string; master: boolean; active: boolean }[]) {
+          if (!rt.master) this.insert('RecordType', { Id: rt.recordTypeId, Name: rt.name, DeveloperName: rt.developerName, SobjectType: meta.describe.name, IsActive: rt.active });
+        }
+      }
+    }
   }
 
   /** The describe of an object, by any casing of its name; NOT_FOUND when the org has none. */

@@ -143,9 +143,14 @@ export const commands = {
   },
   /** A form for a new record, as the org's layout has it, with initial values from the mapping. */
   'form.open': {
-    request: z.object({ snapshot: ChatSnapshot, action: ManualAction, object: z.enum(['Contact', 'Lead', 'Case', 'Task']) }),
+    request: z.object({ snapshot: ChatSnapshot, action: ManualAction, object: z.enum(['Contact', 'Lead', 'Case', 'Task']), recordTypeId: z.optional(z.string().check(z.maxLength(18))) }),
     response: z.discriminatedUnion('state', [
-      z.object({ state: z.literal('form'), object: z.string(), label: z.string(), sections: z.array(FormSection), initial: Values, names: Names }),
+      z.object({
+        state: z.literal('form'), object: z.string(), label: z.string(), sections: z.array(FormSection), initial: Values, names: Names,
+        /** Record types to choose from (several only where the org has them), and the one this form is for. */
+        recordTypes: z.array(z.object({ id: z.string(), name: z.string(), default: z.boolean() })),
+        recordTypeId: z.nullable(z.string()),
+      }),
       z.object({ state: z.literal('error'), message: z.string() }),
     ]),
   },

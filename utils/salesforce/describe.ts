@@ -51,6 +51,10 @@ export const ObjectMeta = z.object({
   sections: z._default(z.array(z.object({ heading: z.string(), fields: z.array(z.string()) })), []),
   /** Fields the layout marks required beyond what describe says. */
   layoutRequired: z._default(z.array(z.string()), []),
+  /** The record types the user can create (none listed when there is only Master). */
+  recordTypes: z._default(z.array(z.object({ id: z.string(), name: z.string(), default: z.boolean() })), []),
+  /** Per record type, the picklist values it allows, by field. */
+  recordTypePicklists: z._default(z.record(z.string(), z.record(z.string(), z.array(z.string()))), {}),
   etags: z.object({ describe: z.optional(z.string()), layouts: z.optional(z.string()) }),
 });
 export type ObjectMeta = z.infer<typeof ObjectMeta>;
@@ -68,7 +72,10 @@ type RawItem = { label?: string; required?: boolean; layoutComponents?: RawCompo
 type RawSection = { heading?: string; layoutRows?: { layoutItems?: RawItem[] }[] };
 type RawLayouts = {
   layouts?: { id?: string; detailLayoutSections?: RawSection[]; editLayoutSections?: RawSection[] }[];
-  recordTypeMappings?: { defaultRecordTypeMapping?: boolean; layoutId?: string }[];
+  recordTypeMappings?: {
+    defaultRecordTypeMapping?: boolean; layoutId?: string; recordTypeId?: string; name?: string; available?: boolean; master?: boolean;
+    picklistsForRecordType?: { picklistName?: string; picklistValues?: { value?: string }[] }[];
+  }[];
 };
 
 /**
@@ -76,7 +83,19 @@ type RawLayouts = {
  * (a two-column section reads down the left column, then the right), compound parts after
  * their whole. This is the order Salesforce shows on a one-column screen.
  */
-export type LayoutInfo = { order: string[]; labels: Record<string, string>; sections: { heading: string; fields: string[] }[]; required: string[] };
+export type LayoutInfo = {
+  order: string[]; labels: Record<string, string>; sections: { heading: string; fields: string[] }[]; required: string[];
+  recordTypes: ObjectMeta['recordTypes']; recordTypePicklists: ObjectMeta['recordTypePicklists'];
+};
+
+/** The record types a user can pick (available, not Master) and each one's picklist values. */
+function recordTypesOf(layouts: RawLayouts): Pick<LayoutInfo, 'recordTypes' | 'recordTypePicklists'> {
+  const usable = (layouts.recordTypeMappings ?? []).filter((m) => m.available && !m.master && m.recordTypeId);
+  return {
+    recordTypes: usable.map((m) => ({ id: m.recordTypeId!, name: m.name ?? m.recordTypeId!, default: !!m.defaultRecordTypeMapping })),
+    recordTypePicklists: Object.fromEntries(usable.map((m) => [m.recordTypeId!, Object.fromEntries((m.picklistsForRecordType ?? []).map((p) => [p.picklistName ?? '', (p.picklistValues ?? []).map((v) => v.value ?? '')]))])),
+  };
+}
 
 export function layoutOf(raw: unknown): LayoutInfo {
   const layouts = (raw ?? {}) as RawLayouts;
@@ -109,7 +128,7 @@ export function layoutOf(raw: unknown): LayoutInfo {
     for (const { c } of sorted) visit(c);
     sections.push({ heading: section.heading ?? '', fields: [...new Set(fields)] });
   }
-  return { order: [...new Set(order)], labels, sections, required: [...required] };
+  return { order: [...new Set(order)], labels, sections, required: [...required], ...recordTypesOf(layouts) };
 }
 
 /** A describe body (and its layouts) → ObjectMeta. */
@@ -146,8 +165,8 @@ export function slimObject(describe: unknown, layouts: unknown, etags: ObjectMet
 }
 
 /** The layout's part of ObjectMeta. */
-export function layoutFields(layout: LayoutInfo): Pick<ObjectMeta, 'layoutOrder' | 'layoutLabels' | 'sections' | 'layoutRequired'> {
-  return { layoutOrder: layout.order, layoutLabels: layout.labels, sections: layout.sections, layoutRequired: layout.required };
+export function layoutFields(layout: LayoutInfo): Pick<ObjectMeta, 'layoutOrder' | 'layoutLabels' | 'sections' | 'layoutRequired' | 'recordTypes' | 'recordTypePicklists'> {
+  return { layoutOrder: layout.order, layoutLabels: layout.labels, sections: layout.sections, layoutRequired: layout.required, recordTypes: layout.recordTypes, recordTypePicklists: layout.recordTypePicklists };
 }
 
 export const fieldOf = (meta: ObjectMeta | undefined, name: string): FieldMeta | undefined =>

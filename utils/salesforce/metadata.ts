@@ -102,7 +102,10 @@ export class MetadataCache {
       const layoutOk = layouts?.httpStatusCode === 200;
       const layout = layoutOk
         ? layoutFields(layoutOf(layouts.body))
-        : { layoutOrder: old?.layoutOrder ?? [], layoutLabels: old?.layoutLabels ?? {}, sections: old?.sections ?? [], layoutRequired: old?.layoutRequired ?? [] };
+        : {
+            layoutOrder: old?.layoutOrder ?? [], layoutLabels: old?.layoutLabels ?? {}, sections: old?.sections ?? [], layoutRequired: old?.layoutRequired ?? [],
+            recordTypes: old?.recordTypes ?? [], recordTypePicklists: old?.recordTypePicklists ?? {},
+          };
       objects[name] = {
         ...fields,
         ...layout,

@@ -276,6 +276,32 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
     expect((await emulator.records('Case')).find((c) => c.SuppliedEmail === 'casey@case.example')).toMatchObject({ Type: 'Other', Reason: 'Feedback', ContactId: null });
   });
 
+  it('where the org has record types, the agent picks one, and the form offers its picklist values', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole();
+    const chat = await demo.startChat(visitor('Rita Types', 'rita@types.example'));
+    await panel.waitForVisitor(chat);
+    await click(panel, '[data-action="case"]');
+    const recordType = () => panel.find('[data-form="Case"] [data-field="RecordTypeId"] select');
+    expect(await (await recordType()).evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => `${o.textContent}${o.selected ? '*' : ''}`))).toEqual(['Support*', 'Billing']);
+    await fill(panel, 'Case', 'Subject', 'Invoice twice');
+    await click(panel, '[data-form="Case"] [data-action="show-all"]');
+    const billing = await (await recordType()).evaluate((el) => [...(el as HTMLSelectElement).options].find((o) => o.textContent === 'Billing')!.value);
+    await (await recordType()).select(billing);
+    await panel.find('[data-form="Case"] [data-field="Type"] select');
+    const typeOptions = async () => (await panel.find('[data-form="Case"] [data-field="Type"] select')).evaluate((el) => [...(el as HTMLSelectElement).options].map((o) => o.value));
+    for (let i = 0; i < 50 && (await typeOptions()).length > 2; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(await typeOptions()).toEqual(['', 'Other']);
+    expect(await (await panel.find('[data-form="Case"] [data-field="Subject"] .field__control')).evaluate((el) => (el as HTMLInputElement).value)).toBe('Invoice twice');
+    await harness.screenshot(page, 'form-record-type');
+    await click(panel, '[data-form="Case"] button[type="submit"]');
+    await panel.find('[data-write="waiting"]');
+    await demo.endOpenChat();
+    await panel.find('[data-write="done"]');
+    expect((await emulator.records('Case')).find((c) => c.SuppliedEmail === 'rita@types.example')).toMatchObject({ RecordTypeId: billing, Subject: 'Invoice twice' });
+  });
+
   it('found contact → "Attach a Task", changed before the chat ends; it replaces the automatic action', async () => {
     const { emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });

@@ -8,6 +8,7 @@ import type { SObjectDescribe } from './fields';
 import { buildLayouts } from './layouts';
 import { contentVersionDescribe } from './content-version';
 import { makeDependent } from './dependent';
+import { addRecordTypes, recordTypeDescribe } from './record-types';
 import { taskDescribe } from './task';
 import { userDescribe } from './user';
 
@@ -28,8 +29,14 @@ export function defaultMetadata(): Map<string, ObjectMetadata> {
     Structural: ['Equipment Design', 'Installation'],
     Other: ['Feedback', 'Other'],
   });
-  describes.push(structuredClone(taskDescribe), structuredClone(userDescribe), structuredClone(contentVersionDescribe));
-  return new Map(describes.map((d) => [d.name.toLowerCase(), { describe: d, layouts: buildLayouts(d) }]));
+  describes.push(structuredClone(taskDescribe), structuredClone(userDescribe), structuredClone(contentVersionDescribe), structuredClone(recordTypeDescribe));
+  const metadata = new Map(describes.map((d) => [d.name.toLowerCase(), { describe: d, layouts: buildLayouts(d) }]));
+  // Cases come in two record types, each with its own types of case.
+  addRecordTypes(metadata.get('case')!, [
+    { name: 'Support', developerName: 'Support', default: true },
+    { name: 'Billing', developerName: 'Billing', picklists: { Type: ['Other'], Origin: ['Email', 'Web'] } },
+  ], 901);
+  return metadata;
 }
 
 /**

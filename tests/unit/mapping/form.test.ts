@@ -22,3 +22,19 @@ describe('formSections (the org\'s own form)', () => {
     expect(only!.fields.some((f) => f.name === 'CreatedDate' || f.name === 'Id' || f.name === 'MailingAddress')).toBe(false);
   });
 });
+
+describe('record types', () => {
+  it('lists the ones a user can pick (not Master), the default first choice, and narrows picklists to each', async () => {
+    const { recordTypeFor } = await import('@/utils/mapping/form');
+    const meta = objectMeta('Case');
+    expect(meta.recordTypes.map((r) => `${r.name}${r.default ? '*' : ''}`)).toEqual(['Support*', 'Billing']);
+    const billing = meta.recordTypes.find((r) => r.name === 'Billing')!.id;
+    expect(recordTypeFor(meta)).toBe(meta.recordTypes[0]!.id);
+    expect(recordTypeFor(meta, billing)).toBe(billing);
+    expect(recordTypeFor(meta, '012000000000000AAA')).toBe(meta.recordTypes[0]!.id);
+    expect(recordTypeFor(objectMeta('Contact'))).toBeUndefined();
+    const type = formSections(meta, billing).flatMap((s) => s.fields).find((f) => f.name === 'Type')!;
+    expect(type.picklistValues.map((p) => p.value)).toEqual(['Other']);
+    expect(formSections(meta, meta.recordTypes[0]!.id).flatMap((s) => s.fields).find((f) => f.name === 'Type')!.picklistValues).toHaveLength(5);
+  });
+});

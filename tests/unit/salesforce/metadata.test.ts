@@ -117,6 +117,6 @@ describe('layoutOf', () => {
     };
     expect(layoutOf(layouts).order).toEqual(['Name', 'FirstName']);
     expect(layoutOf(layouts).sections).toEqual([{ heading: '', fields: ['FirstName'] }]);
-    expect(layoutOf(undefined)).toEqual({ order: [], labels: {}, sections: [], required: [] });
+    expect(layoutOf(undefined)).toEqual({ order: [], labels: {}, sections: [], required: [], recordTypes: [], recordTypePicklists: {} });
   });
 });
