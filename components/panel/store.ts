@@ -178,9 +178,12 @@ export function createPanelStore(sources: PanelSources): PanelStore {
         return !field || !field.picklistValues.length || field.picklistValues.some((p) => p.value === value);
       };
       const kept = Object.fromEntries(Object.entries(values ?? {}).filter(([name, value]) => name !== 'RecordTypeId' && offered(name, value)));
-      const filled = { ...answer.state === 'form' ? answer.initial : {}, ...kept };
+      // The case or task goes to the chat's person: the form shows it in its lookup.
+      const link = person && object === 'Case' ? 'ContactId' : person && object === 'Task' ? 'WhoId' : null;
+      const filled = { ...answer.state === 'form' ? answer.initial : {}, ...(link ? { [link]: person!.id } : {}), ...kept };
+      const linkName: Record<string, string> = link ? { [link]: person!.name } : {};
       form.value = answer.state === 'form'
-        ? { ...form.value, label: answer.label, sections: answer.sections, values: filled, lookupNames: { ...answer.names, ...before?.lookupNames }, shown: initiallyShown(answer.sections, filled), recordTypes: answer.recordTypes, recordTypeId: answer.recordTypeId, saving: false }
+        ? { ...form.value, label: answer.label, sections: answer.sections, values: filled, lookupNames: { ...answer.names, ...linkName, ...before?.lookupNames }, shown: initiallyShown(answer.sections, filled), recordTypes: answer.recordTypes, recordTypeId: answer.recordTypeId, saving: false }
         : { ...form.value, saving: false, message: answer.message };
     } catch (error) {
       form.value = { ...form.value, saving: false, message: describeProblem(error) };

@@ -309,6 +309,7 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
     const chat = await demo.startChat(visitor('Grace Hopper', 'grace.hopper@example.com'));
     await panel.waitForVisitor(chat);
     await click(panel, '[data-actions="found"] [data-action="contactTask"]');
+    expect(await text(panel, '[data-form="Task"] [data-lookup="WhoId"] .lookup__chosen')).toContain('Grace Hopper');
     await fill(panel, 'Task', 'Subject', 'Call back');
     await click(panel, '[data-form="Task"] button[type="submit"]');
     await click(panel, '[data-action="change-write"]');
