@@ -16,7 +16,8 @@ export function recordTypeFor(meta: ObjectMeta, wanted?: string): string | undef
 }
 
 /**
- * A new record's form as the org's page layout has it: its sections, fields in tab order,
+ * A new record's form as the org's page layout has it (the record type's own layout where it has
+ * one): its sections, fields in tab order,
  * required marks, layout labels; only fields we can set on create. Without a readable layout,
  * one section of every createable field in describe order.
  */
@@ -30,7 +31,8 @@ export function formSections(meta: ObjectMeta, recordTypeId?: string): FormSecti
     required: requiredOnCreate(meta, f),
     picklistValues: allowed?.[f.name] ? f.picklistValues.filter((p) => allowed[f.name]!.includes(p.value)) : f.picklistValues,
   });
-  const sections = meta.sections.length ? meta.sections : [{ heading: meta.label, fields: meta.fields.map((f) => f.name) }];
+  const layout = (recordTypeId && meta.recordTypeSections[recordTypeId]) || meta.sections;
+  const sections = layout.length ? layout : [{ heading: meta.label, fields: meta.fields.map((f) => f.name) }];
   return sections
     .map((s) => ({ heading: s.heading, fields: s.fields.map((n) => meta.fields.find((f) => f.name === n)).filter(usable).map(toForm) }))
     .filter((s) => s.fields.length);

@@ -55,6 +55,8 @@ export const ObjectMeta = z.object({
   recordTypes: z._default(z.array(z.object({ id: z.string(), name: z.string(), default: z.boolean() })), []),
   /** Per record type, the picklist values it allows, by field. */
   recordTypePicklists: z._default(z.record(z.string(), z.record(z.string(), z.array(z.string()))), {}),
+  /** Sections of the record types whose page layout is not the default one. */
+  recordTypeSections: z._default(z.record(z.string(), z.array(z.object({ heading: z.string(), fields: z.array(z.string()) }))), {}),
   etags: z.object({ describe: z.optional(z.string()), layouts: z.optional(z.string()) }),
 });
 export type ObjectMeta = z.infer<typeof ObjectMeta>;
@@ -85,7 +87,7 @@ type RawLayouts = {
  */
 export type LayoutInfo = {
   order: string[]; labels: Record<string, string>; sections: { heading: string; fields: string[] }[]; required: string[];
-  recordTypes: ObjectMeta['recordTypes']; recordTypePicklists: ObjectMeta['recordTypePicklists'];
+  recordTypes: ObjectMeta['recordTypes']; recordTypePicklists: ObjectMeta['recordTypePicklists']; recordTypeSections: ObjectMeta['recordTypeSections'];
 };
 
 /** The record types a user can pick (available, not Master) and each one's picklist values. */
@@ -101,6 +103,17 @@ export function layoutOf(raw: unknown): LayoutInfo {
   const layouts = (raw ?? {}) as RawLayouts;
   const defaultId = layouts.recordTypeMappings?.find((m) => m.defaultRecordTypeMapping)?.layoutId;
   const layout = layouts.layouts?.find((l) => l.id === defaultId) ?? layouts.layouts?.[0];
+  // Record types whose page layout is not the default one get their own sections.
+  const recordTypeSections: LayoutInfo['recordTypeSections'] = {};
+  for (const m of layouts.recordTypeMappings ?? []) {
+    const own = m.recordTypeId && m.layoutId !== layout?.id ? layouts.layouts?.find((l) => l.id === m.layoutId) : undefined;
+    if (own) recordTypeSections[m.recordTypeId!] = readLayout(own).sections;
+  }
+  return { ...readLayout(layout), ...recordTypesOf(layouts), recordTypeSections };
+}
+
+/** One page layout: reading order, labels, sections with their fields in tab order, required fields. */
+function readLayout(layout: NonNullable<RawLayouts['layouts']>[number] | undefined): Pick<LayoutInfo, 'order' | 'labels' | 'sections' | 'required'> {
   const order: string[] = [];
   const labels: Record<string, string> = {};
   const required = new Set<string>();
@@ -128,7 +141,7 @@ export function layoutOf(raw: unknown): LayoutInfo {
     for (const { c } of sorted) visit(c);
     sections.push({ heading: section.heading ?? '', fields: [...new Set(fields)] });
   }
-  return { order: [...new Set(order)], labels, sections, required: [...required], ...recordTypesOf(layouts) };
+  return { order: [...new Set(order)], labels, sections, required: [...required] };
 }
 
 /** A describe body (and its layouts) → ObjectMeta. */
@@ -165,8 +178,11 @@ export function slimObject(describe: unknown, layouts: unknown, etags: ObjectMet
 }
 
 /** The layout's part of ObjectMeta. */
-export function layoutFields(layout: LayoutInfo): Pick<ObjectMeta, 'layoutOrder' | 'layoutLabels' | 'sections' | 'layoutRequired' | 'recordTypes' | 'recordTypePicklists'> {
-  return { layoutOrder: layout.order, layoutLabels: layout.labels, sections: layout.sections, layoutRequired: layout.required, recordTypes: layout.recordTypes, recordTypePicklists: layout.recordTypePicklists };
+export function layoutFields(layout: LayoutInfo): Pick<ObjectMeta, 'layoutOrder' | 'layoutLabels' | 'sections' | 'layoutRequired' | 'recordTypes' | 'recordTypePicklists' | 'recordTypeSections'> {
+  return {
+    layoutOrder: layout.order, layoutLabels: layout.labels, sections: layout.sections, layoutRequired: layout.required,
+    recordTypes: layout.recordTypes, recordTypePicklists: layout.recordTypePicklists, recordTypeSections: layout.recordTypeSections,
+  };
 }
 
 export const fieldOf = (meta: ObjectMeta | undefined, name: string): FieldMeta | undefined =>

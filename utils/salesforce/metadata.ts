@@ -104,7 +104,7 @@ export class MetadataCache {
         ? layoutFields(layoutOf(layouts.body))
         : {
             layoutOrder: old?.layoutOrder ?? [], layoutLabels: old?.layoutLabels ?? {}, sections: old?.sections ?? [], layoutRequired: old?.layoutRequired ?? [],
-            recordTypes: old?.recordTypes ?? [], recordTypePicklists: old?.recordTypePicklists ?? {},
+            recordTypes: old?.recordTypes ?? [], recordTypePicklists: old?.recordTypePicklists ?? {}, recordTypeSections: old?.recordTypeSections ?? {},
           };
       objects[name] = {
         ...fields,

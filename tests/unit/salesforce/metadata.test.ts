@@ -117,6 +117,25 @@ describe('layoutOf', () => {
     };
     expect(layoutOf(layouts).order).toEqual(['Name', 'FirstName']);
     expect(layoutOf(layouts).sections).toEqual([{ heading: '', fields: ['FirstName'] }]);
-    expect(layoutOf(undefined)).toEqual({ order: [], labels: {}, sections: [], required: [], recordTypes: [], recordTypePicklists: {} });
+    expect(layoutOf(undefined)).toEqual({ order: [], labels: {}, sections: [], required: [], recordTypes: [], recordTypePicklists: {}, recordTypeSections: {} });
+  });
+});
+
+describe('layoutOf with record types', () => {
+  it('gives a record type with its own page layout its own sections, and reads each one\'s picklist values', () => {
+    const section = (field: string) => ({ heading: field, layoutRows: [{ layoutItems: [{ layoutComponents: [{ type: 'Field', value: field }] }] }] });
+    const raw = {
+      layouts: [{ id: 'L1', detailLayoutSections: [section('A')] }, { id: 'L2', detailLayoutSections: [section('B')] }],
+      recordTypeMappings: [
+        { recordTypeId: 'RT1', name: 'One', available: true, defaultRecordTypeMapping: true, layoutId: 'L1', picklistsForRecordType: [{ picklistName: 'P', picklistValues: [{ value: 'x' }] }] },
+        { recordTypeId: 'RT2', name: 'Two', available: true, layoutId: 'L2', picklistsForRecordType: [] },
+        { recordTypeId: 'M', name: 'Master', available: false, master: true, layoutId: 'L1' },
+      ],
+    };
+    const info = layoutOf(raw);
+    expect(info.sections).toEqual([{ heading: 'A', fields: ['A'] }]);
+    expect(info.recordTypeSections).toEqual({ RT2: [{ heading: 'B', fields: ['B'] }] });
+    expect(info.recordTypes).toEqual([{ id: 'RT1', name: 'One', default: true }, { id: 'RT2', name: 'Two', default: false }]);
+    expect(info.recordTypePicklists).toEqual({ RT1: { P: ['x'] }, RT2: {} });
   });
 });
