@@ -199,10 +199,11 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
       }
     },
     'identify.run': async ({ snapshot, force }) => {
-      const sf = await connected();
+      // The agent is waiting: read the session and the settings at once.
+      const [sf, { settings }] = await Promise.all([connected(), loadSettings()]);
       if (!sf) return { state: 'error', kind: 'not_connected', message: NOT_CONNECTED };
       try {
-        const [{ display, read, isPhone }, { settings }] = await Promise.all([identifyContext(metadata, sf.client), loadSettings()]);
+        const { display, read, isPhone } = await identifyContext(metadata, sf.client);
         const result = await identifyVisitor(sf.client, snapshot, settings.identification, cache, { force, display: read, isPhone, region: settings.phoneRegion ?? undefined });
         const found = result.contacts.length + result.leads.length + result.accounts.length > 0;
         return { state: found ? 'found' : 'not_found', instanceUrl: sf.session.instanceUrl, fields: display, ...result };
