@@ -13,7 +13,7 @@ export type UpdateStrategy = 'none' | 'overwrite' | 'fillBlank';
 export type Trigger = 'ended' | 'offline';
 
 /** The record the chat is about, as identification (or the agent's pick) found it. */
-export type Existing = { type: 'Contact' | 'Lead'; id: string; accountId?: string; values: Record<string, FieldValue> };
+export type Existing = { type: 'Contact' | 'Lead'; id: string; accountId?: string; values: Record<string, FieldValue>; /** Salesforce's full Name. */ name?: string };
 
 /** One write: a create (POST) or an update (PATCH) of one record; values may name earlier steps as @{ref.id}. */
 export type PlanStep = { ref: string; object: ObjectName | 'ContentVersion'; method: 'POST' | 'PATCH'; id?: string; values: Record<string, FieldValue> };
@@ -71,6 +71,9 @@ function updateValues(existing: Existing, meta: ObjectMeta | undefined, strategy
   const out: Record<string, FieldValue> = {};
   for (const [name, value] of Object.entries(incoming)) {
     const had = existing.values[name];
+    // The chat's full name in LastName (the default mapping) is no change for a person whose
+    // first and last names already make it up: "Chloé Dubois" must not become "Chloé Chloé Dubois".
+    if (name === 'LastName' && typeof value === 'string' && existing.name?.trim().toLowerCase() === value.trim().toLowerCase()) continue;
     if (strategy === 'fillBlank' ? blank(had) : !same(fieldOf(meta, name), had, value)) out[name] = value;
   }
   return out;

@@ -20,7 +20,7 @@ export type PlanContext = {
   now?: number;
 };
 
-const asExisting = (c: Candidate): Existing => ({ type: c.type as 'Contact' | 'Lead', id: c.id, accountId: c.account?.id, values: c.values ?? {} });
+const asExisting = (c: Candidate): Existing => ({ type: c.type as 'Contact' | 'Lead', id: c.id, name: c.name, accountId: c.account?.id, values: c.values ?? {} });
 
 /**
  * An outbox entry → its plan: who the visitor is (the agent's pick, else the best contact, else

@@ -78,6 +78,38 @@ describe('writing the chat to Salesforce automatically', () => {
     expect(tasks[0]).toMatchObject({ Subject: 'Chat', Status: 'Completed', CallObject: `demo:${chat}` });
   });
 
+  it('found contact, "Create/Update Contact & Attach Case": the case on the contact and its account', async () => {
+    const { emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { panel, demo } = await e2e.openConnectedConsole({ settings: automation('contactCase', 'overwrite') });
+    const chat = await demo.startChat(visitor('Grace Hopper', 'grace.hopper@example.com', { Department: 'Fleet' }));
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="found"][data-record-type="Contact"]');
+    await demo.endOpenChat();
+    expect((await settled(panel, chat)).steps.map((st) => `${st.method} ${st.object}`)).toEqual(['PATCH Contact', 'POST Case']);
+    const grace = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
+    expect(grace.Department).toBe('Fleet');
+    const cases = (await emulator.records('Case')).filter((c) => c.ContactId === grace.Id && c.Subject === 'Chat with Grace Hopper');
+    expect(cases).toHaveLength(1);
+    expect(cases[0]!.AccountId).toBe(grace.AccountId);
+  });
+
+  it('found lead at chat end, "Create/Update Lead & Attach Task", overwrite: the lead updated, the task on it', async () => {
+    const { emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { panel, demo } = await e2e.openConnectedConsole({ settings: automation('leadTask', 'overwrite') });
+    const chat = await demo.startChat(visitor('Chloé Dubois', 'chloe.dubois@example.com', { Company: 'Dubois Conseil' }));
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="found"][data-record-type="Lead"]');
+    const leads = (await emulator.records('Lead')).length;
+    await demo.endOpenChat();
+    expect((await settled(panel, chat)).state).toBe('done');
+    const chloe = (await emulator.records('Lead')).find((l) => l.Email === 'chloe.dubois@example.com')!;
+    expect(chloe).toMatchObject({ Company: 'Dubois Conseil', FirstName: 'Chloé', LastName: 'Dubois' }); // the full name is no change
+    expect(await emulator.records('Lead')).toHaveLength(leads);
+    expect((await emulator.records('Task')).filter((t) => t.WhoId === chloe.Id)).toHaveLength(1);
+  });
+
   it('an offline message, "Create/Update Lead & Attach Task": a lead with the message on its task', async () => {
     const { emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });

@@ -41,6 +41,14 @@ describe('buildPlan', () => {
     expect(plan.steps.at(-1)).toMatchObject({ object: 'Task', values: { WhoId: existing.id, Subject: 'Chat', Status: 'Completed', Priority: 'Normal', ActivityDate: '2026-11-22', CallObject: 'demo:chat-9' } });
   });
 
+  it('does not rewrite LastName with the full name of a person whose names already make it up', () => {
+    const existing = { type: 'Lead' as const, id: '00Q000000000001AAA', name: 'Ada Lovelace', values: { LastName: 'Lovelace', Email: 'ada@engine.example' } };
+    const plan = buildPlan(input({ action: 'leadTask', strategy: 'overwrite', existing, snapshot: { ...chat, preChat: {} } }))!;
+    expect(plan.steps.map((s) => s.method)).toEqual(['POST']);
+    const renamed = buildPlan(input({ action: 'leadTask', strategy: 'overwrite', existing: { ...existing, name: 'A. Lovelace' }, snapshot: { ...chat, preChat: {} } }))!;
+    expect(renamed.steps[0]).toMatchObject({ method: 'PATCH', values: { LastName: 'Ada Lovelace' } });
+  });
+
   it('a case on its own has no contact; "do nothing" plans nothing', () => {
     const plan = buildPlan(input({ action: 'case' }))!;
     expect(plan.steps.map((s) => s.object)).toEqual(['Case']);
