@@ -1,10 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { emptySnapshot, type ChatSnapshot } from '@/utils/chat/snapshot';
 import { DEFAULT_MAPPING } from '@/utils/mapping/defaults';
 import { buildPlan, type PlanInput } from '@/utils/plan/plan';
 import { planOutcome, planRequests } from '@/utils/plan/requests';
-import { SalesforceClient } from '@/utils/salesforce/connection';
-import { startEmulator, type Emulator } from '../../salesforce-emulator/server';
+import { useEmulatorOrg } from '../org';
 import { objectMeta } from '../mapping/fields';
 
 const meta = Object.fromEntries(['Contact', 'Lead', 'Account', 'Case', 'Task', 'ContentVersion'].map((n) => [n, objectMeta(n)]));
@@ -82,38 +81,28 @@ describe('buildPlan', () => {
 });
 
 describe('a plan in Salesforce: ONE allOrNone composite request', () => {
-  let emulator: Emulator;
-  let client: SalesforceClient;
-  beforeAll(async () => {
-    emulator = await startEmulator({ data: 'scenarios' });
-  });
-  afterAll(() => emulator.close());
-  beforeEach(() => {
-    emulator.reset({ data: 'scenarios' });
-    const { instanceUrl, accessToken } = emulator.issueToken();
-    client = new SalesforceClient({ instanceUrl, accessToken });
-  });
-  const run = async (plan: NonNullable<ReturnType<typeof buildPlan>>) => planOutcome(plan, await client.composite(planRequests(plan, '62.0'), { allOrNone: true }));
+  const org = useEmulatorOrg();
+  const run = async (plan: NonNullable<ReturnType<typeof buildPlan>>) => planOutcome(plan, await org.client.composite(planRequests(plan, '62.0'), { allOrNone: true }));
 
   it('creates the contact and its case in one request, linked', async () => {
-    const before = emulator.apiCalls().length;
+    const before = org.emulator.apiCalls().length;
     const outcome = await run(buildPlan(input({}))!);
-    expect(emulator.apiCalls().length - before).toBe(1);
+    expect(org.emulator.apiCalls().length - before).toBe(1);
     expect(outcome.state).toBe('done');
     const ids = (outcome as { ids: Record<string, string> }).ids;
-    const contact = emulator.records('Contact').find((c) => c.Id === ids.person)!;
+    const contact = org.emulator.records('Contact').find((c) => c.Id === ids.person)!;
     expect(contact).toMatchObject({ LastName: 'Ada Lovelace', Email: 'ada@engine.example', Phone: '+442079460958' });
-    expect(emulator.records('Case').find((c) => c.Id === ids.record)).toMatchObject({ ContactId: contact.Id, Origin: 'Web', SuppliedName: 'Ada Lovelace' });
+    expect(org.emulator.records('Case').find((c) => c.Id === ids.record)).toMatchObject({ ContactId: contact.Id, Origin: 'Web', SuppliedName: 'Ada Lovelace' });
   });
 
   it('writes nothing when one record is refused, and says which and why (a duplicate names the existing record)', async () => {
-    const grace = emulator.records('Contact').find((c) => c.Email === 'grace.hopper@example.com')!;
+    const grace = org.emulator.records('Contact').find((c) => c.Email === 'grace.hopper@example.com')!;
     const dup = { ...chat, visitor: { name: 'Grace H', email: 'grace.hopper@example.com' } };
-    const contacts = emulator.records('Contact').length;
+    const contacts = org.emulator.records('Contact').length;
     const outcome = await run(buildPlan(input({ snapshot: dup }))!);
     expect(outcome).toMatchObject({ state: 'refused', errors: [{ ref: 'person', object: 'Contact', code: 'DUPLICATES_DETECTED' }], duplicates: [{ object: 'Contact', id: grace.Id }] });
-    expect(emulator.records('Contact')).toHaveLength(contacts);
-    expect(emulator.records('Case').filter((c) => c.SuppliedName === 'Grace H')).toEqual([]);
+    expect(org.emulator.records('Contact')).toHaveLength(contacts);
+    expect(org.emulator.records('Case').filter((c) => c.SuppliedName === 'Grace H')).toEqual([]);
   });
 
   it('attaches the whole transcript as a ContentVersion on the case', async () => {
@@ -122,6 +111,6 @@ describe('a plan in Salesforce: ONE allOrNone composite request', () => {
     const outcome = await run(buildPlan(input({ snapshot: long, meta: small }))!);
     expect(outcome.state).toBe('done');
     const ids = (outcome as { ids: Record<string, string> }).ids;
-    expect(emulator.records('ContentVersion').find((v) => v.Id === ids.transcript)).toMatchObject({ FirstPublishLocationId: ids.record, PathOnClient: 'chat-transcript.txt' });
+    expect(org.emulator.records('ContentVersion').find((v) => v.Id === ids.transcript)).toMatchObject({ FirstPublishLocationId: ids.record, PathOnClient: 'chat-transcript.txt' });
   });
 });

@@ -1,61 +1,50 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { SalesforceClient } from '@/utils/salesforce/connection';
+import { describe, expect, it } from 'vitest';
 import { fieldOf, layoutOf } from '@/utils/salesforce/describe';
 import { MetadataCache, memoryMetadataStore, REVALIDATE_MS } from '@/utils/salesforce/metadata';
-import { startEmulator, type Emulator } from '../../salesforce-emulator/server';
+import { useEmulatorOrg } from '../org';
 
-let emulator: Emulator;
-let client: SalesforceClient;
-beforeAll(async () => {
-  emulator = await startEmulator({ data: 'scenarios' });
-});
-afterAll(() => emulator.close());
-beforeEach(() => {
-  emulator.reset({ data: 'scenarios' });
-  const { instanceUrl, accessToken } = emulator.issueToken();
-  client = new SalesforceClient({ instanceUrl, accessToken });
-});
+const org = useEmulatorOrg();
 
-const calls = () => emulator.apiCalls().map((c) => `${c.method} ${c.path.split('?')[0]} ${c.status}`);
+const calls = () => org.emulator.apiCalls().map((c) => `${c.method} ${c.path.split('?')[0]} ${c.status}`);
 const settle = () => new Promise((r) => setTimeout(r, 50));
 
 describe('MetadataCache', () => {
   it('fetches describe and layouts of every missing object in ONE request, then never again', async () => {
     const cache = new MetadataCache(memoryMetadataStore());
-    const objects = await cache.objects(client, ['Contact', 'Lead', 'Account']);
+    const objects = await cache.objects(org.client, ['Contact', 'Lead', 'Account']);
     expect(calls()).toEqual(['POST /services/data/v62.0/composite 200']);
     expect(fieldOf(objects.Contact, 'email')).toMatchObject({ name: 'Email', label: 'Email', type: 'email' });
     expect(fieldOf(objects.Lead, 'Status')!.picklistValues.map((p) => p.value)).toContain('Open - Not Contacted');
     // Layout order: owner, the name parts, account, title... as the page layout has them.
     expect(objects.Contact!.layoutOrder.slice(0, 6)).toEqual(['OwnerId', 'Name', 'Salutation', 'FirstName', 'LastName', 'AccountId']);
-    for (let i = 0; i < 100; i++) await cache.objects(client, ['Contact', 'Lead', 'Account']);
+    for (let i = 0; i < 100; i++) await cache.objects(org.client, ['Contact', 'Lead', 'Account']);
     expect(calls()).toHaveLength(1);
   });
 
   it('survives the worker: a new cache on the same store asks nothing', async () => {
     const store = memoryMetadataStore();
-    await new MetadataCache(store).objects(client, ['Contact']);
-    await new MetadataCache(store).objects(client, ['Contact']);
+    await new MetadataCache(store).objects(org.client, ['Contact']);
+    await new MetadataCache(store).objects(org.client, ['Contact']);
     expect(calls()).toHaveLength(1);
   });
 
   it('concurrent chats share one fetch', async () => {
     const cache = new MetadataCache(memoryMetadataStore());
-    await Promise.all([cache.objects(client, ['Contact', 'Lead']), cache.objects(client, ['Contact', 'Lead']), cache.objects(client, ['Contact', 'Lead'])]);
+    await Promise.all([cache.objects(org.client, ['Contact', 'Lead']), cache.objects(org.client, ['Contact', 'Lead']), cache.objects(org.client, ['Contact', 'Lead'])]);
     expect(calls()).toHaveLength(1);
   });
 
   it('revalidates after an hour without waiting for it: 304s when nothing changed', async () => {
     let now = 1_000_000;
     const cache = new MetadataCache(memoryMetadataStore(), () => now);
-    const first = await cache.objects(client, ['Contact']);
+    const first = await cache.objects(org.client, ['Contact']);
     now += REVALIDATE_MS + 1;
-    const second = await cache.objects(client, ['Contact']);
+    const second = await cache.objects(org.client, ['Contact']);
     expect(second).toEqual(first);
     await settle();
     expect(calls()).toHaveLength(2);
     // Within the hour again: nothing.
-    await cache.objects(client, ['Contact']);
+    await cache.objects(org.client, ['Contact']);
     await settle();
     expect(calls()).toHaveLength(2);
   });
@@ -63,20 +52,20 @@ describe('MetadataCache', () => {
   it('picks up an admin change (new label) on revalidation', async () => {
     let now = 1_000_000;
     const cache = new MetadataCache(memoryMetadataStore(), () => now);
-    await cache.objects(client, ['Contact']);
-    const title = emulator.org.metadata.get('contact')!.describe.fields.find((f) => f.name === 'Title')!;
+    await cache.objects(org.client, ['Contact']);
+    const title = org.emulator.org.metadata.get('contact')!.describe.fields.find((f) => f.name === 'Title')!;
     title.label = 'Job title';
     now += REVALIDATE_MS + 1;
-    await cache.objects(client, ['Contact']);
+    await cache.objects(org.client, ['Contact']);
     await settle();
-    expect(fieldOf((await cache.objects(client, ['Contact'])).Contact, 'Title')!.label).toBe('Job title');
+    expect(fieldOf((await cache.objects(org.client, ['Contact'])).Contact, 'Title')!.label).toBe('Job title');
   });
 
   it('sends If-None-Match with the ETags it has, and keeps the data on 304', async () => {
     let now = 1_000_000;
     const sent: unknown[] = [];
     const statuses: number[][] = [];
-    const spy = new Proxy(client, {
+    const spy = new Proxy(org.client, {
       get: (target, key) =>
         key === 'composite'
           ? async (requests: unknown[]) => {
@@ -102,7 +91,7 @@ describe('MetadataCache', () => {
 
   it('says which object Salesforce would not describe', async () => {
     const cache = new MetadataCache(memoryMetadataStore());
-    await expect(cache.objects(client, ['NoSuchThing__c'])).rejects.toThrow(/did not describe NoSuchThing__c/);
+    await expect(cache.objects(org.client, ['NoSuchThing__c'])).rejects.toThrow(/did not describe NoSuchThing__c/);
   });
 });
 
