@@ -48,6 +48,15 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
           <div role="alert">
             <p>Salesforce did not take this chat's records. Nothing was written.</p>
             <ul>{item.errors.map((e, i) => <li key={i}>{e.object ? `${e.object}: ` : ''}{e.message}{e.fields.length ? ` (${e.fields.join(', ')})` : ''}</li>)}</ul>
+            {item.duplicates.filter((d) => d.object === 'Contact' || d.object === 'Lead').map((d) => (
+              <p key={d.id} class="write__duplicate">
+                <a href={lightningUrl(write.instanceUrl || instanceUrl, d.object, d.id)} target="_blank" rel="noopener noreferrer">The existing {d.object.toLowerCase()}</a>{' '}
+                <button type="button" class="button button--quiet" data-action="attach-existing" onClick={() => void store.retryWrite(chat.chatId, { type: d.object as 'Contact' | 'Lead', id: d.id })}>
+                  Attach to it instead
+                </button>
+              </p>
+            ))}
+            <button type="button" class="link" data-action="retry-write" onClick={() => void store.retryWrite(chat.chatId)}>Try again</button>
           </div>
         )}
       </div>

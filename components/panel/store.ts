@@ -16,6 +16,7 @@ export type PanelSources = {
   create?: (request: CommandRequest<'record.create'>) => Promise<CommandResponse<'record.create'>>;
   plan?: (request: CommandRequest<'chat.plan'>) => Promise<CommandResponse<'chat.plan'>>;
   lookup?: (request: CommandRequest<'lookup.search'>) => Promise<CommandResponse<'lookup.search'>>;
+  retry?: (request: CommandRequest<'outbox.retry'>) => Promise<CommandResponse<'outbox.retry'>>;
 };
 
 /** The person a chat's case or task goes to. */
@@ -91,6 +92,8 @@ export type PanelStore = {
   cancelForm: () => void;
   useExisting: (snapshot: ChatSnapshot, instanceUrl: string, duplicate: { object: string; id: string }) => Promise<void>;
   writeSettled: (update: OutboxUpdate) => void;
+  /** Sends a write that needed attention again, to the existing record a duplicate rule named if given. */
+  retryWrite: (chatId: string, attachTo?: { type: 'Contact' | 'Lead'; id: string }) => Promise<void>;
   setLookup: (field: FieldMeta, id: string | null, name?: string) => void;
   /** Another record type: its layout and picklists, keeping what the agent typed. */
   changeRecordType: (snapshot: ChatSnapshot, recordTypeId: string) => Promise<void>;
@@ -352,6 +355,16 @@ export function createPanelStore(sources: PanelSources): PanelStore {
       form.value = { ...state, values: { ...state.values, [field.name]: value }, problems: recheck(state.problems, field, value) };
     },
     showAllFields: () => form.value && (form.value = { ...form.value, showAll: true }),
+    retryWrite: async (chatId, attachTo) => {
+      const write = writes.value[chatId];
+      if (!write || !sources.retry) return;
+      try {
+        const item = await sources.retry({ id: write.item.id, attachTo });
+        if (item) writes.value = { ...writes.value, [chatId]: { ...write, item } };
+      } catch (error) {
+        problem.value = describeProblem(error);
+      }
+    },
     changeRecordType: async (snapshot, recordTypeId) => {
       const state = form.value;
       if (!state) return;

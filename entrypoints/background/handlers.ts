@@ -122,6 +122,11 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
       return { accepted: true };
     },
     'outbox.list': async ({ chatId }) => (await outbox.entries()).filter((e) => !chatId || e.snapshot.chatId === chatId).map(itemOf),
+    'outbox.retry': async ({ id, attachTo }) => {
+      const entry = await outbox.retry(id, attachTo);
+      if (entry?.state === 'pending') void resume().catch((error) => console.warn('outbox', error));
+      return entry ? itemOf(entry) : null;
+    },
     'chat.plan': async ({ snapshot, action, person, overrides }, sender) =>
       itemOf(await outbox.choose(snapshot, { action, overrides }, person, sender.tab?.id)),
     'form.open': async ({ snapshot, action, object, recordTypeId }) => {

@@ -28,6 +28,7 @@ export default defineContentScript({
       create: (request) => sendCommand('record.create', request),
       plan: (request) => sendCommand('chat.plan', request),
       lookup: (request) => sendCommand('lookup.search', request),
+      retry: (request) => sendCommand('outbox.retry', request),
     });
     // The background tells this tab when a chat's write settled.
     const onUpdate = (message: unknown) => {

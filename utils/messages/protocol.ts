@@ -141,6 +141,11 @@ export const commands = {
     request: z.object({ chatId: z.optional(z.string().check(z.maxLength(200))) }),
     response: z.array(OutboxItem),
   },
+  /** Sends a chat's write that needed attention again, optionally to the existing record a duplicate rule named. */
+  'outbox.retry': {
+    request: z.object({ id: z.string().check(z.maxLength(500)), attachTo: z.optional(z.object({ type: z.enum(['Contact', 'Lead']), id: z.string() })) }),
+    response: z.nullable(OutboxItem),
+  },
   /** A form for a new record, as the org's layout has it, with initial values from the mapping. */
   'form.open': {
     request: z.object({ snapshot: ChatSnapshot, action: ManualAction, object: z.enum(['Contact', 'Lead', 'Case', 'Task']), recordTypeId: z.optional(z.string().check(z.maxLength(18))) }),

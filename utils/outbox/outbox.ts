@@ -60,6 +60,18 @@ export class Outbox {
     return true;
   }
 
+  /**
+   * Sends a write that needed attention again, built anew: to the record the agent chose instead
+   * (the one a duplicate rule pointed to), or as it was once the agent fixed the cause.
+   */
+  async retry(id: string, choice?: OutboxEntry['choice']): Promise<OutboxEntry | undefined> {
+    const entry = await this.deps.store.get(id);
+    if (!entry || entry.state !== 'needs_attention') return entry;
+    const next: OutboxEntry = { ...entry, choice: choice ?? entry.choice, plan: undefined, errors: undefined, duplicates: undefined, state: 'pending', updatedAt: this.now() };
+    await this.deps.store.put(next);
+    return next;
+  }
+
   /** Sends every pending entry, oldest first; one at a time (a chat's plans keep their order). */
   drain(): Promise<void> {
     if (this.draining) {

@@ -142,18 +142,28 @@ describe('writing the chat to Salesforce automatically', () => {
     expect(await writes(emulator)).toEqual(['POST /services/data/v62.0/composite']); // the identification only
   });
 
-  it('shows a duplicate rule hit as needing attention, with the existing record, and writes nothing', async () => {
-    const { emulator } = e2e;
+  it('shows a duplicate rule hit with the existing record, writes nothing, and attaches to it when the agent says so', async () => {
+    const { harness, emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });
     // Identification finds nobody by phone-only rules, so the new contact collides with Grace's e-mail.
-    const { panel, demo } = await e2e.openConnectedConsole({ settings: { ...automation('contactCase'), identification: { contacts: [{ chatField: 'visitor.phone', sfField: 'Phone' }], leads: [], accounts: [] } } });
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: { ...automation('contactCase'), identification: { contacts: [{ chatField: 'visitor.phone', sfField: 'Phone' }], leads: [], accounts: [] } } });
     const chat = await demo.startChat(visitor('Grace Again', 'grace.hopper@example.com'));
     await panel.waitForVisitor(chat);
     const cases = (await emulator.records('Case')).length;
+    const contacts = (await emulator.records('Contact')).length;
     await demo.endOpenChat();
     const entry = await settled(panel, chat);
     expect(entry).toMatchObject({ state: 'needs_attention', errors: [{ code: 'DUPLICATES_DETECTED' }] });
     expect(await emulator.records('Case')).toHaveLength(cases);
+    // The panel names the existing contact and offers to attach the case to it.
+    const grace = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
+    const link = await panel.find('[data-write="needs_attention"] .write__duplicate a');
+    expect(await link.evaluate((el) => el.getAttribute('href'))).toBe(`${(await emulator.token()).instanceUrl}/lightning/r/Contact/${grace.Id}/view`);
+    await harness.screenshot(page, 'write-duplicate');
+    await (await panel.find('[data-action="attach-existing"]')).click();
+    await panel.find('[data-write="done"] a');
+    expect((await emulator.records('Case')).filter((c) => c.ContactId === grace.Id && c.SuppliedName === 'Grace Again')).toHaveLength(1);
+    expect(await emulator.records('Contact')).toHaveLength(contacts);
   });
 
   it('never loses a chat that ended while Salesforce was out of reach, across a worker stop', async () => {

@@ -15,6 +15,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'identify.run': async () => ({ state: 'error', kind: 'not_connected', message: 'x' }),
     'record.update': async () => ({ state: 'error', message: 'x' }),
     'outbox.list': async () => [],
+    'outbox.retry': async () => null,
     'form.open': async () => ({ state: 'error', message: 'x' }),
     'lookup.search': async () => ({ state: 'results', records: [] }),
     'record.create': async () => ({ state: 'error', message: 'x' }),

@@ -68,6 +68,26 @@ describe('Outbox', () => {
     expect(good).toMatchObject({ state: 'done' });
   });
 
+  it('sends a write that needed attention again, planned anew for the record the agent chose', async () => {
+    const store = memoryOutboxStore();
+    const plans: (string | undefined)[] = [];
+    let refuse = true;
+    const outbox = new Outbox({
+      store,
+      plan: async (entry) => (plans.push(entry.choice?.id), plan(entry.snapshot.chatId)),
+      send: async () => (refuse ? { state: 'refused', errors: [{ ref: 'person', object: 'Contact', code: 'DUPLICATES_DETECTED', message: 'dup', fields: [] }], duplicates: [{ ref: 'person', object: 'Contact', id: '003X' }] } : { state: 'done', ids: {} }),
+    });
+    const { id } = await outbox.enqueue(emptySnapshot('c5', 'demo', 'ended'), 'ended');
+    await outbox.drain();
+    expect((await store.get(id))!.duplicates).toEqual([{ ref: 'person', object: 'Contact', id: '003X' }]);
+    refuse = false;
+    await outbox.retry(id, { type: 'Contact', id: '003X' });
+    await outbox.drain();
+    expect(await store.get(id)).toMatchObject({ state: 'done', choice: { id: '003X' } });
+    expect(plans).toEqual([undefined, '003X']);
+    expect(await outbox.retry(id)).toMatchObject({ state: 'done' }); // done stays done
+  });
+
   it('treats a refusal thrown by the request itself as needing attention, not as passing', async () => {
     const { outbox } = setup(memoryOutboxStore(), async () => {
       throw new SalesforceError('INVALID_FIELD', "No such column 'Foo__c'");
