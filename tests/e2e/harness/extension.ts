@@ -101,7 +101,8 @@ export class ExtensionHarness {
    */
   async useSalesforceSession(session: { instanceUrl: string; accessToken: string } | null): Promise<void> {
     await this.inWorker(async (value) => {
-      await chrome.storage.session.remove('identifyCache');
+const cached = Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('identify:'));
+      await chrome.storage.session.remove(cached);
       if (value) await chrome.storage.session.set({ salesforce: value });
       else await chrome.storage.session.remove('salesforce');
     }, session);
@@ -111,7 +112,8 @@ export class ExtensionHarness {
   async useSettings(settings: Record<string, unknown>): Promise<void> {
     await this.inWorker(async (value) => {
       await chrome.storage.local.set({ settings: value });
-      await chrome.storage.session.remove('identifyCache');
+const cached = Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('identify:'));
+      await chrome.storage.session.remove(cached);
     }, settings);
   }
 
