@@ -3,7 +3,7 @@ import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { lightningUrl } from '@/utils/identify/lightning';
 import type { Candidate, DisplayFields } from '@/utils/messages/protocol';
 import { RecordFields } from './RecordFields';
-import type { PanelStore } from './store';
+import { matchesOf, type PanelStore } from './store';
 import { SalesforceMark } from './SalesforceMark';
 
 /** Who this visitor is in Salesforce: the match (with a link), the others to switch to, or why not. */
@@ -42,9 +42,8 @@ export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSna
       </div>
     );
   }
-  // Contacts win over leads (a lead is only offered when no contact matches).
-  const candidates: Candidate[] = identity.contacts.length ? identity.contacts : identity.leads.length ? identity.leads : identity.accounts;
-  const picked = candidates.find((c) => c.id === store.chosen.value[chat.chatId]) ?? candidates[0]!;
+  const { candidates, picked: best } = matchesOf(identity, store.chosen.value[chat.chatId]);
+  const picked = best!;
   return (
     <div class="identity" data-identity="found" data-record-id={picked.id} data-record-type={picked.type}>
       <RecordLine store={store} instanceUrl={identity.instanceUrl} record={picked} fields={identity.fields}>

@@ -125,15 +125,20 @@ function recheck(problems: Record<string, string>, field: FieldMeta, value: Fiel
   return next;
 }
 
+/** The matches a found identification offers (contacts win over leads, leads over accounts), and the one shown: the agent's choice, else the best. */
+export function matchesOf(identity: Extract<IdentifyResult, { instanceUrl: string }>, chosenId: string | undefined): { candidates: Candidate[]; picked: Candidate | undefined } {
+  const candidates = identity.contacts.length ? identity.contacts : identity.leads.length ? identity.leads : identity.accounts;
+  return { candidates, picked: candidates.find((c) => c.id === chosenId) ?? candidates[0] };
+}
+
 /** The record the panel shows for a chat: the agent's pick by hand, else their choice among matches, else the best. */
 export function shownRecord(store: Pick<PanelStore, 'manual' | 'identities' | 'chosen'>, chatId: string): { instanceUrl: string; record: Candidate } | null {
   const manual = store.manual.value[chatId];
   if (manual) return { instanceUrl: manual.instanceUrl, record: manual.record };
   const identity = store.identities.value[chatId];
   if (!identity || identity === 'identifying' || identity.state !== 'found') return null;
-  const candidates = identity.contacts.length ? identity.contacts : identity.leads.length ? identity.leads : identity.accounts;
-  const record = candidates.find((c) => c.id === store.chosen.value[chatId]) ?? candidates[0];
-  return record ? { instanceUrl: identity.instanceUrl, record } : null;
+  const { picked } = matchesOf(identity, store.chosen.value[chatId]);
+  return picked ? { instanceUrl: identity.instanceUrl, record: picked } : null;
 }
 
 /** What a form shows before "show all fields": the required fields and those the chat filled. */
@@ -200,10 +205,6 @@ export function createPanelStore(sources: PanelSources): PanelStore {
     await openForm(snapshot, action, first, person, again?.item.state === 'waiting' ? again.overrides : undefined);
   }
 
-  function formProblems(state: FormState): Record<string, string> {
-    return newRecordProblems(state.sections.flatMap((s) => s.fields), state.values);
-  }
-
   /** The person exists (created now, or the duplicate the agent chose): on to the case or task. */
   async function withPerson(snapshot: ChatSnapshot, instanceUrl: string, state: FormState, person: Person) {
     pick(snapshot.chatId, { instanceUrl, fields: {}, record: { type: person.type, id: person.id, name: person.name, matched: ['created'] } });
@@ -215,7 +216,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   async function submitForm(snapshot: ChatSnapshot, instanceUrl: string) {
     const state = form.value;
     if (!state || state.saving) return;
-    const problems = formProblems(state);
+    const problems = newRecordProblems(state.sections.flatMap((s) => s.fields), state.values);
     if (Object.keys(problems).length) {
       form.value = { ...state, problems, message: 'Fill in the marked fields.', showAll: state.showAll || Object.keys(problems).some((n) => !shownByDefault(state, n)) };
       return;

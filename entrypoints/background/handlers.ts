@@ -47,10 +47,10 @@ function describeFailure(raw: unknown, action: string): { kind: FailureKind; mes
 }
 
 /**
- * command → handler (each gets a payload the router has already parsed), and `resume`, which
+ * command → handler (each gets a payload the router has already parsed), and `sendQueued`, which
  * sends what the outbox still holds (at every worker start and on the retry alarm).
  */
-export function createHandlers(startedAt: number, { retryLater }: { retryLater: () => void }): { handlers: Handlers; resume: () => Promise<void> } {
+export function createHandlers(startedAt: number, { retryLater }: { retryLater: () => void }): { handlers: Handlers; sendQueued: () => void } {
   const journal = new ChatJournal();
   const cache = sessionCache();
   const metadata = new MetadataCache(localMetadataStore());
@@ -102,6 +102,8 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
     await outbox.drain();
     if ((await outbox.entries()).some((e) => e.state === 'pending')) retryLater();
   }
+  /** Sends what is queued without holding up the caller; a failure is logged, the queue keeps it. */
+  const sendQueued = () => void resume().catch((error) => console.warn('outbox', error));
 
   const handlers: Handlers = {
     'worker.info': async () => ({ version: browser.runtime.getManifest().version, startedAt }),
@@ -113,18 +115,17 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
         // The agent's own choice for the chat wins over the automatic action (one per chat).
         const chosen = trigger === 'ended' && (await outbox.release(event.snapshot, sender.tab?.id));
         const { settings } = await loadSettings();
-        if (!chosen && settings.automation[trigger].action !== 'nothing') {
-          // Stored before any request: from here on the chat's write cannot be lost.
-          await outbox.enqueue(event.snapshot, trigger, undefined, sender.tab?.id);
-        }
-        if (chosen || settings.automation[trigger].action !== 'nothing') void resume().catch((error) => console.warn('outbox', error));
+        const automatic = !chosen && settings.automation[trigger].action !== 'nothing';
+        // Stored before any request: from here on the chat's write cannot be lost.
+        if (automatic) await outbox.enqueue(event.snapshot, trigger, undefined, sender.tab?.id);
+        if (chosen || automatic) sendQueued();
       }
       return { accepted: true };
     },
     'outbox.list': async ({ chatId }) => (await outbox.entries()).filter((e) => !chatId || e.snapshot.chatId === chatId).map(itemOf),
     'outbox.retry': async ({ id, attachTo }) => {
       const entry = await outbox.retry(id, attachTo);
-      if (entry?.state === 'pending') void resume().catch((error) => console.warn('outbox', error));
+      if (entry?.state === 'pending') sendQueued();
       return entry ? itemOf(entry) : null;
     },
     'chat.plan': async ({ snapshot, action, person, overrides }, sender) =>
@@ -240,5 +241,5 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
       }
     },
   };
-  return { handlers, resume };
+  return { handlers, sendQueued };
 }

@@ -6,16 +6,15 @@ import { createHandlers } from './handlers';
 
 export default defineBackground(() => {
   const RETRY = 'outbox-retry';
-  const { handlers, resume } = createHandlers(Date.now(), {
+  const { handlers, sendQueued } = createHandlers(Date.now(), {
     // An alarm survives the worker stopping, unlike a timer.
     retryLater: () => void browser.alarms.create(RETRY, { delayInMinutes: 1 }),
   });
-  const send = () => void resume().catch((error) => console.warn('outbox', error));
   browser.alarms.onAlarm.addListener((alarm) => {
-    if (alarm.name === RETRY) send();
+    if (alarm.name === RETRY) sendQueued();
   });
   // Whatever a stopped worker or a closed browser left in the outbox goes out now.
-  send();
+  sendQueued();
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
     void route(handlers, message, sender, browser.runtime.id).then(sendResponse);

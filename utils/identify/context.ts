@@ -1,7 +1,7 @@
 import { DEFAULT_MAPPING, type FieldMapping } from '../mapping/defaults';
 import { displayFields } from '../mapping/display';
 import type { SalesforceClient } from '../salesforce/connection';
-import { fieldOf } from '../salesforce/describe';
+import { fieldOf, type ObjectMeta } from '../salesforce/describe';
 import { ORG_OBJECTS, type MetadataCache } from '../salesforce/metadata';
 import { guessPhoneField, type DisplayFields, type IsPhoneField } from './request';
 
@@ -10,7 +10,7 @@ import { guessPhoneField, type DisplayFields, type IsPhoneField } from './reques
  * "display in console", in layout order), the fields to read (those, plus the mapped ones an
  * update strategy compares at chat end), and which fields hold phone numbers.
  */
-export async function identifyContext(metadata: MetadataCache, client: SalesforceClient, mapping: FieldMapping = DEFAULT_MAPPING): Promise<{ display: DisplayFields; read: DisplayFields; isPhone: IsPhoneField }> {
+export async function identifyContext(metadata: MetadataCache, client: SalesforceClient, mapping: FieldMapping = DEFAULT_MAPPING): Promise<{ meta: Record<string, ObjectMeta>; display: DisplayFields; read: DisplayFields; isPhone: IsPhoneField }> {
   // All the org's objects at once: the first chat's one metadata request serves its write too.
   const meta = await metadata.objects(client, ORG_OBJECTS);
   const display: DisplayFields = {
@@ -27,5 +27,5 @@ export async function identifyContext(metadata: MetadataCache, client: Salesforc
     const known = fieldOf(meta[object], field);
     return known ? known.type === 'phone' : guessPhoneField(object, field);
   };
-  return { display, read, isPhone };
+  return { meta, display, read, isPhone };
 }

@@ -1,7 +1,6 @@
 import { soslPhrase } from '../salesforce/escape';
 import { toCandidate, type Candidate, type SfRecord } from './rank';
 import { selectLists, type DisplayFields } from './request';
-import { DEFAULT_RULES } from './rules';
 
 export const SEARCH_MIN = 2;
 
@@ -13,7 +12,7 @@ export function manualSearchSosl(text: string, display: DisplayFields = {}): str
   const phrase = text.trim();
   if (phrase.replace(/\W/g, '').length < SEARCH_MIN) return null;
   // The same fields as identification, so a record picked by hand shows like a matched one.
-  const select = selectLists({ ...DEFAULT_RULES, accounts: [] }, display);
+  const select = selectLists({ contacts: [], leads: [], accounts: [] }, display);
   const order = 'ORDER BY LastModifiedDate DESC LIMIT 10';
   return `FIND {${soslPhrase(phrase.slice(0, 200))}} IN ALL FIELDS RETURNING Contact(${select.Contact.join(', ')} ${order}), Lead(${select.Lead.join(', ')} WHERE IsConverted = false ${order}), Account(${select.Account.join(', ')} ${order})`;
 }

@@ -4,7 +4,7 @@ import { identifyContext } from '../identify/context';
 import { identifyVisitor, type CacheStore } from '../identify/service';
 import { DEFAULT_MAPPING } from '../mapping/defaults';
 import type { SalesforceClient } from '../salesforce/connection';
-import { ORG_OBJECTS, type MetadataCache } from '../salesforce/metadata';
+import type { MetadataCache } from '../salesforce/metadata';
 import type { OutboxEntry } from '../outbox/store';
 import { buildPlan, type ActionPlan, type AutoAction, type Existing, type UpdateStrategy } from './plan';
 import { ownerFor } from './owner';
@@ -31,10 +31,7 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
   const rule = entry.manual ? { action: entry.manual.action, strategy: 'none' as const } : ctx.rule;
   if (rule.action === 'nothing') return null;
   const { client, metadata } = ctx;
-  const [meta, { read, isPhone }] = await Promise.all([
-    metadata.objects(client, ORG_OBJECTS),
-    identifyContext(metadata, client),
-  ]);
+  const { meta, read, isPhone } = await identifyContext(metadata, client);
   const found = await identifyVisitor(client, entry.snapshot, ctx.rules, ctx.cache, { display: read, isPhone, region: ctx.region });
   const candidates = [...found.contacts, ...found.leads];
   const picked = entry.choice ? candidates.find((c) => c.id === entry.choice!.id) : candidates[0];
