@@ -11,8 +11,6 @@ import { EXTENSION_DIR } from '../e2e/harness/paths';
 import { PanelPage } from '../e2e/pages/panel';
 import { baselineChatEnd } from './baseline';
 
-type Entry = { state: string; chatId: string };
-
 /**
  * chatEnd.calls (+ baseline): the requests the extension makes between a chat ending in the demo
  * console and its write being done, for a new visitor (contact + case) and for a found lead
@@ -34,13 +32,6 @@ export async function measureChatEnd(rounds = 5): Promise<Record<string, number>
     await page.evaluate('globalThis.__name = (fn) => fn');
 
     const api = <T>(fn: string, ...args: unknown[]) => page.evaluate((f, a) => (window as never as { demoConsole: Record<string, (...x: unknown[]) => unknown> }).demoConsole[f]!(...a), fn, args) as Promise<T>;
-    const settled = async (chatId: string) => {
-      for (;;) {
-        const reply = await panel.send<{ data: Entry[] }>({ command: 'outbox.list', payload: { chatId } });
-        if (reply.data?.some((e) => e.state === 'done' || e.state === 'needs_attention')) return reply.data;
-        await new Promise((r) => setTimeout(r, 20));
-      }
-    };
     /** One chat from start to written; the requests after it ended. */
     const chatEnd = async (visitor: Record<string, unknown>, action: string) => {
       await harness.useSettings({ automation: { ended: { action, strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } } });
@@ -50,8 +41,8 @@ export async function measureChatEnd(rounds = 5): Promise<Record<string, number>
       await panel.find('[data-identity="found"], [data-identity="not_found"]');
       const before = emulator.apiCalls().length;
       await api('endChat', id);
-      const entries = await settled(id);
-      if (!entries.some((e) => e.state === 'done')) throw new Error(`chat end not written: ${JSON.stringify(entries)}`);
+      const entry = await panel.settledWrite(id, 60_000);
+      if (entry.state !== 'done') throw new Error(`chat end not written: ${JSON.stringify(entry)}`);
       return emulator.apiCalls().length - before;
     };
 

@@ -50,13 +50,9 @@ if (interactive) {
   const click = async (selector: string) => (await panel.find(selector)).click();
   /** Waits until the background says the chat's write settled, and names the records written. */
   const written = async (chatId: string) => {
-    for (let i = 0; i < 200; i++) {
-      const reply = await panel.send<{ data: { state: string; ids: Record<string, string>; steps: { ref: string; object: string; method: string }[]; errors: { message: string }[] }[] }>({ command: 'outbox.list', payload: { chatId } });
-      const entry = reply.data?.find((e) => e.state === 'done' || e.state === 'needs_attention');
-      if (entry) return entry.state === 'done' ? entry.steps.map((st) => `${st.method === 'POST' ? 'created' : 'updated'} ${st.object} ${entry.ids[st.ref]}`).join(', ') : `needs attention: ${entry.errors.map((e) => e.message).join('; ')}`;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    return 'not written yet';
+    const entry = await panel.settledWrite(chatId, 10_000).catch(() => null);
+    if (!entry) return 'not written yet';
+    return entry.state === 'done' ? entry.steps.map((st) => `${st.method === 'POST' ? 'created' : 'updated'} ${st.object} ${entry.ids[st.ref]}`).join(', ') : `needs attention: ${entry.errors.map((e) => e.message).join('; ')}`;
   };
   say(`panel: ${await panel.waitForState('connected')}`);
 

@@ -1,4 +1,5 @@
 import type { ElementHandle, Page } from 'puppeteer';
+import type { OutboxItem } from '@/utils/messages/protocol';
 
 const HOST = 'sf-chat-panel';
 
@@ -49,6 +50,26 @@ export class PanelPage {
     const realm = this.page.extensionRealms()[0];
     if (!realm) throw new Error('the content script is not running on this page');
     return realm.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
+  }
+
+  /** Types into a control as the agent does: select what it holds, delete it, type. */
+  async retype(selector: string, text: string): Promise<void> {
+    const input = await this.find(selector);
+    await input.click({ clickCount: 3 });
+    await input.press('Backspace');
+    await input.type(text);
+  }
+
+  /** Waits until the background has settled a chat's write (done or needs attention) and returns it. */
+  async settledWrite(chatId: string, timeout = 15_000): Promise<OutboxItem> {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const reply = await this.send<{ ok: boolean; data: OutboxItem[] }>({ command: 'outbox.list', payload: { chatId } });
+      const entry = reply.data?.find((e) => e.state === 'done' || e.state === 'needs_attention');
+      if (entry) return entry;
+      if (Date.now() > until) throw new Error(`the write of ${chatId} never settled: ${JSON.stringify(reply.data)}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   /** The chat events the background received, via the content script's own channel. */

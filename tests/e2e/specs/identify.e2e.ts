@@ -223,13 +223,7 @@ describe('editing the record in the panel', () => {
   }
   const control = (panel: PanelPage, field: string) => panel.find(`[data-fields="Contact"] [data-field="${field}"] .field__control`);
 
-  /** Types into a control as the agent does: select all, then type. */
-  async function retype(panel: PanelPage, field: string, text: string) {
-    const input = await control(panel, field);
-    await input.click({ clickCount: 3 });
-    await input.press('Backspace');
-    await input.type(text);
-  }
+  const retype = (panel: PanelPage, field: string, text: string) => panel.retype(`[data-fields="Contact"] [data-field="${field}"] .field__control`, text);
 
   it('saves the changed fields in one request, with controls by type, and shows the new values', async () => {
     const { harness, emulator } = e2e;

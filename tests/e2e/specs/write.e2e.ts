@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useExtension } from '../setup';
+import type { OutboxItem } from '@/utils/messages/protocol';
 import type { PanelPage } from '../pages/panel';
 
 const e2e = useExtension();
@@ -11,20 +12,6 @@ const visitor = (name: string, email: string, preChat: Record<string, string> = 
 const automation = (ended: string, strategy = 'none', offline = 'nothing') => ({
   automation: { ended: { action: ended, strategy }, offline: { action: offline, strategy: 'none' } },
 });
-
-type Entry = { state: string; ids: Record<string, string>; errors: { code: string; message: string; fields: string[] }[]; steps: { object: string; method: string }[]; chatId: string };
-
-/** Waits until the outbox has settled this chat's write (done or needs attention). */
-async function settled(panel: PanelPage, chatId: string, timeout = 15_000): Promise<Entry> {
-  const until = Date.now() + timeout;
-  for (;;) {
-    const reply = await panel.send<{ ok: boolean; data: Entry[] }>({ command: 'outbox.list', payload: { chatId } });
-    const entry = reply.data?.find((e) => e.state !== 'pending');
-    if (entry) return entry;
-    if (Date.now() > until) throw new Error(`the write of ${chatId} never settled: ${JSON.stringify(reply.data)}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
 
 const writes = async (emulator: typeof e2e.emulator) => (await emulator.apiCalls()).filter((c) => c.method !== 'GET').map((c) => `${c.method} ${c.path}`);
 
@@ -39,7 +26,7 @@ describe('writing the chat to Salesforce automatically', () => {
     await demo.sendMessage(chat, 'agent', 'Happy to help. What is the order number?');
     await emulator.clearLog();
     await demo.endOpenChat();
-    const entry = await settled(panel, chat);
+    const entry = await panel.settledWrite(chat);
     expect(entry).toMatchObject({ state: 'done', steps: [{ object: 'Contact', method: 'POST' }, { object: 'Case', method: 'POST' }] });
 
     const ana = (await emulator.records('User')).find((u) => u.Email === 'ana.agent@example.com')!;
@@ -67,7 +54,7 @@ describe('writing the chat to Salesforce automatically', () => {
     await panel.find('[data-identity="found"][data-record-type="Contact"]');
     const contactsBefore = (await emulator.records('Contact')).length;
     await demo.endOpenChat();
-    const entry = await settled(panel, chat);
+    const entry = await panel.settledWrite(chat);
     expect(entry.state).toBe('done');
     const grace = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
     expect(grace).toMatchObject(expected);
@@ -86,7 +73,7 @@ describe('writing the chat to Salesforce automatically', () => {
     await panel.waitForVisitor(chat);
     await panel.find('[data-identity="found"][data-record-type="Contact"]');
     await demo.endOpenChat();
-    expect((await settled(panel, chat)).steps.map((st) => `${st.method} ${st.object}`)).toEqual(['PATCH Contact', 'POST Case']);
+    expect((await panel.settledWrite(chat)).steps.map((st) => `${st.method} ${st.object}`)).toEqual(['PATCH Contact', 'POST Case']);
     const grace = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
     expect(grace.Department).toBe('Fleet');
     const cases = (await emulator.records('Case')).filter((c) => c.ContactId === grace.Id && c.Subject === 'Chat with Grace Hopper');
@@ -103,7 +90,7 @@ describe('writing the chat to Salesforce automatically', () => {
     await panel.find('[data-identity="found"][data-record-type="Lead"]');
     const leads = (await emulator.records('Lead')).length;
     await demo.endOpenChat();
-    expect((await settled(panel, chat)).state).toBe('done');
+    expect((await panel.settledWrite(chat)).state).toBe('done');
     const chloe = (await emulator.records('Lead')).find((l) => l.Email === 'chloe.dubois@example.com')!;
     expect(chloe).toMatchObject({ Company: 'Dubois Conseil', FirstName: 'Chloé', LastName: 'Dubois' }); // the full name is no change
     expect(await emulator.records('Lead')).toHaveLength(leads);
@@ -115,7 +102,7 @@ describe('writing the chat to Salesforce automatically', () => {
     await emulator.reset({ data: 'scenarios' });
     const { panel, demo } = await e2e.openConnectedConsole({ settings: automation('nothing', 'none', 'leadTask') });
     const offline = await demo.receiveOffline({ name: 'Bea Offline', email: 'bea@later.example', message: 'Please call me back tomorrow about pricing.' });
-    const entry = await settled(panel, offline);
+    const entry = await panel.settledWrite(offline);
     expect(entry).toMatchObject({ state: 'done', steps: [{ object: 'Lead' }, { object: 'Task' }] });
     const lead = (await emulator.records('Lead')).find((l) => l.Email === 'bea@later.example')!;
     expect(lead).toMatchObject({ LastName: 'Bea Offline', Company: '[not provided]' });
@@ -129,7 +116,7 @@ describe('writing the chat to Salesforce automatically', () => {
     const chat = await opened.demo.startChat(visitor('Cy Case', 'cy@case.example'));
     await opened.panel.waitForVisitor(chat);
     await opened.demo.endOpenChat();
-    expect(await settled(opened.panel, chat)).toMatchObject({ state: 'done', steps: [{ object: 'Case' }] });
+    expect(await opened.panel.settledWrite(chat)).toMatchObject({ state: 'done', steps: [{ object: 'Case' }] });
     expect((await emulator.records('Case')).find((c) => c.SuppliedEmail === 'cy@case.example')).toMatchObject({ ContactId: null });
     expect((await emulator.records('Contact')).find((c) => c.Email === 'cy@case.example')).toBeUndefined();
 
@@ -152,7 +139,7 @@ describe('writing the chat to Salesforce automatically', () => {
     const cases = (await emulator.records('Case')).length;
     const contacts = (await emulator.records('Contact')).length;
     await demo.endOpenChat();
-    const entry = await settled(panel, chat);
+    const entry = await panel.settledWrite(chat);
     expect(entry).toMatchObject({ state: 'needs_attention', errors: [{ code: 'DUPLICATES_DETECTED' }] });
     expect(await emulator.records('Case')).toHaveLength(cases);
     // The panel names the existing contact and offers to attach the case to it.
@@ -177,14 +164,14 @@ describe('writing the chat to Salesforce automatically', () => {
     await emulator.fault({ kind: '503', count: 1, path: '/composite', method: 'POST' });
     await demo.endOpenChat();
     for (let i = 0; i < 100; i++) {
-      const reply = await panel.send<{ data: (Entry & { attempts: number })[] }>({ command: 'outbox.list', payload: { chatId: chat } });
+      const reply = await panel.send<{ data: OutboxItem[] }>({ command: 'outbox.list', payload: { chatId: chat } });
       if (reply.data?.[0]?.attempts) break;
       await new Promise((r) => setTimeout(r, 50));
     }
     expect((await emulator.records('Contact')).find((c) => c.Email === 'dora@durable.example')).toBeUndefined();
     await harness.stopWorker();
     await harness.wakeWorker(); // a new worker sends what the outbox holds, at start
-    const entry = await settled(panel, chat);
+    const entry = await panel.settledWrite(chat);
     expect(entry.state).toBe('done');
     expect((await emulator.records('Contact')).filter((c) => c.Email === 'dora@durable.example')).toHaveLength(1);
     expect((await emulator.records('Case')).filter((c) => c.SuppliedEmail === 'dora@durable.example')).toHaveLength(1);
@@ -192,13 +179,7 @@ describe('writing the chat to Salesforce automatically', () => {
 });
 
 describe('writing the chat to Salesforce by hand, from the panel', () => {
-  /** Types into a form field as the agent does. */
-  async function fill(panel: PanelPage, form: string, field: string, text: string) {
-    const input = await panel.find(`[data-form="${form}"] [data-field="${field}"] .field__control`);
-    await input.click({ clickCount: 3 });
-    await input.press('Backspace');
-    await input.type(text);
-  }
+  const fill = (panel: PanelPage, form: string, field: string, text: string) => panel.retype(`[data-form="${form}"] [data-field="${field}"] .field__control`, text);
   const click = async (panel: PanelPage, selector: string) => (await panel.find(selector)).click();
   const text = async (panel: PanelPage, selector: string) => (await panel.find(selector)).evaluate((el) => (el as HTMLElement).innerText);
 
