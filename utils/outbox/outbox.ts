@@ -4,6 +4,11 @@ import type { PlanOutcome } from '../plan/requests';
 import { failureKind, toSalesforceError } from '../salesforce/errors';
 import type { OutboxEntry, OutboxStore } from './store';
 
+/** The chat a write is for, whatever its trigger. */
+const chatKeyOf = (snapshot: ChatSnapshot) => `${snapshot.console}:${snapshot.chatId}`;
+/** One write per chat and trigger: the same chat ending twice is the same entry. */
+const entryId = (snapshot: ChatSnapshot, trigger: OutboxEntry['trigger']) => `${chatKeyOf(snapshot)}:${trigger}`;
+
 export type OutboxDeps = {
   store: OutboxStore;
   /** Builds the plan of an entry (identification, metadata): null when there is nothing to write. */
@@ -29,13 +34,9 @@ export class Outbox {
 
   /** Stores a chat's write; a chat already written is never written again. */
   async enqueue(snapshot: ChatSnapshot, trigger: Trigger, choice?: OutboxEntry['choice'], tabId?: number): Promise<OutboxEntry> {
-    const id = `${snapshot.console}:${snapshot.chatId}:${trigger}`;
-    const before = await this.deps.store.get(id);
+    const before = await this.deps.store.get(entryId(snapshot, trigger));
     if (before && (before.state === 'done' || before.plan)) return before;
-    const at = this.now();
-    const entry: OutboxEntry = { id, chatKey: `${snapshot.console}:${snapshot.chatId}`, trigger, snapshot, choice: choice ?? before?.choice, tabId, state: 'pending', attempts: 0, createdAt: before?.createdAt ?? at, updatedAt: at };
-    await this.deps.store.put(entry);
-    return entry;
+    return this.store(snapshot, trigger, { choice: choice ?? before?.choice, tabId, state: 'pending' }, before);
   }
 
   /**
@@ -43,18 +44,22 @@ export class Outbox {
    * last). Nothing is sent yet.
    */
   async choose(snapshot: ChatSnapshot, manual: NonNullable<OutboxEntry['manual']>, choice: OutboxEntry['choice'], tabId?: number): Promise<OutboxEntry> {
-    const id = `${snapshot.console}:${snapshot.chatId}:manual`;
-    const before = await this.deps.store.get(id);
+    const before = await this.deps.store.get(entryId(snapshot, 'manual'));
     if (before && before.state !== 'waiting') return before;
+    return this.store(snapshot, 'manual', { choice, manual, tabId, state: 'waiting' }, before);
+  }
+
+  /** A new entry for a chat's write, stored; it keeps when the chat's write was first stored. */
+  private async store(snapshot: ChatSnapshot, trigger: OutboxEntry['trigger'], fields: Pick<OutboxEntry, 'state'> & Partial<OutboxEntry>, before?: OutboxEntry): Promise<OutboxEntry> {
     const at = this.now();
-    const entry: OutboxEntry = { id, chatKey: `${snapshot.console}:${snapshot.chatId}`, trigger: 'manual', snapshot, choice, manual, tabId, state: 'waiting', attempts: 0, createdAt: before?.createdAt ?? at, updatedAt: at };
+    const entry: OutboxEntry = { id: entryId(snapshot, trigger), chatKey: chatKeyOf(snapshot), trigger, snapshot, attempts: 0, createdAt: before?.createdAt ?? at, updatedAt: at, ...fields };
     await this.deps.store.put(entry);
     return entry;
   }
 
   /** The chat ended: the agent's choice, if any, goes out with the final transcript. True when there was one. */
   async release(snapshot: ChatSnapshot, tabId?: number): Promise<boolean> {
-    const entry = await this.deps.store.get(`${snapshot.console}:${snapshot.chatId}:manual`);
+    const entry = await this.deps.store.get(entryId(snapshot, 'manual'));
     if (!entry) return false;
     if (entry.state === 'waiting') await this.deps.store.put({ ...entry, snapshot, tabId: tabId ?? entry.tabId, state: 'pending', updatedAt: this.now() });
     return true;
