@@ -6,7 +6,8 @@ import { identifyContext } from '@/utils/identify/context';
 import { identifyVisitor } from '@/utils/identify/service';
 import { manualSearchSosl, searchCandidates } from '@/utils/identify/search';
 import { editableInPlace, fieldProblem, newRecordProblems } from '@/utils/mapping/validate';
-import { SalesforceClient } from '@/utils/salesforce/connection';
+import { currentClient } from '@/utils/salesforce/current';
+import { loadGrant } from '@/utils/salesforce/auth';
 import { fieldOf } from '@/utils/salesforce/describe';
 import { failureKind, fieldMessages, SalesforceError, toSalesforceError, type FailureKind } from '@/utils/salesforce/errors';
 import { MetadataCache } from '@/utils/salesforce/metadata';
@@ -25,7 +26,6 @@ import type { OutboxEntry } from '@/utils/outbox/store';
 import type { OutboxItem, OutboxUpdate } from '@/utils/messages/protocol';
 import { buildPlan } from '@/utils/plan/plan';
 import { duplicatesOf } from '@/utils/plan/requests';
-import { DEFAULT_MAPPING } from '@/utils/mapping/defaults';
 import { formSections, recordTypeFor } from '@/utils/mapping/form';
 import { COMPANY_PLACEHOLDER } from '@/utils/mapping/values';
 import { lookupSoql, lookupTarget } from '@/utils/salesforce/lookup';
@@ -55,12 +55,10 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
   const cache = sessionCache();
   const metadata = new MetadataCache(localMetadataStore());
 
-  /** The client for the stored session, or null when not connected. */
+  /** The client of this browser's connection, or null when not connected. */
   async function connected() {
-    const session = await loadSession();
-    if (!session) return null;
-    const client = new SalesforceClient(session);
-    return { session, client };
+    const client = await currentClient();
+    return client && { client, get session() { return client.session; } };
   }
 
   /** A client, or a passing failure: the outbox keeps the chat until Salesforce is connected again. */
@@ -82,15 +80,15 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
     // The panel of the chat hears how its write went (no polling on its side).
     settled: (entry) => {
       if (entry.tabId === undefined) return;
-      void loadSession().then((session) => {
-        const update: OutboxUpdate = { type: 'outbox.update', instanceUrl: session?.instanceUrl ?? '', item: itemOf(entry) };
+      void loadSession().then(async (session) => {
+        const instanceUrl = session?.instanceUrl ?? (await loadGrant())?.instanceUrl ?? '';
+        const update: OutboxUpdate = { type: 'outbox.update', instanceUrl, item: itemOf(entry) };
         return browser.tabs.sendMessage(entry.tabId!, update);
       }).catch(() => undefined); // the tab may be gone: the outbox still has it
     },
     plan: async (entry) => {
       const { settings } = await loadSettings();
-      const rule = entry.trigger === 'manual' ? { action: 'nothing' as const, strategy: 'none' as const } : settings.automation[entry.trigger];
-      return preparePlan(entry, { client: await requireClient(), metadata, cache, rules: settings.identification, rule, region: settings.phoneRegion ?? undefined });
+      return preparePlan(entry, { client: await requireClient(), metadata, cache, settings });
     },
     send: async (plan) => {
       const client = await requireClient();
@@ -107,7 +105,7 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
 
   const handlers: Handlers = {
     'worker.info': async () => ({ version: browser.runtime.getManifest().version, startedAt }),
-    'salesforce.status': async () => checkStatus(await loadSession()),
+    'salesforce.status': async () => checkStatus(await currentClient(), await loadGrant()),
     'chat.event': async (event, sender) => {
       journal.add(event);
       if (event.type === 'ended' || event.type === 'offline-message') {
@@ -140,7 +138,8 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
           // The owner rule (seed 001) holds for records made by hand too: the agent, else the connected user.
           agentUser(sf.client, snapshot.agent.email).catch(() => null),
         ]);
-        const plan = buildPlan({ snapshot, trigger: 'manual', action, strategy: 'none', existing: null, meta, mapping: DEFAULT_MAPPING, region: settings.phoneRegion ?? undefined, ownerId: owner?.id, now: Date.now() });
+        const ownerId = settings.records.owner === 'agent' ? owner?.id : undefined;
+        const plan = buildPlan({ snapshot, trigger: 'manual', action, strategy: 'none', existing: null, meta, mapping: settings.mapping, region: settings.general.phoneRegion ?? undefined, ownerId, task: settings.records.task, now: Date.now() });
         const step = plan?.steps.find((st) => st.object === object);
         // References to records not yet written (@{person.id}) are the plan's business, not the form's.
         // The agent is there to give a real company: the automatic placeholder is not offered.
@@ -154,7 +153,7 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
           const preset = f.picklistValues.find((p) => p.defaultValue)?.value;
           if (preset && initial[f.name] === undefined) initial[f.name] = preset;
         }
-        const names: Record<string, string> = owner && initial.OwnerId === owner.id ? { OwnerId: owner.name } : {};
+        const names: Record<string, string> = owner && ownerId && initial.OwnerId === owner.id ? { OwnerId: owner.name } : {};
         return { state: 'form', object, label: objectMeta.label, sections, initial, names, recordTypes: objectMeta.recordTypes, recordTypeId: recordType ?? null };
       } catch (error) {
         return { state: 'error', message: describeFailure(error, 'the form').message };
@@ -196,7 +195,8 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
       const sf = await connected();
       if (!sf) return { state: 'error', message: NOT_CONNECTED };
       try {
-        const { display } = await identifyContext(metadata, sf.client);
+        const { settings } = await loadSettings();
+        const { display } = await identifyContext(metadata, sf.client, settings.mapping);
         const sosl = manualSearchSosl(text, display);
         const records = sosl ? await sf.client.search(sosl) : [];
         return { state: 'results', instanceUrl: sf.session.instanceUrl, fields: display, records: searchCandidates(records as never, display) };
@@ -209,8 +209,8 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
       const [sf, { settings }] = await Promise.all([connected(), loadSettings()]);
       if (!sf) return { state: 'error', kind: 'not_connected', message: NOT_CONNECTED };
       try {
-        const { display, read, isPhone } = await identifyContext(metadata, sf.client);
-        const result = await identifyVisitor(sf.client, snapshot, settings.identification, cache, { force, display: read, isPhone, region: settings.phoneRegion ?? undefined });
+        const { display, read, isPhone } = await identifyContext(metadata, sf.client, settings.mapping);
+        const result = await identifyVisitor(sf.client, snapshot, settings.identification, cache, { force, display: read, isPhone, region: settings.general.phoneRegion ?? undefined });
         const found = result.contacts.length + result.leads.length + result.accounts.length > 0;
         return { state: found ? 'found' : 'not_found', instanceUrl: sf.session.instanceUrl, fields: display, ...result };
       } catch (error) {

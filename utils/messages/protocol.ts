@@ -14,6 +14,9 @@ export const SalesforceStatus = z.discriminatedUnion('state', [
     instanceUrl: z.string(),
     apiVersion: z.string(),
     usage: z.nullable(z.object({ used: z.number(), max: z.number() })),
+    /** Who connected (absent for a session stored by hand, as the tests do). */
+    user: z.optional(z.object({ name: z.string(), username: z.string() })),
+    orgId: z.optional(z.string()),
   }),
   z.object({ state: z.literal('session_expired'), instanceUrl: z.string() }),
   z.object({ state: z.literal('over_limit'), instanceUrl: z.string(), message: z.string() }),

@@ -1,6 +1,6 @@
 import { Connection } from 'jsforce';
 import { API_VERSION } from './version';
-import { toSalesforceError } from './errors';
+import { SessionExpiredError, toSalesforceError } from './errors';
 import type { SalesforceSession } from './session';
 
 export type ApiUsage = { used: number; max: number };
@@ -12,20 +12,29 @@ export type SubResponse = { referenceId: string; httpStatusCode: number; body: u
  * build would retry by itself; its browser build does not. Turn it off so both behave the same.
  */
 const NO_RETRY = { retry: { maxRetries: 0 } };
+// A new object per request: jsforce writes Authorization and Content-Length into the headers it is given.
+const jsonHeaders = () => ({ 'content-type': 'application/json' });
+const fresh = (request: Request): Request => ({ ...request, headers: { ...request.headers } });
+
+/** Gets a fresh session when Salesforce says the access token expired (utils/salesforce/auth.ts). */
+export type Refresh = () => Promise<SalesforceSession>;
+
+type Request = { method: 'GET' | 'POST' | 'PATCH'; url: string; body?: string; headers?: Record<string, string> };
 
 /**
  * The one Salesforce client. It is rebuilt from the stored session whenever the worker wakes
- * (Chrome stops idle workers), pins the API version and reports failures as named errors.
+ * (Chrome stops idle workers), pins the API version and reports failures as named errors. On
+ * 401 it refreshes the access token once and repeats the request (nothing ran the first time).
  */
 export class SalesforceClient {
-  private readonly conn: Connection;
+  private conn: Connection;
 
-  constructor(readonly session: SalesforceSession) {
-    this.conn = new Connection({
-      instanceUrl: session.instanceUrl,
-      accessToken: session.accessToken,
-      version: API_VERSION,
-    });
+  constructor(public session: SalesforceSession, private readonly refresh?: Refresh) {
+    this.conn = SalesforceClient.connect(session);
+  }
+
+  private static connect(session: SalesforceSession): Connection {
+    return new Connection({ instanceUrl: session.instanceUrl, accessToken: session.accessToken, version: API_VERSION });
   }
 
   /** API usage from the last Sforce-Limit-Info header seen, if any. */
@@ -34,37 +43,41 @@ export class SalesforceClient {
     return usage ? { used: usage.used, max: usage.limit } : null;
   }
 
-  async get<T>(path: string): Promise<T> {
+  private async request<T>(request: Request): Promise<T> {
+    // After a browser restart storage.session is empty: the first request gets a new access token.
+    if (!this.session.accessToken && this.refresh) await this.renew();
     try {
-      return await this.conn.request<T>({ method: 'GET', url: path }, NO_RETRY);
-    } catch (error) {
-      throw toSalesforceError(error);
+      return await this.conn.request<T>(fresh(request), NO_RETRY);
+    } catch (raw) {
+      const error = toSalesforceError(raw);
+      if (!(error instanceof SessionExpiredError) || !this.refresh) throw error;
     }
+    await this.renew();
+    try {
+      return await this.conn.request<T>(fresh(request), NO_RETRY);
+    } catch (raw) {
+      throw toSalesforceError(raw);
+    }
+  }
+
+  private async renew(): Promise<void> {
+    this.session = await this.refresh!();
+    this.conn = SalesforceClient.connect(this.session);
+  }
+
+  async get<T>(path: string): Promise<T> {
+    return this.request<T>({ method: 'GET', url: path });
   }
 
   /** Updates one record's fields (PATCH sobjects/Type/Id): one request. */
   async update(type: string, id: string, values: Record<string, unknown>): Promise<void> {
-    try {
-      await this.conn.request(
-        { method: 'PATCH', url: `/services/data/v${API_VERSION}/sobjects/${encodeURIComponent(type)}/${encodeURIComponent(id)}`, body: JSON.stringify(values), headers: { 'content-type': 'application/json' } },
-        NO_RETRY,
-      );
-    } catch (error) {
-      throw toSalesforceError(error);
-    }
+    await this.request({ method: 'PATCH', url: `/services/data/v${API_VERSION}/sobjects/${encodeURIComponent(type)}/${encodeURIComponent(id)}`, body: JSON.stringify(values), headers: jsonHeaders() });
   }
 
   /** Creates one record (POST sobjects/Type): one request; its new id. */
   async create(type: string, values: Record<string, unknown>): Promise<string> {
-    try {
-      const result = await this.conn.request<{ id: string }>(
-        { method: 'POST', url: `/services/data/v${API_VERSION}/sobjects/${encodeURIComponent(type)}`, body: JSON.stringify(values), headers: { 'content-type': 'application/json' } },
-        NO_RETRY,
-      );
-      return result.id;
-    } catch (error) {
-      throw toSalesforceError(error);
-    }
+    const result = await this.request<{ id: string }>({ method: 'POST', url: `/services/data/v${API_VERSION}/sobjects/${encodeURIComponent(type)}`, body: JSON.stringify(values), headers: jsonHeaders() });
+    return result.id;
   }
 
   /** One SOSL search (GET search?q=…). */
@@ -78,15 +91,8 @@ export class SalesforceClient {
    * failure rolls back everything (writes); without, each stands alone (reads).
    */
   async composite(compositeRequest: SubRequest[], { allOrNone = false } = {}): Promise<SubResponse[]> {
-    try {
-      const result = await this.conn.request<{ compositeResponse: SubResponse[] }>(
-        { method: 'POST', url: `/services/data/v${API_VERSION}/composite`, body: JSON.stringify({ allOrNone, compositeRequest }), headers: { 'content-type': 'application/json' } },
-        NO_RETRY,
-      );
-      return result.compositeResponse;
-    } catch (error) {
-      throw toSalesforceError(error);
-    }
+    const result = await this.request<{ compositeResponse: SubResponse[] }>({ method: 'POST', url: `/services/data/v${API_VERSION}/composite`, body: JSON.stringify({ allOrNone, compositeRequest }), headers: jsonHeaders() });
+    return result.compositeResponse;
   }
 
   /** The org's daily API allowance, read from /limits (one request). */

@@ -18,3 +18,7 @@ export async function loadSession(): Promise<SalesforceSession | null> {
 export async function saveSession(session: SalesforceSession): Promise<void> {
   await sessionItem.setValue(SalesforceSession.parse(session));
 }
+
+export async function clearSession(): Promise<void> {
+  await sessionItem.removeValue();
+}

@@ -1,5 +1,8 @@
 import * as z from 'zod';
+import { Adapter } from '../adapters/schema';
+import { BUILT_IN_ADAPTERS } from '../adapters/registry';
 import { DEFAULT_RULES } from '../identify/rules';
+import { DEFAULT_MAPPING } from '../mapping/defaults';
 
 /** A chat field by its catalogue key (DESIGN.md "Chat fields"). */
 export const ChatFieldKey = z.string().regex(/^(visitor|session|preChat|custom|chat|agent)\.[^\u0000-\u001f]{1,80}$/, 'a chat field such as visitor.email or preChat.phone');
@@ -14,47 +17,145 @@ const Rule = z.object({
   action: z.enum(['contactCase', 'contactTask', 'case', 'leadTask', 'nothing']),
   strategy: z.enum(['none', 'overwrite', 'fillBlank']),
 });
-/** The automatic action and update strategy per trigger (seed 000; offline messages set apart, seed 002). */
-export const AutomationSettings = z.object({ ended: Rule, offline: Rule });
 const NOTHING = { action: 'nothing', strategy: 'none' } as const;
 
-export const IdentificationSettings = z.object({
-  contacts: Conditions,
-  leads: Conditions,
-  accounts: Conditions,
+const MappingRow = z.object({ sfField: SalesforceFieldName, chatField: ChatFieldKey.optional(), display: z.boolean().optional() });
+const MappingRows = z.array(MappingRow).max(500);
+
+/** Salesforce login: production, sandbox, or the org's My Domain (https; http only on this machine, for tests). */
+const MyDomain = z
+  .string()
+  .regex(/^(https:\/\/[a-z0-9.-]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)\/?$/i, 'the My Domain login URL, such as https://acme.my.salesforce.com')
+  .nullable();
+
+/** The connected app everyone uses unless the admin brings their own (seed 001). */
+export const DEFAULT_CLIENT_ID = 'SalesforceForChatConsoles';
+
+const ConsoleSwitch = z.object({
+  enabled: z.boolean(),
+  /** URL match patterns the console runs on (a self-hosted console has its own host). */
+  matches: z.array(z.string().regex(/^(https?|\*):\/\/[^/]+\/.*$/, 'a match pattern such as https://chat.example.com/*')).min(1).max(50),
 });
 
 /**
- * The settings, one section per concept. Each section is read on its own: an invalid one is
- * reported and replaced by its default, the others still apply.
+ * Every setting, one zod schema: the options page edits it, enterprise policy sets it (the
+ * generated public/managed_schema.json), the background reads it. Sections group settings; each
+ * key of a section is one setting, validated, merged and locked by policy on its own.
  */
-export const SETTINGS_SECTIONS = {
-  identification: { schema: IdentificationSettings, fallback: DEFAULT_RULES },
+export const SettingsSchema = z.object({
+  connection: z.object({
+    loginHost: z.enum(['production', 'sandbox', 'myDomain']),
+    myDomain: MyDomain,
+    clientId: z.string().regex(/^[\w.-]{1,255}$/, 'the consumer key of a connected app'),
+    clientSecret: z.string().max(255).nullable(),
+    /** Each agent as themselves (least privilege), or one integration user everybody connects as. */
+    user: z.enum(['agent', 'integration']),
+  }),
+  identification: z.object({ contacts: Conditions, leads: Conditions, accounts: Conditions }),
+  mapping: z.object({ Contact: MappingRows, Lead: MappingRows, Account: MappingRows, Case: MappingRows, Task: MappingRows }),
+  /** The automatic action and update strategy per trigger (seed 000; offline messages apart, seed 002). */
+  automation: z.object({ ended: Rule, offline: Rule }),
+  records: z.object({
+    task: z.object({
+      subject: z.string().min(1).max(255),
+      status: z.string().min(1).max(255),
+      priority: z.string().min(1).max(255),
+      dueInDays: z.number().int().min(0).max(365),
+    }),
+    /** Who owns what the extension creates (seed 001): the chat's agent by e-mail, or the connected user. */
+    owner: z.enum(['agent', 'connectedUser']),
+  }),
+  general: z.object({
+    /** ISO 3166 region for phone numbers written without a country code; else the visitor's country. */
+    phoneRegion: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as US').nullable(),
+    /** The share of the org's daily API requests this extension may use (percent). */
+    apiBudgetPercent: z.number().int().min(1).max(100),
+  }),
+  consoles: z.object({
+    builtIn: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), ConsoleSwitch),
+    custom: z.array(Adapter).max(20),
+  }),
+});
+export type Settings = z.infer<typeof SettingsSchema>;
+export type SectionName = keyof Settings;
+
+export const DEFAULT_SETTINGS: Settings = {
+  connection: { loginHost: 'production', myDomain: null, clientId: DEFAULT_CLIENT_ID, clientSecret: null, user: 'agent' },
+  identification: DEFAULT_RULES,
+  mapping: DEFAULT_MAPPING,
   /** Nothing is written on its own until an admin says so: a pilot never surprises the org. */
-  automation: { schema: AutomationSettings, fallback: { ended: NOTHING, offline: NOTHING } as z.infer<typeof AutomationSettings> },
-  /** ISO 3166 region for phone numbers written without a country code; else the visitor's country. */
-  phoneRegion: { schema: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as US').nullable(), fallback: null as string | null },
-} as const;
+  automation: { ended: NOTHING, offline: NOTHING },
+  records: { task: { subject: 'Chat', status: 'Completed', priority: 'Normal', dueInDays: 0 }, owner: 'agent' },
+  general: { phoneRegion: null, apiBudgetPercent: 50 },
+  consoles: {
+    builtIn: Object.fromEntries(BUILT_IN_ADAPTERS.map((a) => [a.name, { enabled: true, matches: [...a.matches] }])),
+    custom: [],
+  },
+};
 
-export type Settings = { [K in keyof typeof SETTINGS_SECTIONS]: z.infer<(typeof SETTINGS_SECTIONS)[K]['schema']> };
-export type SettingsProblem = { section: string; message: string };
+/** Where a value came from: a problem names its source so the admin knows which file to fix. */
+export type SettingsSource = 'local' | 'policy';
+export type SettingsProblem = { source: SettingsSource; setting: string; message: string };
 
-/** Reads stored settings: each section valid or its default, with what was wrong. Never throws. */
-export function parseSettings(raw: unknown): { settings: Settings; problems: SettingsProblem[] } {
-  const source = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
-  const settings = {} as Record<string, unknown>;
+/** A section's schema by name, and one setting's schema in it. */
+const sectionShape = (section: SectionName) => SettingsSchema.shape[section].shape as Record<string, z.ZodType>;
+
+/**
+ * The valid settings of one source, setting by setting ("automation.ended", "mapping.Contact"):
+ * an invalid or unknown one is reported and left out, the others still apply.
+ */
+export function validSettings(raw: unknown, source: SettingsSource): { values: Record<string, Record<string, unknown>>; problems: SettingsProblem[] } {
+  const values: Record<string, Record<string, unknown>> = {};
   const problems: SettingsProblem[] = [];
-  for (const [section, { schema, fallback }] of Object.entries(SETTINGS_SECTIONS)) {
-    if (source[section] === undefined) {
-      settings[section] = fallback;
+  if (raw === undefined || raw === null) return { values, problems };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { values, problems: [{ source, setting: '(all)', message: 'settings must be an object of sections' }] };
+  for (const [section, body] of Object.entries(raw)) {
+    if (!(section in SettingsSchema.shape)) {
+      problems.push({ source, setting: section, message: `unknown section (known: ${Object.keys(SettingsSchema.shape).join(', ')})` });
       continue;
     }
-    const parsed = schema.safeParse(source[section]);
-    if (parsed.success) settings[section] = parsed.data;
-    else {
-      settings[section] = fallback;
-      problems.push({ section, message: parsed.error.issues.map((i) => `${[section, ...i.path].join('.')}: ${i.message}`).join('; ') });
+    if (!body || typeof body !== 'object' || Array.isArray(body)) {
+      problems.push({ source, setting: section, message: 'must be an object' });
+      continue;
+    }
+    const shape = sectionShape(section as SectionName);
+    for (const [key, value] of Object.entries(body)) {
+      const setting = `${section}.${key}`;
+      const schema = shape[key];
+      if (!schema) {
+        problems.push({ source, setting, message: `unknown setting (known: ${Object.keys(shape).join(', ')})` });
+        continue;
+      }
+      const parsed = schema.safeParse(value);
+      if (parsed.success) (values[section] ??= {})[key] = parsed.data;
+      else problems.push({ source, setting, message: parsed.error.issues.map((i) => `${[setting, ...i.path].join('.')}: ${i.message}`).join('; ') });
     }
   }
-  return { settings: settings as Settings, problems };
+  return { values, problems };
+}
+
+export type EffectiveSettings = {
+  settings: Settings;
+  /** Settings an enterprise policy set: shown locked, never taken from local storage. */
+  locked: string[];
+  problems: SettingsProblem[];
+};
+
+/** Policy over local over defaults, setting by setting. Never throws. */
+export function mergeSettings(local: unknown, managed: unknown): EffectiveSettings {
+  const fromLocal = validSettings(local, 'local');
+  const fromPolicy = validSettings(managed, 'policy');
+  const settings = structuredClone(DEFAULT_SETTINGS) as Record<string, Record<string, unknown>>;
+  const locked: string[] = [];
+  for (const [section, values] of Object.entries(fromLocal.values)) Object.assign(settings[section]!, values);
+  for (const [section, values] of Object.entries(fromPolicy.values)) {
+    Object.assign(settings[section]!, values);
+    locked.push(...Object.keys(values).map((key) => `${section}.${key}`));
+  }
+  return { settings: settings as Settings, locked, problems: [...fromPolicy.problems, ...fromLocal.problems] };
+}
+
+/** Reads settings from local storage alone (tests, and before policy is known). */
+export function parseSettings(raw: unknown): EffectiveSettings {
+  return mergeSettings(raw, undefined);
 }

@@ -1,9 +1,43 @@
+import { browser } from 'wxt/browser';
 import { storage } from 'wxt/utils/storage';
-import { parseSettings, type Settings, type SettingsProblem } from './schema';
+import { mergeSettings, type EffectiveSettings } from './schema';
 
-const settingsItem = storage.defineItem<unknown>('local:settings', { fallback: {} });
+const localItem = storage.defineItem<unknown>('local:settings', { fallback: {} });
 
-/** The settings in force (stored values over defaults), and what was wrong with the stored ones. */
-export async function loadSettings(): Promise<{ settings: Settings; problems: SettingsProblem[] }> {
-  return parseSettings(await settingsItem.getValue());
+/** What enterprise policy set (chrome.storage.managed); nothing when no policy applies. */
+async function managedSettings(): Promise<unknown> {
+  try {
+    return await browser.storage.managed.get(null);
+  } catch {
+    return undefined; // no managed storage on this browser (or no schema): no policy
+  }
+}
+
+/** The settings in force: policy over local over defaults, what policy locked, and what was wrong. */
+export async function loadSettings(): Promise<EffectiveSettings> {
+  const [local, managed] = await Promise.all([localItem.getValue(), managedSettings()]);
+  return mergeSettings(local, managed);
+}
+
+/** The locally stored settings as they are (valid or not): the options page edits these. */
+export async function loadLocalSettings(): Promise<Record<string, Record<string, unknown>>> {
+  const raw = await localItem.getValue();
+  return raw && typeof raw === 'object' && !Array.isArray(raw) ? (raw as Record<string, Record<string, unknown>>) : {};
+}
+
+export async function saveLocalSettings(settings: Record<string, unknown>): Promise<void> {
+  await localItem.setValue(settings);
+}
+
+/** Calls back whenever local or policy settings change (the options page and popup re-read). */
+export function watchSettings(callback: () => void): () => void {
+  const listener = (_changes: unknown, area: string) => {
+    if (area === 'managed') callback();
+  };
+  browser.storage.onChanged.addListener(listener);
+  const unwatch = localItem.watch(() => callback());
+  return () => {
+    browser.storage.onChanged.removeListener(listener);
+    unwatch();
+  };
 }

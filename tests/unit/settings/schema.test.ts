@@ -1,34 +1,74 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RULES } from '@/utils/identify/rules';
-import { parseSettings } from '@/utils/settings/schema';
-
-const NOTHING = { ended: { action: 'nothing', strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } };
+import { DEFAULT_SETTINGS, mergeSettings, parseSettings, SettingsSchema } from '@/utils/settings/schema';
 
 describe('parseSettings', () => {
-  it('gives the defaults for nothing stored', () => {
-    expect(parseSettings(undefined)).toEqual({ settings: { identification: DEFAULT_RULES, automation: NOTHING, phoneRegion: null }, problems: [] });
+  it('gives the defaults for nothing stored: nothing automatic, e-mail rules, the default mapping', () => {
+    const { settings, problems, locked } = parseSettings(undefined);
+    expect(settings).toEqual(DEFAULT_SETTINGS);
+    expect(settings.automation.ended).toEqual({ action: 'nothing', strategy: 'none' });
+    expect(SettingsSchema.parse(settings)).toEqual(settings); // the defaults pass their own schema
+    expect([problems, locked]).toEqual([[], []]);
   });
 
-  it('takes valid rules and a phone region', () => {
+  it('takes valid rules, automation and a phone region, keeping the defaults of the rest', () => {
     const identification = { contacts: [{ chatField: 'visitor.email', sfField: 'Email' }, { chatField: 'preChat.phone', sfField: 'Phone' }], leads: [], accounts: [{ chatField: 'preChat.company', sfField: 'Name' }] };
     const automation = { ended: { action: 'contactCase', strategy: 'fillBlank' }, offline: { action: 'leadTask', strategy: 'none' } };
-    expect(parseSettings({ identification, automation, phoneRegion: 'GB' }).settings).toEqual({ identification, automation, phoneRegion: 'GB' });
+    const { settings } = parseSettings({ identification, automation, general: { phoneRegion: 'GB' } });
+    expect(settings.identification).toEqual(identification);
+    expect(settings.automation).toEqual(automation);
+    expect(settings.general).toEqual({ phoneRegion: 'GB', apiBudgetPercent: DEFAULT_SETTINGS.general.apiBudgetPercent });
+    expect(settings.mapping).toEqual(DEFAULT_SETTINGS.mapping);
   });
 
   it.each([
-    ['a field name that would change the query', { contacts: [{ chatField: 'visitor.email', sfField: "Email = '' OR Name" }], leads: [], accounts: [] }],
-    ['an unknown chat field group', { contacts: [{ chatField: 'cookie.session', sfField: 'Email' }], leads: [], accounts: [] }],
-    ['more than three conditions', { contacts: Array(4).fill({ chatField: 'visitor.email', sfField: 'Email' }), leads: [], accounts: [] }],
-    ['not an object', 'email'],
-  ])('reports %s and uses the default rules, keeping the valid sections', (_, identification) => {
-    const { settings, problems } = parseSettings({ identification, phoneRegion: 'DE' });
-    expect(settings).toEqual({ identification: DEFAULT_RULES, automation: NOTHING, phoneRegion: 'DE' });
-    expect(problems).toEqual([{ section: 'identification', message: expect.stringContaining('identification') }]);
+    ['a field name that would change the query', [{ chatField: 'visitor.email', sfField: "Email = '' OR Name" }]],
+    ['an unknown chat field group', [{ chatField: 'cookie.session', sfField: 'Email' }]],
+    ['more than three conditions', Array(4).fill({ chatField: 'visitor.email', sfField: 'Email' })],
+    ['not a list', 'email'],
+  ])('reports %s on that setting alone, and keeps the valid ones', (_, contacts) => {
+    const { settings, problems } = parseSettings({ identification: { contacts, leads: [] }, general: { phoneRegion: 'DE' } });
+    expect(settings.identification.contacts).toEqual(DEFAULT_SETTINGS.identification.contacts);
+    expect(settings.identification.leads).toEqual([]);
+    expect(settings.general.phoneRegion).toBe('DE');
+    expect(problems).toEqual([{ source: 'local', setting: 'identification.contacts', message: expect.stringContaining('identification.contacts') }]);
+  });
+
+  it('refuses an unknown automatic action, an unknown section and an unknown setting, and says which', () => {
+    const { settings, problems } = parseSettings({ automation: { ended: { action: 'deleteEverything', strategy: 'none' } }, colours: {}, general: { theme: 'dark' } });
+    expect(settings.automation).toEqual(DEFAULT_SETTINGS.automation);
+    expect(problems.map((p) => p.setting)).toEqual(['automation.ended', 'colours', 'general.theme']);
+  });
+
+  it('reports a custom console adapter that does not validate, with the reason', () => {
+    const { settings, problems } = parseSettings({ consoles: { custom: [{ name: 'Bad Name', label: 'x', matches: ['nope'] }] } });
+    expect(settings.consoles.custom).toEqual([]);
+    expect(problems[0]).toMatchObject({ setting: 'consoles.custom', message: expect.stringContaining('lower-case') });
   });
 });
 
-it('refuses an unknown automatic action, and keeps the rules', () => {
-  const { settings, problems } = parseSettings({ automation: { ended: { action: 'deleteEverything', strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } } });
-  expect(settings.automation).toEqual(NOTHING);
-  expect(problems[0]!.section).toBe('automation');
+describe('mergeSettings: enterprise policy over local over defaults', () => {
+  const contactCase = { action: 'contactCase', strategy: 'overwrite' } as const;
+
+  it('takes a policy value over the local one, and locks exactly that setting', () => {
+    const local = { automation: { ended: { action: 'case', strategy: 'none' }, offline: { action: 'leadTask', strategy: 'none' } } };
+    const { settings, locked } = mergeSettings(local, { automation: { ended: contactCase }, mapping: { Contact: [{ sfField: 'Email', chatField: 'visitor.email', display: true }] } });
+    expect(settings.automation).toEqual({ ended: contactCase, offline: { action: 'leadTask', strategy: 'none' } });
+    expect(settings.mapping.Contact).toEqual([{ sfField: 'Email', chatField: 'visitor.email', display: true }]);
+    expect(settings.mapping.Lead).toEqual(DEFAULT_SETTINGS.mapping.Lead);
+    expect(locked.sort()).toEqual(['automation.ended', 'mapping.Contact']);
+  });
+
+  it('reports an invalid policy value as the policy\'s, neither locks nor applies it, and keeps the local value', () => {
+    const { settings, locked, problems } = mergeSettings({ general: { apiBudgetPercent: 30 } }, { general: { apiBudgetPercent: 'lots' }, automation: 'yes' });
+    expect(settings.general.apiBudgetPercent).toBe(30);
+    expect(locked).toEqual([]);
+    expect(problems.map((p) => [p.source, p.setting])).toEqual([['policy', 'general.apiBudgetPercent'], ['policy', 'automation']]);
+  });
+
+  it('never throws, whatever is stored', () => {
+    for (const junk of [null, 42, 'x', [], { connection: null }, { mapping: { Contact: [{ sfField: 1 }] } }]) {
+      expect(() => mergeSettings(junk, junk)).not.toThrow();
+      expect(mergeSettings(junk, junk).settings.automation).toEqual(DEFAULT_SETTINGS.automation);
+    }
+  });
 });

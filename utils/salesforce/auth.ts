@@ -1,0 +1,195 @@
+import * as z from 'zod/mini';
+import { storage } from 'wxt/utils/storage';
+import { SessionExpiredError, UnreachableError } from './errors';
+import { saveSession, clearSession, type SalesforceSession } from './session';
+
+/**
+ * OAuth 2.0 authorization code with PKCE (seed 001 "Connect to Salesforce CRM"), with no server
+ * of ours: the browser opens Salesforce's login (launchWebAuthFlow), Salesforce redirects back to
+ * https://<extension id>.chromiumapp.org/salesforce, and the background trades the code for tokens.
+ * The refresh token stays in storage.local (never synced), the access token in storage.session;
+ * neither ever reaches a content script or a page.
+ */
+
+export type ConnectionSettings = {
+  loginHost: 'production' | 'sandbox' | 'myDomain';
+  myDomain: string | null;
+  clientId: string;
+  clientSecret: string | null;
+};
+
+/** What a connection is, apart from its short-lived access token. */
+const Grant = z.object({
+  loginUrl: z.string(),
+  clientId: z.string(),
+  clientSecret: z.nullable(z.string()),
+  refreshToken: z.string(),
+  instanceUrl: z.string(),
+  orgId: z.string(),
+  userId: z.string(),
+  userName: z.string(),
+  username: z.string(),
+  /** Salesforce refused the refresh token (revoked, expired, app policy): the agent must reconnect. */
+  refused: z.optional(z.boolean()),
+});
+export type Grant = z.infer<typeof Grant>;
+
+const grantItem = storage.defineItem<unknown>('local:salesforce-grant', { fallback: null });
+
+export async function loadGrant(): Promise<Grant | null> {
+  const parsed = Grant.safeParse(await grantItem.getValue());
+  return parsed.success ? parsed.data : null;
+}
+
+/** The login server for the chosen host: Salesforce's, or the org's My Domain. */
+export function loginUrlOf(connection: ConnectionSettings): string {
+  if (connection.loginHost === 'sandbox') return 'https://test.salesforce.com';
+  if (connection.loginHost === 'myDomain' && connection.myDomain) return connection.myDomain.replace(/\/+$/, '');
+  return 'https://login.salesforce.com';
+}
+
+/** The origins to ask host access for before connecting (the instance may be another host of Salesforce's). */
+export function originsToGrant(connection: ConnectionSettings): string[] {
+  const login = `${new URL(loginUrlOf(connection)).origin}/*`;
+  return connection.loginHost === 'myDomain' ? [login] : [login, 'https://*.salesforce.com/*'];
+}
+
+const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+const randomText = (size: number) => base64url(crypto.getRandomValues(new Uint8Array(size)));
+
+/** A PKCE verifier and its S256 challenge (RFC 7636). */
+export async function pkcePair(): Promise<{ verifier: string; challenge: string }> {
+  const verifier = randomText(48);
+  const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier)));
+  return { verifier, challenge: base64url(digest) };
+}
+
+const TokenResponse = z.object({
+  access_token: z.string(),
+  refresh_token: z.optional(z.string()),
+  instance_url: z.string(),
+  id: z.string(),
+});
+const OAuthError = z.object({ error: z.string(), error_description: z.optional(z.string()) });
+const Identity = z.object({
+  user_id: z.string(),
+  organization_id: z.string(),
+  username: z.string(),
+  display_name: z.optional(z.string()),
+});
+
+/** One POST to the token endpoint; Salesforce's OAuth error words when it refuses. */
+async function tokenRequest(loginUrl: string, params: Record<string, string>): Promise<z.infer<typeof TokenResponse>> {
+  let response: Response;
+  try {
+    response = await fetch(`${loginUrl}/services/oauth2/token`, { method: 'POST', body: new URLSearchParams(params) });
+  } catch (error) {
+    throw new UnreachableError('UNREACHABLE', `Salesforce login cannot be reached (${error instanceof Error ? error.message : String(error)})`);
+  }
+  const body: unknown = await response.json().catch(() => null);
+  if (response.ok) {
+    const token = TokenResponse.safeParse(body);
+    if (token.success) return token.data;
+    throw new UnreachableError('BAD_TOKEN_RESPONSE', 'Salesforce answered the login with something unreadable');
+  }
+  if (response.status >= 500) throw new UnreachableError(`ERROR_HTTP_${response.status}`, `Salesforce login failed with HTTP ${response.status}`);
+  const refusal = OAuthError.safeParse(body);
+  const message = refusal.success ? `${refusal.data.error_description ?? refusal.data.error} (${refusal.data.error})` : `HTTP ${response.status}`;
+  throw new SessionExpiredError(refusal.success ? refusal.data.error : 'invalid_grant', message);
+}
+
+/** Turns the URL Salesforce redirected to into the authorization code, or says why there is none. */
+export function codeFrom(redirect: string, state: string): string {
+  const url = new URL(redirect);
+  const error = url.searchParams.get('error');
+  if (error) throw new Error(`Salesforce did not connect: ${url.searchParams.get('error_description') ?? error}`);
+  if (url.searchParams.get('state') !== state) throw new Error('Salesforce answered a login this extension did not start; try again.');
+  const code = url.searchParams.get('code');
+  if (!code) throw new Error('Salesforce answered the login without an authorization code.');
+  return code;
+}
+
+export type LaunchFlow = (url: string) => Promise<string>;
+
+/**
+ * Connects: the login page in a browser window (launch), the code for tokens, then who the user is.
+ * Stores the grant and the session; returns the grant.
+ */
+export async function connect(connection: ConnectionSettings, redirectUri: string, launch: LaunchFlow): Promise<Grant> {
+  const loginUrl = loginUrlOf(connection);
+  const { verifier, challenge } = await pkcePair();
+  const state = randomText(16);
+  const authorize = new URL(`${loginUrl}/services/oauth2/authorize`);
+  for (const [k, v] of Object.entries({ response_type: 'code', client_id: connection.clientId, redirect_uri: redirectUri, code_challenge: challenge, code_challenge_method: 'S256', state, scope: 'api refresh_token' })) {
+    authorize.searchParams.set(k, v);
+  }
+  const code = codeFrom(await launch(authorize.toString()), state);
+  const token = await tokenRequest(loginUrl, {
+    grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: connection.clientId, code_verifier: verifier,
+    ...(connection.clientSecret ? { client_secret: connection.clientSecret } : {}),
+  });
+  if (!token.refresh_token) throw new Error('Salesforce gave no refresh token: add the "refresh_token, offline_access" scope to the connected app.');
+  const identity = await fetchIdentity(token.id, token.access_token);
+  const grant: Grant = {
+    loginUrl, clientId: connection.clientId, clientSecret: connection.clientSecret, refreshToken: token.refresh_token,
+    instanceUrl: token.instance_url, orgId: identity.organization_id, userId: identity.user_id,
+    userName: identity.display_name ?? identity.username, username: identity.username,
+  };
+  await grantItem.setValue(grant);
+  await saveSession({ instanceUrl: token.instance_url, accessToken: token.access_token });
+  return grant;
+}
+
+async function fetchIdentity(url: string, accessToken: string) {
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${accessToken}` } });
+  const identity = Identity.safeParse(await response.json().catch(() => null));
+  if (!response.ok || !identity.success) throw new Error(`Salesforce would not say who logged in (HTTP ${response.status}).`);
+  return identity.data;
+}
+
+let refreshing: Promise<SalesforceSession> | null = null;
+
+/**
+ * A new access token from the refresh token. Concurrent callers share one request. A refusal
+ * marks the grant refused (the panel and popup then say "reconnect"); nothing queued is touched.
+ */
+export function refreshSession(): Promise<SalesforceSession> {
+  refreshing ??= (async () => {
+    const grant = await loadGrant();
+    if (!grant || grant.refused) throw new SessionExpiredError('INVALID_SESSION_ID', 'Salesforce needs you to reconnect.');
+    try {
+      const token = await tokenRequest(grant.loginUrl, {
+        grant_type: 'refresh_token', refresh_token: grant.refreshToken, client_id: grant.clientId,
+        ...(grant.clientSecret ? { client_secret: grant.clientSecret } : {}),
+      });
+      // Salesforce may rotate the refresh token, and the instance URL follows a My Domain rename.
+      await grantItem.setValue({ ...grant, instanceUrl: token.instance_url, refreshToken: token.refresh_token ?? grant.refreshToken });
+      const session = { instanceUrl: token.instance_url, accessToken: token.access_token };
+      await saveSession(session);
+      return session;
+    } catch (error) {
+      if (error instanceof SessionExpiredError) await grantItem.setValue({ ...grant, refused: true });
+      throw error;
+    }
+  })().finally(() => {
+    refreshing = null;
+  });
+  return refreshing;
+}
+
+/** Disconnects: revokes the refresh token at Salesforce (and with it its access tokens), forgets both. */
+export async function disconnect(): Promise<{ revoked: boolean }> {
+  const grant = await loadGrant();
+  let revoked = false;
+  if (grant) {
+    try {
+      const response = await fetch(`${grant.loginUrl}/services/oauth2/revoke`, { method: 'POST', body: new URLSearchParams({ token: grant.refreshToken }) });
+      revoked = response.ok;
+    } catch {
+      revoked = false; // forgotten here all the same; the admin can revoke it in Salesforce's Connected Apps OAuth Usage
+    }
+  }
+  await grantItem.setValue(null);
+  await clearSession();
+  return { revoked };
+}
