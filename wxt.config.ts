@@ -24,7 +24,9 @@ export default defineConfig({
     description: 'Recognise chat visitors in Salesforce and write leads, contacts, cases and tasks from the chat console.',
     key: EXTENSION_KEY,
     minimum_chrome_version: '120',
-    permissions: ['storage', 'scripting', 'alarms'],
+    permissions: ['storage', 'scripting', 'alarms', 'identity'],
+    // Enterprise policy (chrome.storage.managed): generated from the settings schema (`npm run schemas`).
+    storage: { managed_schema: 'managed_schema.json' },
     host_permissions: mode === 'loopback' ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
   }),

@@ -7,7 +7,9 @@ import { identifyVisitor } from '@/utils/identify/service';
 import { manualSearchSosl, searchCandidates } from '@/utils/identify/search';
 import { editableInPlace, fieldProblem, newRecordProblems } from '@/utils/mapping/validate';
 import { currentClient } from '@/utils/salesforce/current';
-import { loadGrant } from '@/utils/salesforce/auth';
+import { connect, disconnect, loadGrant } from '@/utils/salesforce/auth';
+import { activeAdapters } from '@/utils/adapters/defaults';
+import { OBJECTS } from '@/utils/mapping/defaults';
 import { fieldOf } from '@/utils/salesforce/describe';
 import { failureKind, fieldMessages, SalesforceError, toSalesforceError, type FailureKind } from '@/utils/salesforce/errors';
 import { MetadataCache } from '@/utils/salesforce/metadata';
@@ -191,6 +193,43 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
       }
     },
     'chat.recent': async ({ limit }) => journal.recent(limit),
+    'console.adapters': async () => ({ adapters: activeAdapters((await loadSettings()).settings.consoles) }),
+    'options.open': async () => {
+      await browser.runtime.openOptionsPage();
+      return {};
+    },
+    'auth.connect': async () => {
+      const { settings } = await loadSettings();
+      try {
+        await connect(settings.connection, browser.identity.getRedirectURL('salesforce'), async (url) => {
+          const redirect = await browser.identity.launchWebAuthFlow({ url, interactive: true });
+          if (!redirect) throw new Error('The Salesforce login window was closed before it finished.');
+          return redirect;
+        });
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
+      // Another user or org now: nothing identified under the old one still holds. What waited goes out.
+      await cache.clear();
+      sendQueued();
+      return { ok: true, status: await checkStatus(await currentClient(), await loadGrant()) };
+    },
+    'auth.disconnect': async () => {
+      const result = await disconnect();
+      await cache.clear();
+      return result;
+    },
+    'salesforce.fields': async () => {
+      const sf = await connected();
+      if (!sf) return { state: 'error', message: NOT_CONNECTED };
+      try {
+        const meta = await metadata.objects(sf.client, [...OBJECTS]);
+        const objects = Object.fromEntries(OBJECTS.map((o) => [o, (meta[o]?.fields ?? []).map((f) => ({ name: f.name, label: f.label, type: f.type }))]));
+        return { state: 'fields', objects };
+      } catch (error) {
+        return { state: 'error', message: describeFailure(error, 'the field list').message };
+      }
+    },
     'salesforce.search': async ({ text }) => {
       const sf = await connected();
       if (!sf) return { state: 'error', message: NOT_CONNECTED };

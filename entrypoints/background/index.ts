@@ -2,6 +2,9 @@ import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { route } from '@/utils/messages/router';
 import { syncConsoleScripts } from '@/utils/adapters/registration';
+import { activeAdapters } from '@/utils/adapters/defaults';
+import { sessionCache } from '@/utils/identify/cache';
+import { loadSettings, watchSettings } from '@/utils/settings/storage';
 import { createHandlers } from './handlers';
 
 export default defineBackground(() => {
@@ -21,10 +24,18 @@ export default defineBackground(() => {
     return true; // the answer is sent asynchronously
   });
 
-  // The console script runs only where an enabled console is configured AND granted.
-  const sync = () => void syncConsoleScripts().catch((error) => console.warn('console script sync failed', error));
+  // The console script runs only where an active console is configured AND its host granted.
+  const sync = () =>
+    void loadSettings()
+      .then(({ settings }) => syncConsoleScripts(activeAdapters(settings.consoles)))
+      .catch((error) => console.warn('console script sync failed', error));
   browser.runtime.onInstalled.addListener(sync);
   browser.runtime.onStartup.addListener(sync);
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
+  // New rules or mappings (options page or policy): consoles follow, and no chat is answered from the old rules.
+  watchSettings(() => {
+    sync();
+    void sessionCache().clear();
+  });
 });

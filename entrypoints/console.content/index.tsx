@@ -7,7 +7,6 @@ import { createPanelStore } from '@/components/panel/store';
 import { sendCommand } from '@/utils/messages/client';
 import { OutboxUpdate } from '@/utils/messages/protocol';
 import { adapterFor } from '@/utils/adapters/registry';
-import { enabledAdapters } from '@/utils/adapters/defaults';
 import { hostStyle, reserveRoom } from '@/utils/adapters/mount';
 import { watchConsole } from '@/utils/adapters/runtime';
 import panelCss from '@/components/panel/panel.css?inline';
@@ -17,7 +16,9 @@ export default defineContentScript({
   registration: 'runtime',
   cssInjectionMode: 'manual',
   async main(ctx) {
-    const adapter = adapterFor(enabledAdapters(), location.href, document);
+    // The consoles switched on in settings (built-ins with their URLs, custom adapters).
+    const { adapters } = await sendCommand('console.adapters', {}).catch(() => ({ adapters: [] }));
+    const adapter = adapterFor(adapters, location.href, document);
     if (!adapter) return; // not a chat console: stay idle
     const store = createPanelStore({
       readStatus: () => sendCommand('salesforce.status', {}),

@@ -1,16 +1,23 @@
 import { BUILT_IN_ADAPTERS } from './registry';
 import type { Adapter } from './schema';
 
+/** The consoles part of the settings: built-ins on/off with their URLs, and custom adapters. */
+export type ConsoleSettings = {
+  builtIn: Record<string, { enabled: boolean; matches: string[] }>;
+  custom: Adapter[];
+};
+
 /**
- * The consoles the extension runs on until settings carry them (the same shape settings and
- * policy will use): name, URL match patterns, and whether it is switched on.
+ * The adapters switched on (a console can be switched off without a release): the built-ins
+ * with the URLs settings give them (a self-hosted console has its own host), then the custom
+ * ones; a custom adapter with a built-in's name replaces it.
  */
-export type ConsoleTarget = { name: string; matches: string[]; enabled: boolean };
-
-export const DEFAULT_CONSOLES: ConsoleTarget[] = BUILT_IN_ADAPTERS.map((a) => ({ name: a.name, matches: a.matches, enabled: true }));
-
-/** The adapters that are switched on (a console can be switched off without a release). */
-export function enabledAdapters(consoles: ConsoleTarget[] = DEFAULT_CONSOLES, adapters: Adapter[] = BUILT_IN_ADAPTERS): Adapter[] {
-  const on = new Set(consoles.filter((c) => c.enabled).map((c) => c.name));
-  return adapters.filter((a) => on.has(a.name));
+export function activeAdapters(consoles: ConsoleSettings, builtIns: Adapter[] = BUILT_IN_ADAPTERS): Adapter[] {
+  const replaced = new Set(consoles.custom.map((c) => c.name));
+  const builtIn = builtIns.flatMap((adapter) => {
+    const setting = consoles.builtIn[adapter.name];
+    if (replaced.has(adapter.name) || setting?.enabled === false) return [];
+    return [{ ...adapter, matches: setting?.matches ?? adapter.matches }];
+  });
+  return [...builtIn, ...consoles.custom];
 }

@@ -1,21 +1,21 @@
 import { browser } from 'wxt/browser';
-import { DEFAULT_CONSOLES, type ConsoleTarget } from './defaults';
+import type { Adapter } from './schema';
 
 const SCRIPT_ID = 'console';
 const SCRIPT_FILE = 'content-scripts/console.js';
 
-/** The match patterns of the enabled consoles, deduplicated, in a stable order. */
-export function wantedMatches(consoles: ConsoleTarget[]): string[] {
-  return [...new Set(consoles.filter((c) => c.enabled).flatMap((c) => c.matches))].sort();
+/** The match patterns of the active adapters, deduplicated, in a stable order. */
+export function wantedMatches(adapters: Adapter[]): string[] {
+  return [...new Set(adapters.flatMap((a) => a.matches))].sort();
 }
 
 /**
  * Registers the console content script for exactly the console URLs that are enabled and whose
  * host permission was granted (a registration without the permission would do nothing).
  */
-export async function syncConsoleScripts(consoles: ConsoleTarget[] = DEFAULT_CONSOLES): Promise<string[]> {
+export async function syncConsoleScripts(adapters: Adapter[]): Promise<string[]> {
   const granted: string[] = [];
-  for (const pattern of wantedMatches(consoles)) {
+  for (const pattern of wantedMatches(adapters)) {
     if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);
   }
   const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ChatEvent, ChatSnapshot } from '../chat/snapshot';
 import { FieldMeta } from '../salesforce/describe';
+import { Adapter } from '../adapters/schema';
 
 /**
  * The one protocol between content scripts, extension pages and the background.
@@ -189,12 +190,46 @@ export const commands = {
     }),
     response: OutboxItem,
   },
+  /** The console adapters switched on in settings (built-ins with their URLs, and custom ones). */
+  'console.adapters': {
+    request: z.object({}),
+    response: z.object({ adapters: z.array(Adapter) }),
+  },
+  /** Opens the options page (the panel's "Reconnect" and "Settings" links). */
+  'options.open': {
+    request: z.object({}),
+    response: z.object({}),
+  },
+  /** Extension pages only: connect through Salesforce's login page (OAuth 2.0 + PKCE). */
+  'auth.connect': {
+    request: z.object({}),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true), status: SalesforceStatus }),
+      z.object({ ok: z.literal(false), message: z.string() }),
+    ]),
+  },
+  /** Extension pages only: revoke the token at Salesforce and forget it. */
+  'auth.disconnect': {
+    request: z.object({}),
+    response: z.object({ revoked: z.boolean() }),
+  },
+  /** Extension pages only: the org's fields per object (describe), for the options page's pickers. */
+  'salesforce.fields': {
+    request: z.object({}),
+    response: z.discriminatedUnion('state', [
+      z.object({ state: z.literal('fields'), objects: z.record(z.string(), z.array(z.object({ name: z.string(), label: z.string(), type: z.string() }))) }),
+      z.object({ state: z.literal('error'), message: z.string() }),
+    ]),
+  },
   /** The latest chat events the background received (newest last): diagnostics and tests. */
   'chat.recent': {
     request: z.object({ limit: z._default(z.int().check(z.gte(1), z.lte(500)), 50) }),
     response: z.array(z.object({ type: ChatEvent.shape.type, chatId: z.string(), console: z.string(), at: z.number(), snapshot: ChatEvent.shape.snapshot })),
   },
 } satisfies Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;
+
+/** Commands only the extension's own pages may send, never a content script on a console page. */
+export const PAGE_ONLY_COMMANDS: ReadonlySet<string> = new Set(['auth.connect', 'auth.disconnect', 'salesforce.fields']);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

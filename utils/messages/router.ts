@@ -1,5 +1,5 @@
 import type { Browser } from 'wxt/browser';
-import { Envelope, commands, type CommandName, type CommandPayload, type CommandResponse, type Reply } from './protocol';
+import { Envelope, PAGE_ONLY_COMMANDS, commands, type CommandName, type CommandPayload, type CommandResponse, type Reply } from './protocol';
 
 export type Handlers = {
   [C in CommandName]: (payload: CommandPayload<C>, sender: Browser.runtime.MessageSender) => Promise<CommandResponse<C>>;
@@ -32,6 +32,9 @@ export async function route(
     return { ok: false, error: { code: 'unknown_command', message: `Unknown command: ${name.slice(0, 80)}` } };
   }
   const command = name as CommandName;
+  if (PAGE_ONLY_COMMANDS.has(command) && (sender.tab || !sender.url?.startsWith(`chrome-extension://${extensionId}/`))) {
+    return { ok: false, error: { code: 'forbidden', message: `${command} is for the extension's own pages` } };
+  }
   const payload = commands[command].request.safeParse(envelope.data.payload);
   if (!payload.success) {
     return { ok: false, error: { code: 'bad_request', message: `${command}: ${payload.error.issues[0]?.message ?? 'invalid payload'}` } };

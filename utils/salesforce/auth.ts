@@ -50,7 +50,9 @@ export function loginUrlOf(connection: ConnectionSettings): string {
 
 /** The origins to ask host access for before connecting (the instance may be another host of Salesforce's). */
 export function originsToGrant(connection: ConnectionSettings): string[] {
-  const login = `${new URL(loginUrlOf(connection)).origin}/*`;
+  // Match patterns leave the port out: a pattern with a port is not one Chrome accepts everywhere.
+  const url = new URL(loginUrlOf(connection));
+  const login = `${url.protocol}//${url.hostname}/*`;
   return connection.loginHost === 'myDomain' ? [login] : [login, 'https://*.salesforce.com/*'];
 }
 

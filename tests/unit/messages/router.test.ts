@@ -19,6 +19,11 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'form.open': async () => ({ state: 'error', message: 'x' }),
     'lookup.search': async () => ({ state: 'results', records: [] }),
     'record.create': async () => ({ state: 'error', message: 'x' }),
+    'console.adapters': async () => ({ adapters: [] }),
+    'options.open': async () => ({}),
+    'auth.connect': async () => ({ ok: false, message: 'x' }),
+    'auth.disconnect': async () => ({ revoked: true }),
+    'salesforce.fields': async () => ({ state: 'error', message: 'x' }),
     'chat.plan': async () => ({ id: 'x', chatId: 'c', trigger: 'manual', state: 'waiting', attempts: 0, errors: [], duplicates: [], ids: {}, steps: [] }),
     ...overrides,
   };
@@ -53,6 +58,15 @@ describe('route', () => {
     );
     expect(reply).toEqual({ ok: false, error: { code: 'forbidden', message: expect.any(String) } });
     expect(called).toBe(false);
+  });
+
+  it('takes connect and disconnect from the extension\'s own pages only, never from a console page', async () => {
+    const page = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/options.html` } as Browser.runtime.MessageSender;
+    const consoleTab = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/options.html`, tab: { id: 3 } } as Browser.runtime.MessageSender;
+    await expect(route(handlers(), { command: 'auth.disconnect', payload: {} }, page, OWN_ID)).resolves.toEqual({ ok: true, data: { revoked: true } });
+    for (const sender of [own, consoleTab]) {
+      await expect(route(handlers(), { command: 'auth.disconnect', payload: {} }, sender, OWN_ID)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
   });
 
   it.each([

@@ -1,0 +1,38 @@
+import { Setting } from './Setting';
+import type { OptionsStore } from './store';
+
+/** Task defaults, the owner rule, the phone region and the API budget. */
+export function RecordsSection({ store }: { store: OptionsStore }) {
+  const { records, general } = store.draft.value!;
+  const task = records.task;
+  const setTask = (patch: Partial<typeof task>) => store.set('records', 'task', { ...task, ...patch });
+  return (
+    <section id="records">
+      <h2>Records</h2>
+      <Setting store={store} section="records" name="task" label="New tasks">
+        {(disabled) => (
+          <div class="grid">
+            <label>Subject <input id="task-subject" disabled={disabled} value={task.subject} onInput={(e) => setTask({ subject: e.currentTarget.value })} /></label>
+            <label>Status <input id="task-status" disabled={disabled} value={task.status} onInput={(e) => setTask({ status: e.currentTarget.value })} /></label>
+            <label>Priority <input id="task-priority" disabled={disabled} value={task.priority} onInput={(e) => setTask({ priority: e.currentTarget.value })} /></label>
+            <label>Due in (days) <input id="task-due" type="number" min="0" max="365" disabled={disabled} value={task.dueInDays} onInput={(e) => setTask({ dueInDays: e.currentTarget.valueAsNumber })} /></label>
+          </div>
+        )}
+      </Setting>
+      <Setting store={store} section="records" name="owner" label="Owner of new records">
+        {(disabled) => (
+          <select id="owner" disabled={disabled} value={records.owner} onChange={(e) => store.set('records', 'owner', e.currentTarget.value as 'agent' | 'connectedUser')}>
+            <option value="agent">The chat's agent (the Salesforce user with the agent's e-mail), else the connected user</option>
+            <option value="connectedUser">The connected Salesforce user</option>
+          </select>
+        )}
+      </Setting>
+      <Setting store={store} section="general" name="phoneRegion" label="Country for phone numbers without a country code">
+        {(disabled) => <input id="phone-region" maxLength={2} placeholder="from the visitor's country" disabled={disabled} value={general.phoneRegion ?? ''} onInput={(e) => store.set('general', 'phoneRegion', e.currentTarget.value.trim().toUpperCase() || null)} />}
+      </Setting>
+      <Setting store={store} section="general" name="apiBudgetPercent" label="Share of the org's daily API requests this extension may use (%)">
+        {(disabled) => <input id="api-budget" type="number" min="1" max="100" disabled={disabled} value={general.apiBudgetPercent} onInput={(e) => store.set('general', 'apiBudgetPercent', e.currentTarget.valueAsNumber)} />}
+      </Setting>
+    </section>
+  );
+}

@@ -1,0 +1,68 @@
+import { useEffect, useState } from 'preact/hooks';
+import { SalesforceMark } from '../panel/SalesforceMark';
+import type { OutboxItem, SalesforceStatus } from '@/utils/messages/protocol';
+import type { SettingsProblem } from '@/utils/settings/schema';
+
+export type PopupSources = {
+  status: () => Promise<SalesforceStatus>;
+  queue: () => Promise<OutboxItem[]>;
+  problems: () => Promise<SettingsProblem[]>;
+  retry: (id: string) => Promise<unknown>;
+  openOptions: () => void;
+};
+
+const STATE_WORDS: Record<OutboxItem['state'], string> = {
+  waiting: 'Waits for the chat to end',
+  pending: 'Being sent',
+  needs_attention: 'Needs attention',
+  done: 'Written',
+};
+
+/** The toolbar popup: is Salesforce connected, is anything wrong with settings, what is queued. */
+export function PopupApp({ sources }: { sources: PopupSources }) {
+  const [status, setStatus] = useState<SalesforceStatus | null>(null);
+  const [queue, setQueue] = useState<OutboxItem[] | null>(null);
+  const [problems, setProblems] = useState<SettingsProblem[]>([]);
+  const load = () => {
+    void sources.status().then(setStatus).catch(() => setStatus({ state: 'unreachable', instanceUrl: '', message: 'The extension did not answer.' }));
+    void sources.queue().then(setQueue).catch(() => setQueue([]));
+    void sources.problems().then(setProblems);
+  };
+  useEffect(load, []);
+  const instanceUrl = status && 'instanceUrl' in status ? status.instanceUrl : '';
+  const open = (queue ?? []).filter((i) => i.state !== 'done');
+  return (
+    <div class="popup">
+      <header><SalesforceMark /><strong>Salesforce for Chat Consoles</strong></header>
+      <div class="status" data-state={status?.state ?? 'unknown'} id="popup-status">
+        {!status && 'Checking…'}
+        {status?.state === 'connected' && <>Connected{status.user ? ` as ${status.user.name}` : ''} · {new URL(status.instanceUrl).host}</>}
+        {status?.state === 'not_connected' && <>Not connected. <a href="#" onClick={sources.openOptions}>Connect</a></>}
+        {status?.state === 'session_expired' && <>Salesforce ended the connection; nothing queued is lost. <a href="#" id="reconnect" onClick={sources.openOptions}>Reconnect</a></>}
+        {(status?.state === 'unreachable' || status?.state === 'over_limit') && status.message}
+      </div>
+      {problems.length > 0 && (
+        <div class="problems" id="popup-problems" role="alert">
+          {problems.length} setting(s) not valid, defaults used: {problems.map((p) => p.setting).join(', ')}. <a href="#" onClick={sources.openOptions}>Open settings</a>
+        </div>
+      )}
+      <h2>Writes</h2>
+      {queue && !queue.length && <p class="empty">Nothing written yet.</p>}
+      {queue && queue.length > 0 && !open.length && <p class="empty">Nothing waiting: every chat was written.</p>}
+      <ul class="queue">
+        {(queue ?? []).slice(-30).reverse().map((item) => (
+          <li data-state={item.state} data-id={item.id}>
+            <div><span class="chat">Chat {item.chatId}</span> <span class="state">{STATE_WORDS[item.state]}</span></div>
+            {item.lastError && item.state !== 'done' && <div class="error">{item.lastError}</div>}
+            {item.errors.map((e) => <div class="error">{e.object}: {e.message}{e.fields.length ? ` (${e.fields.join(', ')})` : ''}</div>)}
+            {item.state === 'done' && instanceUrl && (
+              <div class="links">{Object.entries(item.ids).map(([ref, id]) => <a href={`${instanceUrl}/${id}`} target="_blank" rel="noreferrer">{ref}</a>)}</div>
+            )}
+            {item.state === 'needs_attention' && <button type="button" onClick={() => void sources.retry(item.id).then(load)}>Try again</button>}
+          </li>
+        ))}
+      </ul>
+      <footer><a href="#" onClick={sources.openOptions}>Settings</a></footer>
+    </div>
+  );
+}

@@ -1,0 +1,19 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { PopupApp } from '@/components/popup/PopupApp';
+import { sendCommand } from '@/utils/messages/client';
+import { loadSettings } from '@/utils/settings/storage';
+import '@/components/popup/popup.css';
+
+render(
+  <PopupApp
+    sources={{
+      status: () => sendCommand('salesforce.status', {}),
+      queue: () => sendCommand('outbox.list', {}),
+      problems: async () => (await loadSettings()).problems,
+      retry: (id) => sendCommand('outbox.retry', { id }),
+      openOptions: () => void browser.runtime.openOptionsPage(),
+    }}
+  />,
+  document.getElementById('app')!,
+);
