@@ -32,7 +32,8 @@ export async function route(
     return { ok: false, error: { code: 'unknown_command', message: `Unknown command: ${name.slice(0, 80)}` } };
   }
   const command = name as CommandName;
-  if (PAGE_ONLY_COMMANDS.has(command) && (sender.tab || !sender.url?.startsWith(`chrome-extension://${extensionId}/`))) {
+  // A content script's sender.url is its console page; only our own pages have the extension's origin.
+  if (PAGE_ONLY_COMMANDS.has(command) && !sender.url?.startsWith(`chrome-extension://${extensionId}/`)) {
     return { ok: false, error: { code: 'forbidden', message: `${command} is for the extension's own pages` } };
   }
   const payload = commands[command].request.safeParse(envelope.data.payload);

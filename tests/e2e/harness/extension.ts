@@ -103,6 +103,8 @@ export class ExtensionHarness {
     await this.inWorker(async (value) => {
 const cached = Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('identify:'));
       await chrome.storage.session.remove(cached);
+      // A session stored by hand has no OAuth grant behind it (no refresh): forget any earlier one.
+      await chrome.storage.local.remove('salesforce-grant');
       if (value) await chrome.storage.session.set({ salesforce: value });
       else await chrome.storage.session.remove('salesforce');
     }, session);

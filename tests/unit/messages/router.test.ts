@@ -62,9 +62,12 @@ describe('route', () => {
 
   it('takes connect and disconnect from the extension\'s own pages only, never from a console page', async () => {
     const page = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/options.html` } as Browser.runtime.MessageSender;
-    const consoleTab = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/options.html`, tab: { id: 3 } } as Browser.runtime.MessageSender;
-    await expect(route(handlers(), { command: 'auth.disconnect', payload: {} }, page, OWN_ID)).resolves.toEqual({ ok: true, data: { revoked: true } });
-    for (const sender of [own, consoleTab]) {
+    const optionsTab = { ...page, tab: { id: 3 } } as Browser.runtime.MessageSender;
+    const lookalike = { id: OWN_ID, url: `https://evil.example/chrome-extension://${OWN_ID}/`, tab: { id: 4 } } as Browser.runtime.MessageSender;
+    for (const sender of [page, optionsTab]) {
+      await expect(route(handlers(), { command: 'auth.disconnect', payload: {} }, sender, OWN_ID)).resolves.toEqual({ ok: true, data: { revoked: true } });
+    }
+    for (const sender of [own, lookalike]) {
       await expect(route(handlers(), { command: 'auth.disconnect', payload: {} }, sender, OWN_ID)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
   });

@@ -1,0 +1,148 @@
+import { describe, expect, it } from 'vitest';
+import { useExtension } from '../setup';
+import { PanelPage } from '../pages/panel';
+import { DemoConsolePage } from '../pages/demo-console';
+import { OptionsPage, OPTIONS_URL, POPUP_URL } from '../pages/options';
+import { EXTENSION_ID } from '../harness/paths';
+
+const e2e = useExtension();
+
+const visitor = (name: string, email: string, preChat: Record<string, string> = {}) => ({
+  name, email, phone: '', visits: 1, chats: 0,
+  session: { country: 'US' }, preChat: { Name: name, Email: email, ...preChat }, custom: {}, firstMessage: 'Hello there.',
+});
+
+async function openConsole() {
+  const page = await e2e.harness.newPage(e2e.consoleUrl);
+  return { page, panel: new PanelPage(page), demo: new DemoConsolePage(page) };
+}
+
+describe('connecting to Salesforce', () => {
+  it('connects through the login page (launchWebAuthFlow, PKCE), refreshes an expired token mid-shift, asks to reconnect when refused without losing a chat, and revokes on disconnect', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    await emulator.settings({ autoApprove: false });
+    await harness.useSalesforceSession(null);
+    await harness.useSettings({
+      connection: { loginHost: 'myDomain', myDomain: new URL(await emulatorUrl()).origin, clientId: 'customer-app' },
+      automation: { ended: { action: 'case', strategy: 'none' } },
+    });
+    const options = new OptionsPage(await harness.newPage(OPTIONS_URL));
+    await options.status('not_connected');
+    expect(await options.text('#redirect-url')).toBe(`https://${EXTENSION_ID}.chromiumapp.org/salesforce`);
+    await harness.screenshot(options.page, 'options-not-connected');
+
+    await options.connect(harness.browser);
+    const connected = await options.status('connected', ' as ');
+    expect(connected).toMatch(/as .+\(.+@.+\), org 00D\w+/);
+    expect(connected).toMatch(/API requests today: \d+ of [\d,]+/);
+    await harness.screenshot(options.page, 'options-connected');
+    // Tokens: the refresh token in local storage, the access token in session storage, nothing synced.
+    const stored = await harness.inWorker(async () => ({
+      sync: await chrome.storage.sync.get(null),
+      grant: Object.keys(((await chrome.storage.local.get('salesforce-grant'))['salesforce-grant'] ?? {}) as object),
+      session: Object.keys(((await chrome.storage.session.get('salesforce')).salesforce ?? {}) as object),
+    }));
+    expect(stored.sync).toEqual({});
+    expect(stored.grant).toContain('refreshToken');
+    expect(stored.session.sort()).toEqual(['accessToken', 'instanceUrl']);
+
+    // The access token expires during a shift: one refresh, and the agent notices nothing.
+    await emulator.expireTokens();
+    await emulator.clearLog();
+    const { page, panel, demo } = await openConsole();
+    await panel.waitForState('connected');
+    const grace = await demo.startChat(visitor('Grace Hopper', 'grace.hopper@example.com'));
+    await panel.waitForVisitor(grace);
+    await panel.find('[data-identity="found"][data-record-type="Contact"]');
+    expect((await emulator.log()).filter((e) => e.path.startsWith('/services/oauth2/token'))).toHaveLength(1);
+
+    // Salesforce refuses the refresh token (revoked by an admin): the agent is told to reconnect,
+    // and a chat that ends meanwhile waits in the outbox.
+    await emulator.revokeTokens();
+    const ada = await demo.startChat(visitor('Ada Lovelace', 'ada@engine.example'));
+    await demo.openChat(ada);
+    await panel.waitForVisitor(ada);
+    await panel.find('[data-identity="error"][data-kind="session_expired"]');
+    expect(await panel.text()).toContain('Reconnect');
+    await demo.endOpenChat();
+    const waiting = await panel.settledWrite(ada, 2_000).catch(() => null);
+    expect(waiting).toBeNull(); // not settled: pending, not lost
+    const queued = await panel.send<{ ok: true; data: { state: string }[] }>({ command: 'outbox.list', payload: { chatId: ada } });
+    expect(queued.data.map((i) => i.state)).toEqual(['pending']);
+    await harness.screenshot(page, 'panel-reconnect');
+    const popup = await harness.newPage(POPUP_URL);
+    await popup.waitForSelector('#popup-status[data-state="session_expired"]');
+    expect(await popup.$eval('#popup-status', (el) => (el as HTMLElement).innerText)).toContain('Reconnect');
+    await harness.screenshot(popup, 'popup-reconnect');
+
+    // Reconnecting sends what waited.
+    await options.page.reload();
+    await options.status('session_expired');
+    await options.connect(harness.browser);
+    await options.status('connected');
+    const entry = await panel.settledWrite(ada);
+    expect(entry.state).toBe('done');
+    expect((await emulator.records('Case')).filter((c) => c.SuppliedEmail === 'ada@engine.example')).toHaveLength(1);
+
+    // Disconnect revokes the token at Salesforce.
+    await emulator.clearLog();
+    await options.page.click('#disconnect');
+    await options.status('not_connected');
+    expect(await options.text('.notice')).toContain('Salesforce revoked the token');
+    expect((await emulator.log()).map((e) => `${e.method} ${e.path} ${e.status}`)).toContain('POST /services/oauth2/revoke 200');
+    expect(await harness.inWorker(async () => (await chrome.storage.local.get('salesforce-grant'))['salesforce-grant'] ?? null)).toBeNull();
+    await emulator.settings({ autoApprove: true });
+  });
+});
+
+describe('the options page', () => {
+  it('edits identification rules and the field mapping, and the panel follows them', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const token = await emulator.token();
+    await harness.useSettings({});
+    await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+    const options = new OptionsPage(await harness.newPage(OPTIONS_URL));
+    await options.status('connected');
+    // Contacts are also found by phone: add a condition, chat field ↔ a field from describe.
+    await options.page.click('.conditions[data-object="contacts"] .add');
+    await options.retype('.conditions[data-object="contacts"] .condition:nth-of-type(2) .chat-field', 'preChat.phone');
+    await options.retype('.conditions[data-object="contacts"] .condition:nth-of-type(2) .sf-field', 'Phone');
+    // Mapping: every Contact field from describe is listed; show Assistant, stop showing Title.
+    await options.page.waitForSelector('table.mapping[data-object="Contact"] tr[data-field="AssistantName"]');
+    await options.page.click('tr[data-field="AssistantName"] input[type=checkbox]');
+    await options.page.click('tr[data-field="Title"] input[type=checkbox]');
+    await harness.screenshot(options.page, 'options-edited');
+    await options.save();
+    const saved = await harness.inWorker(async () => (await chrome.storage.local.get('settings')).settings as { identification: { contacts: unknown[] }; mapping: { Contact: { sfField: string; display?: boolean }[] } });
+    expect(saved.identification.contacts).toEqual([{ chatField: 'visitor.email', sfField: 'Email' }, { chatField: 'preChat.phone', sfField: 'Phone' }]);
+
+    const { panel, demo } = await openConsole();
+    await panel.waitForState('connected');
+    // No e-mail, only the phone Grace's record has in another format.
+    const chat = await demo.startChat({ ...visitor('G. Hopper', ''), preChat: { Name: 'G. Hopper', Phone: '415.555.0100' } });
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="found"][data-record-type="Contact"]');
+    await panel.find('[data-fields="Contact"] [data-field="AssistantName"]');
+    expect(await panel.page.$('pierce/[data-fields="Contact"] [data-field="Title"]')).toBeNull();
+  });
+
+  it('refuses to save an invalid value, saying which and why, and keeps everything else', async () => {
+    const { harness } = e2e;
+    await harness.useSettings({ general: { phoneRegion: 'United States' } });
+    const options = new OptionsPage(await harness.newPage(OPTIONS_URL));
+    await options.ready();
+    // The stored value was invalid: reported, default used.
+    expect(await options.text('#problems')).toContain('general.phoneRegion');
+    await options.retype('.conditions[data-object="contacts"] .sf-field', "Email' OR Name != '");
+    await options.page.click('#save');
+    await options.page.waitForFunction(() => document.querySelector('.notice')?.textContent?.startsWith('Nothing was saved'));
+    expect(await options.text('[data-setting="identification.contacts"] .problem')).toContain('Salesforce field API name');
+    await harness.screenshot(options.page, 'options-invalid');
+  });
+});
+
+async function emulatorUrl(): Promise<string> {
+  return (await e2e.emulator.token()).instanceUrl;
+}
