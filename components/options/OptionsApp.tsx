@@ -39,7 +39,7 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
         )}
         {problems.length > 0 && (
           <div class="banner error" id="problems" role="alert">
-            <strong>Some settings are not valid and their defaults are used:</strong>
+            <strong>Some settings are not valid and were ignored (the value from this browser, else the default, applies):</strong>
             <ul>{problems.map((p) => <li><code>{p.setting}</code> ({p.source === 'policy' ? 'enterprise policy' : 'this browser'}): {p.message}</li>)}</ul>
           </div>
         )}
