@@ -32,6 +32,8 @@ import { formSections, recordTypeFor } from '@/utils/mapping/form';
 import { COMPANY_PLACEHOLDER } from '@/utils/mapping/values';
 import { lookupSoql, lookupTarget } from '@/utils/salesforce/lookup';
 import { agentUser } from '@/utils/plan/owner';
+import { landedIds } from '@/utils/plan/landed';
+import { writePause } from '@/utils/outbox/pause';
 
 const NOT_CONNECTED = 'Not connected to Salesforce. Open the extension options to connect.';
 
@@ -52,7 +54,7 @@ function describeFailure(raw: unknown, action: string): { kind: FailureKind; mes
  * command → handler (each gets a payload the router has already parsed), and `sendQueued`, which
  * sends what the outbox still holds (at every worker start and on the retry alarm).
  */
-export function createHandlers(startedAt: number, { retryLater }: { retryLater: () => void }): { handlers: Handlers; sendQueued: () => void } {
+export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when: number) => void }): { handlers: Handlers; sendQueued: () => void } {
   const journal = new ChatJournal();
   const cache = sessionCache();
   const metadata = new MetadataCache(localMetadataStore());
@@ -73,6 +75,7 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
   /** An outbox entry as the panel and popup see it. */
   const itemOf = (e: OutboxEntry): OutboxItem => ({
     id: e.id, chatId: e.snapshot.chatId, trigger: e.trigger, action: e.manual?.action ?? e.plan?.action, state: e.state, attempts: e.attempts, lastError: e.lastError,
+    nextAttemptAt: e.state === 'pending' ? e.nextAttemptAt : undefined, updatedAt: e.updatedAt,
     errors: e.errors ?? [], duplicates: (e.duplicates ?? []).map((d) => ({ object: d.object, id: d.id })), ids: e.ids ?? {},
     steps: (e.plan?.steps ?? []).map((step) => ({ ref: step.ref, object: step.object, method: step.method })),
   });
@@ -96,11 +99,19 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
       const client = await requireClient();
       return planOutcome(plan, await client.composite(planRequests(plan, API_VERSION), { allOrNone: true }));
     },
+    landed: async (plan) => landedIds(await requireClient(), plan),
+    usageAllows: async () => {
+      const usage = await (await requireClient()).dailyApiUsage();
+      return usage.used < usage.max;
+    },
+    pause: writePause,
   });
 
   async function resume() {
     await outbox.drain();
-    if ((await outbox.entries()).some((e) => e.state === 'pending')) retryLater();
+    // What still waits (backoff, API limit pause) is sent by an alarm: it survives the worker stopping.
+    const due = await outbox.nextDue();
+    if (due !== null) retryAt(due);
   }
   /** Sends what is queued without holding up the caller; a failure is logged, the queue keeps it. */
   const sendQueued = () => void resume().catch((error) => console.warn('outbox', error));
@@ -211,6 +222,7 @@ export function createHandlers(startedAt: number, { retryLater }: { retryLater: 
       }
       // Another user or org now: nothing identified under the old one still holds. What waited goes out.
       await cache.clear();
+      await outbox.hurryAll();
       sendQueued();
       return { ok: true, status: await checkStatus(await currentClient(), await loadGrant()) };
     },

@@ -10,8 +10,8 @@ import { createHandlers } from './handlers';
 export default defineBackground(() => {
   const RETRY = 'outbox-retry';
   const { handlers, sendQueued } = createHandlers(Date.now(), {
-    // An alarm survives the worker stopping, unlike a timer.
-    retryLater: () => void browser.alarms.create(RETRY, { delayInMinutes: 1 }),
+    // An alarm survives the worker stopping, unlike a timer (Chrome fires it 30 s after now at the soonest).
+    retryAt: (when) => void browser.alarms.create(RETRY, { when: Math.max(when, Date.now() + 1_000) }),
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY) sendQueued();

@@ -57,6 +57,9 @@ export const OutboxItem = z.object({
   state: z.enum(['waiting', 'pending', 'done', 'needs_attention']),
   attempts: z.number(),
   lastError: z.optional(z.string()),
+  /** When a pending write is tried again (after a passing failure). */
+  nextAttemptAt: z.optional(z.number()),
+  updatedAt: z.optional(z.number()),
   errors: z.array(z.object({ ref: z.string(), object: z.string(), code: z.string(), message: z.string(), fields: z.array(z.string()) })),
   duplicates: z.array(z.object({ object: z.string(), id: z.string() })),
   ids: z.record(z.string(), z.string()),

@@ -1,7 +1,7 @@
 import type { ChatSnapshot } from '../chat/snapshot';
 import type { ActionPlan, Trigger } from '../plan/plan';
 import type { PlanOutcome } from '../plan/requests';
-import { failureKind, toSalesforceError } from '../salesforce/errors';
+import { ApiLimitError, failureKind, toSalesforceError, UnreachableError } from '../salesforce/errors';
 import type { OutboxEntry, OutboxStore } from './store';
 
 /** The chat a write is for, whatever its trigger. */
@@ -15,8 +15,27 @@ export type OutboxDeps = {
   plan: (entry: OutboxEntry) => Promise<ActionPlan | null>;
   /** Sends a plan as one allOrNone composite request. */
   send: (plan: ActionPlan) => Promise<PlanOutcome>;
+  /** Whether a plan sent without an answer was written after all: its record ids, or null (one query). */
+  landed: (plan: ActionPlan) => Promise<Record<string, string> | null>;
+  /** Whether the org's daily API usage allows writing again (one request), after it ran out. */
+  usageAllows: () => Promise<boolean>;
+  /** When writes are paused for the org's API limit (kept across worker restarts). */
+  pause: { get: () => Promise<number>; set: (until: number) => Promise<void> };
   now?: () => number;
+  random?: () => number;
 };
+
+/** First retry after 30 s (Chrome's shortest alarm), doubling up to 30 minutes. */
+export const BACKOFF_BASE_MS = 30_000;
+export const BACKOFF_CAP_MS = 30 * 60_000;
+/** Over the org's API limit: writes wait this long, then one request asks whether usage allows. */
+export const LIMIT_PAUSE_MS = 15 * 60_000;
+
+/** Exponential backoff with jitter (0.5×–1.5×), so agents' browsers do not retry in step. */
+export function backoffDelay(attempts: number, random: () => number = Math.random): number {
+  const exponential = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
+  return Math.round(exponential * (0.5 + random()));
+}
 
 /**
  * The durable queue of chat writes. A chat end is stored before anything else happens; its plan
@@ -27,9 +46,11 @@ export class Outbox {
   private draining: Promise<void> | null = null;
   private again = false;
   private readonly now: () => number;
+  private readonly random: () => number;
 
   constructor(private readonly deps: OutboxDeps & { settled?: (entry: OutboxEntry) => void }) {
     this.now = deps.now ?? Date.now;
+    this.random = deps.random ?? Math.random;
   }
 
   /** Stores a chat's write; a chat already written is never written again. */
@@ -71,13 +92,39 @@ export class Outbox {
    */
   async retry(id: string, choice?: OutboxEntry['choice']): Promise<OutboxEntry | undefined> {
     const entry = await this.deps.store.get(id);
+    if (entry?.state === 'pending') return this.hurry(entry);
     if (!entry || entry.state !== 'needs_attention') return entry;
-    const next: OutboxEntry = { ...entry, choice: choice ?? entry.choice, plan: undefined, errors: undefined, duplicates: undefined, state: 'pending', updatedAt: this.now() };
+    const next: OutboxEntry = { ...entry, choice: choice ?? entry.choice, plan: undefined, errors: undefined, duplicates: undefined, state: 'pending', nextAttemptAt: undefined, updatedAt: this.now() };
     await this.deps.store.put(next);
     return next;
   }
 
-  /** Sends every pending entry, oldest first; one at a time (a chat's plans keep their order). */
+  /** A pending entry goes at the next drain instead of waiting out its backoff ("Try now"). */
+  private async hurry(entry: OutboxEntry): Promise<OutboxEntry> {
+    const next = { ...entry, nextAttemptAt: undefined };
+    await this.deps.store.put(next);
+    return next;
+  }
+
+  /** Every pending entry goes at the next drain (Salesforce was just reconnected: the cause is gone). */
+  async hurryAll(): Promise<void> {
+    for (const entry of await this.deps.store.all()) if (entry.state === 'pending' && entry.nextAttemptAt) await this.hurry(entry);
+  }
+
+  /** When the next pending entry is due (for the retry alarm), or null when none waits. */
+  async nextDue(): Promise<number | null> {
+    const pending = (await this.entries()).filter((e) => e.state === 'pending');
+    // A chat's later write waits for its first: only the first of each chat sets the time.
+    const firsts = pending.filter((e, i) => pending.findIndex((o) => o.chatKey === e.chatKey) === i);
+    if (!firsts.length) return null;
+    return Math.max(await this.deps.pause.get(), Math.min(...firsts.map((e) => e.nextAttemptAt ?? 0)));
+  }
+
+  /**
+   * Sends every pending entry that is due, oldest first, one at a time. A chat's entries keep
+   * their order (a later one waits while an earlier one is pending); one chat failing never holds
+   * up another. Over the org's API limit, nothing is sent until usage allows.
+   */
   drain(): Promise<void> {
     if (this.draining) {
       this.again = true;
@@ -86,11 +133,28 @@ export class Outbox {
     this.draining = (async () => {
       do {
         this.again = false;
+        if (!(await this.writesAllowed())) return;
         const pending = (await this.deps.store.all()).filter((e) => e.state === 'pending').sort((a, b) => a.createdAt - b.createdAt);
-        for (const entry of pending) await this.attempt(entry);
+        const blocked = new Set<string>();
+        for (const entry of pending) {
+          const due = (entry.nextAttemptAt ?? 0) <= this.now();
+          if (due && !blocked.has(entry.chatKey)) await this.attempt(entry);
+          if ((await this.deps.store.get(entry.id))?.state === 'pending') blocked.add(entry.chatKey);
+          if ((await this.deps.pause.get()) > this.now()) return; // the limit was hit: stop asking
+        }
       } while (this.again);
     })().finally(() => (this.draining = null));
     return this.draining;
+  }
+
+  /** False while paused for the API limit; after the pause, one request says whether to go on. */
+  private async writesAllowed(): Promise<boolean> {
+    const until = await this.deps.pause.get();
+    if (!until) return true;
+    if (until > this.now()) return false;
+    const allows = await this.deps.usageAllows().catch(() => false);
+    await this.deps.pause.set(allows ? 0 : this.now() + LIMIT_PAUSE_MS);
+    return allows;
   }
 
   async entries(): Promise<OutboxEntry[]> {
@@ -113,14 +177,32 @@ export class Outbox {
         entry = { ...entry, plan };
         await save({});
       }
-      const outcome = await this.deps.send(plan);
-      if (outcome.state === 'done') await save({ state: 'done', ids: outcome.ids, attempts: entry.attempts + 1, lastError: undefined });
-      else await save({ state: 'needs_attention', errors: outcome.errors, duplicates: outcome.duplicates, attempts: entry.attempts + 1 });
+      // Sent before without an answer: written after all? Then it is done, and never sent twice.
+      if (entry.unknownOutcome) {
+        const ids = await this.deps.landed(plan);
+        if (ids) return save({ state: 'done', ids, unknownOutcome: false, nextAttemptAt: undefined, lastError: undefined });
+      }
+      let outcome: PlanOutcome;
+      try {
+        outcome = await this.deps.send(plan);
+      } catch (raw) {
+        // No answer at all (connection dropped, reset, 5xx): Salesforce may have committed it.
+        if (toSalesforceError(raw) instanceof UnreachableError) entry = { ...entry, unknownOutcome: true };
+        throw raw;
+      }
+      if (outcome.state === 'done') await save({ state: 'done', ids: outcome.ids, attempts: entry.attempts + 1, lastError: undefined, unknownOutcome: false, nextAttemptAt: undefined });
+      else await save({ state: 'needs_attention', errors: outcome.errors, duplicates: outcome.duplicates, attempts: entry.attempts + 1, unknownOutcome: false, nextAttemptAt: undefined });
     } catch (raw) {
       const error = toSalesforceError(raw);
-      // Passing (network, 5xx, session, limit): pending, tried again later. Anything else: the agent sees it.
+      if (error instanceof ApiLimitError) await this.deps.pause.set(this.now() + LIMIT_PAUSE_MS);
+      // Passing (network, 5xx, session, limit): pending, tried again after a backoff. Anything else: the agent sees it.
       const passing = failureKind(error) !== 'salesforce';
-      await save({ state: passing ? 'pending' : 'needs_attention', attempts: entry.attempts + 1, lastError: error.message, ...(passing ? {} : { errors: [{ ref: '', object: '', code: error.code, message: error.message, fields: error.fields }] }) });
+      const attempts = entry.attempts + 1;
+      await save(
+        passing
+          ? { state: 'pending', attempts, lastError: error.message, nextAttemptAt: this.now() + backoffDelay(attempts, this.random) }
+          : { state: 'needs_attention', attempts, lastError: error.message, errors: [{ ref: '', object: '', code: error.code, message: error.message, fields: error.fields }] },
+      );
     }
   }
 }

@@ -24,6 +24,10 @@ export type OutboxEntry = {
   attempts: number;
   /** Why the last attempt did not land (passing failures: it will be tried again). */
   lastError?: string;
+  /** A pending entry is not sent before this time (backoff after a passing failure). */
+  nextAttemptAt?: number;
+  /** The plan was sent and no answer came: Salesforce may have written it. Checked before sending again. */
+  unknownOutcome?: boolean;
   errors?: StepError[];
   duplicates?: Duplicate[];
   ids?: Record<string, string>;

@@ -170,7 +170,13 @@ describe('writing the chat to Salesforce automatically', () => {
     }
     expect((await emulator.records('Contact')).find((c) => c.Email === 'dora@durable.example')).toBeUndefined();
     await harness.stopWorker();
-    await harness.wakeWorker(); // a new worker sends what the outbox holds, at start
+    await harness.wakeWorker();
+    // The new worker keeps the chat, and its backoff: no hammering a server that just failed.
+    const [waiting] = (await panel.send<{ data: OutboxItem[] }>({ command: 'outbox.list', payload: { chatId: chat } })).data;
+    expect(waiting).toMatchObject({ state: 'pending', attempts: 1, nextAttemptAt: expect.any(Number) });
+    expect(waiting!.nextAttemptAt! - Date.now()).toBeGreaterThan(5_000);
+    // "Try now" (panel or popup) sends it at once instead of at the alarm.
+    await panel.send({ command: 'outbox.retry', payload: { id: waiting!.id } });
     const entry = await panel.settledWrite(chat);
     expect(entry.state).toBe('done');
     expect((await emulator.records('Contact')).filter((c) => c.Email === 'dora@durable.example')).toHaveLength(1);

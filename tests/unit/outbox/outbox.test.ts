@@ -1,25 +1,35 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { emptySnapshot } from '@/utils/chat/snapshot';
-import { Outbox } from '@/utils/outbox/outbox';
+import { backoffDelay, BACKOFF_BASE_MS, BACKOFF_CAP_MS, LIMIT_PAUSE_MS, Outbox } from '@/utils/outbox/outbox';
 import { idbOutboxStore, memoryOutboxStore, type OutboxStore } from '@/utils/outbox/store';
 import type { ActionPlan } from '@/utils/plan/plan';
 import type { PlanOutcome } from '@/utils/plan/requests';
-import { SalesforceError, UnreachableError } from '@/utils/salesforce/errors';
+import { ApiLimitError, SalesforceError, UnreachableError } from '@/utils/salesforce/errors';
 
 const plan = (chatId: string): ActionPlan => ({
   id: `demo:${chatId}:ended`, chatKey: `demo:${chatId}`, chatId, trigger: 'ended', action: 'contactCase',
   steps: [{ ref: 'record', object: 'Case', method: 'POST', values: { Subject: chatId } }], skipped: {}, createdAt: 1,
 });
 
-function setup(store: OutboxStore, send: (p: ActionPlan) => Promise<PlanOutcome>) {
+/** A fake org around the outbox: a clock, what landed, the API usage, the write pause. */
+function setup(store: OutboxStore, send: (p: ActionPlan) => Promise<PlanOutcome>, org: { landed?: Record<string, Record<string, string>>; usageAllows?: () => boolean } = {}) {
   const log: string[] = [];
+  const clock = { now: 1_000_000 };
+  let paused = 0;
   const outbox = new Outbox({
     store,
     plan: async (entry) => (log.push(`plan ${entry.snapshot.chatId}`), plan(entry.snapshot.chatId)),
     send: async (p) => (log.push(`send ${p.chatId}`), send(p)),
+    landed: async (p) => (log.push(`landed? ${p.chatId}`), org.landed?.[p.chatId] ?? null),
+    usageAllows: async () => (log.push('usage?'), org.usageAllows?.() ?? true),
+    pause: { get: async () => paused, set: async (until) => void (paused = until) },
+    now: () => clock.now,
+    random: () => 0.5,
   });
-  return { outbox, log };
+  /** Lets time pass, as the retry alarm does. */
+  const later = (ms = BACKOFF_CAP_MS * 2) => void (clock.now += ms);
+  return { outbox, log, clock, later, paused: () => paused };
 }
 
 describe('Outbox', () => {
@@ -40,17 +50,21 @@ describe('Outbox', () => {
   it('keeps a plan pending through passing failures, and sends the same plan when Salesforce is back', async () => {
     const store = memoryOutboxStore();
     let down = true;
-    const { outbox, log } = setup(store, async () => {
+    const { outbox, log, clock, later } = setup(store, async () => {
       if (down) throw new UnreachableError('ERROR_HTTP_503', 'Service Unavailable');
       return { state: 'done', ids: { record: '500Y' } };
     });
     await outbox.enqueue(emptySnapshot('c2', 'demo', 'ended'), 'ended');
     await outbox.drain();
-    expect((await store.all())[0]).toMatchObject({ state: 'pending', attempts: 1, lastError: 'Service Unavailable' });
+    expect((await store.all())[0]).toMatchObject({ state: 'pending', attempts: 1, lastError: 'Service Unavailable', nextAttemptAt: clock.now + BACKOFF_BASE_MS });
     down = false;
+    await outbox.drain(); // not due yet: nothing is sent
+    expect(log).toEqual(['plan c2', 'send c2']);
+    later();
     await outbox.drain();
     expect((await store.all())[0]).toMatchObject({ state: 'done', attempts: 2 });
-    expect(log).toEqual(['plan c2', 'send c2', 'send c2']); // planned once: the stored plan is what is retried
+    // Planned once: the stored plan is what is retried, after asking whether the lost one landed.
+    expect(log).toEqual(['plan c2', 'send c2', 'landed? c2', 'send c2']);
   });
 
   it('puts a refusal Salesforce would repeat aside as "needs attention", and the next chat still goes', async () => {
@@ -76,6 +90,9 @@ describe('Outbox', () => {
       store,
       plan: async (entry) => (plans.push(entry.choice?.id), plan(entry.snapshot.chatId)),
       send: async () => (refuse ? { state: 'refused', errors: [{ ref: 'person', object: 'Contact', code: 'DUPLICATES_DETECTED', message: 'dup', fields: [] }], duplicates: [{ ref: 'person', object: 'Contact', id: '003X' }] } : { state: 'done', ids: {} }),
+      landed: async () => null,
+      usageAllows: async () => true,
+      pause: { get: async () => 0, set: async () => undefined },
     });
     const { id } = await outbox.enqueue(emptySnapshot('c5', 'demo', 'ended'), 'ended');
     await outbox.drain();
@@ -104,8 +121,68 @@ describe('Outbox', () => {
     await first.outbox.enqueue(emptySnapshot('c4', 'demo', 'ended'), 'ended');
     await first.outbox.drain();
     const second = setup(idbOutboxStore(), async () => ({ state: 'done', ids: { record: '500Z' } }));
+    second.later();
     await second.outbox.drain();
     expect((await second.outbox.entries()).find((e) => e.snapshot.chatId === 'c4')).toMatchObject({ state: 'done', ids: { record: '500Z' } });
-    expect(second.log).toEqual(['send c4']);
+    expect(second.log).toEqual(['landed? c4', 'send c4']);
+  });
+
+  it('never writes twice when the answer was lost after Salesforce committed: it asks first, and finds it', async () => {
+    const landed: Record<string, Record<string, string>> = {};
+    const { outbox, log, later } = setup(memoryOutboxStore(), async (p) => {
+      landed[p.chatId] = { record: '500L', person: '003L' }; // committed…
+      throw new UnreachableError('UNREACHABLE', 'socket hang up'); // …and the answer lost
+    }, { landed });
+    const { id } = await outbox.enqueue(emptySnapshot('lost', 'demo', 'ended'), 'ended');
+    await outbox.drain();
+    expect((await outbox.entries())[0]).toMatchObject({ id, state: 'pending', unknownOutcome: true });
+    later();
+    await outbox.drain();
+    expect((await outbox.entries())[0]).toMatchObject({ state: 'done', ids: { record: '500L', person: '003L' }, unknownOutcome: false });
+    expect(log.filter((l) => l.startsWith('send'))).toEqual(['send lost']); // sent once, found once
+  });
+
+  it('backs off exponentially with jitter, up to 30 minutes', () => {
+    expect([1, 2, 3, 4].map((n) => backoffDelay(n, () => 0.5))).toEqual([30_000, 60_000, 120_000, 240_000]);
+    expect(backoffDelay(30, () => 0.5)).toBe(BACKOFF_CAP_MS);
+    expect(backoffDelay(1, () => 0)).toBe(15_000);
+    expect(backoffDelay(1, () => 0.999)).toBeLessThan(45_000);
+  });
+
+  it('pauses every write when the org is over its API limit, then asks once whether usage allows', async () => {
+    let over = true;
+    let allows = false;
+    const { outbox, log, later, paused, clock } = setup(memoryOutboxStore(), async (p) => {
+      if (over) throw new ApiLimitError('REQUEST_LIMIT_EXCEEDED', 'TotalRequests Limit exceeded.');
+      return { state: 'done', ids: { record: p.chatId } };
+    }, { usageAllows: () => allows });
+    for (const c of ['a', 'b', 'c']) await outbox.enqueue(emptySnapshot(c, 'demo', 'ended'), 'ended');
+    await outbox.drain();
+    expect(log).toEqual(['plan a', 'send a']); // the first refusal stops the rest: no hammering
+    expect(paused()).toBe(clock.now + LIMIT_PAUSE_MS);
+    later(LIMIT_PAUSE_MS + BACKOFF_CAP_MS * 2);
+    await outbox.drain();
+    expect(log.slice(2)).toEqual(['usage?']); // still over: paused again, nothing sent
+    over = false;
+    allows = true;
+    later(LIMIT_PAUSE_MS + 1);
+    await outbox.drain();
+    expect((await outbox.entries()).map((e) => e.state)).toEqual(['done', 'done', 'done']);
+  });
+
+  it('keeps a chat\'s writes in order, and one chat failing never holds up another', async () => {
+    const store = memoryOutboxStore();
+    const { outbox, log } = setup(store, async (p) => {
+      if (p.chatId === 'x') throw new UnreachableError('ERROR_HTTP_503', 'Service Unavailable');
+      return { state: 'done', ids: {} };
+    });
+    const snapshot = emptySnapshot('x', 'demo', 'ended');
+    await outbox.enqueue(snapshot, 'ended');
+    await outbox.enqueue({ ...snapshot, state: 'offline' }, 'offline'); // a later write of the same chat
+    await outbox.enqueue(emptySnapshot('y', 'demo', 'ended'), 'ended');
+    await outbox.drain();
+    expect(log).toEqual(['plan x', 'send x', 'plan y', 'send y']); // x's second write waits behind its first
+    expect((await outbox.entries()).map((e) => `${e.snapshot.chatId}:${e.trigger}:${e.state}`)).toEqual(['x:ended:pending', 'x:offline:pending', 'y:ended:done']);
+    expect(await outbox.nextDue()).toBe((await outbox.entries())[0]!.nextAttemptAt);
   });
 });
