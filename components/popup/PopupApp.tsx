@@ -15,7 +15,7 @@ const STATE_WORDS: Record<OutboxItem['state'], string> = {
   waiting: 'Waits for the chat to end',
   pending: 'Being sent',
   needs_attention: 'Needs attention',
-  done: 'Written',
+  done: 'Written today',
 };
 
 /** The toolbar popup: is Salesforce connected, is anything wrong with settings, what is queued. */
@@ -31,6 +31,10 @@ export function PopupApp({ sources }: { sources: PopupSources }) {
   useEffect(load, []);
   const instanceUrl = status && 'instanceUrl' in status ? status.instanceUrl : '';
   const open = (queue ?? []).filter((i) => i.state !== 'done');
+  // Everything that still waits, then what was written today (newest first).
+  const today = new Date().setHours(0, 0, 0, 0);
+  const doneToday = (queue ?? []).filter((i) => i.state === 'done' && (i.updatedAt ?? 0) >= today).reverse();
+  const shown = [...open.filter((i) => i.state === 'needs_attention'), ...open.filter((i) => i.state !== 'needs_attention'), ...doneToday.slice(0, 30)];
   return (
     <div class="popup">
       <header><SalesforceMark /><strong>Salesforce for Chat Consoles</strong></header>
@@ -50,9 +54,12 @@ export function PopupApp({ sources }: { sources: PopupSources }) {
       {queue && !queue.length && <p class="empty">Nothing written yet.</p>}
       {queue && queue.length > 0 && !open.length && <p class="empty">Nothing waiting: every chat was written.</p>}
       <ul class="queue">
-        {(queue ?? []).slice(-30).reverse().map((item) => (
+        {shown.map((item) => (
           <li data-state={item.state} data-id={item.id}>
             <div><span class="chat">Chat {item.chatId}</span> <span class="state">{STATE_WORDS[item.state]}</span></div>
+            {item.state === 'pending' && item.nextAttemptAt && (
+              <div class="retry">Retrying at {new Date(item.nextAttemptAt).toLocaleTimeString()} (attempt {item.attempts + 1}) <button type="button" onClick={() => void sources.retry(item.id).then(load)}>Try now</button></div>
+            )}
             {item.lastError && item.state !== 'done' && <div class="error">{item.lastError}</div>}
             {item.errors.map((e) => <div class="error">{e.object}: {e.message}{e.fields.length ? ` (${e.fields.join(', ')})` : ''}</div>)}
             {item.state === 'done' && instanceUrl && (

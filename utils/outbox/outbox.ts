@@ -101,6 +101,8 @@ export class Outbox {
 
   /** A pending entry goes at the next drain instead of waiting out its backoff ("Try now"). */
   private async hurry(entry: OutboxEntry): Promise<OutboxEntry> {
+    // Paused for the API limit: the next drain asks once whether usage allows, instead of waiting.
+    if ((await this.deps.pause.get()) > this.now()) await this.deps.pause.set(this.now());
     const next = { ...entry, nextAttemptAt: undefined };
     await this.deps.store.put(next);
     return next;
@@ -190,7 +192,11 @@ export class Outbox {
         if (toSalesforceError(raw) instanceof UnreachableError) entry = { ...entry, unknownOutcome: true };
         throw raw;
       }
-      if (outcome.state === 'done') await save({ state: 'done', ids: outcome.ids, attempts: entry.attempts + 1, lastError: undefined, unknownOutcome: false, nextAttemptAt: undefined });
+      if (outcome.state === 'done') return save({ state: 'done', ids: outcome.ids, attempts: entry.attempts + 1, lastError: undefined, unknownOutcome: false, nextAttemptAt: undefined });
+      // A duplicate of this very chat's records is this plan, written by a request whose answer was
+      // lost (or that the browser sent again on its own after a reset): it is done, not refused.
+      const own = outcome.duplicates.length ? await this.deps.landed(plan) : null;
+      if (own) await save({ state: 'done', ids: own, attempts: entry.attempts + 1, lastError: undefined, unknownOutcome: false, nextAttemptAt: undefined });
       else await save({ state: 'needs_attention', errors: outcome.errors, duplicates: outcome.duplicates, attempts: entry.attempts + 1, unknownOutcome: false, nextAttemptAt: undefined });
     } catch (raw) {
       const error = toSalesforceError(raw);

@@ -185,4 +185,16 @@ describe('Outbox', () => {
     expect((await outbox.entries()).map((e) => `${e.snapshot.chatId}:${e.trigger}:${e.state}`)).toEqual(['x:ended:pending', 'x:offline:pending', 'y:ended:done']);
     expect(await outbox.nextDue()).toBe((await outbox.entries())[0]!.nextAttemptAt);
   });
+
+  it('takes a duplicate of its own earlier write for what it is: the plan landed, it is done', async () => {
+    const landed: Record<string, Record<string, string>> = {};
+    const { outbox } = setup(memoryOutboxStore(), async (p) => {
+      // The browser sent the request again after a reset; Salesforce had the first one already.
+      landed[p.chatId] = { record: '500D', person: '003D' };
+      return { state: 'refused', errors: [{ ref: 'person', object: 'Contact', code: 'DUPLICATES_DETECTED', message: 'Use one of these records?', fields: [] }], duplicates: [{ ref: 'person', object: 'Contact', id: '003D' }] };
+    }, { landed });
+    await outbox.enqueue(emptySnapshot('twice', 'demo', 'ended'), 'ended');
+    await outbox.drain();
+    expect((await outbox.entries())[0]).toMatchObject({ state: 'done', ids: { record: '500D', person: '003D' } });
+  });
 });

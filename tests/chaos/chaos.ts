@@ -1,0 +1,180 @@
+/**
+ * Chaos: the real built extension in Chromium, the demo console and the Salesforce emulator. N
+ * chats end while the emulator fails in every way a contact centre sees (latency spikes, 500/503,
+ * connections reset before and after commit, expired tokens, a stretch over the API limit) and
+ * the driver stops the service worker and restarts the browser (same profile) at random points.
+ * Then it reads the org: every chat written exactly once, nothing lost, and the chats with a
+ * deliberate permanent error waiting as "needs attention", each one listed in the popup.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'puppeteer';
+import { startDemoConsole } from '../consoles/demo/server';
+import { startEmulator, type Emulator } from '../salesforce-emulator/server';
+import { launchChromium } from '../e2e/harness/chromium';
+import { ExtensionHarness } from '../e2e/harness/extension';
+import { EXTENSION_DIR } from '../e2e/harness/paths';
+import { DemoConsolePage } from '../e2e/pages/demo-console';
+import { PanelPage } from '../e2e/pages/panel';
+import { OPTIONS_URL, POPUP_URL } from '../e2e/pages/options';
+import type { OutboxItem } from '@/utils/messages/protocol';
+
+export type ChaosOptions = { chats: number; seed: number; log?: (line: string) => void };
+export type ChaosResult = {
+  chats: number; written: number; duplicates: number; lost: number; needsAttention: number;
+  expectedNeedsAttention: number; shownInPopup: number; events: Record<string, number>; seconds: number;
+};
+
+/** A small seeded generator (mulberry32): the same seed, the same storm. */
+function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const REJECTED = 'Rejected Ltd';
+const emailOf = (seed: number, i: number) => `chaos-${seed}-${i}@example.org`;
+
+/** The browser, its console tab and a control tab (an extension page that sends commands as the popup does). */
+type Session = { browser: Browser; harness: ExtensionHarness; demo: DemoConsolePage; panel: PanelPage; control: Page };
+
+async function open(userDataDir: string, consoleUrl: string): Promise<Session> {
+  const browser = await launchChromium({ extensionDir: EXTENSION_DIR, userDataDir });
+  const harness = new ExtensionHarness(browser);
+  await harness.consoleScriptReady();
+  const control = await harness.newPage(POPUP_URL);
+  const page = await harness.newPage(consoleUrl);
+  const panel = new PanelPage(page);
+  await panel.find('.status[data-state]');
+  return { browser, harness, demo: new DemoConsolePage(page), panel, control };
+}
+
+async function command<T>(control: Page, name: string, payload: unknown): Promise<T> {
+  const reply = (await control.evaluate((c, p) => chrome.runtime.sendMessage({ command: c, payload: p }), name, payload as never)) as { ok: boolean; data: T; error?: { message: string } };
+  if (!reply?.ok) throw new Error(`${name}: ${reply?.error?.message ?? 'no answer'}`);
+  return reply.data;
+}
+
+export async function runChaos({ chats, seed, log = () => undefined }: ChaosOptions): Promise<ChaosResult> {
+  const started = Date.now();
+  const random = seeded(seed);
+  const events: Record<string, number> = {};
+  const count = (name: string) => void (events[name] = (events[name] ?? 0) + 1);
+  const emulator: Emulator = await startEmulator({ data: 'scenarios' });
+  const consoleServer = await startDemoConsole();
+  const userDataDir = mkdtempSync(join(tmpdir(), 'sf-panel-chaos-'));
+  // The deliberate permanent error: Salesforce refuses cases from one company, every time.
+  emulator.org.validationRules.push({ object: 'Case', field: 'SuppliedCompany', pattern: `^(?!${REJECTED}).*$`, message: `Cases from "${REJECTED}" are not accepted.` });
+  let session = await open(userDataDir, consoleServer.url);
+  try {
+    // Connected for real (OAuth with PKCE; auto-approved), so expired tokens are refreshed.
+    await session.harness.useSettings({
+      connection: { loginHost: 'myDomain', myDomain: emulator.url, clientId: 'chaos' },
+      automation: { ended: { action: 'contactCase', strategy: 'none' } },
+    });
+    const options = await session.harness.newPage(OPTIONS_URL);
+    await options.waitForSelector('.status-box[data-state="not_connected"]');
+    await options.bringToFront();
+    await options.click('#connect');
+    await options.waitForSelector('.status-box[data-state="connected"]', { timeout: 30_000 });
+    await options.close();
+    await session.panel.page.bringToFront();
+
+    let overLimitFor = 0;
+    let slowFor = 0;
+    const bad = new Set<number>();
+    for (let i = 0; i < chats; i++) {
+      // The storm: one event (or none) per chat. Faults wait for the chat's end (its write), the rest come first.
+      const roll = random();
+      if (roll >= 0.32 && roll < 0.34 && !overLimitFor) ((overLimitFor = 4), (emulator.usage.used = emulator.usage.max), count('over the API limit'));
+      else if (roll >= 0.34 && roll < 0.39) (await session.harness.stopWorker(), count('worker stopped'));
+      else if (roll >= 0.39 && roll < 0.41) {
+        await session.browser.close();
+        session = await open(userDataDir, consoleServer.url);
+        count('browser restarted');
+      }
+
+      const rejected = random() < 0.06;
+      if (rejected) bad.add(i);
+      const name = `Chaos Visitor ${i}`;
+      const chat = await session.demo.startChat({
+        name, email: emailOf(seed, i), phone: '', visits: 1, chats: 0, session: { country: 'US' },
+        preChat: { Name: name, Email: emailOf(seed, i), Company: rejected ? REJECTED : 'Chaos Inc' }, custom: {}, firstMessage: `Question ${i}`,
+      });
+      await session.demo.openChat(chat);
+      await session.demo.sendMessage(chat, 'agent', `Answer ${i}`);
+      await session.panel.find('[data-identity]:not([data-identity="identifying"])');
+      const composite = { method: 'POST', path: '/composite', count: 1 };
+      if (roll < 0.08) (emulator.addFault({ kind: '500', ...composite }), count('500'));
+      else if (roll < 0.14) (emulator.addFault({ kind: '503', ...composite }), count('503'));
+      else if (roll < 0.19) (emulator.addFault({ kind: 'reset-before', ...composite }), count('reset before commit'));
+      else if (roll < 0.25) (emulator.addFault({ kind: 'reset-after', ...composite }), count('reset after commit'));
+      else if (roll < 0.29) (emulator.auth.expireAll(), count('token expired'));
+      else if (roll < 0.32) ((slowFor = 3), (emulator.latency = { rttMs: 600, jitterMs: 900 }), count('latency spike'));
+      await session.demo.endOpenChat();
+      // The chat is the extension's once its write is stored: from then on a restart may not lose it.
+      for (let t = 0; ; t++) {
+        const entries = await command<OutboxItem[]>(session.control, 'outbox.list', { chatId: chat }).catch(() => []);
+        if (entries.length) break;
+        if (t > 200) throw new Error(`chat ${chat} never reached the outbox`);
+        await new Promise((r) => setTimeout(r, 25));
+      }
+      if (slowFor && --slowFor === 0) emulator.latency = { rttMs: 0, jitterMs: 0 };
+      if (overLimitFor && --overLimitFor === 0) emulator.usage.used = 0;
+      if ((i + 1) % 25 === 0) log(`chaos: ${i + 1}/${chats} chats ended`);
+    }
+
+    // The storm is over. What is pending goes at its alarm; the agent may also press "Try now".
+    emulator.faults.length = 0;
+    emulator.latency = { rttMs: 0, jitterMs: 0 };
+    emulator.usage.used = 0;
+    let entries: OutboxItem[] = [];
+    for (let round = 0; ; round++) {
+      entries = await command<OutboxItem[]>(session.control, 'outbox.list', {});
+      const pending = entries.filter((e) => e.state === 'pending');
+      if (!pending.length) break;
+      if (round > 120) throw new Error(`${pending.length} writes still pending after the storm: ${JSON.stringify(pending.slice(0, 3))}`);
+      if (round % 5 === 4) for (const e of pending) await command(session.control, 'outbox.retry', { id: e.id });
+      await new Promise((r) => setTimeout(r, 500));
+    }
+
+    // Read the org.
+    const contacts = emulator.records('Contact');
+    const cases = emulator.records('Case');
+    let written = 0;
+    let duplicates = 0;
+    let lost = 0;
+    for (let i = 0; i < chats; i++) {
+      const email = emailOf(seed, i);
+      const c = contacts.filter((r) => r.Email === email).length;
+      const k = cases.filter((r) => r.SuppliedEmail === email).length;
+      duplicates += Math.max(0, c - 1) + Math.max(0, k - 1);
+      if (bad.has(i)) continue;
+      if (c >= 1 && k >= 1) written++;
+      else lost++;
+    }
+    const needsAttention = entries.filter((e) => e.state === 'needs_attention');
+    // Only the deliberately rejected chats may wait for attention; a rejected chat not waiting is lost.
+    const rejectedChats = needsAttention.filter((e) => e.errors.some((x) => x.message.includes(REJECTED)));
+    lost += bad.size - rejectedChats.length;
+    for (const e of needsAttention.filter((x) => !rejectedChats.includes(x))) log(`chaos: unexpected needs attention ${e.chatId}: ${JSON.stringify(e.errors)} ${e.lastError ?? ''}`);
+    const popup = await session.harness.newPage(POPUP_URL);
+    await popup.waitForSelector('.queue li');
+    const shownInPopup = await popup.$$eval('.queue li[data-state="needs_attention"]', (items) => items.length);
+    return { chats, written, duplicates, lost, needsAttention: needsAttention.length, expectedNeedsAttention: bad.size, shownInPopup, events, seconds: Math.round((Date.now() - started) / 1000) };
+  } finally {
+    await session.browser.close().catch(() => undefined);
+    await Promise.all([emulator.close(), consoleServer.close()]);
+    rmSync(userDataDir, { recursive: true, force: true });
+  }
+}
+
+export function chaosLine(r: ChaosResult): string {
+  return `chaos: chats=${r.chats} written=${r.written} duplicates=${r.duplicates} lost=${r.lost} needs_attention=${r.needsAttention}`;
+}
