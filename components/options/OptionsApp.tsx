@@ -1,4 +1,5 @@
 import { SalesforceMark } from '../panel/SalesforceMark';
+import { AuditSection } from './AuditSection';
 import { AutomationSection } from './AutomationSection';
 import { ConnectionSection } from './ConnectionSection';
 import { ConsolesSection } from './ConsolesSection';
@@ -17,6 +18,7 @@ const NAV = [
   ['records', 'Records'],
   ['consoles', 'Consoles'],
   ['import-export', 'Import / export'],
+  ['audit', 'Audit log'],
 ] as const;
 
 /** The options page: every setting, the connection, and what policy locked or what was wrong. */
@@ -51,6 +53,7 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
         <RecordsSection store={store} />
         <ConsolesSection store={store} />
         <ImportExport store={store} />
+        <AuditSection />
       </main>
       <footer class="save-bar">
         {notice && <span class={`notice ${notice.tone}`} role="status">{notice.text}</span>}

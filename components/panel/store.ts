@@ -332,7 +332,8 @@ export function createPanelStore(sources: PanelSources): PanelStore {
     }
     editing.value = { ...edit, saving: true, message: undefined };
     try {
-      const answer = await sources.update({ type: edit.type, id: edit.id, values: changed });
+      const before = Object.fromEntries(Object.keys(changed).map((name) => [name, edit.original[name] ?? null]));
+      const answer = await sources.update({ type: edit.type, id: edit.id, values: changed, before });
       if (answer.state === 'saved') {
         applySaved(edit.id, changed);
         editing.value = null;

@@ -34,6 +34,7 @@ import { lookupSoql, lookupTarget } from '@/utils/salesforce/lookup';
 import { agentUser } from '@/utils/plan/owner';
 import { landedIds } from '@/utils/plan/landed';
 import { writePause } from '@/utils/outbox/pause';
+import { idbAuditLog, type AuditEntry } from '@/utils/audit/log';
 
 const NOT_CONNECTED = 'Not connected to Salesforce. Open the extension options to connect.';
 
@@ -80,10 +81,22 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     steps: (e.plan?.steps ?? []).map((step) => ({ ref: step.ref, object: step.object, method: step.method })),
   });
 
+  const audit = idbAuditLog();
+  /** Keeps a write in the audit log; a log that cannot be written never fails the write itself. */
+  const remember = (entries: AuditEntry[]) => void audit.add(entries).catch((error) => console.warn('audit log', error));
+
   const outbox = new Outbox({
     store: idbOutboxStore(),
     // The panel of the chat hears how its write went (no polling on its side).
     settled: (entry) => {
+      if (entry.state === 'done' && entry.plan) {
+        const ids = entry.ids ?? {};
+        remember(entry.plan.steps.map((step) => ({
+          at: entry.updatedAt, chatId: entry.snapshot.chatId, object: step.object, id: ids[step.ref] ?? step.id ?? '', method: step.method, before: step.before,
+          // A transcript file is kept by its size, not its content.
+          fields: step.object === 'ContentVersion' ? { ...step.values, VersionData: `[${String(step.values.VersionData ?? '').length} base64 characters]` } : step.values,
+        })));
+      }
       if (entry.tabId === undefined) return;
       void loadSession().then(async (session) => {
         const instanceUrl = session?.instanceUrl ?? (await loadGrant())?.instanceUrl ?? '';
@@ -194,6 +207,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
         const problems = newRecordProblems(formSections(meta, recordTypeFor(meta, recordType)).flatMap((s) => s.fields), values);
         if (Object.keys(problems).length) return { state: 'refused', fields: problems, duplicates: [] };
         const id = await sf.client.create(type, values);
+        remember([{ at: Date.now(), object: type, id, method: 'POST', fields: values }]);
         await cache.clear();
         const name = [values.FirstName, values.LastName].filter((v) => typeof v === 'string' && v).join(' ');
         return { state: 'created', id, name };
@@ -269,7 +283,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
         return { state: 'error', ...describeFailure(error, 'the search') };
       }
     },
-    'record.update': async ({ type, id, values }) => {
+    'record.update': async ({ type, id, values, before }) => {
       const sf = await connected();
       if (!sf) return { state: 'error', message: NOT_CONNECTED };
       try {
@@ -283,6 +297,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
         }
         if (Object.keys(problems).length) return { state: 'refused', fields: problems };
         await sf.client.update(type, id, values);
+        remember([{ at: Date.now(), object: type, id, method: 'PATCH', fields: values, before }]);
         await cache.clear();
         return { state: 'saved' };
       } catch (raw) {

@@ -135,6 +135,8 @@ export const commands = {
       type: z.enum(['Contact', 'Lead', 'Account']),
       id: z.string().check(z.regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/)),
       values: z.record(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/)), FieldValue),
+      /** What the panel showed before the edit (the audit log keeps it beside the new values). */
+      before: z.optional(z.record(z.string(), FieldValue)),
     }),
     response: z.discriminatedUnion('state', [
       z.object({ state: z.literal('saved') }),

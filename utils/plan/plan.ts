@@ -16,7 +16,11 @@ export type Trigger = 'ended' | 'offline';
 export type Existing = { type: 'Contact' | 'Lead'; id: string; accountId?: string; values: Record<string, FieldValue>; /** Salesforce's full Name. */ name?: string };
 
 /** One write: a create (POST) or an update (PATCH) of one record; values may name earlier steps as @{ref.id}. */
-export type PlanStep = { ref: string; object: ObjectName | 'ContentVersion'; method: 'POST' | 'PATCH'; id?: string; values: Record<string, FieldValue> };
+export type PlanStep = {
+  ref: string; object: ObjectName | 'ContentVersion'; method: 'POST' | 'PATCH'; id?: string; values: Record<string, FieldValue>;
+  /** For an update: what the changed fields held before (the audit log keeps both). */
+  before?: Record<string, FieldValue>;
+};
 
 /** A whole write for one chat: stored before any request, sent as ONE allOrNone composite. */
 export type ActionPlan = {
@@ -109,7 +113,8 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
       const mapped = mappedValues(snapshot, mapping[person.type], meta[person.type], 'update', region);
       Object.assign(skipped, mapped.skipped);
       const changes = updateValues(person, meta[person.type], strategy, mapped.values);
-      if (Object.keys(changes).length) steps.push({ ref: 'person', object: person.type, method: 'PATCH', id: person.id, values: changes });
+      const before = Object.fromEntries(Object.keys(changes).map((k) => [k, person.values[k] ?? null]));
+      if (Object.keys(changes).length) steps.push({ ref: 'person', object: person.type, method: 'PATCH', id: person.id, values: changes, before });
     } else {
       const mapped = mappedValues(snapshot, mapping[wanted], meta[wanted], 'create', region);
       Object.assign(skipped, mapped.skipped);

@@ -143,6 +143,32 @@ describe('the options page', () => {
   });
 });
 
+describe('the audit log', () => {
+  it('keeps every write of a chat and exports it as CSV from the options page', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { panel, demo } = await e2e.openConnectedConsole({ settings: { automation: { ended: { action: 'contactCase', strategy: 'none' } } } });
+    const chat = await demo.startChat(visitor('Katherine Johnson', 'katherine@nasa.example', { Company: '=cmd|calc' }));
+    await panel.waitForVisitor(chat);
+    await demo.endOpenChat();
+    const entry = await panel.settledWrite(chat);
+    expect(entry.state).toBe('done');
+    const options = new OptionsPage(await harness.newPage(`${OPTIONS_URL}#audit`));
+    await options.ready();
+    // The CSV as the download gets it.
+    await options.page.evaluate(() => {
+      const original = URL.createObjectURL;
+      URL.createObjectURL = (blob: Blob) => (void blob.text().then((text) => ((window as never as { exported: string }).exported = text)), original(blob));
+    });
+    await options.page.click('#export-audit');
+    const csv = (await (await options.page.waitForFunction(() => (window as never as { exported?: string }).exported)).jsonValue()) as string;
+    const rows = csv.trimEnd().split('\r\n').filter((row) => row.includes(`"${chat}"`));
+    expect(rows.map((row) => row.split('","').slice(2, 5).join(' '))).toEqual([`Contact ${entry.ids.person} create`, `Case ${entry.ids.record} create`]);
+    expect(rows[1]).toContain('""SuppliedCompany"":""=cmd|calc""'); // inside the JSON cell, never a formula
+    expect(await options.text('#audit-count')).toMatch(/\d+ write\(s\) kept/);
+  });
+});
+
 async function emulatorUrl(): Promise<string> {
   return (await e2e.emulator.token()).instanceUrl;
 }

@@ -1,0 +1,31 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { auditCsv, csvCell } from '@/utils/audit/csv';
+import { AUDIT_DAYS, idbAuditLog, type AuditEntry } from '@/utils/audit/log';
+
+const DAY = 86_400_000;
+const NOW = Date.UTC(2026, 10, 23, 12);
+const write = (at: number, over: Partial<AuditEntry> = {}): AuditEntry => ({ at, chatId: 'chat-1', object: 'Case', id: '500X', method: 'POST', fields: { Subject: 'Chat with Ada' }, ...over });
+
+describe('the audit log', () => {
+  it('keeps every write for 30 days, oldest first, and drops what is older', async () => {
+    const log = idbAuditLog();
+    await log.add([write(NOW - (AUDIT_DAYS + 1) * DAY, { id: 'old' }), write(NOW - 2 * DAY, { id: 'recent' })], NOW - 2 * DAY);
+    await log.add([write(NOW, { id: 'today' })], NOW);
+    expect((await log.all()).map((e) => e.id)).toEqual(['recent', 'today']);
+  });
+
+  it('exports CSV with before and after for updates, and hostile visitor text kept inert', () => {
+    const csv = auditCsv([
+      write(NOW, { fields: { Subject: '=HYPERLINK("http://evil")', Description: 'say "hi",\nbye' } }),
+      write(NOW, { object: 'Contact', id: '003X', method: 'PATCH', fields: { Phone: '+14155550100' }, before: { Phone: null } }),
+    ]);
+    const [header, create, update] = csv.trimEnd().split('\r\n');
+    expect(header).toBe('"time","chat","object","record id","operation","fields sent","before","after"');
+    expect(create).toContain('"2026-11-23T12:00:00.000Z","chat-1","Case","500X","create"');
+    expect(create).toContain('""Subject"":""=HYPERLINK(\\""http://evil\\"")""'); // inside JSON: not at the cell's start
+    expect(update).toBe('"2026-11-23T12:00:00.000Z","chat-1","Contact","003X","update","{""Phone"":""+14155550100""}","{""Phone"":null}","{""Phone"":""+14155550100""}"');
+    expect(csvCell('=1+1')).toBe('"\'=1+1"');
+    expect(csvCell('@SUM(A1)')).toBe('"\'@SUM(A1)"');
+  });
+});

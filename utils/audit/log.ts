@@ -1,0 +1,57 @@
+import { openDB, type IDBPDatabase } from 'idb';
+
+/** One write to Salesforce, as an admin audits it: when, which chat, what was sent, and what was there before. */
+export type AuditEntry = {
+  at: number;
+  chatId?: string;
+  object: string;
+  id: string;
+  method: 'POST' | 'PATCH';
+  /** What was sent (for an update: the values after). */
+  fields: Record<string, unknown>;
+  /** For an update: the values the fields had before, as the extension read them. */
+  before?: Record<string, unknown>;
+};
+
+export const AUDIT_DAYS = 30;
+const DAY = 86_400_000;
+
+export type AuditLog = { add: (entries: AuditEntry[], now?: number) => Promise<void>; all: () => Promise<AuditEntry[]> };
+
+export function memoryAuditLog(): AuditLog {
+  let rows: AuditEntry[] = [];
+  return {
+    add: async (entries, now = Date.now()) => void (rows = [...rows, ...structuredClone(entries)].filter((e) => e.at >= now - AUDIT_DAYS * DAY)),
+    all: async () => structuredClone(rows),
+  };
+}
+
+const DB = 'sf-panel-audit';
+const STORE = 'writes';
+
+/**
+ * The audit log in IndexedDB (the extension's origin: content scripts, which run in the console's
+ * origin, cannot read it). Kept 30 days: each write drops what is older.
+ */
+export function idbAuditLog(): AuditLog {
+  let db: Promise<IDBPDatabase> | undefined;
+  const open = () =>
+    (db ??= openDB(DB, 1, {
+      upgrade(database) {
+        database.createObjectStore(STORE, { autoIncrement: true }).createIndex('at', 'at');
+      },
+    }));
+  return {
+    async add(entries, now = Date.now()) {
+      const tx = (await open()).transaction(STORE, 'readwrite');
+      for (const entry of entries) await tx.store.add(entry);
+      let old = await tx.store.index('at').openCursor(IDBKeyRange.upperBound(now - AUDIT_DAYS * DAY, true));
+      while (old) {
+        await old.delete();
+        old = await old.continue();
+      }
+      await tx.done;
+    },
+    all: async () => (await open()).getAllFromIndex(STORE, 'at'),
+  };
+}
