@@ -35,7 +35,9 @@ describe('buildPlan', () => {
     const existing = { type: 'Contact' as const, id: '003000000000001AAA', accountId: '001000000000001AAA', values: { LastName: 'Ada Lovelace', Email: 'old@example.com', Phone: null, Department: 'R&D' } };
     const plan = buildPlan(input({ action: 'contactTask', strategy, existing }))!;
     const patch = plan.steps.find((s) => s.method === 'PATCH');
-    if (Object.keys(update).length) expect(patch).toEqual({ ref: 'person', object: 'Contact', method: 'PATCH', id: existing.id, values: update });
+    // The values before are kept beside the change (the audit log's before/after).
+    const before = Object.fromEntries(Object.keys(update).map((k) => [k, existing.values[k as keyof typeof existing.values]]));
+    if (Object.keys(update).length) expect(patch).toEqual({ ref: 'person', object: 'Contact', method: 'PATCH', id: existing.id, values: update, before });
     else expect(patch).toBeUndefined();
     expect(plan.steps.at(-1)).toMatchObject({ object: 'Task', values: { WhoId: existing.id, Subject: 'Chat', Status: 'Completed', Priority: 'Normal', ActivityDate: '2026-11-22', CallObject: 'demo:chat-9' } });
   });

@@ -89,7 +89,7 @@ describe('editing in place', () => {
     store.setDraft(fields[0]!, 'Admiral');
     store.setDraft(fields[2]!, '1906-12-09');
     await store.saveEdit(fields);
-    expect(sent).toEqual([{ type: 'Contact', id: '003000000000001AAA', values: { Title: 'Admiral', Birthdate: '1906-12-09' } }]);
+    expect(sent).toEqual([{ type: 'Contact', id: '003000000000001AAA', values: { Title: 'Admiral', Birthdate: '1906-12-09' }, before: { Title: 'Rear Admiral', Birthdate: null } }]);
     expect(store.editing.value).toBeNull();
     expect(store.notice.value).toEqual({ recordId: '003000000000001AAA', text: 'Saved to Salesforce.' });
     const shown = store.identities.value['chat-1'] as Extract<IdentifyResult, { instanceUrl: string }>;
