@@ -41,6 +41,7 @@ export function ConnectionSection({ store }: { store: OptionsStore }) {
             {status.user && <> as <strong>{status.user.name}</strong> ({status.user.username})</>}
             {status.orgId && <>, org <code>{status.orgId}</code></>}.
             {status.usage && <> API requests today: {status.usage.used.toLocaleString()} of {status.usage.max.toLocaleString()}.</>}
+            {status.budget?.allowed != null && <> This extension: {status.budget.calls.toLocaleString()} of its {status.budget.allowed.toLocaleString()} ({status.budget.percent}%).</>}
           </p>
         )}
         {status?.state === 'session_expired' && <p class="warn">Salesforce ended this connection. Reconnect; nothing waiting to be written is lost.</p>}

@@ -40,7 +40,12 @@ export function PopupApp({ sources }: { sources: PopupSources }) {
       <header><SalesforceMark /><strong>Salesforce for Chat Consoles</strong></header>
       <div class="status" data-state={status?.state ?? 'unknown'} id="popup-status">
         {!status && 'Checking…'}
-        {status?.state === 'connected' && <>Connected{status.user ? ` as ${status.user.name}` : ''} · {new URL(status.instanceUrl).host}</>}
+        {status?.state === 'connected' && (
+          <>
+            Connected{status.user ? ` as ${status.user.name}` : ''} · {new URL(status.instanceUrl).host}
+            {status.budget?.allowed != null && <div class="budget">API today: {status.budget.calls} of this extension's {status.budget.allowed} ({status.budget.percent}% of the org's)</div>}
+          </>
+        )}
         {status?.state === 'not_connected' && <>Not connected. <a href="#" onClick={sources.openOptions}>Connect</a></>}
         {status?.state === 'session_expired' && <>Salesforce ended the connection; nothing queued is lost. <a href="#" id="reconnect" onClick={sources.openOptions}>Reconnect</a></>}
         {(status?.state === 'unreachable' || status?.state === 'over_limit') && status.message}

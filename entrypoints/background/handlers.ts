@@ -35,6 +35,7 @@ import { agentUser } from '@/utils/plan/owner';
 import { landedIds } from '@/utils/plan/landed';
 import { writePause } from '@/utils/outbox/pause';
 import { idbAuditLog, type AuditEntry } from '@/utils/audit/log';
+import { allowedCalls, apiMeter, overBudget } from '@/utils/salesforce/budget';
 
 const NOT_CONNECTED = 'Not connected to Salesforce. Open the extension options to connect.';
 
@@ -131,7 +132,14 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
 
   const handlers: Handlers = {
     'worker.info': async () => ({ version: browser.runtime.getManifest().version, startedAt }),
-    'salesforce.status': async () => checkStatus(await currentClient(), await loadGrant()),
+    'salesforce.status': async () => {
+      const [client, grant, { settings }] = await Promise.all([currentClient(), loadGrant(), loadSettings()]);
+      const status = await checkStatus(client, grant);
+      if (status.state !== 'connected') return status;
+      const { calls, max } = await apiMeter.today(status.instanceUrl);
+      const percent = settings.general.apiBudgetPercent;
+      return { ...status, budget: { calls, allowed: allowedCalls(max ?? status.usage?.max, percent), percent } };
+    },
     'chat.event': async (event, sender) => {
       journal.add(event);
       if (event.type === 'ended' || event.type === 'offline-message') {
@@ -273,6 +281,11 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       // The agent is waiting: read the session and the settings at once.
       const [sf, { settings }] = await Promise.all([connected(), loadSettings()]);
       if (!sf) return { state: 'error', kind: 'not_connected', message: NOT_CONNECTED };
+      // The automatic lookup can wait for tomorrow; the agent's own "Look again" cannot.
+      const percent = settings.general.apiBudgetPercent;
+      if (!force && (await overBudget(sf.session.instanceUrl, percent))) {
+        return { state: 'error', kind: 'over_budget', message: `This extension used its share (${percent}%) of your org's daily Salesforce API requests, so visitors are no longer looked up on their own today. "Try again" looks this one up; writes still go.` };
+      }
       try {
         const { display, read, isPhone } = await identifyContext(metadata, sf.client, settings.mapping);
         const result = await identifyVisitor(sf.client, snapshot, settings.identification, cache, { force, display: read, isPhone, region: settings.general.phoneRegion ?? undefined });

@@ -18,6 +18,8 @@ export const SalesforceStatus = z.discriminatedUnion('state', [
     /** Who connected (absent for a session stored by hand, as the tests do). */
     user: z.optional(z.object({ name: z.string(), username: z.string() })),
     orgId: z.optional(z.string()),
+    /** This extension's requests today, and the share of the org's allowance it may use (null: not known yet). */
+    budget: z.optional(z.object({ calls: z.number(), allowed: z.nullable(z.number()), percent: z.number() })),
   }),
   z.object({ state: z.literal('session_expired'), instanceUrl: z.string() }),
   z.object({ state: z.literal('over_limit'), instanceUrl: z.string(), message: z.string() }),
@@ -94,7 +96,7 @@ export const IdentifyResult = z.discriminatedUnion('state', [
   }),
   z.object({
     state: z.literal('error'),
-    kind: z.enum(['not_connected', 'session_expired', 'over_limit', 'unreachable', 'salesforce']),
+    kind: z.enum(['not_connected', 'session_expired', 'over_limit', 'over_budget', 'unreachable', 'salesforce']),
     message: z.string(),
   }),
 ]);

@@ -18,6 +18,8 @@ const fresh = (request: Request): Request => ({ ...request, headers: { ...reques
 
 /** Gets a fresh session when Salesforce says the access token expired (utils/salesforce/auth.ts). */
 export type Refresh = () => Promise<SalesforceSession>;
+/** Hears of every request sent, and of the org's daily allowance when an answer names it (the API budget). */
+export type Meter = { count: (org: string) => unknown; limit: (org: string, max: number) => unknown };
 
 type Request = { method: 'GET' | 'POST' | 'PATCH'; url: string; body?: string; headers?: Record<string, string> };
 
@@ -29,7 +31,7 @@ type Request = { method: 'GET' | 'POST' | 'PATCH'; url: string; body?: string; h
 export class SalesforceClient {
   private conn: Connection;
 
-  constructor(public session: SalesforceSession, private readonly refresh?: Refresh) {
+  constructor(public session: SalesforceSession, private readonly refresh?: Refresh, private readonly meter?: Meter) {
     this.conn = SalesforceClient.connect(session);
   }
 
@@ -47,16 +49,27 @@ export class SalesforceClient {
     // After a browser restart storage.session is empty: the first request gets a new access token.
     if (!this.session.accessToken && this.refresh) await this.renew();
     try {
-      return await this.conn.request<T>(fresh(request), NO_RETRY);
+      return await this.send<T>(request);
     } catch (raw) {
       const error = toSalesforceError(raw);
       if (!(error instanceof SessionExpiredError) || !this.refresh) throw error;
     }
     await this.renew();
     try {
-      return await this.conn.request<T>(fresh(request), NO_RETRY);
+      return await this.send<T>(request);
     } catch (raw) {
       throw toSalesforceError(raw);
+    }
+  }
+
+  private async send<T>(request: Request): Promise<T> {
+    const org = this.session.instanceUrl;
+    this.meter?.count(org);
+    try {
+      return await this.conn.request<T>(fresh(request), NO_RETRY);
+    } finally {
+      const usage = this.usage;
+      if (usage?.max) this.meter?.limit(org, usage.max);
     }
   }
 

@@ -1,6 +1,7 @@
 import { loadGrant, refreshSession } from './auth';
 import { SalesforceClient } from './connection';
 import { loadSession } from './session';
+import { apiMeter } from './budget';
 
 /**
  * The client for this browser's connection to Salesforce, or null when it never connected.
@@ -10,5 +11,5 @@ import { loadSession } from './session';
 export async function currentClient(): Promise<SalesforceClient | null> {
   const [session, grant] = await Promise.all([loadSession(), loadGrant()]);
   if (!session && !grant) return null;
-  return new SalesforceClient(session ?? { instanceUrl: grant!.instanceUrl, accessToken: '' }, grant ? refreshSession : undefined);
+  return new SalesforceClient(session ?? { instanceUrl: grant!.instanceUrl, accessToken: '' }, grant ? refreshSession : undefined, apiMeter);
 }

@@ -143,6 +143,34 @@ describe('the options page', () => {
   });
 });
 
+describe('the API budget', () => {
+  it('stops the automatic lookup once this extension used its share of the org limit; the agent can still look up', async () => {
+    const { emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    await emulator.limit(100, 0);
+    // 4% of 100: four requests a day for this extension.
+    const { panel, demo } = await e2e.openConnectedConsole({ settings: { general: { apiBudgetPercent: 4 } } });
+    for (let i = 0; i < 6; i++) {
+      const chat = await demo.startChat(visitor(`Visitor ${i}`, `budget-${i}@example.org`));
+      await demo.openChat(chat);
+      await panel.waitForVisitor(chat);
+      const state = await (await panel.find('[data-identity]:not([data-identity="identifying"])')).evaluate((el) => el.getAttribute('data-kind') ?? el.getAttribute('data-identity'));
+      if (state === 'over_budget') break;
+    }
+    await emulator.clearLog();
+    const grace = await demo.startChat(visitor('Grace Hopper', 'grace.hopper@example.com'));
+    await demo.openChat(grace);
+    await panel.waitForVisitor(grace);
+    const card = await panel.find('[data-identity="error"][data-kind="over_budget"]');
+    expect(await card.evaluate((el) => (el as HTMLElement).innerText)).toContain('share (4%)');
+    expect(await emulator.apiCalls()).toEqual([]); // over the share: the automatic lookup asked nothing
+    await (await panel.find('[data-identity="error"] button')).click();
+    await panel.find('[data-identity="found"][data-record-type="Contact"]');
+    expect((await emulator.apiCalls()).length).toBeGreaterThan(0); // the agent's own lookup went out
+    await emulator.limit(15_000, 0);
+  });
+});
+
 describe('the audit log', () => {
   it('keeps every write of a chat and exports it as CSV from the options page', async () => {
     const { harness, emulator } = e2e;

@@ -1,0 +1,30 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { allowedCalls, apiMeter, overBudget } from '@/utils/salesforce/budget';
+import { SalesforceClient } from '@/utils/salesforce/connection';
+import { useEmulatorOrg } from '../org';
+
+const org = useEmulatorOrg();
+beforeEach(() => fakeBrowser.reset());
+
+describe('the API budget', () => {
+  it('counts every request this extension sends and learns the org allowance from Sforce-Limit-Info', async () => {
+    const client = new SalesforceClient(org.client.session, undefined, apiMeter);
+    org.emulator.usage.max = 200;
+    await Promise.all([client.dailyApiUsage(), client.get('/services/data/v62.0/limits'), client.search('FIND {Hopper}')]);
+    expect(await apiMeter.today(client.session.instanceUrl)).toEqual({ calls: 3, max: 200 });
+    expect(await overBudget(client.session.instanceUrl, 2)).toBe(false); // 2% of 200 = 4 requests
+    await client.dailyApiUsage();
+    expect(await overBudget(client.session.instanceUrl, 2)).toBe(true);
+    expect(await overBudget(client.session.instanceUrl, 50)).toBe(false);
+  });
+
+  it('starts again every day, and enforces nothing while the allowance is unknown', async () => {
+    const now = Date.UTC(2026, 10, 23, 23, 59);
+    await apiMeter.count('https://acme.my.salesforce.com', now);
+    expect((await apiMeter.today('https://acme.my.salesforce.com', now)).calls).toBe(1);
+    expect(await overBudget('https://acme.my.salesforce.com', 1, now)).toBe(false); // no max known
+    expect((await apiMeter.today('https://acme.my.salesforce.com', now + 2 * 60_000)).calls).toBe(0);
+    expect(allowedCalls(15_000, 10)).toBe(1_500);
+  });
+});
