@@ -1,6 +1,9 @@
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { lightningUrl } from '@/utils/identify/lightning';
 import type { ManualAction } from '@/utils/messages/protocol';
+import { useState } from 'preact/hooks';
+import type { FieldValue } from '@/utils/mapping/display';
+import type { OutboxItem } from '@/utils/messages/protocol';
 import { RecordForm } from './RecordForm';
 import { shownRecord, type PanelStore, type Person } from './store';
 
@@ -37,7 +40,13 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
             <button type="button" class="link" data-action="change-write" onClick={() => void store.startForm(chat, item.action as ManualAction, write.person)}>Change the {child}</button>
           </>
         )}
-        {item.state === 'pending' && <p role="status">Writing to Salesforce…{item.lastError ? ` (will try again: ${item.lastError})` : ''}</p>}
+        {item.state === 'pending' && (
+          <p role="status">
+            Writing to Salesforce…
+            {item.lastError && ` Not yet: ${item.lastError}. Kept safe; next try ${item.nextAttemptAt ? `at ${new Date(item.nextAttemptAt).toLocaleTimeString()}` : 'soon'}. `}
+            {item.lastError && <button type="button" class="link" data-action="retry-now" onClick={() => void store.retryWrite(chat.chatId)}>Try now</button>}
+          </p>
+        )}
         {item.state === 'done' && recordId && (
           <p role="status">
             {object} created in Salesforce:{' '}
@@ -48,6 +57,7 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
           <div role="alert">
             <p>Salesforce did not take this chat's records. Nothing was written.</p>
             <ul>{item.errors.map((e, i) => <li key={i}>{e.object ? `${e.object}: ` : ''}{e.message}{e.fields.length ? ` (${e.fields.join(', ')})` : ''}</li>)}</ul>
+            <FixFields store={store} chatId={chat.chatId} errors={item.errors} />
             {item.duplicates.filter((d) => d.object === 'Contact' || d.object === 'Lead').map((d) => (
               <p key={d.id} class="write__duplicate">
                 <a href={lightningUrl(write.instanceUrl || instanceUrl, d.object, d.id)} target="_blank" rel="noopener noreferrer">The existing {d.object.toLowerCase()}</a>{' '}
@@ -84,4 +94,23 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
     );
   }
   return null;
+}
+
+/** The values Salesforce refused, to correct and send again ("Save and try again"). */
+function FixFields({ store, chatId, errors }: { store: PanelStore; chatId: string; errors: OutboxItem['errors'] }) {
+  const fixable = errors.filter((e) => e.values && Object.keys(e.values).length);
+  const [values, setValues] = useState<Record<string, Record<string, FieldValue>>>(() => Object.fromEntries(fixable.map((e) => [e.ref, { ...e.values }])));
+  if (!fixable.length) return null;
+  const set = (ref: string, field: string, value: string) => setValues({ ...values, [ref]: { ...values[ref], [field]: value === '' ? null : value } });
+  return (
+    <div class="write__fix" data-fix="">
+      {fixable.flatMap((e) => Object.keys(e.values!).map((field) => (
+        <label key={`${e.ref}.${field}`} class="field" data-fix-field={field}>
+          <span class="field__label">{e.object} {field}</span>
+          <input class="field__control" value={String(values[e.ref]?.[field] ?? '')} onInput={(ev) => set(e.ref, field, ev.currentTarget.value)} />
+        </label>
+      )))}
+      <button type="button" class="button" data-action="fix-write" onClick={() => void store.retryWrite(chatId, undefined, values)}>Save and try again</button>
+    </div>
+  );
 }

@@ -93,7 +93,7 @@ export type PanelStore = {
   useExisting: (snapshot: ChatSnapshot, instanceUrl: string, duplicate: { object: string; id: string }) => Promise<void>;
   writeSettled: (update: OutboxUpdate) => void;
   /** Sends a write that needed attention again, to the existing record a duplicate rule named if given. */
-  retryWrite: (chatId: string, attachTo?: { type: 'Contact' | 'Lead'; id: string }) => Promise<void>;
+  retryWrite: (chatId: string, attachTo?: { type: 'Contact' | 'Lead'; id: string }, fixes?: Record<string, Record<string, FieldValue>>) => Promise<void>;
   setLookup: (field: FieldMeta, id: string | null, name?: string) => void;
   /** Another record type: its layout and picklists, keeping what the agent typed. */
   changeRecordType: (snapshot: ChatSnapshot, recordTypeId: string) => Promise<void>;
@@ -357,11 +357,11 @@ export function createPanelStore(sources: PanelSources): PanelStore {
       form.value = { ...state, values: { ...state.values, [field.name]: value }, problems: recheck(state.problems, field, value) };
     },
     showAllFields: () => form.value && (form.value = { ...form.value, showAll: true }),
-    retryWrite: async (chatId, attachTo) => {
+    retryWrite: async (chatId, attachTo, fixes) => {
       const write = writes.value[chatId];
       if (!write || !sources.retry) return;
       try {
-        const item = await sources.retry({ id: write.item.id, attachTo });
+        const item = await sources.retry({ id: write.item.id, attachTo, fixes });
         if (item) writes.value = { ...writes.value, [chatId]: { ...write, item } };
       } catch (error) {
         problem.value = describeProblem(error);

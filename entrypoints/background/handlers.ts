@@ -78,7 +78,10 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
   const itemOf = (e: OutboxEntry): OutboxItem => ({
     id: e.id, chatId: e.snapshot.chatId, trigger: e.trigger, action: e.manual?.action ?? e.plan?.action, state: e.state, attempts: e.attempts, lastError: e.lastError,
     nextAttemptAt: e.state === 'pending' ? e.nextAttemptAt : undefined, updatedAt: e.updatedAt,
-    errors: e.errors ?? [], duplicates: (e.duplicates ?? []).map((d) => ({ object: d.object, id: d.id })), ids: e.ids ?? {},
+    errors: (e.errors ?? []).map((err) => {
+      const step = e.plan?.steps.find((st) => st.ref === err.ref);
+      return step && err.fields.length ? { ...err, values: Object.fromEntries(err.fields.map((f) => [f, step.values[f] ?? null])) } : err;
+    }), duplicates: (e.duplicates ?? []).map((d) => ({ object: d.object, id: d.id })), ids: e.ids ?? {},
     steps: (e.plan?.steps ?? []).map((step) => ({ ref: step.ref, object: step.object, method: step.method })),
   });
 
@@ -155,8 +158,8 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       return { accepted: true };
     },
     'outbox.list': async ({ chatId }) => (await outbox.entries()).filter((e) => !chatId || e.snapshot.chatId === chatId).map(itemOf),
-    'outbox.retry': async ({ id, attachTo }) => {
-      const entry = await outbox.retry(id, attachTo);
+    'outbox.retry': async ({ id, attachTo, fixes }) => {
+      const entry = await outbox.retry(id, attachTo, fixes);
       if (entry?.state === 'pending') sendQueued();
       return entry ? itemOf(entry) : null;
     },

@@ -19,24 +19,13 @@ import { DemoConsolePage } from '../e2e/pages/demo-console';
 import { PanelPage } from '../e2e/pages/panel';
 import { OPTIONS_URL, POPUP_URL } from '../e2e/pages/options';
 import type { OutboxItem } from '@/utils/messages/protocol';
+import { random as seeded } from '../consoles/demo/visitors.js';
 
 export type ChaosOptions = { chats: number; seed: number; log?: (line: string) => void };
 export type ChaosResult = {
   chats: number; written: number; duplicates: number; lost: number; needsAttention: number;
   expectedNeedsAttention: number; shownInPopup: number; events: Record<string, number>; seconds: number;
 };
-
-/** A small seeded generator (mulberry32): the same seed, the same storm. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const REJECTED = 'Rejected Ltd';
 const emailOf = (seed: number, i: number) => `chaos-${seed}-${i}@example.org`;
@@ -63,7 +52,7 @@ async function command<T>(control: Page, name: string, payload: unknown): Promis
 
 export async function runChaos({ chats, seed, log = () => undefined }: ChaosOptions): Promise<ChaosResult> {
   const started = Date.now();
-  const random = seeded(seed);
+  const random = seeded(seed); // the same seed, the same storm
   const events: Record<string, number> = {};
   const count = (name: string) => void (events[name] = (events[name] ?? 0) + 1);
   const emulator: Emulator = await startEmulator({ data: 'scenarios' });
@@ -167,6 +156,8 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
     const popup = await session.harness.newPage(POPUP_URL);
     await popup.waitForSelector('.queue li');
     const shownInPopup = await popup.$$eval('.queue li[data-state="needs_attention"]', (items) => items.length);
+    await popup.setViewport({ width: 380, height: 600 });
+    await session.harness.screenshot(popup, 'popup-queue-after-chaos');
     return { chats, written, duplicates, lost, needsAttention: needsAttention.length, expectedNeedsAttention: bad.size, shownInPopup, events, seconds: Math.round((Date.now() - started) / 1000) };
   } finally {
     await session.browser.close().catch(() => undefined);

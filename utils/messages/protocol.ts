@@ -62,7 +62,11 @@ export const OutboxItem = z.object({
   /** When a pending write is tried again (after a passing failure). */
   nextAttemptAt: z.optional(z.number()),
   updatedAt: z.optional(z.number()),
-  errors: z.array(z.object({ ref: z.string(), object: z.string(), code: z.string(), message: z.string(), fields: z.array(z.string()) })),
+  errors: z.array(z.object({
+    ref: z.string(), object: z.string(), code: z.string(), message: z.string(), fields: z.array(z.string()),
+    /** What was sent in the fields Salesforce named (the agent corrects them from there). */
+    values: z.optional(z.record(z.string(), FieldValue)),
+  })),
   duplicates: z.array(z.object({ object: z.string(), id: z.string() })),
   ids: z.record(z.string(), z.string()),
   steps: z.array(z.object({ ref: z.string(), object: z.string(), method: z.string() })),
@@ -154,7 +158,12 @@ export const commands = {
   },
   /** Sends a chat's write that needed attention again, optionally to the existing record a duplicate rule named. */
   'outbox.retry': {
-    request: z.object({ id: z.string().check(z.maxLength(500)), attachTo: z.optional(z.object({ type: z.enum(['Contact', 'Lead']), id: z.string() })) }),
+    request: z.object({
+      id: z.string().check(z.maxLength(500)),
+      attachTo: z.optional(z.object({ type: z.enum(['Contact', 'Lead']), id: z.string() })),
+      /** Corrected values per plan step (ref → field → value), after Salesforce refused the first ones. */
+      fixes: z.optional(z.record(z.string().check(z.regex(/^[a-z]+$/)), z.record(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/)), FieldValue))),
+    }),
     response: z.nullable(OutboxItem),
   },
   /** A form for a new record, as the org's layout has it, with initial values from the mapping. */

@@ -90,11 +90,12 @@ export class Outbox {
    * Sends a write that needed attention again, built anew: to the record the agent chose instead
    * (the one a duplicate rule pointed to), or as it was once the agent fixed the cause.
    */
-  async retry(id: string, choice?: OutboxEntry['choice']): Promise<OutboxEntry | undefined> {
+  async retry(id: string, choice?: OutboxEntry['choice'], fixes?: OutboxEntry['fixes']): Promise<OutboxEntry | undefined> {
     const entry = await this.deps.store.get(id);
     if (entry?.state === 'pending') return this.hurry(entry);
     if (!entry || entry.state !== 'needs_attention') return entry;
-    const next: OutboxEntry = { ...entry, choice: choice ?? entry.choice, plan: undefined, errors: undefined, duplicates: undefined, state: 'pending', nextAttemptAt: undefined, updatedAt: this.now() };
+    const merged = fixes ? Object.fromEntries([...new Set([...Object.keys(entry.fixes ?? {}), ...Object.keys(fixes)])].map((ref) => [ref, { ...entry.fixes?.[ref], ...fixes[ref] }])) : entry.fixes;
+    const next: OutboxEntry = { ...entry, choice: choice ?? entry.choice, fixes: merged, plan: undefined, errors: undefined, duplicates: undefined, state: 'pending', nextAttemptAt: undefined, updatedAt: this.now() };
     await this.deps.store.put(next);
     return next;
   }
@@ -167,7 +168,8 @@ export class Outbox {
     const save = async (patch: Partial<OutboxEntry>) => {
       const next = { ...entry, ...patch, updatedAt: this.now() };
       await this.deps.store.put(next);
-      if (next.state !== 'pending') this.deps.settled?.(next);
+      // The chat's panel hears of every attempt: done, needs attention, or pending until a time.
+      if (patch.state) this.deps.settled?.(next);
     };
     try {
       let plan = entry.plan;

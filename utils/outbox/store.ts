@@ -16,6 +16,8 @@ export type OutboxEntry = {
   choice?: { type: 'Contact' | 'Lead'; id: string };
   /** The agent's own choice in the panel (seed 000's four options, or attach): it replaces the automatic action. */
   manual?: { action: 'contactCase' | 'contactTask' | 'case' | 'leadTask'; overrides: Record<string, string | number | boolean | null> };
+  /** Values the agent corrected after Salesforce refused them, per plan step (ref → field → value). */
+  fixes?: Record<string, Record<string, string | number | boolean | null>>;
   /** The tab whose panel is told how the write went. */
   tabId?: number;
   plan?: ActionPlan;

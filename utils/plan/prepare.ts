@@ -38,8 +38,11 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
   const existing: Existing | null = picked ? asExisting(picked) : entry.choice ? { ...entry.choice, values: {} } : null;
   const strategy = picked ? rule.strategy : 'none';
   const ownerId = settings.records.owner === 'agent' ? ((await ownerFor(client, entry.snapshot.agent.email).catch(() => null)) ?? undefined) : undefined;
-  return buildPlan({
+  const plan = buildPlan({
     snapshot: entry.snapshot, trigger: entry.trigger, action: rule.action, strategy, existing, meta, mapping: settings.mapping,
     region, ownerId, task: settings.records.task, overrides: entry.manual?.overrides, now: ctx.now ?? Date.now(),
   });
+  // What the agent corrected after a refusal wins over what the chat gave.
+  for (const step of plan?.steps ?? []) if (entry.fixes?.[step.ref]) step.values = { ...step.values, ...entry.fixes[step.ref] };
+  return plan;
 }

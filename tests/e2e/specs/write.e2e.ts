@@ -153,6 +153,26 @@ describe('writing the chat to Salesforce automatically', () => {
     expect(await emulator.records('Contact')).toHaveLength(contacts);
   });
 
+  it('a refused value waits as "needs attention" with Salesforce\'s words; the agent corrects it and the chat is written', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    await emulator.validationRule({ object: 'Case', field: 'SuppliedCompany', pattern: '^[^<>]*$', message: 'Company names cannot contain < or >.' });
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: automation('contactCase') });
+    const chat = await demo.startChat(visitor('Ida Rhodes', 'ida@census.example', { Company: '<b>Census</b>' }));
+    await panel.waitForVisitor(chat);
+    await demo.endOpenChat();
+    const refused = await panel.settledWrite(chat);
+    expect(refused).toMatchObject({ state: 'needs_attention', errors: [{ object: 'Case', fields: ['SuppliedCompany'], values: { SuppliedCompany: '<b>Census</b>' } }] });
+    expect(await panel.text()).toContain('Company names cannot contain < or >.');
+    await harness.screenshot(page, 'write-needs-attention-fix');
+    await panel.retype('[data-fix-field="SuppliedCompany"] input', 'Census Bureau');
+    await (await panel.find('[data-action="fix-write"]')).click();
+    await panel.find('[data-write="done"]');
+    const ida = (await emulator.records('Contact')).filter((c) => c.Email === 'ida@census.example');
+    expect(ida).toHaveLength(1);
+    expect((await emulator.records('Case')).filter((c) => c.ContactId === ida[0]!.Id).map((c) => c.SuppliedCompany)).toEqual(['Census Bureau']);
+  });
+
   it('never loses a chat that ended while Salesforce was out of reach, across a worker stop', async () => {
     const { harness, emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });
