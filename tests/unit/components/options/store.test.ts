@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { createOptionsStore } from '@/components/options/store';
+import { mergeSettings, DEFAULT_SETTINGS } from '@/utils/settings/schema';
+
+/** The options store over an in-memory "storage" with one policy value. */
+function setup(local: Record<string, unknown> = {}, managed: Record<string, unknown> = { automation: { ended: { action: 'case', strategy: 'none' } } }) {
+  const saved: Record<string, unknown>[] = [];
+  let stored: unknown = local;
+  const store = createOptionsStore({
+    send: (async () => ({ state: 'not_connected' })) as never,
+    load: async () => mergeSettings(stored, managed),
+    save: async (settings) => void saved.push((stored = settings)),
+  });
+  return { store, saved };
+}
+
+describe('the options page state', () => {
+  it('saves the unlocked settings only: what policy set is never copied into local storage', async () => {
+    const { store, saved } = setup();
+    await store.reload();
+    expect(store.isLocked('automation', 'ended')).toBe(true);
+    store.set('automation', 'ended', { action: 'nothing', strategy: 'none' }); // ignored: locked
+    store.set('general', 'phoneRegion', 'GB');
+    await store.save();
+    expect(saved).toHaveLength(1);
+    expect((saved[0]!.general as { phoneRegion: string }).phoneRegion).toBe('GB');
+    expect(saved[0]!.automation).toEqual({ offline: DEFAULT_SETTINGS.automation.offline });
+    expect(store.draft.value!.automation.ended).toEqual({ action: 'case', strategy: 'none' });
+  });
+
+  it('refuses to save an invalid value and says which', async () => {
+    const { store, saved } = setup();
+    await store.reload();
+    store.set('general', 'apiBudgetPercent', 0);
+    await store.save();
+    expect(saved).toEqual([]);
+    expect(store.problemsOf('general.apiBudgetPercent')).toHaveLength(1);
+    expect(store.notice.value?.tone).toBe('error');
+  });
+
+  it('imports a configuration file setting by setting, reporting what it could not take, leaving locks alone', async () => {
+    const { store } = setup();
+    await store.reload();
+    store.importConfiguration(JSON.stringify({ general: { phoneRegion: 'FR', apiBudgetPercent: 'all' }, automation: { ended: { action: 'contactTask', strategy: 'none' } } }));
+    expect(store.draft.value!.general.phoneRegion).toBe('FR');
+    expect(store.draft.value!.general.apiBudgetPercent).toBe(DEFAULT_SETTINGS.general.apiBudgetPercent);
+    expect(store.draft.value!.automation.ended).toEqual({ action: 'case', strategy: 'none' }); // policy's
+    expect(store.invalid.value.map((p) => p.setting)).toEqual(['general.apiBudgetPercent']);
+    store.importConfiguration('{ not json');
+    expect(store.notice.value).toMatchObject({ tone: 'error', text: expect.stringContaining('not JSON') });
+  });
+
+  it('exports the whole configuration as one JSON document that imports back to the same settings', async () => {
+    const { store } = setup({ general: { phoneRegion: 'DE', apiBudgetPercent: 20 } }, {});
+    await store.reload();
+    const exported = JSON.parse(store.exportText.value);
+    expect(mergeSettings(exported, undefined)).toEqual({ settings: store.draft.value, locked: [], problems: [] });
+  });
+});
