@@ -5,42 +5,57 @@ type Today = { day: string; orgs: Record<string, { calls: number; max?: number }
 const todayItem = storage.defineItem<Today>('local:api-budget', { fallback: { day: '', orgs: {} } });
 
 const dayOf = (now: number) => new Date(now).toISOString().slice(0, 10);
-let queue: Promise<unknown> = Promise.resolve();
 
-/** Changes today's record in order (requests finish concurrently; no count may be lost). */
-function change(now: number, apply: (today: Today) => void): Promise<void> {
-  const next = queue.then(async () => {
-    const stored = await todayItem.getValue();
-    const today = stored.day === dayOf(now) ? stored : { day: dayOf(now), orgs: {} };
-    apply(today);
-    await todayItem.setValue(today);
-  });
-  queue = next.catch(() => undefined);
-  return next;
+/**
+ * Today's counts live in the worker's memory (read once from storage.local when it starts) and
+ * are written back at most once per second: counting must not add a storage round trip to every
+ * request, and a worker stopped before the write loses a second of counts at most.
+ */
+let memory: Today | null = null;
+let loading: Promise<Today> | null = null;
+let flush: ReturnType<typeof setTimeout> | null = null;
+
+async function today(now: number): Promise<Today> {
+  if (!memory) {
+    const loaded = await (loading ??= todayItem.getValue());
+    memory ??= loaded; // concurrent first callers: the first one's wins
+  }
+  if (memory.day !== dayOf(now)) memory = { day: dayOf(now), orgs: {} };
+  return memory;
+}
+
+function persistSoon(): void {
+  flush ??= setTimeout(() => {
+    flush = null;
+    if (memory) void todayItem.setValue(memory).catch(() => undefined);
+  }, 1_000);
 }
 
 /**
  * Counts the API requests this extension makes, so it can keep to the share of the org's daily
- * limit an admin allows (Settings → Records → API budget): above it, calls that can wait (the
+ * limit an admin allows (settings `general.apiBudgetPercent`): above it, calls that can wait (the
  * automatic lookup at chat start) stop until tomorrow; writes and the agent's own actions go on.
  */
 export const apiMeter = {
-  count(org: string, now = Date.now()): Promise<void> {
-    return change(now, (today) => {
-      const entry = (today.orgs[org] ??= { calls: 0 });
-      entry.calls++;
-    });
+  async count(org: string, now = Date.now()): Promise<void> {
+    const entry = ((await today(now)).orgs[org] ??= { calls: 0 });
+    entry.calls++;
+    persistSoon();
   },
   /** The org's daily allowance, read from Sforce-Limit-Info on an answer. */
-  limit(org: string, max: number, now = Date.now()): Promise<void> {
-    return change(now, (today) => {
-      (today.orgs[org] ??= { calls: 0 }).max = max;
-    });
+  async limit(org: string, max: number, now = Date.now()): Promise<void> {
+    const entry = ((await today(now)).orgs[org] ??= { calls: 0 });
+    if (entry.max === max) return;
+    entry.max = max;
+    persistSoon();
   },
   async today(org: string, now = Date.now()): Promise<{ calls: number; max?: number }> {
-    await queue;
-    const stored = await todayItem.getValue();
-    return stored.day === dayOf(now) ? (stored.orgs[org] ?? { calls: 0 }) : { calls: 0 };
+    return { ...((await today(now)).orgs[org] ?? { calls: 0 }) };
+  },
+  /** Forgets what is in memory (tests: a new worker reads storage again). */
+  reset(): void {
+    memory = null;
+    loading = null;
   },
 };
 

@@ -13,10 +13,24 @@ async function managedSettings(): Promise<unknown> {
   }
 }
 
-/** The settings in force: policy over local over defaults, what policy locked, and what was wrong. */
-export async function loadSettings(): Promise<EffectiveSettings> {
-  const [local, managed] = await Promise.all([localItem.getValue(), managedSettings()]);
-  return mergeSettings(local, managed);
+let cached: Promise<EffectiveSettings> | null = null;
+
+/**
+ * The settings in force: policy over local over defaults, what policy locked, and what was wrong.
+ * Read once and kept until local or policy settings change (every chat asks for them).
+ */
+export function loadSettings(): Promise<EffectiveSettings> {
+  if (!cached) {
+    browser.storage.onChanged.addListener(forget);
+    cached = Promise.all([localItem.getValue(), managedSettings()]).then(([local, managed]) => mergeSettings(local, managed));
+  }
+  return cached;
+}
+
+function forget(changes: Record<string, unknown>, area: string) {
+  if (area !== 'managed' && !('settings' in changes)) return;
+  cached = null;
+  browser.storage.onChanged.removeListener(forget);
 }
 
 /** The locally stored settings as they are (valid or not): the options page edits these. */
@@ -27,6 +41,7 @@ export async function loadLocalSettings(): Promise<Record<string, Record<string,
 
 export async function saveLocalSettings(settings: Record<string, unknown>): Promise<void> {
   await localItem.setValue(settings);
+  cached = null; // this page reads its own write at once; other contexts hear of it by storage.onChanged
 }
 
 /** Calls back whenever local or policy settings change (the options page and popup re-read). */

@@ -5,7 +5,10 @@ import { SalesforceClient } from '@/utils/salesforce/connection';
 import { useEmulatorOrg } from '../org';
 
 const org = useEmulatorOrg();
-beforeEach(() => fakeBrowser.reset());
+beforeEach(() => {
+  fakeBrowser.reset();
+  apiMeter.reset();
+});
 
 describe('the API budget', () => {
   it('counts every request this extension sends and learns the org allowance from Sforce-Limit-Info', async () => {
@@ -26,5 +29,13 @@ describe('the API budget', () => {
     expect(await overBudget('https://acme.my.salesforce.com', 1, now)).toBe(false); // no max known
     expect((await apiMeter.today('https://acme.my.salesforce.com', now + 2 * 60_000)).calls).toBe(0);
     expect(allowedCalls(15_000, 10)).toBe(1_500);
+  });
+
+  it('keeps the counts across a worker restart (written back within a second)', async () => {
+    await apiMeter.count('https://acme.my.salesforce.com');
+    await apiMeter.count('https://acme.my.salesforce.com');
+    await new Promise((r) => setTimeout(r, 1_100));
+    apiMeter.reset();
+    expect((await apiMeter.today('https://acme.my.salesforce.com')).calls).toBe(2);
   });
 });
