@@ -43,7 +43,7 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
         {item.state === 'pending' && (
           <p role="status">
             Writing to Salesforce…
-            {item.lastError && ` Not yet: ${item.lastError}. Kept safe; next try ${item.nextAttemptAt ? `at ${new Date(item.nextAttemptAt).toLocaleTimeString()}` : 'soon'}. `}
+            {item.lastError && ` Not yet: ${item.lastError.replace(/\.+$/, '')}. Kept safe; next try ${item.nextAttemptAt ? `at ${new Date(item.nextAttemptAt).toLocaleTimeString()}` : 'soon'}. `}
             {item.lastError && <button type="button" class="link" data-action="retry-now" onClick={() => void store.retryWrite(chat.chatId)}>Try now</button>}
           </p>
         )}

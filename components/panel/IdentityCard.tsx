@@ -31,6 +31,9 @@ export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSna
       <div class="identity identity--error" data-identity="error" data-kind={identity.kind} role="alert">
         <p>{identity.message}</p>
         <button type="button" class="button button--quiet" onClick={retry}>Try again</button>
+        {(identity.kind === 'session_expired' || identity.kind === 'not_connected') && store.openOptions && (
+          <button type="button" class="button button--quiet" data-action="open-options" onClick={store.openOptions}>{identity.kind === 'not_connected' ? 'Connect' : 'Reconnect'}</button>
+        )}
       </div>
     );
   }

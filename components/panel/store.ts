@@ -9,6 +9,8 @@ import { CommandError } from '@/utils/messages/protocol';
 /** What the panel asks the background; each is one command. */
 export type PanelSources = {
   readStatus: () => Promise<SalesforceStatus>;
+  /** Opens the extension's options page (to connect or reconnect). */
+  openOptions?: () => Promise<unknown>;
   identify?: (snapshot: ChatSnapshot, force: boolean) => Promise<IdentifyResult>;
   search?: (text: string) => Promise<CommandResponse<'salesforce.search'>>;
   update?: (request: CommandRequest<'record.update'>) => Promise<CommandResponse<'record.update'>>;
@@ -68,6 +70,8 @@ export type EditState = {
 export type Notice = { recordId: string; text: string };
 
 export type PanelStore = {
+  /** Opens the options page, where the agent connects (null when this panel cannot). */
+  openOptions: (() => void) | null;
   status: Signal<SalesforceStatus | null>;
   checking: Signal<boolean>;
   /** Set when the background itself could not be asked (extension reloaded, worker failed). */
@@ -349,6 +353,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   }
 
   return {
+    openOptions: sources.openOptions ? () => void sources.openOptions!().catch(() => undefined) : null,
     status, checking, problem, chat, identities, chosen, search, manual, editing, notice, form, writes,
     runSearch, pick, refresh, identify, startEdit, setDraft, saveEdit, startForm, submitForm, useExisting,
     setFormValue: (field, value) => {

@@ -22,6 +22,7 @@ export default defineContentScript({
     if (!adapter) return; // not a chat console: stay idle
     const store = createPanelStore({
       readStatus: () => sendCommand('salesforce.status', {}),
+      openOptions: () => sendCommand('options.open', {}),
       identify: (snapshot, force) => sendCommand('identify.run', { snapshot, force }),
       search: (text) => sendCommand('salesforce.search', { text }),
       update: (request) => sendCommand('record.update', request),

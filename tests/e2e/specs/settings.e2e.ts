@@ -65,6 +65,13 @@ describe('connecting to Salesforce', () => {
     await panel.waitForVisitor(ada);
     await panel.find('[data-identity="error"][data-kind="session_expired"]');
     expect(await panel.text()).toContain('Reconnect');
+    // "Reconnect" in the panel brings up the options page (the open one), where connecting happens.
+    await page.bringToFront();
+    const optionsInFront = () => harness.inWorker(async (url) => (await chrome.tabs.query({ active: true })).some((t) => t.url === url), OPTIONS_URL);
+    expect(await optionsInFront()).toBe(false);
+    await (await panel.find('[data-action="open-options"]')).click();
+    await expect.poll(optionsInFront).toBe(true);
+    await page.bringToFront(); // back to the chat
     await demo.endOpenChat();
     const waiting = await panel.settledWrite(ada, 2_000).catch(() => null);
     expect(waiting).toBeNull(); // not settled: pending, not lost
