@@ -19,6 +19,15 @@ export function RecordsSection({ store }: { store: OptionsStore }) {
           </div>
         )}
       </Setting>
+      <Setting store={store} section="records" name="case" label="New cases (empty: the org's default)">
+        {(disabled) => (
+          <div class="grid">
+            <label>Status <input id="case-status" disabled={disabled} value={records.case.status} onInput={(e) => store.set('records', 'case', { ...records.case, status: e.currentTarget.value.trim() })} /></label>
+            <label>Priority <input id="case-priority" disabled={disabled} value={records.case.priority} onInput={(e) => store.set('records', 'case', { ...records.case, priority: e.currentTarget.value.trim() })} /></label>
+            <label>Origin <input id="case-origin" placeholder="Web or Chat" disabled={disabled} value={records.case.origin} onInput={(e) => store.set('records', 'case', { ...records.case, origin: e.currentTarget.value.trim() })} /></label>
+          </div>
+        )}
+      </Setting>
       <Setting store={store} section="records" name="owner" label="Owner of new records">
         {(disabled) => (
           <select id="owner" disabled={disabled} value={records.owner} onChange={(e) => store.set('records', 'owner', e.currentTarget.value as 'agent' | 'connectedUser')}>

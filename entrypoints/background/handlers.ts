@@ -176,7 +176,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
           agentUser(sf.client, snapshot.agent.email).catch(() => null),
         ]);
         const ownerId = settings.records.owner === 'agent' ? owner?.id : undefined;
-        const plan = buildPlan({ snapshot, trigger: 'manual', action, strategy: 'none', existing: null, meta, mapping: settings.mapping, region: settings.general.phoneRegion ?? undefined, ownerId, task: settings.records.task, now: Date.now() });
+        const plan = buildPlan({ snapshot, trigger: 'manual', action, strategy: 'none', existing: null, meta, mapping: settings.mapping, region: settings.general.phoneRegion ?? undefined, ownerId, task: settings.records.task, caseDefaults: settings.records.case, now: Date.now() });
         const step = plan?.steps.find((st) => st.object === object);
         // References to records not yet written (@{person.id}) are the plan's business, not the form's.
         // The agent is there to give a real company: the automatic placeholder is not offered.

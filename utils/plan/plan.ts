@@ -37,6 +37,7 @@ export type ActionPlan = {
 };
 
 export type TaskDefaults = { subject: string; status: string; priority: string; dueInDays: number };
+export type CaseDefaults = { status?: string; priority?: string; origin?: string };
 export const DEFAULT_TASK: TaskDefaults = { subject: 'Chat', status: 'Completed', priority: 'Normal', dueInDays: 0 };
 
 export type PlanInput = {
@@ -51,6 +52,8 @@ export type PlanInput = {
   /** The agent's Salesforce user (same e-mail), else none: Salesforce then makes the connected user the owner. */
   ownerId?: string;
   task?: TaskDefaults;
+  /** Case Status, Priority and Origin set by the admin; empty ones keep the org's defaults (Origin: its Web or Chat value). */
+  caseDefaults?: CaseDefaults;
   /** What the agent set in the panel's case or task form: wins over the mapping. */
   overrides?: Record<string, FieldValue>;
   now: number;
@@ -129,12 +132,15 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
   const name = snapshot.visitor.name?.trim() || snapshot.visitor.email || 'a visitor';
   const offline = snapshot.state === 'offline';
   if (child === 'Case') {
-    const origin = fieldOf(meta.Case, 'Origin')?.picklistValues.find((p) => /chat|web/i.test(p.value))?.value;
+    const defaults = input.caseDefaults ?? {};
+    const origin = defaults.origin || fieldOf(meta.Case, 'Origin')?.picklistValues.find((p) => /chat|web/i.test(p.value))?.value;
     steps.push({
       ref: 'record', object: 'Case', method: 'POST',
       values: settable(meta.Case, {
         Subject: `${offline ? 'Offline message' : 'Chat'} with ${name}`.slice(0, 255),
         ...(origin ? { Origin: origin } : {}),
+        ...(defaults.status ? { Status: defaults.status } : {}),
+        ...(defaults.priority ? { Priority: defaults.priority } : {}),
         ...mapped.values,
         ...(who ? { ContactId: who } : {}),
         ...(accountId ? { AccountId: accountId } : {}),

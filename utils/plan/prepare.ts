@@ -40,7 +40,7 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
   const ownerId = settings.records.owner === 'agent' ? ((await ownerFor(client, entry.snapshot.agent.email).catch(() => null)) ?? undefined) : undefined;
   const plan = buildPlan({
     snapshot: entry.snapshot, trigger: entry.trigger, action: rule.action, strategy, existing, meta, mapping: settings.mapping,
-    region, ownerId, task: settings.records.task, overrides: entry.manual?.overrides, now: ctx.now ?? Date.now(),
+    region, ownerId, task: settings.records.task, caseDefaults: settings.records.case, overrides: entry.manual?.overrides, now: ctx.now ?? Date.now(),
   });
   // What the agent corrected after a refusal wins over what the chat gave.
   for (const step of plan?.steps ?? []) if (entry.fixes?.[step.ref]) step.values = { ...step.values, ...entry.fixes[step.ref] };

@@ -62,6 +62,8 @@ export const SettingsSchema = z.object({
       priority: z.string().min(1).max(255),
       dueInDays: z.number().int().min(0).max(365),
     }),
+    /** Case Status, Priority, Origin (picklist values); empty: the org's defaults. */
+    case: z.object({ status: z.string().max(255), priority: z.string().max(255), origin: z.string().max(255) }),
     /** Who owns what the extension creates (seed 001): the chat's agent by e-mail, or the connected user. */
     owner: z.enum(['agent', 'connectedUser']),
   }),
@@ -85,7 +87,7 @@ export const DEFAULT_SETTINGS: Settings = {
   mapping: DEFAULT_MAPPING,
   /** Nothing is written on its own until an admin says so: a pilot never surprises the org. */
   automation: { ended: NOTHING, offline: NOTHING },
-  records: { task: { subject: 'Chat', status: 'Completed', priority: 'Normal', dueInDays: 0 }, owner: 'agent' },
+  records: { task: { subject: 'Chat', status: 'Completed', priority: 'Normal', dueInDays: 0 }, case: { status: '', priority: '', origin: '' }, owner: 'agent' },
   general: { phoneRegion: null, apiBudgetPercent: 50 },
   consoles: {
     builtIn: Object.fromEntries(BUILT_IN_ADAPTERS.map((a) => [a.name, { enabled: true, matches: [...a.matches] }])),

@@ -19,6 +19,13 @@ const chat: ChatSnapshot = {
 const input = (over: Partial<PlanInput>): PlanInput => ({ snapshot: chat, trigger: 'ended', action: 'contactCase', strategy: 'none', existing: null, meta, mapping: DEFAULT_MAPPING, now: NOW, ...over });
 
 describe('buildPlan', () => {
+  it('takes the admin\'s case defaults; empty ones keep the org\'s (Origin: its Web value)', () => {
+    const caseOf = (caseDefaults?: { status?: string; priority?: string; origin?: string }) => buildPlan(input({ caseDefaults }))!.steps.find((s) => s.object === 'Case')!.values;
+    expect(caseOf()).toMatchObject({ Origin: 'Web' });
+    expect(caseOf()).not.toHaveProperty('Status');
+    expect(caseOf({ status: 'Working', priority: 'High', origin: 'Phone' })).toMatchObject({ Status: 'Working', Priority: 'High', Origin: 'Phone' });
+  });
+
   it('new visitor, contact & case: the contact first, the case refers to it', () => {
     const plan = buildPlan(input({ ownerId: '005000000000002AAA' }))!;
     expect(plan.steps.map((s) => `${s.method} ${s.object} ${s.ref}`)).toEqual(['POST Contact person', 'POST Case record']);
