@@ -38,7 +38,7 @@ export function ConnectionSection({ store }: { store: OptionsStore }) {
         {status?.state === 'connected' && (
           <p>
             Connected to <strong>{new URL(status.instanceUrl).host}</strong>
-            {status.user && <> as <strong>{status.user.name}</strong> ({status.user.username})</>}
+            {status.user && <> as <strong>{status.user.name}</strong> ({status.user.username}{connection.user === 'integration' ? ', the shared integration user' : ''})</>}
             {status.orgId && <>, org <code>{status.orgId}</code></>}.
             {status.usage && <> API requests today: {status.usage.used.toLocaleString()} of {status.usage.max.toLocaleString()}.</>}
             {status.budget?.allowed != null && <> This extension: {status.budget.calls.toLocaleString()} of its {status.budget.allowed.toLocaleString()} ({status.budget.percent}%).</>}
@@ -48,7 +48,7 @@ export function ConnectionSection({ store }: { store: OptionsStore }) {
         {(status?.state === 'unreachable' || status?.state === 'over_limit') && <p class="warn">{status.message}</p>}
         <div class="buttons">
           <button type="button" class="primary" id="connect" disabled={store.busy.value} onClick={connect}>
-            {status?.state === 'connected' ? 'Connect again' : status?.state === 'session_expired' ? 'Reconnect' : 'Connect with Salesforce'}
+            {status?.state === 'connected' ? 'Connect again' : status?.state === 'session_expired' ? 'Reconnect' : connection.user === 'integration' ? 'Connect with the integration user' : 'Connect with Salesforce'}
           </button>
           {status && status.state !== 'not_connected' && (
             <button type="button" id="disconnect" disabled={store.busy.value} onClick={() => store.disconnect()}>Disconnect</button>
