@@ -47,7 +47,16 @@ if (interactive) {
   await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
 } else {
   const shots: string[] = [];
-  const click = async (selector: string) => (await panel.find(selector)).click();
+  /** Clicks a panel element; when the panel re-rendered it between finding and clicking (a form that finished loading), finds it again. */
+  const click = async (selector: string): Promise<void> => {
+    for (let attempt = 0; ; attempt++) {
+      try {
+        return await (await panel.find(selector)).click();
+      } catch (error) {
+        if (attempt >= 3 || !String(error).includes('detached')) throw error;
+      }
+    }
+  };
   /** Waits until the background says the chat's write settled, and names the records written. */
   const written = async (chatId: string) => {
     const entry = await panel.settledWrite(chatId, 10_000).catch(() => null);
