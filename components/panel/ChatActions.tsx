@@ -56,7 +56,7 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
         {item.state === 'needs_attention' && (
           <div role="alert">
             <p>Salesforce did not take this chat's records. Nothing was written.</p>
-            <ul>{item.errors.map((e, i) => <li key={i}>{e.object ? `${e.object}: ` : ''}{e.message}{e.fields.length ? ` (${e.fields.join(', ')})` : ''}</li>)}</ul>
+            <ul>{item.errors.map((e, i) => <li key={i}>{e.object ? `${e.object}: ` : ''}{e.message}{e.fields.length ? ` (${e.fields.map((f) => e.labels?.[f] ?? f).join(', ')})` : ''}</li>)}</ul>
             <FixFields store={store} chatId={chat.chatId} errors={item.errors} />
             {item.duplicates.filter((d) => d.object === 'Contact' || d.object === 'Lead').map((d) => (
               <p key={d.id} class="write__duplicate">
@@ -106,7 +106,7 @@ function FixFields({ store, chatId, errors }: { store: PanelStore; chatId: strin
     <div class="write__fix" data-fix="">
       {fixable.flatMap((e) => Object.keys(e.values!).map((field) => (
         <label key={`${e.ref}.${field}`} class="field" data-fix-field={field}>
-          <span class="field__label">{e.object} {field}</span>
+          <span class="field__label">{e.object}: {e.labels?.[field] ?? field}</span>
           <input class="field__control" value={String(values[e.ref]?.[field] ?? '')} onInput={(ev) => set(e.ref, field, ev.currentTarget.value)} />
         </label>
       )))}

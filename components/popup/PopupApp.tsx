@@ -66,7 +66,7 @@ export function PopupApp({ sources }: { sources: PopupSources }) {
               <div class="retry">Retrying at {new Date(item.nextAttemptAt).toLocaleTimeString()} (attempt {item.attempts + 1}) <button type="button" onClick={() => void sources.retry(item.id).then(load)}>Try now</button></div>
             )}
             {item.lastError && item.state !== 'done' && <div class="error">{item.lastError}</div>}
-            {item.errors.map((e) => <div class="error">{e.object}: {e.message}{e.fields.length ? ` (${e.fields.join(', ')})` : ''}</div>)}
+            {item.errors.map((e) => <div class="error">{e.object}: {e.message}{e.fields.length ? ` (${e.fields.map((f) => e.labels?.[f] ?? f).join(', ')})` : ''}</div>)}
             {item.state === 'done' && instanceUrl && (
               <div class="links">{Object.entries(item.ids).map(([ref, id]) => <a href={`${instanceUrl}/${id}`} target="_blank" rel="noreferrer">{ref}</a>)}</div>
             )}

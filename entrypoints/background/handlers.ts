@@ -114,7 +114,12 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     },
     send: async (plan) => {
       const client = await requireClient();
-      return planOutcome(plan, await client.composite(planRequests(plan, API_VERSION), { allOrNone: true }));
+      const outcome = planOutcome(plan, await client.composite(planRequests(plan, API_VERSION), { allOrNone: true }));
+      if (outcome.state !== 'refused') return outcome;
+      // The refused fields by the names the agent knows (describe is cached: no request).
+      const meta = await metadata.objects(client, ORG_OBJECTS).catch(() => null);
+      const labelOf = (object: string, field: string) => meta?.[object]?.layoutLabels[field] ?? fieldOf(meta?.[object], field)?.label ?? field;
+      return { ...outcome, errors: outcome.errors.map((e) => ({ ...e, labels: Object.fromEntries(e.fields.map((f) => [f, labelOf(e.object, f)])) })) };
     },
     landed: async (plan) => landedIds(await requireClient(), plan),
     usageAllows: async () => {

@@ -64,8 +64,9 @@ export const OutboxItem = z.object({
   updatedAt: z.optional(z.number()),
   errors: z.array(z.object({
     ref: z.string(), object: z.string(), code: z.string(), message: z.string(), fields: z.array(z.string()),
-    /** What was sent in the fields Salesforce named (the agent corrects them from there). */
+    /** What was sent in the fields Salesforce named (the agent corrects them from there), and their labels. */
     values: z.optional(z.record(z.string(), FieldValue)),
+    labels: z.optional(z.record(z.string(), z.string())),
   })),
   duplicates: z.array(z.object({ object: z.string(), id: z.string() })),
   ids: z.record(z.string(), z.string()),

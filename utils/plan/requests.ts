@@ -12,7 +12,11 @@ export function planRequests(plan: ActionPlan, version: string): SubRequest[] {
   }));
 }
 
-export type StepError = { ref: string; object: string; code: string; message: string; fields: string[] };
+export type StepError = {
+  ref: string; object: string; code: string; message: string; fields: string[];
+  /** The fields' labels in this org (describe), for the agent who corrects them. */
+  labels?: Record<string, string>;
+};
 /** Another record Salesforce's duplicate rule points to, to attach to instead. */
 export type Duplicate = { ref: string; object: string; id: string };
 
