@@ -39,7 +39,7 @@ export function ConnectionSection({ store }: { store: OptionsStore }) {
           <p>
             Connected to <strong>{new URL(status.instanceUrl).host}</strong>
             {status.user && <> as <strong>{status.user.name}</strong> ({status.user.username}{connection.user === 'integration' ? ', the shared integration user' : ''})</>}
-            {status.orgId && <>, org <code>{status.orgId}</code></>}.
+            {status.orgId && <>, org {status.orgName && <strong>{status.orgName}</strong>} <code>{status.orgId}</code></>}.
             {status.usage && <> API requests today: {status.usage.used.toLocaleString()} of {status.usage.max.toLocaleString()}.</>}
             {status.budget?.allowed != null && <> This extension: {status.budget.calls.toLocaleString()} of its {status.budget.allowed.toLocaleString()} ({status.budget.percent}%).</>}
           </p>

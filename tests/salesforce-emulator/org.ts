@@ -33,6 +33,8 @@ export class Org {
 
   constructor(readonly metadata: Map<string, ObjectMetadata> = defaultMetadata()) {
     for (const meta of metadata.values()) this.records.set(meta.describe.name, new Map());
+    // The org itself, whatever the data.
+    if (this.records.has('Organization')) this.insert('Organization', { Id: ORG_ID, Name: 'Emulated Org', IsSandbox: false, InstanceName: 'EMU1' });
     // Record types are metadata, present whatever the data: RecordTypeId references resolve to them.
     if (this.records.has('RecordType')) {
       for (const meta of metadata.values()) {

@@ -18,6 +18,7 @@ export const SalesforceStatus = z.discriminatedUnion('state', [
     /** Who connected (absent for a session stored by hand, as the tests do). */
     user: z.optional(z.object({ name: z.string(), username: z.string() })),
     orgId: z.optional(z.string()),
+    orgName: z.optional(z.string()),
     /** This extension's requests today, and the share of the org's allowance it may use (null: not known yet). */
     budget: z.optional(z.object({ calls: z.number(), allowed: z.nullable(z.number()), percent: z.number() })),
   }),

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 import { SessionExpiredError, UnreachableError } from './errors';
 import { saveSession, clearSession, type SalesforceSession } from './session';
+import { API_VERSION } from './version';
 
 /**
  * OAuth 2.0 authorization code with PKCE (seed 001 "Connect to Salesforce CRM"), with no server
@@ -29,6 +30,8 @@ const Grant = z.object({
   userId: z.string(),
   userName: z.string(),
   username: z.string(),
+  /** The org's name (Organization.Name), when the user may read it. */
+  orgName: z.optional(z.string()),
   /** Salesforce refused the refresh token (revoked, expired, app policy): the agent must reconnect. */
   refused: z.optional(z.boolean()),
 });
@@ -136,6 +139,7 @@ export async function connect(connection: ConnectionSettings, redirectUri: strin
     loginUrl, clientId: connection.clientId, clientSecret: connection.clientSecret, refreshToken: token.refresh_token,
     instanceUrl: token.instance_url, orgId: identity.organization_id, userId: identity.user_id,
     userName: identity.display_name ?? identity.username, username: identity.username,
+    orgName: await fetchOrgName(token.instance_url, token.access_token),
   };
   await grantItem.setValue(grant);
   await saveSession({ instanceUrl: token.instance_url, accessToken: token.access_token });
@@ -147,6 +151,18 @@ async function fetchIdentity(url: string, accessToken: string) {
   const identity = Identity.safeParse(await response.json().catch(() => null));
   if (!response.ok || !identity.success) throw new Error(`Salesforce would not say who logged in (HTTP ${response.status}).`);
   return identity.data;
+}
+
+/** The org's name, once per connection (one query); none when the user may not read Organization. */
+async function fetchOrgName(instanceUrl: string, accessToken: string): Promise<string | undefined> {
+  try {
+    const response = await fetch(`${instanceUrl}/services/data/v${API_VERSION}/query?q=${encodeURIComponent('SELECT Name FROM Organization LIMIT 1')}`, { headers: { Authorization: `Bearer ${accessToken}` } });
+    const body = (await response.json()) as { records?: { Name?: unknown }[] };
+    const name = body.records?.[0]?.Name;
+    return response.ok && typeof name === 'string' ? name : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 let refreshing: Promise<SalesforceSession> | null = null;

@@ -34,7 +34,7 @@ describe('connecting to Salesforce', () => {
 
     await options.connect(harness.browser);
     const connected = await options.status('connected', ' as ');
-    expect(connected).toMatch(/as .+\(.+@.+\), org 00D\w+/);
+    expect(connected).toMatch(/as .+\(.+@.+\), org Emulated Org 00D\w+/);
     expect(connected).toMatch(/API requests today: \d+ of [\d,]+/);
     await harness.screenshot(options.page, 'options-connected');
     // Tokens: the refresh token in local storage, the access token in session storage, nothing synced.

@@ -11,6 +11,7 @@ import { makeDependent } from './dependent';
 import { addRecordTypes, recordTypeDescribe } from './record-types';
 import { taskDescribe } from './task';
 import { userDescribe } from './user';
+import { organizationDescribe } from './organization';
 
 export type ObjectMetadata = {
   describe: SObjectDescribe;
@@ -29,7 +30,7 @@ export function defaultMetadata(): Map<string, ObjectMetadata> {
     Structural: ['Equipment Design', 'Installation'],
     Other: ['Feedback', 'Other'],
   });
-  describes.push(structuredClone(taskDescribe), structuredClone(userDescribe), structuredClone(contentVersionDescribe), structuredClone(recordTypeDescribe));
+  describes.push(structuredClone(taskDescribe), structuredClone(userDescribe), structuredClone(contentVersionDescribe), structuredClone(recordTypeDescribe), structuredClone(organizationDescribe));
   const metadata = new Map(describes.map((d) => [d.name.toLowerCase(), { describe: d, layouts: buildLayouts(d) }]));
   // Cases come in two record types, each with its own types of case.
   addRecordTypes(metadata.get('case')!, [
