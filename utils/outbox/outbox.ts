@@ -140,10 +140,14 @@ export class Outbox {
         const pending = (await this.deps.store.all()).filter((e) => e.state === 'pending').sort((a, b) => a.createdAt - b.createdAt);
         const blocked = new Set<string>();
         for (const entry of pending) {
-          const due = (entry.nextAttemptAt ?? 0) <= this.now();
-          if (due && !blocked.has(entry.chatKey)) await this.attempt(entry);
-          if ((await this.deps.store.get(entry.id))?.state === 'pending') blocked.add(entry.chatKey);
-          if ((await this.deps.pause.get()) > this.now()) return; // the limit was hit: stop asking
+          // Not due, or behind an earlier write of its chat that still waits: it waits too.
+          if (blocked.has(entry.chatKey) || (entry.nextAttemptAt ?? 0) > this.now()) {
+            blocked.add(entry.chatKey);
+            continue;
+          }
+          const { state, limited } = await this.attempt(entry);
+          if (state === 'pending') blocked.add(entry.chatKey);
+          if (limited) return; // the org is over its API limit: stop asking
         }
       } while (this.again);
     })().finally(() => (this.draining = null));
@@ -164,12 +168,14 @@ export class Outbox {
     return (await this.deps.store.all()).sort((a, b) => a.createdAt - b.createdAt);
   }
 
-  private async attempt(entry: OutboxEntry): Promise<void> {
+  /** One try at an entry: where it stands afterwards, and whether the org's API limit stopped it. */
+  private async attempt(entry: OutboxEntry): Promise<{ state: OutboxEntry['state']; limited?: boolean }> {
     const save = async (patch: Partial<OutboxEntry>) => {
       const next = { ...entry, ...patch, updatedAt: this.now() };
       await this.deps.store.put(next);
       // The chat's panel hears of every attempt: done, needs attention, or pending until a time.
       if (patch.state) this.deps.settled?.(next);
+      return { state: next.state };
     };
     try {
       let plan = entry.plan;
@@ -198,19 +204,21 @@ export class Outbox {
       // A duplicate of this very chat's records is this plan, written by a request whose answer was
       // lost (or that the browser sent again on its own after a reset): it is done, not refused.
       const own = outcome.duplicates.length ? await this.deps.landed(plan) : null;
-      if (own) await save({ state: 'done', ids: own, attempts: entry.attempts + 1, lastError: undefined, unknownOutcome: false, nextAttemptAt: undefined });
-      else await save({ state: 'needs_attention', errors: outcome.errors, duplicates: outcome.duplicates, attempts: entry.attempts + 1, unknownOutcome: false, nextAttemptAt: undefined });
+      if (own) return save({ state: 'done', ids: own, attempts: entry.attempts + 1, lastError: undefined, unknownOutcome: false, nextAttemptAt: undefined });
+      return save({ state: 'needs_attention', errors: outcome.errors, duplicates: outcome.duplicates, attempts: entry.attempts + 1, unknownOutcome: false, nextAttemptAt: undefined });
     } catch (raw) {
       const error = toSalesforceError(raw);
-      if (error instanceof ApiLimitError) await this.deps.pause.set(this.now() + LIMIT_PAUSE_MS);
+      const limited = error instanceof ApiLimitError;
+      if (limited) await this.deps.pause.set(this.now() + LIMIT_PAUSE_MS);
       // Passing (network, 5xx, session, limit): pending, tried again after a backoff. Anything else: the agent sees it.
       const passing = failureKind(error) !== 'salesforce';
       const attempts = entry.attempts + 1;
-      await save(
+      const saved = await save(
         passing
           ? { state: 'pending', attempts, lastError: error.message, nextAttemptAt: this.now() + backoffDelay(attempts, this.random) }
           : { state: 'needs_attention', attempts, lastError: error.message, errors: [{ ref: '', object: '', code: error.code, message: error.message, fields: error.fields }] },
       );
+      return { ...saved, limited };
     }
   }
 }
