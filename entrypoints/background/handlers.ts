@@ -14,12 +14,11 @@ import { fieldOf } from '@/utils/salesforce/describe';
 import { failureKind, fieldMessages, SalesforceError, toSalesforceError, type FailureKind } from '@/utils/salesforce/errors';
 import { MetadataCache } from '@/utils/salesforce/metadata';
 import { localMetadataStore } from '@/utils/salesforce/metadata-storage';
-import { loadSession } from '@/utils/salesforce/session';
 import { checkStatus } from '@/utils/salesforce/status';
 import { loadSettings } from '@/utils/settings/storage';
 import { Outbox } from '@/utils/outbox/outbox';
 import { idbOutboxStore } from '@/utils/outbox/store';
-import { preparePlan } from '@/utils/plan/prepare';
+import { planDefaults, preparePlan } from '@/utils/plan/prepare';
 import { planOutcome, planRequests } from '@/utils/plan/requests';
 import { API_VERSION } from '@/utils/salesforce/version';
 import { UnreachableError } from '@/utils/salesforce/errors';
@@ -61,17 +60,11 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
   const cache = sessionCache();
   const metadata = new MetadataCache(localMetadataStore());
 
-  /** The client of this browser's connection, or null when not connected. */
-  async function connected() {
-    const client = await currentClient();
-    return client && { client, get session() { return client.session; } };
-  }
-
   /** A client, or a passing failure: the outbox keeps the chat until Salesforce is connected again. */
   async function requireClient() {
-    const sf = await connected();
-    if (!sf) throw new UnreachableError('NOT_CONNECTED', NOT_CONNECTED);
-    return sf.client;
+    const client = await currentClient();
+    if (!client) throw new UnreachableError('NOT_CONNECTED', NOT_CONNECTED);
+    return client;
   }
 
   /** An outbox entry as the panel and popup see it. */
@@ -102,9 +95,8 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
         })));
       }
       if (entry.tabId === undefined) return;
-      void loadSession().then(async (session) => {
-        const instanceUrl = session?.instanceUrl ?? (await loadGrant())?.instanceUrl ?? '';
-        const update: OutboxUpdate = { type: 'outbox.update', instanceUrl, item: itemOf(entry) };
+      void currentClient().then((client) => {
+        const update: OutboxUpdate = { type: 'outbox.update', instanceUrl: client?.session.instanceUrl ?? '', item: itemOf(entry) };
         return browser.tabs.sendMessage(entry.tabId!, update);
       }).catch(() => undefined); // the tab may be gone: the outbox still has it
     },
@@ -171,17 +163,16 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     'chat.plan': async ({ snapshot, action, person, overrides }, sender) =>
       itemOf(await outbox.choose(snapshot, { action, overrides }, person, sender.tab?.id)),
     'form.open': async ({ snapshot, action, object, recordTypeId }) => {
-      const sf = await connected();
-      if (!sf) return { state: 'error', message: NOT_CONNECTED };
+      const client = await currentClient();
+      if (!client) return { state: 'error', message: NOT_CONNECTED };
       try {
-        const [meta, { settings }, owner] = await Promise.all([
-          metadata.objects(sf.client, ORG_OBJECTS),
-          loadSettings(),
+        const { settings } = await loadSettings();
+        const [meta, owner] = await Promise.all([
+          metadata.objects(client, ORG_OBJECTS),
           // The owner rule (seed 001) holds for records made by hand too: the agent, else the connected user.
-          agentUser(sf.client, snapshot.agent.email).catch(() => null),
+          settings.records.owner === 'agent' ? agentUser(client, snapshot.agent.email).catch(() => null) : null,
         ]);
-        const ownerId = settings.records.owner === 'agent' ? owner?.id : undefined;
-        const plan = buildPlan({ snapshot, trigger: 'manual', action, strategy: 'none', existing: null, meta, mapping: settings.mapping, region: settings.general.phoneRegion ?? undefined, ownerId, task: settings.records.task, caseDefaults: settings.records.case, now: Date.now() });
+        const plan = buildPlan({ snapshot, trigger: 'manual', action, strategy: 'none', existing: null, meta, ...planDefaults(settings), ownerId: owner?.id, now: Date.now() });
         const step = plan?.steps.find((st) => st.object === object);
         // References to records not yet written (@{person.id}) are the plan's business, not the form's.
         // The agent is there to give a real company: the automatic placeholder is not offered.
@@ -195,34 +186,34 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
           const preset = f.picklistValues.find((p) => p.defaultValue)?.value;
           if (preset && initial[f.name] === undefined) initial[f.name] = preset;
         }
-        const names: Record<string, string> = owner && ownerId && initial.OwnerId === owner.id ? { OwnerId: owner.name } : {};
+        const names: Record<string, string> = owner && initial.OwnerId === owner.id ? { OwnerId: owner.name } : {};
         return { state: 'form', object, label: objectMeta.label, sections, initial, names, recordTypes: objectMeta.recordTypes, recordTypeId: recordType ?? null };
       } catch (error) {
         return { state: 'error', message: describeFailure(error, 'the form').message };
       }
     },
     'lookup.search': async ({ referenceTo, text }) => {
-      const sf = await connected();
-      if (!sf) return { state: 'error', message: NOT_CONNECTED };
+      const client = await currentClient();
+      if (!client) return { state: 'error', message: NOT_CONNECTED };
       const target = lookupTarget(referenceTo);
       const soql = target && lookupSoql(target, text);
       if (!soql) return { state: 'results', records: [] };
       try {
-        const result = await sf.client.get<{ records: { Id: string; Name?: string }[] }>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`);
+        const result = await client.get<{ records: { Id: string; Name?: string }[] }>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`);
         return { state: 'results', records: result.records.map((r) => ({ id: r.Id, name: r.Name ?? r.Id })) };
       } catch (error) {
         return { state: 'error', message: describeFailure(error, 'the search').message };
       }
     },
     'record.create': async ({ type, values }) => {
-      const sf = await connected();
-      if (!sf) return { state: 'error', message: NOT_CONNECTED };
+      const client = await currentClient();
+      if (!client) return { state: 'error', message: NOT_CONNECTED };
       try {
-        const meta = (await metadata.objects(sf.client, ORG_OBJECTS))[type]!;
+        const meta = (await metadata.objects(client, ORG_OBJECTS))[type]!;
         const recordType = typeof values.RecordTypeId === 'string' ? values.RecordTypeId : undefined;
         const problems = newRecordProblems(formSections(meta, recordTypeFor(meta, recordType)).flatMap((s) => s.fields), values);
         if (Object.keys(problems).length) return { state: 'refused', fields: problems, duplicates: [] };
-        const id = await sf.client.create(type, values);
+        const id = await client.create(type, values);
         remember([{ at: Date.now(), object: type, id, method: 'POST', fields: values }]);
         await cache.clear();
         const name = [values.FirstName, values.LastName].filter((v) => typeof v === 'string' && v).join(' ');
@@ -262,10 +253,10 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       return result;
     },
     'salesforce.fields': async () => {
-      const sf = await connected();
-      if (!sf) return { state: 'error', message: NOT_CONNECTED };
+      const client = await currentClient();
+      if (!client) return { state: 'error', message: NOT_CONNECTED };
       try {
-        const meta = await metadata.objects(sf.client, [...OBJECTS]);
+        const meta = await metadata.objects(client, [...OBJECTS]);
         const objects = Object.fromEntries(OBJECTS.map((o) => [o, (meta[o]?.fields ?? []).map((f) => ({ name: f.name, label: f.label, type: f.type }))]));
         return { state: 'fields', objects };
       } catch (error) {
@@ -273,43 +264,43 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       }
     },
     'salesforce.search': async ({ text }) => {
-      const sf = await connected();
-      if (!sf) return { state: 'error', message: NOT_CONNECTED };
+      const client = await currentClient();
+      if (!client) return { state: 'error', message: NOT_CONNECTED };
       try {
         const { settings } = await loadSettings();
-        const { display } = await identifyContext(metadata, sf.client, settings.mapping);
+        const { display } = await identifyContext(metadata, client, settings.mapping);
         const sosl = manualSearchSosl(text, display);
-        const records = sosl ? await sf.client.search(sosl) : [];
-        return { state: 'results', instanceUrl: sf.session.instanceUrl, fields: display, records: searchCandidates(records as never, display) };
+        const records = sosl ? await client.search(sosl) : [];
+        return { state: 'results', instanceUrl: client.session.instanceUrl, fields: display, records: searchCandidates(records as never, display) };
       } catch (error) {
         return { state: 'error', message: describeFailure(error, 'the search').message };
       }
     },
     'identify.run': async ({ snapshot, force }) => {
       // The agent is waiting: read the session and the settings at once.
-      const [sf, { settings }] = await Promise.all([connected(), loadSettings()]);
-      if (!sf) return { state: 'error', kind: 'not_connected', message: NOT_CONNECTED };
+      const [client, { settings }] = await Promise.all([currentClient(), loadSettings()]);
+      if (!client) return { state: 'error', kind: 'not_connected', message: NOT_CONNECTED };
       // The automatic lookup can wait for tomorrow; the agent's own "Look again" cannot.
       const percent = settings.general.apiBudgetPercent;
-      if (!force && (await overBudget(sf.session.instanceUrl, percent))) {
+      if (!force && (await overBudget(client.session.instanceUrl, percent))) {
         return { state: 'error', kind: 'over_budget', message: `This extension used its share (${percent}%) of your org's daily Salesforce API requests, so visitors are no longer looked up on their own today. "Try again" looks this one up; writes still go.` };
       }
       try {
-        const { display, read, isPhone } = await identifyContext(metadata, sf.client, settings.mapping);
-        const result = await identifyVisitor(sf.client, snapshot, settings.identification, cache, { force, display: read, isPhone, region: settings.general.phoneRegion ?? undefined });
+        const { display, read, isPhone } = await identifyContext(metadata, client, settings.mapping);
+        const result = await identifyVisitor(client, snapshot, settings.identification, cache, { force, display: read, isPhone, region: settings.general.phoneRegion ?? undefined });
         const found = result.contacts.length + result.leads.length + result.accounts.length > 0;
-        return { state: found ? 'found' : 'not_found', instanceUrl: sf.session.instanceUrl, fields: display, ...result };
+        return { state: found ? 'found' : 'not_found', instanceUrl: client.session.instanceUrl, fields: display, ...result };
       } catch (error) {
-        if (error instanceof SalesforceError && error.code === 'INVALID_FIELD') await metadata.invalidate(sf.session.instanceUrl);
+        if (error instanceof SalesforceError && error.code === 'INVALID_FIELD') await metadata.invalidate(client.session.instanceUrl);
         return { state: 'error', ...describeFailure(error, 'the search') };
       }
     },
     'record.update': async ({ type, id, values, before }) => {
-      const sf = await connected();
-      if (!sf) return { state: 'error', message: NOT_CONNECTED };
+      const client = await currentClient();
+      if (!client) return { state: 'error', message: NOT_CONNECTED };
       try {
         // Checked against describe first: what Salesforce would refuse costs no request.
-        const meta = (await metadata.objects(sf.client, [type]))[type];
+        const meta = (await metadata.objects(client, [type]))[type];
         const problems: Record<string, string> = {};
         for (const [name, value] of Object.entries(values)) {
           const field = fieldOf(meta, name);
@@ -317,7 +308,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
           if (problem) problems[name] = problem;
         }
         if (Object.keys(problems).length) return { state: 'refused', fields: problems };
-        await sf.client.update(type, id, values);
+        await client.update(type, id, values);
         remember([{ at: Date.now(), object: type, id, method: 'PATCH', fields: values, before }]);
         await cache.clear();
         return { state: 'saved' };

@@ -17,6 +17,11 @@ export type PlanContext = {
   now?: number;
 };
 
+/** What the settings give every plan, automatic or made by hand: mapping, phone region, task and case defaults. */
+export function planDefaults(settings: Settings) {
+  return { mapping: settings.mapping, region: settings.general.phoneRegion ?? undefined, task: settings.records.task, caseDefaults: settings.records.case };
+}
+
 const asExisting = (c: Candidate): Existing => ({ type: c.type as 'Contact' | 'Lead', id: c.id, name: c.name, accountId: c.account?.id, values: c.values ?? {} });
 
 /**
@@ -29,9 +34,9 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
   // An agent's choice (entry.manual) replaces the automatic rule for the trigger.
   const rule = entry.manual ? { action: entry.manual.action, strategy: 'none' as const } : entry.trigger === 'manual' ? null : settings.automation[entry.trigger];
   if (!rule || rule.action === 'nothing') return null;
-  const region = settings.general.phoneRegion ?? undefined;
+  const defaults = planDefaults(settings);
   const { meta, read, isPhone } = await identifyContext(metadata, client, settings.mapping);
-  const found = await identifyVisitor(client, entry.snapshot, settings.identification, ctx.cache, { display: read, isPhone, region });
+  const found = await identifyVisitor(client, entry.snapshot, settings.identification, ctx.cache, { display: read, isPhone, region: defaults.region });
   const candidates = [...found.contacts, ...found.leads];
   const picked = entry.choice ? candidates.find((c) => c.id === entry.choice!.id) : candidates[0];
   // A record picked by hand that identification did not bring: attach to it, change nothing on it.
@@ -39,8 +44,8 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
   const strategy = picked ? rule.strategy : 'none';
   const ownerId = settings.records.owner === 'agent' ? ((await ownerFor(client, entry.snapshot.agent.email).catch(() => null)) ?? undefined) : undefined;
   const plan = buildPlan({
-    snapshot: entry.snapshot, trigger: entry.trigger, action: rule.action, strategy, existing, meta, mapping: settings.mapping,
-    region, ownerId, task: settings.records.task, caseDefaults: settings.records.case, overrides: entry.manual?.overrides, now: ctx.now ?? Date.now(),
+    snapshot: entry.snapshot, trigger: entry.trigger, action: rule.action, strategy, existing, meta, ...defaults,
+    ownerId, overrides: entry.manual?.overrides, now: ctx.now ?? Date.now(),
   });
   // What the agent corrected after a refusal wins over what the chat gave.
   for (const step of plan?.steps ?? []) if (entry.fixes?.[step.ref]) step.values = { ...step.values, ...entry.fixes[step.ref] };
