@@ -119,6 +119,28 @@ const cached = Object.keys(await chrome.storage.session.get(null)).filter((k) =>
     }, settings);
   }
 
+  /**
+   * Empties the outbox and cancels its retry alarm: a test that counts requests starts without
+   * writes an earlier spec left waiting in this shared browser.
+   */
+  async clearOutbox(): Promise<void> {
+    await this.inWorker(async () => {
+      await chrome.alarms.clear('outbox-retry');
+      await new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('sf-panel');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          if (!db.objectStoreNames.contains('outbox')) return (db.close(), resolve());
+          const tx = db.transaction('outbox', 'readwrite');
+          tx.objectStore('outbox').clear();
+          tx.oncomplete = () => (db.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      });
+    });
+  }
+
   /** Forgets every org's describe/layout metadata, in storage and (by stopping it) in the worker. */
   async forgetMetadata(): Promise<void> {
     await this.inWorker(async () => {

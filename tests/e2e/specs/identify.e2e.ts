@@ -31,6 +31,7 @@ describe('recognising the visitor in Salesforce', () => {
   it('shows the contact, its fields in layout order and its account, at chat start; metadata once per org', async () => {
     const { harness, emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });
+    await harness.clearOutbox(); // no write left by another spec fetches metadata before this chat
     await harness.forgetMetadata();
     const { page, panel, demo } = await e2e.openConnectedConsole();
     await emulator.clearLog();
