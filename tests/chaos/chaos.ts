@@ -15,7 +15,7 @@ import { startEmulator, type Emulator } from '../salesforce-emulator/server';
 import { launchChromium } from '../e2e/harness/chromium';
 import { ExtensionHarness } from '../e2e/harness/extension';
 import { EXTENSION_DIR } from '../e2e/harness/paths';
-import { DemoConsolePage } from '../e2e/pages/demo-console';
+import { DemoConsolePage, demoVisitor } from '../e2e/pages/demo-console';
 import { PanelPage } from '../e2e/pages/panel';
 import { OPTIONS_URL, POPUP_URL } from '../e2e/pages/options';
 import type { OutboxItem } from '@/utils/messages/protocol';
@@ -92,10 +92,7 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
       const rejected = random() < 0.06;
       if (rejected) bad.add(i);
       const name = `Chaos Visitor ${i}`;
-      const chat = await session.demo.startChat({
-        name, email: emailOf(seed, i), phone: '', visits: 1, chats: 0, session: { country: 'US' },
-        preChat: { Name: name, Email: emailOf(seed, i), Company: rejected ? REJECTED : 'Chaos Inc' }, custom: {}, firstMessage: `Question ${i}`,
-      });
+      const chat = await session.demo.startChat(demoVisitor(name, emailOf(seed, i), { preChat: { Company: rejected ? REJECTED : 'Chaos Inc' }, firstMessage: `Question ${i}` }));
       await session.demo.openChat(chat);
       await session.demo.sendMessage(chat, 'agent', `Answer ${i}`);
       await session.panel.find('[data-identity]:not([data-identity="identifying"])');

@@ -9,6 +9,14 @@ type DemoApi = {
   makeVisitor: (n: number, seed?: number) => Record<string, unknown>;
 };
 
+/**
+ * A visitor as the demo console takes one: a first-time visitor from the US with a name, an
+ * e-mail, the pre-chat form (Name, Email, and what else is given) and a first message.
+ */
+export function demoVisitor(name: string, email: string, { preChat = {}, phone = '', firstMessage = 'Hello' }: { preChat?: Record<string, string>; phone?: string; firstMessage?: string } = {}) {
+  return { name, email, phone, visits: 1, chats: 0, session: { country: 'US' }, preChat: { Name: name, Email: email, ...preChat }, custom: {}, firstMessage };
+}
+
 /** The demo console as a person uses it (clicks), plus its scripting hooks (window.demoConsole). */
 export class DemoConsolePage {
   constructor(readonly page: Page) {}

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { useExtension } from '../setup';
+import { demoVisitor } from '../pages/demo-console';
 import type { PanelPage } from '../pages/panel';
 
 const e2e = useExtension();
 
-const visitor = (name: string, email: string, phone = '') => ({
-  name, email, phone, visits: 1, chats: 0,
-  session: { country: 'US' }, preChat: { Name: name, Email: email }, custom: {}, firstMessage: 'Hello',
-});
+const visitor = (name: string, email: string, phone = '') => demoVisitor(name, email, { phone });
 
 /** Rules with phone conditions, as an admin sets them (the options page arrives with settings). */
 const EMAIL_OR_PHONE = {

@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { useExtension } from '../setup';
 import { applyPolicy } from '../harness/policy';
+import { demoVisitor } from '../pages/demo-console';
 import { OptionsPage, OPTIONS_URL, POPUP_URL } from '../pages/options';
 
 const e2e = useExtension();
@@ -49,10 +50,7 @@ describe('enterprise policy (a JSON file in /etc/chromium/policies/managed)', ()
 
     // The write path: a chat ends, a contact and its case are written, the case by the policy's mapping.
     const { panel, demo } = await e2e.openConnectedConsole({ settings: { automation: { ended: { action: 'nothing', strategy: 'none' } } } });
-    const chat = await demo.startChat({
-      name: 'Mary Jackson', email: 'mary.jackson@nasa.example', phone: '', visits: 1, chats: 0, session: { country: 'US' },
-      preChat: { Name: 'Mary Jackson', Email: 'mary.jackson@nasa.example', Department: 'Langley Research' }, custom: {}, firstMessage: 'Hello.',
-    });
+    const chat = await demo.startChat(demoVisitor('Mary Jackson', 'mary.jackson@nasa.example', { preChat: { Department: 'Langley Research' } }));
     await panel.waitForVisitor(chat);
     await demo.endOpenChat();
     const entry = await panel.settledWrite(chat);

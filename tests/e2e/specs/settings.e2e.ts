@@ -1,16 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { useExtension } from '../setup';
+import { DemoConsolePage, demoVisitor } from '../pages/demo-console';
 import { PanelPage } from '../pages/panel';
-import { DemoConsolePage } from '../pages/demo-console';
 import { OptionsPage, OPTIONS_URL, POPUP_URL } from '../pages/options';
 import { EXTENSION_ID } from '../harness/paths';
 
 const e2e = useExtension();
 
-const visitor = (name: string, email: string, preChat: Record<string, string> = {}) => ({
-  name, email, phone: '', visits: 1, chats: 0,
-  session: { country: 'US' }, preChat: { Name: name, Email: email, ...preChat }, custom: {}, firstMessage: 'Hello there.',
-});
+const visitor = (name: string, email: string, preChat: Record<string, string> = {}) => demoVisitor(name, email, { preChat });
 
 async function openConsole() {
   const page = await e2e.harness.newPage(e2e.consoleUrl);

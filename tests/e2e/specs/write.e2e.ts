@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { useExtension } from '../setup';
+import { demoVisitor } from '../pages/demo-console';
 import type { OutboxItem } from '@/utils/messages/protocol';
 import type { PanelPage } from '../pages/panel';
 
 const e2e = useExtension();
 
-const visitor = (name: string, email: string, preChat: Record<string, string> = {}) => ({
-  name, email, phone: '', visits: 1, chats: 0,
-  session: { country: 'US' }, preChat: { Name: name, Email: email, ...preChat }, custom: {}, firstMessage: 'I need help with my order.',
-});
+const visitor = (name: string, email: string, preChat: Record<string, string> = {}) => demoVisitor(name, email, { preChat, firstMessage: 'I need help with my order.' });
 const automation = (ended: string, strategy = 'none', offline = 'nothing') => ({
   automation: { ended: { action: ended, strategy }, offline: { action: offline, strategy: 'none' } },
 });
