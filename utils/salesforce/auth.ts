@@ -3,6 +3,7 @@ import { storage } from 'wxt/utils/storage';
 import { SessionExpiredError, UnreachableError } from './errors';
 import { saveSession, clearSession, type SalesforceSession } from './session';
 import { API_VERSION } from './version';
+import { exchange, TIMEOUT_MS } from './transport';
 
 /**
  * OAuth 2.0 authorization code with PKCE (seed 001 "Connect to Salesforce CRM"), with no server
@@ -85,14 +86,10 @@ const Identity = z.object({
 
 /** One POST to the token endpoint; Salesforce's OAuth error words when it refuses. */
 async function tokenRequest(loginUrl: string, params: Record<string, string>): Promise<z.infer<typeof TokenResponse>> {
-  let response: Response;
-  try {
-    response = await fetch(`${loginUrl}/services/oauth2/token`, { method: 'POST', body: new URLSearchParams(params) });
-  } catch (error) {
-    throw new UnreachableError('UNREACHABLE', `Salesforce login cannot be reached (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const body: unknown = await response.json().catch(() => null);
-  if (response.ok) {
+  // No answer within the time limit is an UnreachableError from exchange: passing, tried again later.
+  const response = await exchange({ method: 'POST', url: `${loginUrl}/services/oauth2/token`, body: new URLSearchParams(params) }, TIMEOUT_MS.token);
+  const body = parseJson(response.body);
+  if (response.status < 300) {
     const token = TokenResponse.safeParse(body);
     if (token.success) return token.data;
     throw new UnreachableError('BAD_TOKEN_RESPONSE', 'Salesforce answered the login with something unreadable');
@@ -146,20 +143,28 @@ export async function connect(connection: ConnectionSettings, redirectUri: strin
   return grant;
 }
 
+const parseJson = (text: string): unknown => {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+};
+
 async function fetchIdentity(url: string, accessToken: string) {
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${accessToken}` } });
-  const identity = Identity.safeParse(await response.json().catch(() => null));
-  if (!response.ok || !identity.success) throw new Error(`Salesforce would not say who logged in (HTTP ${response.status}).`);
+  const response = await exchange({ method: 'GET', url, headers: { Authorization: `Bearer ${accessToken}` } }, TIMEOUT_MS.token);
+  const identity = Identity.safeParse(parseJson(response.body));
+  if (response.status >= 300 || !identity.success) throw new Error(`Salesforce would not say who logged in (HTTP ${response.status}).`);
   return identity.data;
 }
 
 /** The org's name, once per connection (one query); none when the user may not read Organization. */
 async function fetchOrgName(instanceUrl: string, accessToken: string): Promise<string | undefined> {
   try {
-    const response = await fetch(`${instanceUrl}/services/data/v${API_VERSION}/query?q=${encodeURIComponent('SELECT Name FROM Organization LIMIT 1')}`, { headers: { Authorization: `Bearer ${accessToken}` } });
-    const body = (await response.json()) as { records?: { Name?: unknown }[] };
-    const name = body.records?.[0]?.Name;
-    return response.ok && typeof name === 'string' ? name : undefined;
+    const url = `${instanceUrl}/services/data/v${API_VERSION}/query?q=${encodeURIComponent('SELECT Name FROM Organization LIMIT 1')}`;
+    const response = await exchange({ method: 'GET', url, headers: { Authorization: `Bearer ${accessToken}` } }, TIMEOUT_MS.read);
+    const name = (parseJson(response.body) as { records?: { Name?: unknown }[] } | null)?.records?.[0]?.Name;
+    return response.status < 300 && typeof name === 'string' ? name : undefined;
   } catch {
     return undefined;
   }
@@ -201,8 +206,8 @@ export async function disconnect(): Promise<{ revoked: boolean }> {
   let revoked = false;
   if (grant) {
     try {
-      const response = await fetch(`${grant.loginUrl}/services/oauth2/revoke`, { method: 'POST', body: new URLSearchParams({ token: grant.refreshToken }) });
-      revoked = response.ok;
+      const response = await exchange({ method: 'POST', url: `${grant.loginUrl}/services/oauth2/revoke`, body: new URLSearchParams({ token: grant.refreshToken }) }, TIMEOUT_MS.token);
+      revoked = response.status < 300;
     } catch {
       revoked = false; // forgotten here all the same; the admin can revoke it in Salesforce's Connected Apps OAuth Usage
     }

@@ -2,6 +2,7 @@ import { Connection } from 'jsforce';
 import { API_VERSION } from './version';
 import { SessionExpiredError, toSalesforceError } from './errors';
 import type { SalesforceSession } from './session';
+import { fetchTransport, TIMEOUT_MS, type RequestKind } from './transport';
 
 export type ApiUsage = { used: number; max: number };
 export type SubRequest = { method: string; url: string; referenceId: string; body?: unknown; httpHeaders?: Record<string, string> };
@@ -10,18 +11,20 @@ export type SubResponse = { referenceId: string; httpStatusCode: number; body: u
 /**
  * Retries are ours (the outbox, with backoff that survives the worker stopping). jsforce's Node
  * build would retry by itself; its browser build does not. Turn it off so both behave the same.
+ * Our transport: every request settles, within a time limit by kind (transport.ts).
  */
-const NO_RETRY = { retry: { maxRetries: 0 } };
+const options = (kind: RequestKind, timeouts: Record<RequestKind, number>) => ({ retry: { maxRetries: 0 }, transport: fetchTransport(kind, timeouts) });
 // A new object per request: jsforce writes Authorization and Content-Length into the headers it is given.
 const jsonHeaders = () => ({ 'content-type': 'application/json' });
-const fresh = (request: Request): Request => ({ ...request, headers: { ...request.headers } });
+const fresh = <R extends { headers?: Record<string, string> }>(request: R): R => ({ ...request, headers: { ...request.headers } });
 
 /** Gets a fresh session when Salesforce says the access token expired (utils/salesforce/auth.ts). */
 export type Refresh = () => Promise<SalesforceSession>;
 /** Hears of every request sent, and of the org's daily allowance when an answer names it (the API budget). */
 export type Meter = { count: (org: string) => unknown; limit: (org: string, max: number) => unknown };
 
-type Request = { method: 'GET' | 'POST' | 'PATCH'; url: string; body?: string; headers?: Record<string, string> };
+/** A write is a request that changes the org: its timeout is longer, and no answer means "maybe written". */
+type Request = { method: 'GET' | 'POST' | 'PATCH'; url: string; body?: string; headers?: Record<string, string>; kind?: RequestKind };
 
 /**
  * The one Salesforce client. It is rebuilt from the stored session whenever the worker wakes
@@ -31,7 +34,7 @@ type Request = { method: 'GET' | 'POST' | 'PATCH'; url: string; body?: string; h
 export class SalesforceClient {
   private conn: Connection;
 
-  constructor(public session: SalesforceSession, private readonly refresh?: Refresh, private readonly meter?: Meter) {
+  constructor(public session: SalesforceSession, private readonly refresh?: Refresh, private readonly meter?: Meter, private readonly timeouts: Record<RequestKind, number> = TIMEOUT_MS) {
     this.conn = SalesforceClient.connect(session);
   }
 
@@ -66,7 +69,8 @@ export class SalesforceClient {
     const org = this.session.instanceUrl;
     this.meter?.count(org);
     try {
-      return await this.conn.request<T>(fresh(request), NO_RETRY);
+      const { kind, ...rest } = request;
+      return await this.conn.request<T>(fresh(rest), options(kind ?? (rest.method === 'GET' ? 'read' : 'write'), this.timeouts) as never);
     } finally {
       const usage = this.usage;
       if (usage?.max) this.meter?.limit(org, usage.max);
@@ -104,7 +108,9 @@ export class SalesforceClient {
    * failure rolls back everything (writes); without, each stands alone (reads).
    */
   async composite(compositeRequest: SubRequest[], { allOrNone = false } = {}): Promise<SubResponse[]> {
-    const result = await this.request<{ compositeResponse: SubResponse[] }>({ method: 'POST', url: `/services/data/v${API_VERSION}/composite`, body: JSON.stringify({ allOrNone, compositeRequest }), headers: jsonHeaders() });
+    // Reads batched in a composite are reads: only a subrequest that is not a GET makes it a write.
+    const kind = compositeRequest.some((r) => r.method !== 'GET') ? 'write' : 'read';
+    const result = await this.request<{ compositeResponse: SubResponse[] }>({ method: 'POST', url: `/services/data/v${API_VERSION}/composite`, body: JSON.stringify({ allOrNone, compositeRequest }), headers: jsonHeaders(), kind });
     return result.compositeResponse;
   }
 
