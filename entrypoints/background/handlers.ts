@@ -16,7 +16,7 @@ import { MetadataCache } from '@/utils/salesforce/metadata';
 import { localMetadataStore } from '@/utils/salesforce/metadata-storage';
 import { checkStatus } from '@/utils/salesforce/status';
 import { loadSettings } from '@/utils/settings/storage';
-import { Outbox } from '@/utils/outbox/outbox';
+import { BACKOFF_BASE_MS, NOT_SENT, Outbox } from '@/utils/outbox/outbox';
 import { idbOutboxStore } from '@/utils/outbox/store';
 import { planDefaults, preparePlan } from '@/utils/plan/prepare';
 import { planOutcome, planRequests } from '@/utils/plan/requests';
@@ -55,7 +55,7 @@ function describeFailure(raw: unknown, action: string): { kind: FailureKind; mes
  * command → handler (each gets a payload the router has already parsed), and `sendQueued`, which
  * sends what the outbox still holds (at every worker start and on the retry alarm).
  */
-export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when: number) => void }): { handlers: Handlers; sendQueued: () => void } {
+export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when: number | null) => void }): { handlers: Handlers; sendQueued: () => void } {
   const journal = new ChatJournal();
   const cache = sessionCache();
   const metadata = new MetadataCache(localMetadataStore());
@@ -63,7 +63,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
   /** A client, or a passing failure: the outbox keeps the chat until Salesforce is connected again. */
   async function requireClient() {
     const client = await currentClient();
-    if (!client) throw new UnreachableError('NOT_CONNECTED', NOT_CONNECTED);
+    if (!client) throw new UnreachableError(NOT_SENT, NOT_CONNECTED);
     return client;
   }
 
@@ -122,10 +122,11 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
   });
 
   async function resume() {
+    // Set before the drain: if the worker dies in the middle of it, the alarm starts a new one.
+    retryAt(Date.now() + BACKOFF_BASE_MS);
     await outbox.drain();
     // What still waits (backoff, API limit pause) is sent by an alarm: it survives the worker stopping.
-    const due = await outbox.nextDue();
-    if (due !== null) retryAt(due);
+    retryAt(await outbox.nextDue());
   }
   /** Sends what is queued without holding up the caller; a failure is logged, the queue keeps it. */
   const sendQueued = () => void resume().catch((error) => console.warn('outbox', error));

@@ -11,7 +11,8 @@ export default defineBackground(() => {
   const RETRY = 'outbox-retry';
   const { handlers, sendQueued } = createHandlers(Date.now(), {
     // An alarm survives the worker stopping, unlike a timer (Chrome fires it 30 s after now at the soonest).
-    retryAt: (when) => void browser.alarms.create(RETRY, { when: Math.max(when, Date.now() + 1_000) }),
+    // None when nothing waits: no alarm wakes the worker for nothing.
+    retryAt: (when) => void (when === null ? browser.alarms.clear(RETRY) : browser.alarms.create(RETRY, { when: Math.max(when, Date.now() + 1_000) })),
   });
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY) sendQueued();

@@ -25,6 +25,12 @@ export type OutboxDeps = {
   random?: () => number;
 };
 
+/** The code of a failure before any request left (not connected): the write cannot have landed. */
+export const NOT_SENT = 'NOT_CONNECTED';
+
+/** Chats written at the same time after an outage: each its own request, in flight together. */
+export const PARALLEL_CHATS = 6;
+
 /** First retry after 30 s (Chrome's shortest alarm), doubling up to 30 minutes. */
 export const BACKOFF_BASE_MS = 30_000;
 export const BACKOFF_CAP_MS = 30 * 60_000;
@@ -124,9 +130,10 @@ export class Outbox {
   }
 
   /**
-   * Sends every pending entry that is due, oldest first, one at a time. A chat's entries keep
-   * their order (a later one waits while an earlier one is pending); one chat failing never holds
-   * up another. Over the org's API limit, nothing is sent until usage allows.
+   * Sends every pending entry that is due, oldest first, several chats at a time. A chat's
+   * entries keep their order (a later one waits while an earlier one is pending); one chat failing
+   * never holds up another. Over the org's API limit, nothing is sent until usage allows. When
+   * Salesforce answers again, entries still waiting out a backoff go at once.
    */
   drain(): Promise<void> {
     if (this.draining) {
@@ -139,15 +146,44 @@ export class Outbox {
         if (!(await this.writesAllowed())) return;
         const pending = (await this.deps.store.all()).filter((e) => e.state === 'pending').sort((a, b) => a.createdAt - b.createdAt);
         const blocked = new Set<string>();
+        const waiting: OutboxEntry[] = [];
+        const chats = new Map<string, OutboxEntry[]>();
         for (const entry of pending) {
-          // Not due, or behind an earlier write of its chat that still waits: it waits too.
-          if (blocked.has(entry.chatKey) || (entry.nextAttemptAt ?? 0) > this.now()) {
+          if (blocked.has(entry.chatKey)) continue;
+          // Not due: it waits, and so does every later write of its chat.
+          if ((entry.nextAttemptAt ?? 0) > this.now()) {
             blocked.add(entry.chatKey);
+            waiting.push(entry);
             continue;
           }
-          const { state, limited } = await this.attempt(entry);
-          if (state === 'pending') blocked.add(entry.chatKey);
-          if (limited) return; // the org is over its API limit: stop asking
+          chats.set(entry.chatKey, [...(chats.get(entry.chatKey) ?? []), entry]);
+        }
+        let limited = false;
+        let answered = false;
+        const queue = [...chats.values()];
+        /** One chat's entries in order, until one stays pending. */
+        const sendOne = async () => {
+          const chat = queue.shift();
+          for (const entry of chat ?? []) {
+            if (limited) return;
+            const result = await this.attempt(entry);
+            limited ||= !!result.limited;
+            answered ||= result.state !== 'pending';
+            if (result.state === 'pending') return;
+          }
+        };
+        const sendChats = async () => {
+          while (queue.length && !limited) await sendOne();
+        };
+        // The oldest chat goes alone first: only when Salesforce answers it do the others go
+        // several at a time (an org that is down or over its limit gets one request, not six).
+        await sendOne();
+        await Promise.all(Array.from({ length: answered ? PARALLEL_CHATS : 1 }, sendChats));
+        if (limited) return; // the org is over its API limit: stop asking
+        // Salesforce answers again: what waits out a backoff from the outage need not wait longer.
+        if (answered && waiting.length) {
+          for (const entry of waiting) await this.deps.store.put({ ...entry, nextAttemptAt: undefined });
+          this.again = true;
         }
       } while (this.again);
     })().finally(() => (this.draining = null));
@@ -187,17 +223,24 @@ export class Outbox {
         entry = { ...entry, plan };
         await save({});
       }
-      // Sent before without an answer: written after all? Then it is done, and never sent twice.
+      // Sent before without an answer (or by a worker or browser that died waiting for one):
+      // written after all? Then it is done, and never sent twice.
       if (entry.unknownOutcome) {
         const ids = await this.deps.landed(plan);
         if (ids) return save({ state: 'done', ids, unknownOutcome: false, nextAttemptAt: undefined, lastError: undefined });
       }
+      // In flight, durably, before the request: whoever finds it so (this worker after no answer,
+      // a new one after this one died) asks Salesforce whether it landed before sending it again.
+      entry = { ...entry, unknownOutcome: true };
+      await save({});
       let outcome: PlanOutcome;
       try {
         outcome = await this.deps.send(plan);
       } catch (raw) {
-        // No answer at all (connection dropped, reset, 5xx): Salesforce may have committed it.
-        if (toSalesforceError(raw) instanceof UnreachableError) entry = { ...entry, unknownOutcome: true };
+        // No answer at all (connection dropped, reset, timeout, 5xx): Salesforce may have committed
+        // it. Any other answer (refused, session expired, over the limit) means nothing was written.
+        const error = toSalesforceError(raw);
+        if (!(error instanceof UnreachableError) || error.code === NOT_SENT) entry = { ...entry, unknownOutcome: false };
         throw raw;
       }
       if (outcome.state === 'done') return save({ state: 'done', ids: outcome.ids, attempts: entry.attempts + 1, lastError: undefined, unknownOutcome: false, nextAttemptAt: undefined });

@@ -63,7 +63,11 @@ export function idbOutboxStore(): OutboxStore {
     }));
   return {
     get: async (id) => (await open()).get(STORE, id),
-    put: async (entry) => void (await (await open()).put(STORE, entry)),
+    // Committed to disk before it resolves ('strict'): the in-flight mark must outlive a SIGKILL.
+    put: async (entry) => {
+      const tx = (await open()).transaction(STORE, 'readwrite', { durability: 'strict' });
+      await Promise.all([tx.store.put(entry), tx.done]);
+    },
     all: async () => (await open()).getAll(STORE),
   };
 }

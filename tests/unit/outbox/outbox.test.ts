@@ -1,11 +1,11 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { emptySnapshot } from '@/utils/chat/snapshot';
-import { backoffDelay, BACKOFF_BASE_MS, BACKOFF_CAP_MS, LIMIT_PAUSE_MS, Outbox } from '@/utils/outbox/outbox';
+import { backoffDelay, BACKOFF_BASE_MS, BACKOFF_CAP_MS, LIMIT_PAUSE_MS, NOT_SENT, Outbox, PARALLEL_CHATS } from '@/utils/outbox/outbox';
 import { idbOutboxStore, memoryOutboxStore, type OutboxStore } from '@/utils/outbox/store';
 import type { ActionPlan } from '@/utils/plan/plan';
 import type { PlanOutcome } from '@/utils/plan/requests';
-import { ApiLimitError, SalesforceError, UnreachableError } from '@/utils/salesforce/errors';
+import { ApiLimitError, SalesforceError, SessionExpiredError, UnreachableError } from '@/utils/salesforce/errors';
 
 const plan = (chatId: string): ActionPlan => ({
   id: `demo:${chatId}:ended`, chatKey: `demo:${chatId}`, chatId, trigger: 'ended', action: 'contactCase',
@@ -196,5 +196,84 @@ describe('Outbox', () => {
     await outbox.enqueue(emptySnapshot('twice', 'demo', 'ended'), 'ended');
     await outbox.drain();
     expect((await outbox.entries())[0]).toMatchObject({ state: 'done', ids: { record: '500D', person: '003D' } });
+  });
+
+  describe('a worker or browser that dies while a write is in flight', () => {
+    /** The first worker sends and never hears back (it is stopped); a second one starts on the same store. */
+    async function diesInFlight(store: OutboxStore, chatId: string) {
+      const first = setup(store, () => new Promise<PlanOutcome>(() => undefined));
+      await first.outbox.enqueue(emptySnapshot(chatId, 'demo', 'ended'), 'ended');
+      void first.outbox.drain();
+      await vi.waitFor(() => expect(first.log).toContain(`send ${chatId}`));
+      expect((await store.get(`demo:${chatId}:ended`))?.unknownOutcome).toBe(true);
+    }
+
+    it('landed: the next worker finds it and never sends it again', async () => {
+      const store = memoryOutboxStore();
+      await diesInFlight(store, 'c9');
+      const next = setup(store, async () => ({ state: 'done', ids: { record: 'WRONG' } }), { landed: { c9: { record: '500L' } } });
+      await next.outbox.drain();
+      expect(next.log).toEqual(['landed? c9']);
+      expect(await store.get('demo:c9:ended')).toMatchObject({ state: 'done', ids: { record: '500L' }, unknownOutcome: false });
+    });
+
+    it('not landed: the next worker checks, then sends the stored plan once', async () => {
+      const store = memoryOutboxStore();
+      await diesInFlight(store, 'c10');
+      const next = setup(store, async () => ({ state: 'done', ids: { record: '500N' } }));
+      await next.outbox.drain();
+      expect(next.log).toEqual(['landed? c10', 'send c10']);
+      expect(await store.get('demo:c10:ended')).toMatchObject({ state: 'done', ids: { record: '500N' }, unknownOutcome: false });
+    });
+
+    it('an answer that says nothing was written (refused, session expired, not connected) needs no check next time', async () => {
+      for (const error of [new SessionExpiredError('INVALID_SESSION_ID', 'expired'), new SalesforceError('FIELD_CUSTOM_VALIDATION_EXCEPTION', 'refused'), new UnreachableError(NOT_SENT, 'Not connected')]) {
+        const store = memoryOutboxStore();
+        let fail = true;
+        const { outbox, log, later } = setup(store, async () => {
+          if (fail) throw error;
+          return { state: 'done', ids: {} };
+        });
+        await outbox.enqueue(emptySnapshot('c11', 'demo', 'ended'), 'ended');
+        await outbox.drain();
+        expect((await store.get('demo:c11:ended'))?.unknownOutcome).toBe(false);
+        fail = false;
+        later();
+        await outbox.retry('demo:c11:ended');
+        await outbox.drain();
+        expect(log.filter((l) => l.startsWith('landed?'))).toEqual([]);
+      }
+    });
+  });
+
+  it('after the oldest chat is written, the others go several at a time (each chat still in order)', async () => {
+    let inFlight = 0;
+    let most = 0;
+    const { outbox } = setup(memoryOutboxStore(), async () => {
+      most = Math.max(most, ++inFlight);
+      await new Promise((r) => setTimeout(r, 5));
+      inFlight--;
+      return { state: 'done', ids: {} };
+    });
+    for (let i = 0; i < 20; i++) await outbox.enqueue(emptySnapshot(`p${i}`, 'demo', 'ended'), 'ended');
+    await outbox.drain();
+    expect((await outbox.entries()).every((e) => e.state === 'done')).toBe(true);
+    expect(most).toBe(PARALLEL_CHATS);
+  });
+
+  it('when Salesforce answers again, writes waiting out a backoff from the outage go at once', async () => {
+    const store = memoryOutboxStore();
+    let down = true;
+    const { outbox, clock } = setup(store, async () => {
+      if (down) throw new UnreachableError('NETWORK', 'cannot be reached');
+      return { state: 'done', ids: {} };
+    });
+    await outbox.enqueue(emptySnapshot('early', 'demo', 'ended'), 'ended');
+    await outbox.drain(); // fails: waits 30 s
+    clock.now += 10_000;
+    await outbox.enqueue(emptySnapshot('late', 'demo', 'ended'), 'ended');
+    down = false;
+    await outbox.drain(); // "late" is written: "early" need not wait out its backoff
+    expect((await outbox.entries()).map((e) => `${e.snapshot.chatId} ${e.state}`)).toEqual(['early done', 'late done']);
   });
 });

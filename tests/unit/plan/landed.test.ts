@@ -43,3 +43,31 @@ describe('landedIds: was a plan whose answer was lost written?', () => {
     expect(await landedIds(org.client, sent)).toMatchObject({ record: expect.any(String) });
   });
 });
+
+describe('landedIds on Salesforce\'s clock', () => {
+  it.each([
+    ['15 minutes ahead', 15 * 60_000],
+    ['3 hours behind', -3 * 3_600_000],
+    ['a day ahead', 24 * 3_600_000],
+  ])('finds its own case when the PC clock is %s', async (_, skew) => {
+    // The plan is built, and checked a minute later, by the PC's clock; Salesforce stamps its own.
+    const p = { ...(await plan(`skew-${skew}`, 'contactCase')), createdAt: Date.now() + skew };
+    org.emulator.addFault({ kind: 'reset-after', count: 1, path: '/composite' });
+    await expect(org.client.composite(planRequests(p, '62.0'), { allOrNone: true })).rejects.toMatchObject({ name: 'UnreachableError' });
+    const ids = await landedIds(org.client, p, Date.now() + skew + 60_000);
+    expect(org.emulator.records('Case').find((r) => r.Id === ids?.record)).toBeTruthy();
+  });
+
+  it('tells apart anonymous chats that share a subject by their transcript', async () => {
+    const anonymous = async (chatId: string, text: string) => {
+      const p = await plan(chatId, 'case');
+      const record = p.steps.find((s) => s.ref === 'record')!;
+      return { ...p, steps: p.steps.map((s) => (s === record ? { ...s, values: { ...s.values, Subject: 'Chat with Chat visitor', SuppliedName: null, SuppliedEmail: null, Description: text } } : s)) };
+    };
+    for (let i = 0; i < 3; i++) await org.client.composite(planRequests(await anonymous(`anon-${i}`, `transcript ${i}`), '62.0'), { allOrNone: true });
+    const lost = await anonymous('anon-lost', 'transcript lost');
+    expect(await landedIds(org.client, lost)).toBeNull();
+    const sent = await anonymous('anon-1', 'transcript 1');
+    expect(await landedIds(org.client, sent)).toMatchObject({ record: expect.any(String) });
+  });
+});
