@@ -4,6 +4,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { createShadowRootUi } from 'wxt/utils/content-script-ui/shadow-root';
 import { Panel } from '@/components/panel/Panel';
 import { createPanelStore } from '@/components/panel/store';
+import { deliver } from '@/utils/messages/deliver';
 import { sendCommand } from '@/utils/messages/client';
 import { OutboxUpdate } from '@/utils/messages/protocol';
 import { adapterFor } from '@/utils/adapters/registry';
@@ -70,7 +71,12 @@ export default defineContentScript({
       doc: document,
       signal: controller.signal,
       ignore: () => ui.shadowHost,
-      emit: (event) => void sendCommand('chat.event', event).catch(store.reportProblem),
+      // A chat's end and an offline message are sent until the background says they are stored.
+      emit: (event) => {
+        const send = () => sendCommand('chat.event', event);
+        const durable = event.type === 'ended' || event.type === 'offline-message';
+        void (durable ? deliver(send, controller.signal) : send()).catch(store.reportProblem);
+      },
       onActive: (snapshot) => {
         store.chat.value = snapshot;
         const key = snapshot ? `${snapshot.chatId}|${snapshot.visitor.email ?? ''}|${snapshot.visitor.phone ?? ''}` : '';
