@@ -42,6 +42,10 @@ export class DemoConsolePage {
   receiveOffline(message: Record<string, unknown> = {}): Promise<string> {
     return this.call((api, m: unknown) => api.receiveOffline(m), message);
   }
+  /** Ends a chat through the console's own hook (no click: the panel's layout may be moving). */
+  endChat(chatId: string): Promise<void> {
+    return this.call((api, id: string) => api.endChat(id), chatId);
+  }
   rerender(): Promise<void> {
     return this.call((api) => api.rerender());
   }
