@@ -14,14 +14,16 @@ export async function baselineIdentify(conn: Connection, snapshot: ChatSnapshot,
   const byRule = async (object: string, field: string, chatField: string) => {
     const raw = chatValue(snapshot, chatField);
     if (!raw) return [];
+    // Only a contact has an account to follow: Lead and Account have no AccountId field.
+    const fields = object === 'Contact' ? 'Id, AccountId' : 'Id';
     if (/phone/i.test(field)) {
       const phone = normalizePhone(raw, snapshot.session.country);
       if (!phone) return [];
-      const found = await conn.search(`FIND {${soslPhrase(phone.national)}} IN PHONE FIELDS RETURNING ${object}(Id, AccountId)`);
+      const found = await conn.search(`FIND {${soslPhrase(phone.national)}} IN PHONE FIELDS RETURNING ${object}(${fields})`);
       return found.searchRecords as { Id: string; AccountId?: string }[];
     }
     const value = normalizeEmail(raw) ?? raw;
-    return (await conn.query<{ Id: string; AccountId?: string }>(`SELECT Id, AccountId FROM ${object} WHERE ${field} = ${soqlString(value)}`)).records;
+    return (await conn.query<{ Id: string; AccountId?: string }>(`SELECT ${fields} FROM ${object} WHERE ${field} = ${soqlString(value)}`)).records;
   };
   const contacts = [];
   for (const rule of rules.contacts) contacts.push(...(await byRule('Contact', rule.sfField, rule.chatField)));

@@ -9,6 +9,7 @@ import { measureEmulatorQueries } from './emulator';
 import { measureScrape } from './scrape';
 import { measureIdentify } from './identify';
 import { measureChatEnd } from './chat-end';
+import { measureOutbox } from './outbox';
 import { spawnSync } from 'node:child_process';
 
 const GOALS: Record<string, string> = {
@@ -26,6 +27,8 @@ const GOALS: Record<string, string> = {
   'chatEnd.calls.baseline': '(measured)',
   'scrape.median_us': '≤ 1,000',
   'longtasks.count': '0',
+  'worker.wake_ms': '≤ 150',
+  'outbox.drain_per_s': '≥ 15',
 };
 
 const { values } = parseArgs({ options: { json: { type: 'string' } } });
@@ -37,6 +40,7 @@ if (spawnSync('npx', ['wxt', 'build', '--mode', 'loopback'], { stdio: 'ignore' }
 Object.assign(figures, await measureScrape());
 Object.assign(figures, await measureIdentify());
 Object.assign(figures, await measureChatEnd());
+Object.assign(figures, await measureOutbox());
 
 const width = Math.max(...Object.keys(figures).map((k) => k.length));
 console.log(`${'metric'.padEnd(width)}  ${'value'.padStart(12)}  goal`);
