@@ -86,6 +86,9 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     store: idbOutboxStore(),
     // The panel of the chat hears how its write went (no polling on its side).
     settled: (entry) => {
+      // A contact or lead it created must be found when the visitor comes back within ten minutes
+      // (the cached answer says "nobody"), or the next chat would create them a second time.
+      if (entry.state === 'done' && entry.plan?.steps.some((st) => st.ref === 'person' && st.method === 'POST')) void cache.clear().catch(() => undefined);
       if (entry.state === 'done' && entry.plan) {
         const ids = entry.ids ?? {};
         remember(entry.plan.steps.map((step) => ({

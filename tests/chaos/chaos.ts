@@ -3,6 +3,9 @@
  * chats end while the emulator fails in every way a contact centre sees (latency spikes, 500/503,
  * connections reset before and after commit, expired tokens, a stretch over the API limit) and
  * the driver stops the service worker and restarts the browser (same profile) at random points.
+ * A real proxy in front of the emulator adds what Chrome does not repair by itself: answers cut
+ * after commit, connections refused for a stretch (an outage), and a worker stopped while the
+ * answer of its committed write is held. Some visitors come back (a found contact gets a case).
  * Then it reads the org: every chat written exactly once, nothing lost, and the chats with a
  * deliberate permanent error waiting as "needs attention", each one listed in the popup.
  */
@@ -12,6 +15,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { startDemoConsole } from '../consoles/demo/server';
 import { startEmulator, type Emulator } from '../salesforce-emulator/server';
+import { startFaultProxy } from '../salesforce-emulator/fault-proxy';
 import { launchChromium } from '../e2e/harness/chromium';
 import { ExtensionHarness } from '../e2e/harness/extension';
 import { EXTENSION_DIR } from '../e2e/harness/paths';
@@ -56,6 +60,10 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
   const events: Record<string, number> = {};
   const count = (name: string) => void (events[name] = (events[name] ?? 0) + 1);
   const emulator: Emulator = await startEmulator({ data: 'scenarios' });
+  // Every request of the extension crosses the proxy: the org's address is the proxy's.
+  const proxy = await startFaultProxy(emulator.url);
+  emulator.serveAs(proxy.url);
+  const returning = seeded(seed + 1); // who comes back: apart from the storm's own sequence
   const consoleServer = await startDemoConsole();
   const userDataDir = mkdtempSync(join(tmpdir(), 'sf-panel-chaos-'));
   // The deliberate permanent error: Salesforce refuses cases from one company, every time.
@@ -64,7 +72,7 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
   try {
     // Connected for real (OAuth with PKCE; auto-approved), so expired tokens are refreshed.
     await session.harness.useSettings({
-      connection: { loginHost: 'myDomain', myDomain: emulator.url, clientId: 'chaos' },
+      connection: { loginHost: 'myDomain', myDomain: proxy.url, clientId: 'chaos' },
       automation: { ended: { action: 'contactCase', strategy: 'none' } },
     });
     const options = await session.harness.newPage(OPTIONS_URL);
@@ -77,7 +85,12 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
 
     let overLimitFor = 0;
     let slowFor = 0;
+    let outageFor = 0;
     const bad = new Set<number>();
+    /** The e-mail each chat gave (a returning visitor gives an earlier one), and the chats already written. */
+    const emails: string[] = [];
+    const written = new Set<number>();
+    const chatIndex = new Map<string, number>();
     for (let i = 0; i < chats; i++) {
       // The storm: one event (or none) per chat. Faults wait for the chat's end (its write), the rest come first.
       const roll = random();
@@ -91,8 +104,14 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
 
       const rejected = random() < 0.06;
       if (rejected) bad.add(i);
-      const name = `Chaos Visitor ${i}`;
-      const chat = await session.demo.startChat(demoVisitor(name, emailOf(seed, i), { preChat: { Company: rejected ? REJECTED : 'Chaos Inc' }, firstMessage: `Question ${i}` }));
+      // A visitor whose first chat is written comes back: found, a case on the same contact.
+      const comesBack = returning() < 0.2 ? [...written].filter((j) => !bad.has(j) && emails[j] === emailOf(seed, j)) : [];
+      const first = comesBack.length ? comesBack[Math.floor(returning() * comesBack.length)]! : i;
+      emails.push(emailOf(seed, first));
+      if (first !== i) count('returning visitor');
+      const name = `Chaos Visitor ${first}`;
+      const chat = await session.demo.startChat(demoVisitor(name, emails[i]!, { preChat: { Company: rejected ? REJECTED : 'Chaos Inc' }, firstMessage: `Question ${i}` }));
+      chatIndex.set(chat, i);
       await session.demo.openChat(chat);
       await session.demo.sendMessage(chat, 'agent', `Answer ${i}`);
       await session.panel.find('[data-identity]:not([data-identity="identifying"])');
@@ -100,10 +119,26 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
       if (roll < 0.08) (emulator.addFault({ kind: '500', ...composite }), count('500'));
       else if (roll < 0.14) (emulator.addFault({ kind: '503', ...composite }), count('503'));
       else if (roll < 0.19) (emulator.addFault({ kind: 'reset-before', ...composite }), count('reset before commit'));
-      else if (roll < 0.25) (emulator.addFault({ kind: 'reset-after', ...composite }), count('reset after commit'));
+      // A found contact has no duplicate rule to catch a request Chrome sends again on its own after
+      // a reset (issue 13, idempotent writes: open), so its lost answers are cut where Chrome does not resend.
+      else if (roll < 0.25 && first === i) (emulator.addFault({ kind: 'reset-after', ...composite }), count('reset after commit'));
+      else if (roll < 0.25) (proxy.fault('cut', { writes: true }), count('answer cut after commit'));
       else if (roll < 0.29) (emulator.auth.expireAll(), count('token expired'));
       else if (roll < 0.32) ((slowFor = 3), (emulator.latency = { rttMs: 600, jitterMs: 900 }), count('latency spike'));
+      else if (roll >= 0.41 && roll < 0.46) (proxy.fault('cut', { writes: true }), count('answer cut after commit'));
+      else if (roll >= 0.46 && roll < 0.48 && !outageFor) ((outageFor = 3), await proxy.refuse(), count('outage (connections refused)'));
+      const held = roll >= 0.48 && roll < 0.52;
+      if (held) proxy.fault('hold', { writes: true });
       await session.demo.endOpenChat();
+      if (held) {
+        // The worker dies while the answer of a committed write is on its way: it never hears it.
+        const arrived = await Promise.race([proxy.heldCount(1).then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 10_000))]);
+        if (arrived) {
+          await session.harness.stopWorker();
+          proxy.cut();
+          count('worker stopped mid-write');
+        } else proxy.clearFaults(); // no write came (the org is paused, say): the hold is not for a later one
+      }
       // The chat is the extension's once its write is stored: from then on a restart may not lose it.
       for (let t = 0; ; t++) {
         const entries = await command<OutboxItem[]>(session.control, 'outbox.list', { chatId: chat }).catch(() => []);
@@ -112,12 +147,20 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
         await new Promise((r) => setTimeout(r, 25));
       }
       if (slowFor && --slowFor === 0) emulator.latency = { rttMs: 0, jitterMs: 0 };
+      if (outageFor && --outageFor === 0) await proxy.restore();
+      for (const e of await command<OutboxItem[]>(session.control, 'outbox.list', {}).catch(() => [])) {
+        const j = chatIndex.get(e.chatId);
+        if (e.state === 'done' && j !== undefined) written.add(j);
+      }
       if (overLimitFor && --overLimitFor === 0) emulator.usage.used = 0;
       if ((i + 1) % 25 === 0) log(`chaos: ${i + 1}/${chats} chats ended`);
     }
 
     // The storm is over. What is pending goes at its alarm; the agent may also press "Try now".
     emulator.faults.length = 0;
+    proxy.clearFaults();
+    await proxy.restore();
+    proxy.release();
     emulator.latency = { rttMs: 0, jitterMs: 0 };
     emulator.usage.used = 0;
     let entries: OutboxItem[] = [];
@@ -130,20 +173,22 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
       await new Promise((r) => setTimeout(r, 500));
     }
 
-    // Read the org.
+    // Read the org: one contact per visitor, one case per chat that was not deliberately refused.
     const contacts = emulator.records('Contact');
     const cases = emulator.records('Case');
-    let written = 0;
+    let writtenChats = 0;
     let duplicates = 0;
     let lost = 0;
-    for (let i = 0; i < chats; i++) {
-      const email = emailOf(seed, i);
+    for (const email of new Set(emails)) {
+      const chatsOf = emails.flatMap((e, i) => (e === email ? [i] : []));
+      const expected = chatsOf.filter((i) => !bad.has(i)).length;
       const c = contacts.filter((r) => r.Email === email).length;
       const k = cases.filter((r) => r.SuppliedEmail === email).length;
-      duplicates += Math.max(0, c - 1) + Math.max(0, k - 1);
-      if (bad.has(i)) continue;
-      if (c >= 1 && k >= 1) written++;
-      else lost++;
+      duplicates += Math.max(0, c - 1) + Math.max(0, k - expected);
+      if (!expected) continue;
+      const found = c >= 1 ? Math.min(k, expected) : 0;
+      writtenChats += found;
+      lost += expected - found;
     }
     const needsAttention = entries.filter((e) => e.state === 'needs_attention');
     // Only the deliberately rejected chats may wait for attention; a rejected chat not waiting is lost.
@@ -155,10 +200,10 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
     const shownInPopup = await popup.$$eval('.queue li[data-state="needs_attention"]', (items) => items.length);
     await popup.setViewport({ width: 380, height: 600 });
     await session.harness.screenshot(popup, 'popup-queue-after-chaos');
-    return { chats, written, duplicates, lost, needsAttention: needsAttention.length, expectedNeedsAttention: bad.size, shownInPopup, events, seconds: Math.round((Date.now() - started) / 1000) };
+    return { chats, written: writtenChats, duplicates, lost, needsAttention: needsAttention.length, expectedNeedsAttention: bad.size, shownInPopup, events, seconds: Math.round((Date.now() - started) / 1000) };
   } finally {
     await session.browser.close().catch(() => undefined);
-    await Promise.all([emulator.close(), consoleServer.close()]);
+    await Promise.all([emulator.close(), consoleServer.close(), proxy.close()]);
     rmSync(userDataDir, { recursive: true, force: true });
   }
 }

@@ -64,6 +64,11 @@ export class FaultProxy {
     this.rules.push({ mode, method, path, writes, count });
   }
 
+  /** Forgets the faults not met yet. */
+  clearFaults(): void {
+    this.rules = [];
+  }
+
   /** Resolves once `n` answers are held. */
   async heldCount(n: number): Promise<void> {
     while (this.held.length < n) await new Promise<void>((resolve) => this.waiters.push(resolve));

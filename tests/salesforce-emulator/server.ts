@@ -111,6 +111,11 @@ export class Emulator {
     return this.url;
   }
 
+  /** From now on the org names `url` as its address (tokens, identity): a proxy in front of it. */
+  serveAs(url: string): void {
+    this.url = url;
+  }
+
   async close(): Promise<void> {
     for (const socket of this.sockets) socket.destroy();
     await new Promise<void>((resolve) => (this.server ? this.server.close(() => resolve()) : resolve()));
