@@ -22,6 +22,26 @@ async function consoleThroughProxy() {
   return opened;
 }
 
+/** Grace Hopper (a contact in the org) chats; her chat's write, a case on her, meets the fault. */
+async function foundContactChatEnds(fault: 'cut' | 'hold') {
+  const { panel, demo } = await consoleThroughProxy();
+  const chat = await demo.startChat(demoVisitor('Grace Hopper', 'grace.hopper@example.com'));
+  await panel.waitForVisitor(chat);
+  await panel.find('[data-identity="found"][data-record-type="Contact"]');
+  proxy.fault(fault, { writes: true });
+  await demo.endOpenChat();
+  return { panel, chat };
+}
+
+/** The write is done, and Salesforce has exactly one case of it: the one the entry names. */
+async function writtenOnce(panel: PanelPage, chat: string) {
+  const done = await panel.settledWrite(chat, 20_000);
+  expect(done.state).toBe('done');
+  const { cases } = await casesOf('grace.hopper@example.com');
+  expect(cases).toHaveLength(1);
+  expect(done.ids.record).toBe(cases[0]!.Id);
+}
+
 async function outbox(panel: PanelPage, chatId?: string): Promise<OutboxItem[]> {
   const reply = await panel.send<{ data: OutboxItem[] }>({ command: 'outbox.list', payload: chatId ? { chatId } : {} });
   return reply.data;
@@ -79,43 +99,25 @@ describe('the outbox under real network faults', () => {
   }, 180_000);
 
   it('the answer of a committed write for a found contact is cut (Chrome does not resend it): one case, found by one check', async () => {
-    const { panel, demo } = await consoleThroughProxy();
-    const chat = await demo.startChat(demoVisitor('Grace Hopper', 'grace.hopper@example.com'));
-    await panel.waitForVisitor(chat);
-    await panel.find('[data-identity="found"][data-record-type="Contact"]');
-    proxy.fault('cut', { writes: true });
-    await demo.endOpenChat();
+    const { panel, chat } = await foundContactChatEnds('cut');
     const [pending] = await waitFor('the write pending after no answer', () => outbox(panel, chat), (items) => items[0]?.state === 'pending' && items[0].attempts === 1, 20_000);
     expect(pending!.lastError).toMatch(/cannot be reached/);
     // Written in Salesforce already, though the extension never heard it.
     expect((await casesOf('grace.hopper@example.com')).cases).toHaveLength(1);
     await panel.send({ command: 'outbox.retry', payload: { id: pending!.id } }); // "Try now"
-    const done = await panel.settledWrite(chat);
-    expect(done.state).toBe('done');
-    const { cases } = await casesOf('grace.hopper@example.com');
-    expect(cases).toHaveLength(1);
-    expect(done.ids.record).toBe(cases[0]!.Id);
+    await writtenOnce(panel, chat);
     expect(proxy.log.filter((r) => r.write).map((w) => w.fate)).toEqual(['cut']);
   }, 60_000);
 
   it('the worker is stopped while a committed write waits for its answer: the next worker checks, and does not write it again', async () => {
     const { harness } = e2e;
-    const { panel, demo } = await consoleThroughProxy();
-    const chat = await demo.startChat(demoVisitor('Grace Hopper', 'grace.hopper@example.com'));
-    await panel.waitForVisitor(chat);
-    await panel.find('[data-identity="found"][data-record-type="Contact"]');
-    proxy.fault('hold', { writes: true });
-    await demo.endOpenChat();
+    const { panel, chat } = await foundContactChatEnds('hold');
     await proxy.heldCount(1);
     expect((await casesOf('grace.hopper@example.com')).cases).toHaveLength(1); // committed
     await harness.stopWorker();
     proxy.cut();
     await harness.wakeWorker(); // a new worker sends what the outbox holds
-    const done = await panel.settledWrite(chat, 20_000);
-    expect(done.state).toBe('done');
-    const { cases } = await casesOf('grace.hopper@example.com');
-    expect(cases).toHaveLength(1);
-    expect(done.ids.record).toBe(cases[0]!.Id);
+    await writtenOnce(panel, chat);
     expect(proxy.log.filter((r) => r.write).map((w) => w.fate)).toEqual(['hold']);
   }, 60_000);
 });
