@@ -39,7 +39,8 @@ export async function exchange(request: HttpRequest, timeoutMs: number): Promise
   } catch (error) {
     const host = safeHost(request.url);
     if (timedOut) throw new UnreachableError('TIMEOUT', `${host} did not answer within ${Math.round(timeoutMs / 1000)} s`);
-    throw new UnreachableError('NETWORK', `${host} cannot be reached (${error instanceof Error ? error.message : String(error)})`);
+    // The browser's own words ("Failed to fetch") say nothing to an agent: the host does.
+    throw new UnreachableError('NETWORK', `no connection to ${host}`);
   } finally {
     clearTimeout(timer);
   }
