@@ -137,7 +137,10 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
           await session.harness.stopWorker();
           proxy.cut();
           count('worker stopped mid-write');
-        } else proxy.clearFaults(); // no write came (the org is paused, say): the hold is not for a later one
+        } else {
+          proxy.clearFaults(); // no write came (the org is paused, say): the hold is not for a later one
+          count('hold met no write');
+        }
       }
       // The chat is the extension's once its write is stored: from then on a restart may not lose it.
       for (let t = 0; ; t++) {
