@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Connection } from 'jsforce';
 import { emptySnapshot } from '@/utils/chat/snapshot';
-import { startDemoConsole } from '../consoles/demo/server';
-import { startEmulator } from '../salesforce-emulator/server';
-import { launchChromium } from '../e2e/harness/chromium';
+import { inBenchBrowser } from './environment';
 import { ExtensionHarness } from '../e2e/harness/extension';
-import { EXTENSION_DIR } from '../e2e/harness/paths';
 import { PanelPage } from '../e2e/pages/panel';
 import { baselineChatEnd } from './baseline';
 
@@ -17,16 +11,12 @@ import { baselineChatEnd } from './baseline';
  * (task), each after the chat's identification; the baseline writes the same one record at a time.
  */
 export async function measureChatEnd(rounds = 5): Promise<Record<string, number>> {
-  const emulator = await startEmulator({ data: 'scenarios' });
-  const demo = await startDemoConsole();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'sf-panel-bench-'));
-  const browser = await launchChromium({ extensionDir: EXTENSION_DIR, userDataDir });
-  try {
+  return inBenchBrowser('scenarios', async ({ emulator, demoUrl, browser }) => {
     const token = emulator.issueToken('ana.agent@example.com');
     const harness = new ExtensionHarness(browser);
     await harness.consoleScriptReady();
     await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
-    const page = await harness.newPage(demo.url);
+    const page = await harness.newPage(demoUrl);
     const panel = new PanelPage(page);
     await panel.waitForState('connected');
     await page.evaluate('globalThis.__name = (fn) => fn');
@@ -65,9 +55,5 @@ export async function measureChatEnd(rounds = 5): Promise<Record<string, number>
       }
     }
     return { 'chatEnd.calls': Math.max(...ours), 'chatEnd.calls.baseline': Math.max(...baseline) };
-  } finally {
-    await browser.close();
-    await Promise.all([emulator.close(), demo.close()]);
-    rmSync(userDataDir, { recursive: true, force: true });
-  }
+  });
 }

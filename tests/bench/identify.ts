@@ -1,6 +1,3 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { Connection } from 'jsforce';
 import { emptySnapshot, type ChatSnapshot } from '@/utils/chat/snapshot';
 import type { IdentifyRules } from '@/utils/identify/rules';
@@ -8,11 +5,8 @@ import { identifyContext } from '@/utils/identify/context';
 import { identifyVisitor, memoryCache } from '@/utils/identify/service';
 import { SalesforceClient } from '@/utils/salesforce/connection';
 import { MetadataCache, memoryMetadataStore } from '@/utils/salesforce/metadata';
-import { startDemoConsole } from '../consoles/demo/server';
-import { startEmulator } from '../salesforce-emulator/server';
-import { launchChromium } from '../e2e/harness/chromium';
+import { inBenchBrowser } from './environment';
 import { ExtensionHarness } from '../e2e/harness/extension';
-import { EXTENSION_DIR } from '../e2e/harness/paths';
 import { baselineIdentify } from './baseline';
 
 const RULES: IdentifyRules = {
@@ -32,11 +26,7 @@ const percentile = (values: number[], p: number) => [...values].sort((a, b) => a
  * no panel, from its first request to its last answer.
  */
 export async function measureIdentify(chats = 100): Promise<Record<string, number>> {
-  const emulator = await startEmulator({ data: 'full' });
-  const demo = await startDemoConsole();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'sf-panel-bench-'));
-  const browser = await launchChromium({ extensionDir: EXTENSION_DIR, userDataDir });
-  try {
+  return inBenchBrowser('full', async ({ emulator, demoUrl, browser }) => {
     const token = emulator.issueToken();
     const conn = new Connection({ instanceUrl: token.instanceUrl, accessToken: token.accessToken, version: '62.0' });
     const grace = { ...emptySnapshot('bench', 'demo'), visitor: { email: 'grace.hopper@example.com', phone: '(415) 555-0100' }, session: { country: 'US' } } as ChatSnapshot;
@@ -71,7 +61,7 @@ export async function measureIdentify(chats = 100): Promise<Record<string, numbe
     await harness.consoleScriptReady();
     await harness.useSettings({ identification: RULES });
     await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
-    const page = await harness.newPage(demo.url);
+    const page = await harness.newPage(demoUrl);
     await page.waitForSelector('sf-chat-panel');
     // tsx names inner functions with a __name helper that the page does not have.
     await page.evaluate('globalThis.__name = (fn) => fn');
@@ -106,9 +96,5 @@ export async function measureIdentify(chats = 100): Promise<Record<string, numbe
     figures['identify.p95_ms'] = Math.round(percentile(ours, 0.95));
     figures['identify.p95_ms.baseline'] = Math.round(percentile(baseline, 0.95));
     return figures;
-  } finally {
-    await browser.close();
-    await Promise.all([emulator.close(), demo.close()]);
-    rmSync(userDataDir, { recursive: true, force: true });
-  }
+  });
 }

@@ -1,13 +1,7 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { OutboxItem } from '@/utils/messages/protocol';
-import { startDemoConsole } from '../consoles/demo/server';
-import { startEmulator } from '../salesforce-emulator/server';
 import { startFaultProxy } from '../salesforce-emulator/fault-proxy';
-import { launchChromium } from '../e2e/harness/chromium';
+import { inBenchBrowser } from './environment';
 import { ExtensionHarness } from '../e2e/harness/extension';
-import { EXTENSION_DIR } from '../e2e/harness/paths';
 import { PanelPage } from '../e2e/pages/panel';
 import { DemoConsolePage, demoVisitor } from '../e2e/pages/demo-console';
 
@@ -23,86 +17,81 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * identifies its visitor first (the identification at chat start failed in the outage).
  */
 export async function measureOutbox({ chats = 60, wakes = 7 } = {}): Promise<Record<string, number>> {
-  const emulator = await startEmulator({ data: 'scenarios' });
-  const proxy = await startFaultProxy(emulator.url);
-  const demo = await startDemoConsole();
-  const userDataDir = mkdtempSync(join(tmpdir(), 'sf-panel-bench-'));
-  const browser = await launchChromium({ extensionDir: EXTENSION_DIR, userDataDir });
-  try {
-    const token = emulator.issueToken('ana.agent@example.com');
-    const harness = new ExtensionHarness(browser);
-    await harness.consoleScriptReady();
-    await harness.useSettings({ automation: { ended: { action: 'contactCase', strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } } });
-    await harness.useSalesforceSession({ instanceUrl: proxy.url, accessToken: token.accessToken });
-    const page = await harness.newPage(demo.url);
-    const panel = new PanelPage(page);
-    const console_ = new DemoConsolePage(page);
-    await panel.waitForState('connected');
-    const list = async () => (await panel.send<{ data: OutboxItem[] }>({ command: 'outbox.list', payload: {} })).data;
+  return inBenchBrowser('scenarios', async ({ emulator, demoUrl, browser }) => {
+    const proxy = await startFaultProxy(emulator.url);
+    try {
+      const token = emulator.issueToken('ana.agent@example.com');
+      const harness = new ExtensionHarness(browser);
+      await harness.consoleScriptReady();
+      await harness.useSettings({ automation: { ended: { action: 'contactCase', strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } } });
+      await harness.useSalesforceSession({ instanceUrl: proxy.url, accessToken: token.accessToken });
+      const page = await harness.newPage(demoUrl);
+      const panel = new PanelPage(page);
+      const console_ = new DemoConsolePage(page);
+      await panel.waitForState('connected');
+      const list = async () => (await panel.send<{ data: OutboxItem[] }>({ command: 'outbox.list', payload: {} })).data;
 
-    // A first chat fetches the org's metadata and the agent's user, as on any first day.
-    const first = await console_.startChat(demoVisitor('Warm Up', 'warm.up@bench.example'));
-    await panel.find('[data-identity="not_found"]');
-    await console_.endChat(first);
-    await panel.settledWrite(first, 30_000);
+      // A first chat fetches the org's metadata and the agent's user, as on any first day.
+      const first = await console_.startChat(demoVisitor('Warm Up', 'warm.up@bench.example'));
+      await panel.find('[data-identity="not_found"]');
+      await console_.endChat(first);
+      await panel.settledWrite(first, 30_000);
 
-    const wake: number[] = [];
-    for (let i = 0; i < wakes; i++) {
-      await harness.stopWorker();
-      const before = emulator.apiCalls().length;
-      const started = Date.now();
-      await console_.openChat(await console_.startChat(demoVisitor(`Wake ${i}`, `wake.${i}@bench.example`)));
-      for (let t = Date.now(); emulator.apiCalls().length === before; ) {
-        if (Date.now() - t > 10_000) throw new Error('no Salesforce request after the worker woke');
-        await new Promise((r) => setTimeout(r, 2));
+      const wake: number[] = [];
+      for (let i = 0; i < wakes; i++) {
+        await harness.stopWorker();
+        const before = emulator.apiCalls().length;
+        const started = Date.now();
+        await console_.openChat(await console_.startChat(demoVisitor(`Wake ${i}`, `wake.${i}@bench.example`)));
+        for (let t = Date.now(); emulator.apiCalls().length === before; ) {
+          if (Date.now() - t > 10_000) throw new Error('no Salesforce request after the worker woke');
+          await new Promise((r) => setTimeout(r, 2));
+        }
+        wake.push(emulator.apiCalls()[before]!.at - started);
       }
-      wake.push(emulator.apiCalls()[before]!.at - started);
-    }
 
-    await harness.clearOutbox();
-    emulator.latency = { rttMs: 100, jitterMs: 0 };
-    await proxy.refuse();
-    const ended: string[] = [];
-    for (let i = 0; i < chats; i++) {
-      const chat = await console_.startChat(demoVisitor(`Outage ${i}`, `outage.${i}@bench.example`));
-      await console_.openChat(chat);
-      await panel.find(`.visitor[data-chat-id="${chat}"]`);
-      await console_.endChat(chat);
-      ended.push(chat);
-      // The demo adapter reads a chat's end from its pane only: the next chat must not take the pane first.
-      await panel.find(`.visitor[data-chat-id="${chat}"]`);
-      for (let t = Date.now(); !(await list()).some((e) => e.chatId === chat); ) {
-        if (Date.now() - t > 10_000) throw new Error(`the end of ${chat} never reached the outbox`);
-        await new Promise((r) => setTimeout(r, 20));
+      await harness.clearOutbox();
+      emulator.latency = { rttMs: 100, jitterMs: 0 };
+      await proxy.refuse();
+      const ended: string[] = [];
+      for (let i = 0; i < chats; i++) {
+        const chat = await console_.startChat(demoVisitor(`Outage ${i}`, `outage.${i}@bench.example`));
+        await console_.openChat(chat);
+        await panel.find(`.visitor[data-chat-id="${chat}"]`);
+        await console_.endChat(chat);
+        ended.push(chat);
+        // The demo adapter reads a chat's end from its pane only: the next chat must not take the pane first.
+        await panel.find(`.visitor[data-chat-id="${chat}"]`);
+        for (let t = Date.now(); !(await list()).some((e) => e.chatId === chat); ) {
+          if (Date.now() - t > 10_000) throw new Error(`the end of ${chat} never reached the outbox`);
+          await new Promise((r) => setTimeout(r, 20));
+        }
       }
-    }
-    for (let t = Date.now(); ; ) {
-      const items = await list();
-      if (items.length === chats && items.every((e) => e.attempts >= 1)) break;
-      if (Date.now() - t > 60_000) {
-        const missing = ended.filter((c) => !items.some((e) => e.chatId === c));
-        const events = (await panel.backgroundEvents()).filter((e) => missing.includes(e.chatId)).map((e) => `${e.type} ${e.chatId} ${e.snapshot.state}`);
-        throw new Error(`the outage did not reach every chat: ${items.length} of ${chats}; missing ${missing.join(', ')} (of ${ended.length}); its events: ${events.join(', ')}`);
+      for (let t = Date.now(); ; ) {
+        const items = await list();
+        if (items.length === chats && items.every((e) => e.attempts >= 1)) break;
+        if (Date.now() - t > 60_000) {
+          const missing = ended.filter((c) => !items.some((e) => e.chatId === c));
+          const events = (await panel.backgroundEvents()).filter((e) => missing.includes(e.chatId)).map((e) => `${e.type} ${e.chatId} ${e.snapshot.state}`);
+          throw new Error(`the outage did not reach every chat: ${items.length} of ${chats}; missing ${missing.join(', ')} (of ${ended.length}); its events: ${events.join(', ')}`);
+        }
+        await new Promise((r) => setTimeout(r, 200));
       }
-      await new Promise((r) => setTimeout(r, 200));
+      await proxy.restore();
+      emulator.log = [];
+      const oldest = (await list())[0]!;
+      await panel.send({ command: 'outbox.retry', payload: { id: oldest.id } });
+      for (let t = Date.now(); ; ) {
+        const items = await list();
+        if (items.every((e) => e.state === 'done')) break;
+        if (Date.now() - t > 120_000) throw new Error(`the drain did not finish: ${items.filter((e) => e.state !== 'done').length} left`);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      const requests = emulator.apiCalls();
+      const span = Math.max(...requests.map((r) => r.at + r.ms)) - Math.min(...requests.map((r) => r.at));
+      return { 'worker.wake_ms': median(wake), 'outbox.drain_per_s': Math.round((chats / (span / 1000)) * 10) / 10 };
+    } finally {
+      await proxy.close();
     }
-    await proxy.restore();
-    emulator.log = [];
-    const oldest = (await list())[0]!;
-    await panel.send({ command: 'outbox.retry', payload: { id: oldest.id } });
-    for (let t = Date.now(); ; ) {
-      const items = await list();
-      if (items.every((e) => e.state === 'done')) break;
-      if (Date.now() - t > 120_000) throw new Error(`the drain did not finish: ${items.filter((e) => e.state !== 'done').length} left`);
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    const requests = emulator.apiCalls();
-    const span = Math.max(...requests.map((r) => r.at + r.ms)) - Math.min(...requests.map((r) => r.at));
-    return { 'worker.wake_ms': median(wake), 'outbox.drain_per_s': Math.round((chats / (span / 1000)) * 10) / 10 };
-  } finally {
-    await browser.close();
-    await proxy.close();
-    await Promise.all([emulator.close(), demo.close()]);
-    rmSync(userDataDir, { recursive: true, force: true });
-  }
+  });
 }
