@@ -11,7 +11,7 @@ export const contentVersionDescribe = describe({
     field({ name: 'Title', type: 'string', label: 'Title', nillable: false }),
     field({ name: 'PathOnClient', type: 'string', label: 'Path On Client', length: 500, updateable: false }),
     field({ name: 'VersionData', type: 'base64', label: 'Version Data', length: 0, updateable: false }),
-    field({ name: 'FirstPublishLocationId', type: 'reference', label: 'First Publish Location ID', updateable: false, referenceTo: ['Account', 'Contact', 'Lead', 'Case', 'Task', 'User'], relationshipName: 'FirstPublishLocation' }),
+    field({ name: 'FirstPublishLocationId', type: 'reference', label: 'First Publish Location ID', updateable: false, referenceTo: ['Account', 'Contact', 'Lead', 'Case', 'Opportunity', 'Task', 'Event', 'User'], relationshipName: 'FirstPublishLocation' }),
     field({ name: 'Description', type: 'textarea', label: 'Description', length: 1000 }),
     field({ name: 'OwnerId', type: 'reference', label: 'Owner ID', nillable: false, defaultedOnCreate: true, referenceTo: ['User'], relationshipName: 'Owner' }),
     ...systemFields(),

@@ -48,7 +48,8 @@ export function field(spec: FieldSpec): FieldDescribe {
   return {
     ...TEMPLATE,
     aggregatable: spec.type !== 'textarea',
-    byteLength: length * 3,
+    // Ids are ASCII: one byte a character, where text may take three.
+    byteLength: ['id', 'reference'].includes(spec.type) ? length : length * 3,
     createable: true,
     updateable: true,
     nillable: true,
@@ -83,7 +84,7 @@ export function describe(spec: { name: string; label: string; labelPlural: strin
     childRelationships: [],
     actionOverrides: [],
     ...spec,
-    urls,
+    urls: (spec.urls as Record<string, string> | undefined) ?? urls,
     recordTypeInfos: [
       {
         active: true, available: true, defaultRecordTypeMapping: true, developerName: 'Master', master: true, name: 'Master',

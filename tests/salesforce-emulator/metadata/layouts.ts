@@ -1,61 +1,30 @@
 /**
  * Page layouts in the shape of Salesforce's describeLayout: sections of rows of items, two
  * columns, items in the org's order, compound Name/Address items, required flags from describe.
+ * Built from LAYOUT_SPECS where one exists, else from the describe itself; an org with person
+ * accounts gets a second layout for its person record types.
  */
+import { checksum } from '../ids';
 import type { FieldDescribe, SObjectDescribe } from './fields';
+import { LAYOUT_LABELS, LAYOUT_REQUIRED, LAYOUT_SPECS, PERSON_ACCOUNT_LAYOUT, type Item, type SectionSpec } from './layout-specs';
 
-/** A layout item: a field name, or a compound field with its parts, or null for a blank cell. */
-type Item = string | { compound: string; parts: string[] } | null;
-type SectionSpec = { heading: string; left: Item[]; right: Item[] };
-
-const NAME = { compound: 'Name', parts: ['Salutation', 'FirstName', 'LastName'] };
-const address = (prefix: string, compound = `${prefix}Address`) => ({
-  compound,
-  parts: [`${prefix}Street`, `${prefix}City`, `${prefix}State`, `${prefix}PostalCode`, `${prefix}Country`],
-});
-
-export const LAYOUT_SPECS: Record<string, SectionSpec[]> = {
-  Contact: [
-    { heading: 'Contact Information', left: ['OwnerId', NAME, 'AccountId', 'Title', 'Department', 'Birthdate', 'ReportsToId', 'LeadSource'], right: ['Phone', 'HomePhone', 'MobilePhone', 'OtherPhone', 'Fax', 'Email', 'AssistantName', 'AssistantPhone'] },
-    { heading: 'Address Information', left: [address('Mailing')], right: [address('Other')] },
-    { heading: 'Description Information', left: ['Description'], right: [] },
-  ],
-  Lead: [
-    { heading: 'Lead Information', left: ['OwnerId', NAME, 'Company', 'Title', 'LeadSource', 'Industry', 'AnnualRevenue'], right: ['Phone', 'MobilePhone', 'Fax', 'Email', 'Website', 'Status', 'Rating', 'NumberOfEmployees'] },
-    { heading: 'Address Information', left: [address('', 'Address')], right: [] },
-    { heading: 'Description Information', left: ['Description'], right: [] },
-  ],
-  Account: [
-    { heading: 'Account Information', left: ['OwnerId', 'Name', 'ParentId', 'AccountNumber', 'Site', 'Type', 'Industry', 'AnnualRevenue'], right: ['Rating', 'Phone', 'Fax', 'Website', 'TickerSymbol', 'Ownership', 'NumberOfEmployees', 'Sic'] },
-    { heading: 'Address Information', left: [address('Billing')], right: [address('Shipping')] },
-    { heading: 'Description Information', left: ['Description'], right: [] },
-  ],
-  Case: [
-    { heading: 'Case Information', left: ['OwnerId', 'ContactId', 'AccountId', 'Type', 'Reason', 'Origin'], right: ['Status', 'Priority', 'ParentId', null, 'ContactPhone', 'ContactEmail'] },
-    { heading: 'Web Information', left: ['SuppliedEmail', 'SuppliedName'], right: ['SuppliedCompany', 'SuppliedPhone'] },
-    { heading: 'Description Information', left: ['Subject', 'Description', 'Comments'], right: [] },
-  ],
-  Task: [
-    { heading: 'Task Information', left: ['OwnerId', 'Subject', 'ActivityDate', 'Description'], right: ['WhoId', 'WhatId', 'Priority', 'Status'] },
-    { heading: 'Additional Information', left: ['Type', 'CallDisposition'], right: ['CallType', 'CallObject'] },
-  ],
-  User: [{ heading: 'User Information', left: ['FirstName', 'LastName', 'Alias', 'Email'], right: ['Username', 'Title', 'CompanyName', 'IsActive'] }],
-};
-
-/** Layouts label some fields otherwise than describe does ("Contact Owner" where describe says "Owner ID"). */
-const LAYOUT_LABELS: Record<string, string> = {
-  'Task.OwnerId': 'Assigned To', 'Task.WhoId': 'Name', 'Task.WhatId': 'Related To',
-  'Lead.Status': 'Lead Status', 'Contact.AccountId': 'Account Name', 'Contact.ReportsToId': 'Reports To',
-  'Case.ContactId': 'Contact Name', 'Case.AccountId': 'Account Name', 'Case.ParentId': 'Parent Case', 'Account.ParentId': 'Parent Account',
-};
 const layoutLabel = (describe: SObjectDescribe, f: FieldDescribe) =>
   LAYOUT_LABELS[`${describe.name}.${f.name}`] ?? (f.name === 'OwnerId' ? `${describe.label} Owner` : f.label);
 
-const isRequired = (f: FieldDescribe) => !f.nillable && f.createable && !f.defaultedOnCreate && f.type !== 'boolean';
+const isRequired = (describe: SObjectDescribe, f: FieldDescribe) =>
+  f.createable && (LAYOUT_REQUIRED.has(`${describe.name}.${f.name}`) || (!f.nillable && !f.defaultedOnCreate && f.type !== 'boolean'));
 
-function component(describe: SObjectDescribe, name: string, tabOrder: number) {
+/** A valid 18-character id (15 characters and their checksum). */
+const idOf = (id15: string) => id15 + checksum(id15);
+
+function fieldNamed(describe: SObjectDescribe, name: string): FieldDescribe {
   const details = describe.fields.find((f) => f.name === name);
   if (!details) throw new Error(`layout of ${describe.name} names unknown field ${name}`);
+  return details;
+}
+
+function component(describe: SObjectDescribe, name: string, tabOrder: number) {
+  const details = fieldNamed(describe, name);
   return { details, displayLines: details.type === 'textarea' ? 4 : 1, tabOrder, type: 'Field', value: name };
 }
 
@@ -66,9 +35,9 @@ function layoutItem(describe: SObjectDescribe, item: Item, tabOrder: number) {
   if (typeof item === 'string') {
     const c = component(describe, item, tabOrder);
     const f = c.details;
-    return { editableForNew: f.createable, editableForUpdate: f.updateable, label: layoutLabel(describe, f), layoutComponents: [c], placeholder: false, required: isRequired(f) };
+    return { editableForNew: f.createable, editableForUpdate: f.updateable, label: layoutLabel(describe, f), layoutComponents: [c], placeholder: false, required: isRequired(describe, f) };
   }
-  const parts = item.parts.filter((p) => describe.fields.some((f) => f.name === p)).map((p, i) => component(describe, p, tabOrder + i));
+  const parts = item.parts.map((p, i) => component(describe, p, tabOrder + i));
   const compound = describe.fields.find((f) => f.name === item.compound);
   return {
     editableForNew: true,
@@ -76,11 +45,48 @@ function layoutItem(describe: SObjectDescribe, item: Item, tabOrder: number) {
     label: compound?.label ?? item.compound,
     layoutComponents: [{ components: parts, details: compound ?? null, displayLines: parts.length, fieldType: 'address', tabOrder, type: 'Field', value: item.compound }],
     placeholder: false,
-    required: parts.some((p) => isRequired(p.details)),
+    required: parts.some((p) => isRequired(describe, p.details)),
   };
 }
 
-function section(describe: SObjectDescribe, spec: SectionSpec, index: number, layoutId: string) {
+/** A column without the fields the describe lacks, and without the blanks left at its end. */
+function presentItems(describe: SObjectDescribe, items: Item[]): Item[] {
+  const has = (name: string) => describe.fields.some((f) => f.name === name);
+  const present = items.flatMap((item): Item[] => {
+    if (item === null || typeof item === 'string') return item === null || has(item) ? [item] : [];
+    const parts = item.parts.filter(has);
+    return parts.length ? [{ ...item, parts }] : [];
+  });
+  while (present.length && present[present.length - 1] === null) present.pop();
+  return present;
+}
+
+/** The spec's sections as this describe can show them: missing fields skipped, emptied sections dropped. */
+function presentSections(describe: SObjectDescribe, specs: SectionSpec[]): SectionSpec[] {
+  return specs
+    .map((s) => ({ heading: s.heading, left: presentItems(describe, s.left), right: presentItems(describe, s.right) }))
+    .filter((s) => s.left.length + s.right.length > 0);
+}
+
+/**
+ * For objects no spec knows (custom objects, junctions): one two-column section of the fields a
+ * user can fill, in describe order, left column first, as a new page layout starts out.
+ */
+export function describeSections(describe: SObjectDescribe): SectionSpec[] {
+  const editable = describe.fields.filter((f) => (f.createable || f.updateable) && !f.deprecatedAndHidden);
+  // An object nobody can write still shows its fields, read-only.
+  const names = (editable.length ? editable : describe.fields.filter((f) => f.name !== 'Id')).map((f) => f.name);
+  const half = Math.ceil(names.length / 2);
+  return [{ heading: `${describe.label ?? describe.name} Information`, left: names.slice(0, half), right: names.slice(half) }];
+}
+
+/** The sections a layout shows: the spec's, or the describe's own when the spec has nothing to show. */
+export function layoutSections(describe: SObjectDescribe, specs: SectionSpec[] | undefined = LAYOUT_SPECS[describe.name]): SectionSpec[] {
+  const present = specs ? presentSections(describe, specs) : [];
+  return present.length ? present : describeSections(describe);
+}
+
+function section(describe: SObjectDescribe, spec: SectionSpec, index: number, layoutId: string, layoutIndex: number) {
   const rows = Math.max(spec.left.length, spec.right.length);
   const layoutRows = [];
   for (let r = 0; r < rows; r++) {
@@ -88,15 +94,16 @@ function section(describe: SObjectDescribe, spec: SectionSpec, index: number, la
     layoutRows.push({ layoutItems: items.map((item, c) => layoutItem(describe, item, c * rows + r + 1)), numItems: 2 });
   }
   return {
-    collapsed: false, columns: 2, heading: spec.heading, layoutRows, layoutSectionId: `01B5g0000${String(index).padStart(9, '0')}`,
+    collapsed: false, columns: 2, heading: spec.heading, layoutRows, layoutSectionId: idOf(`01B5g0000${layoutIndex}${String(index).padStart(5, '0')}`),
     parentLayoutId: layoutId, rows, tabOrder: 'TopToBottom', useCollapsibleSection: false, useHeading: true,
   };
 }
 
-/** One layout (what `describe/layouts/{recordTypeId}` returns). */
-export function buildLayout(describe: SObjectDescribe, specs: SectionSpec[] = LAYOUT_SPECS[describe.name] ?? []) {
-  const id = `00h5g00000${describe.keyPrefix}AAA`.slice(0, 15) + 'AAA';
-  const sections = specs.map((s, i) => section(describe, s, i, id));
+/** One layout (what `describe/layouts/{recordTypeId}` returns); `index` tells an object's layouts apart. */
+export function buildLayout(describe: SObjectDescribe, specs?: SectionSpec[], index = 0) {
+  const prefix = (describe.keyPrefix ?? '000').padEnd(3, '0').slice(0, 3);
+  const id = idOf(`00h5g0000${index}${prefix}AA`);
+  const sections = layoutSections(describe, specs).map((s, i) => section(describe, s, i, id, index));
   return {
     buttonLayoutSection: { detailButtons: [] },
     detailLayoutSections: sections,
@@ -113,19 +120,34 @@ export function buildLayout(describe: SObjectDescribe, specs: SectionSpec[] = LA
   };
 }
 
+export type RecordTypeInfo = SObjectDescribe['recordTypeInfos'][number];
+
+/**
+ * Whether a record type is for person accounts. Describe does not say (RecordType.IsPersonType
+ * does, and no describe carries it): Salesforce names its own one PersonAccount, and admins'
+ * person record types say "Person" in their names. Only orgs with IsPersonAccount have them.
+ */
+export function isPersonRecordType(describe: SObjectDescribe, rt: RecordTypeInfo): boolean {
+  const hasPersonAccounts = describe.name === 'Account' && describe.fields.some((f) => f.name === 'IsPersonAccount');
+  return hasPersonAccounts && !rt.master && /person/i.test(`${String(rt.developerName ?? '')} ${String(rt.name ?? '')}`);
+}
+
 /** What `describe/layouts` returns: the layouts and which record type uses which. */
 export function buildLayouts(describe: SObjectDescribe) {
-  const layout = buildLayout(describe);
+  const business = buildLayout(describe);
+  const person = describe.recordTypeInfos.some((rt) => isPersonRecordType(describe, rt)) ? buildLayout(describe, PERSON_ACCOUNT_LAYOUT, 1) : undefined;
   const picklists = describe.fields
     .filter((f) => f.type === 'picklist' || f.type === 'multipicklist')
     .map((f) => ({ picklistName: f.name, picklistValues: f.picklistValues }));
   return {
-    layouts: [layout],
+    layouts: person ? [business, person] : [business],
     recordTypeMappings: describe.recordTypeInfos.map((rt) => ({
       active: rt.active, available: rt.available, defaultRecordTypeMapping: rt.defaultRecordTypeMapping,
-      developerName: rt.developerName, layoutId: layout.id, master: rt.master, name: rt.name,
+      developerName: rt.developerName, layoutId: (person && isPersonRecordType(describe, rt) ? person : business).id, master: rt.master, name: rt.name,
       picklistsForRecordType: picklists, recordTypeId: rt.recordTypeId, urls: rt.urls,
     })),
     recordTypeSelectorRequired: [describe.recordTypeInfos.length > 1],
   };
 }
+
+export type Layouts = ReturnType<typeof buildLayouts>;

@@ -8,6 +8,10 @@ export const userDescribe = describe({
   keyPrefix: '005',
   createable: false,
   deletable: false,
+  // What a real org links for User (namedLayouts and passwordUtilities are User's own).
+  urls: Object.fromEntries(['compactLayouts', 'rowTemplate', 'namedLayouts', 'passwordUtilities', 'describe', 'quickActions', 'layouts', 'sobject'].map((k) => [
+    k, { rowTemplate: '/services/data/vxx.0/sobjects/User/{ID}', sobject: '/services/data/vxx.0/sobjects/User', describe: '/services/data/vxx.0/sobjects/User/describe', passwordUtilities: '/services/data/vxx.0/sobjects/User/{ID}/password' }[k] ?? `/services/data/vxx.0/sobjects/User/describe/${k}`,
+  ])),
   fields: [
     field({ name: 'Id', type: 'id', label: 'User ID', nillable: false, createable: false, updateable: false, defaultedOnCreate: true }),
     field({ name: 'Username', type: 'string', label: 'Username', length: 80, nillable: false, unique: true }),
