@@ -4,7 +4,7 @@
  * failures the way Salesforce does: inside an HTTP 200, per subrequest or per record.
  */
 import { ApiError } from './errors';
-import { dispatch, type ApiRequest, type RestState } from './rest';
+import { dispatch, matchExternalId, type ApiRequest, type RestState } from './rest';
 
 type SubRequest = { method?: unknown; url?: unknown; referenceId?: unknown; body?: unknown; httpHeaders?: unknown };
 type SubResponse = { body: unknown; httpHeaders: Record<string, string>; httpStatusCode: number; referenceId: string };
@@ -94,13 +94,42 @@ export function runComposite(state: RestState, req: ApiRequest, version: string)
   return { compositeResponse: out };
 }
 
-type CollectionResult = { id?: string | null; success: boolean; errors: { statusCode: string; message: string; fields: string[] }[] };
+type CollectionResult = { id?: string | null; success: boolean; errors: { statusCode: string; message: string; fields: string[] }[]; created?: boolean };
 
-export function runCollections(state: RestState, req: ApiRequest, method: 'POST' | 'PATCH' | string): CollectionResult[] {
+/** One record of an upsert collection: by Id (null creates) or by an external id field's value. */
+function upsertOne(state: RestState, req: ApiRequest, key: { type: string; field: string }, raw: Record<string, unknown>, allowSave: boolean): CollectionResult {
+  const { attributes: _ignored, ...fields } = raw;
+  const options = { userId: req.userId, allowSave };
+  const value = fields[key.field] ?? Object.entries(fields).find(([k]) => k.toLowerCase() === key.field.toLowerCase())?.[1];
+  if (value === null || value === undefined || value === '') {
+    if (key.field.toLowerCase() !== 'id') throw ApiError.of(400, 'MISSING_ARGUMENT', `${key.field} not specified`);
+    const { Id: _id, ...rest } = fields;
+    return { id: state.org.create(key.type, rest, options).Id, success: true, errors: [], created: true };
+  }
+  const matches = matchExternalId(state.org, key.type, key.field, String(value));
+  if (matches.length > 1) throw ApiError.of(400, 'DUPLICATE_EXTERNAL_ID', `${key.field}: more than one record found for external id field: [${matches.map((m) => m.Id).join(', ')}]`);
+  if (matches[0]) {
+    state.org.update(key.type, matches[0].Id, fields, options);
+    return { id: matches[0].Id, success: true, errors: [], created: false };
+  }
+  if (key.field.toLowerCase() === 'id') throw ApiError.of(404, 'NOT_FOUND', 'The requested resource does not exist');
+  return { id: state.org.create(key.type, fields, options).Id, success: true, errors: [], created: true };
+}
+
+/**
+ * sObject Collections: POST creates, PATCH updates by Id, UPSERT (`PATCH
+ * composite/sobjects/{T}/{field}`) upserts by Id or an external id. Failures are answered per
+ * record inside the 200; collection errors always carry `fields`.
+ */
+export function runCollections(state: RestState, req: ApiRequest, method: 'POST' | 'PATCH' | 'UPSERT' | string, key?: { type: string; field: string }): CollectionResult[] {
   const body = req.body as { allOrNone?: unknown; records?: unknown } | null;
   const records = body?.records;
   if (!Array.isArray(records) || records.length === 0) throw ApiError.of(400, 'JSON_PARSER_ERROR', 'records is required and must be a non-empty array');
   if (records.length > 200) throw ApiError.of(400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 200 records into this call');
+  if (key) {
+    state.org.object(key.type);
+    matchExternalId(state.org, key.type, key.field, '');
+  }
   const allOrNone = body?.allOrNone === true;
   const snapshot = allOrNone ? state.org.snapshot() : null;
   const allowSave = /allowSave\s*=\s*true/i.test(req.headers['sforce-duplicate-rule-header'] ?? '');
@@ -109,8 +138,9 @@ export function runCollections(state: RestState, req: ApiRequest, method: 'POST'
     const id = typeof raw?.Id === 'string' ? raw.Id : undefined;
     try {
       if (typeof type !== 'string') throw ApiError.of(400, 'INVALID_TYPE', 'Must specify a type in the attributes of each record');
+      if (key) return upsertOne(state, req, { type, field: key.field }, raw, allowSave);
       if (method === 'POST') {
-        if (id) throw ApiError.of(400, 'INVALID_FIELD_FOR_INSERT_UPDATE', 'cannot specify Id in an insert call', ['Id']);
+        if (id) throw ApiError.of(400, 'INVALID_FIELD', 'cannot specify Id in an insert call', ['Id']);
         const { attributes: _ignored, ...fields } = raw;
         return { id: state.org.create(type, fields, { userId: req.userId, allowSave }).Id, success: true, errors: [] };
       }
@@ -122,14 +152,14 @@ export function runCollections(state: RestState, req: ApiRequest, method: 'POST'
       const errors = error instanceof ApiError
         ? error.errors.map((e) => ({ statusCode: e.errorCode, message: e.message, fields: e.fields ?? [], ...(e.duplicateResut ? { duplicateResut: e.duplicateResut } : {}) }))
         : [{ statusCode: 'UNKNOWN_EXCEPTION', message: String(error), fields: [] }];
-      return method === 'PATCH' ? { id: id ?? null, success: false, errors } : { success: false, errors };
+      return method === 'POST' ? { success: false, errors } : { id: id ?? null, success: false, errors };
     }
   });
   if (snapshot && results.some((r) => !r.success)) {
     state.org.restore(snapshot);
     return results.map((r) =>
       r.success
-        ? { ...(method === 'PATCH' ? { id: r.id } : {}), success: false, errors: [{ statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK', message: 'Record rolled back because not all records were valid and the request was using AllOrNone header', fields: [] }] }
+        ? { ...(method === 'POST' ? {} : { id: r.id }), success: false, errors: [{ statusCode: 'ALL_OR_NONE_OPERATION_ROLLED_BACK', message: 'Record rolled back because not all records were valid and the request was using AllOrNone header', fields: [] }] }
         : r,
     );
   }

@@ -2,8 +2,9 @@
  * The emulator's control API from another process (the e2e specs run in vitest workers while
  * the emulator runs in the global setup). Never under /services: real clients cannot reach it.
  */
+import type { OrgSettings } from './metadata/org-settings';
 import type { Fault, LogEntry } from './server';
-import type { SRecord, ValidationRule } from './org';
+import type { DuplicateRule, SRecord, ValidationRule } from './org';
 
 export class EmulatorControl {
   constructor(readonly url: string) {}
@@ -18,7 +19,8 @@ export class EmulatorControl {
     return (await res.json()) as T;
   }
 
-  reset(options: { seed?: number; data?: 'full' | 'scenarios' | 'empty' } = {}) {
+  /** A fresh org; `org` settings (field security, an External ID field, currencies…) apply to this org only. */
+  reset(options: { seed?: number; data?: 'full' | 'scenarios' | 'empty'; org?: OrgSettings } = {}) {
     return this.call('POST', '/reset', options);
   }
   token(email?: string) {
@@ -58,7 +60,8 @@ export class EmulatorControl {
   validationRule(rule: ValidationRule) {
     return this.call('POST', '/validation-rules', rule);
   }
-  settings(settings: { autoApprove?: boolean; tokenTtlSeconds?: number; duplicateRules?: boolean }) {
+  /** `duplicateRules`: true for the standard Contact/Lead email rules, false for none, or the org's own rules. */
+  settings(settings: { autoApprove?: boolean; tokenTtlSeconds?: number; duplicateRules?: boolean | DuplicateRule[] }) {
     return this.call('POST', '/settings', settings);
   }
 }

@@ -4,9 +4,10 @@
  * duplicate rules, converted leads), with Salesforce's own error codes and messages.
  */
 import { ApiError, notFound, type ApiErrorBody } from './errors';
-import { KEY_PREFIXES, makeId, normalizeId, prefixOf } from './ids';
+import { checksum, KEY_PREFIXES, makeId, normalizeId, prefixOf } from './ids';
 import type { FieldDescribe, SObjectDescribe } from './metadata/fields';
 import { defaultMetadata, type ObjectMetadata } from './metadata';
+import { isPersonRecordType, type RecordTypeInfo } from './metadata/layouts';
 
 export type SRecord = Record<string, unknown> & { Id: string };
 
@@ -15,17 +16,58 @@ export type SRecord = Record<string, unknown> & { Id: string };
  * pattern, the save fails with the rule's message on the field (FIELD_CUSTOM_VALIDATION_EXCEPTION).
  * Describe knows nothing of these: only Salesforce can say no.
  */
-export type ValidationRule = { object: string; field: string; pattern: string; message: string };
+export type ValidationRule = {
+  object: string;
+  field: string;
+  pattern: string;
+  message: string;
+  /** Where the admin shows the message: at the field (`fields: [field]`) or at the top of the page (`fields: []`). */
+  at?: 'field' | 'top';
+};
 
-export const ORG_ID = '00D5g000004ABCDEAA';
+/**
+ * A duplicate rule as data: records of `object` whose `fields` all equal (ignoring case) the
+ * new values match. An alerting rule (`allowSave: true`) lets a save with the duplicate-rule
+ * header through; a blocking one never does.
+ */
+export type DuplicateRule = { name: string; object: string; fields: string[]; allowSave: boolean; message: string };
+
+/**
+ * The standard rules orgs keep active, alerting: Contact and Lead with the same first name, last
+ * name and email (the email branch of Salesforce's standard matching rules, matched exactly).
+ */
+export const STANDARD_DUPLICATE_RULES: DuplicateRule[] = ['Contact', 'Lead'].map((object) => ({
+  name: `Standard_${object}_Duplicate_Rule`,
+  object,
+  fields: ['FirstName', 'LastName', 'Email'],
+  allowSave: true,
+  message: `You're creating a duplicate record. We recommend you use an existing record instead.`,
+}));
+
+/** A custom rule many orgs add: Contact and Lead on email alone, alerting. */
+export const EMAIL_DUPLICATE_RULES: DuplicateRule[] = STANDARD_DUPLICATE_RULES.map((rule) => ({ ...rule, name: `${rule.object}_Email_Duplicate_Rule`, fields: ['Email'] }));
+
+export const ORG_ID = `00D5g000004ABCD${checksum('00D5g000004ABCD')}`;
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** The org's own record: a production Enterprise Edition org in the US, as real ones read. */
+const ORGANIZATION = {
+  Id: ORG_ID, Name: 'Emulated Org', Country: 'US', PrimaryContact: 'Integration User', DefaultLocaleSidKey: 'en_US', TimeZoneSidKey: 'America/Los_Angeles',
+  LanguageLocaleKey: 'en_US', ReceivesInfoEmails: true, ReceivesAdminInfoEmails: true, PreferencesConsentManagementEnabled: true,
+  PreferencesLightningLoginEnabled: true, FiscalYearStartMonth: 1, DefaultAccountAccess: 'Edit', DefaultContactAccess: 'ControlledByParent',
+  DefaultOpportunityAccess: 'Edit', DefaultLeadAccess: 'ReadEditTransfer', DefaultCaseAccess: 'ReadEditTransfer', DefaultCalendarAccess: 'HideDetailsInsert',
+  DefaultPricebookAccess: 'ReadSelect', DefaultCampaignAccess: 'All', UiSkin: 'Theme3', SignupCountryIsoCode: 'US', NumKnowledgeService: 0,
+  OrganizationType: 'Enterprise Edition', InstanceName: 'EMU1', IsSandbox: false, WebToCaseDefaultOrigin: 'Web', MonthlyPageViewsUsed: 0,
+  MonthlyPageViewsEntitlement: 0, IsReadOnly: false, CreatedDate: '2025-01-06T09:00:00.000+0000', LastModifiedDate: '2025-01-06T09:00:00.000+0000',
+  SystemModstamp: '2025-01-06T09:00:00.000+0000',
+  Address: { city: null, country: 'US', geocodeAccuracy: null, latitude: null, longitude: null, postalCode: null, state: null, street: null },
+};
 
 export class Org {
   readonly records = new Map<string, Map<string, SRecord>>();
   private sequence = 1;
-  /** Active duplicate rules on Contact and Lead email, as many orgs have them. */
-  duplicateRules = true;
+  duplicateRules: DuplicateRule[] = structuredClone(STANDARD_DUPLICATE_RULES);
   validationRules: ValidationRule[] = [];
   /** Bumped by every write: equality indexes built before it are stale. */
   private version = 0;
@@ -34,7 +76,7 @@ export class Org {
   constructor(readonly metadata: Map<string, ObjectMetadata> = defaultMetadata()) {
     for (const meta of metadata.values()) this.records.set(meta.describe.name, new Map());
     // The org itself, whatever the data.
-    if (this.records.has('Organization')) this.insert('Organization', { Id: ORG_ID, Name: 'Emulated Org', IsSandbox: false, InstanceName: 'EMU1' });
+    if (this.records.has('Organization')) this.insert('Organization', ORGANIZATION);
     // Record types are metadata, present whatever the data: RecordTypeId references resolve to them.
     if (this.records.has('RecordType')) {
       for (const meta of metadata.values()) {
@@ -90,6 +132,7 @@ export class Org {
   create(type: string, body: Record<string, unknown>, options: WriteOptions): SRecord {
     const describe = this.object(type);
     if (describe.createable === false) throw ApiError.of(400, 'INVALID_TYPE', `sObject type '${describe.name}' is not supported.`);
+    if (body && typeof body === 'object' && 'Id' in body && body.Id !== null) throw ApiError.of(400, 'INVALID_FIELD', 'cannot specify Id in an insert call', ['Id']);
     const values = this.checkFields(describe, body, 'create');
     const now = new Date(options.now ?? Date.now()).toISOString().replace('Z', '+0000');
     const record: SRecord = { Id: this.newId(describe.name) };
@@ -107,7 +150,7 @@ export class Org {
     this.derive(describe.name, record);
     this.checkRequired(describe, record);
     this.checkValidationRules(describe.name, record);
-    if (!options.allowSave) this.checkDuplicates(describe.name, record);
+    this.checkDuplicates(describe.name, record, options.allowSave === true);
     this.table(describe.name).set(record.Id, record);
     this.version++;
     return record;
@@ -124,7 +167,7 @@ export class Org {
     this.derive(describe.name, next);
     this.checkRequired(describe, next);
     this.checkValidationRules(describe.name, next);
-    if (!options.allowSave && 'Email' in values) this.checkDuplicates(describe.name, next);
+    this.checkDuplicates(describe.name, next, options.allowSave === true);
     const now = new Date(options.now ?? Date.now()).toISOString().replace('Z', '+0000');
     Object.assign(record, next, { LastModifiedDate: now, LastModifiedById: options.userId, SystemModstamp: now });
     this.version++;
@@ -155,16 +198,17 @@ export class Org {
     const errors: ApiErrorBody[] = [];
     const notWritable: string[] = [];
     for (const [key, value] of Object.entries(body)) {
-      if (key === 'attributes' || (mode === 'update' && key === 'Id')) continue;
+      if (key === 'attributes' || key === 'Id') continue;
       const f = describe.fields.find((x) => x.name.toLowerCase() === key.toLowerCase());
       if (!f) throw ApiError.of(400, 'INVALID_FIELD', `No such column '${key}' on sobject of type ${describe.name}`);
       if (mode === 'create' ? !f.createable : !f.updateable) {
         notWritable.push(f.name);
         continue;
       }
-      const error = this.checkValue(describe, f, value);
+      const coerced = coerce(f, value);
+      const error = this.checkValue(describe, f, coerced);
       if (error) errors.push(error);
-      else out[f.name] = value === '' && f.type !== 'string' && f.type !== 'textarea' ? null : value;
+      else out[f.name] = coerced === '' && f.type !== 'string' && f.type !== 'textarea' ? null : coerced;
     }
     if (notWritable.length) {
       throw ApiError.of(400, 'INVALID_FIELD_FOR_INSERT_UPDATE', `Unable to create/update fields: ${notWritable.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`, notWritable);
@@ -191,6 +235,16 @@ export class Org {
       case 'reference':
       case 'id':
         return typeof value === 'string' ? this.checkReference(describe, f, value) : bad('MALFORMED_ID', `${f.label}: id value of incorrect type: ${String(value)}`);
+      case 'junctionidlist': {
+        // Shared Activities: up to 50 contacts or leads on one activity.
+        if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return bad('JSON_PARSER_ERROR', `Cannot deserialize instance of ${f.name} from ${typeof value} value`);
+        if (value.length > 50) return bad('INVALID_FIELD', `${f.name}: more than 50 relations`);
+        for (const id of value as string[]) {
+          const error = this.checkReference(describe, f, id);
+          if (error) return error;
+        }
+        return null;
+      }
     }
     if (typeof value !== 'string') return bad('JSON_PARSER_ERROR', `Cannot deserialize instance of string from ${typeof value} value ${String(value)}`);
     if (f.length && value.length > f.length) {
@@ -229,15 +283,18 @@ export class Org {
         const value = record[r.field];
         return value !== null && value !== undefined && value !== '' && !new RegExp(r.pattern).test(String(value));
       })
-      .map((r): ApiErrorBody => ({ message: r.message, errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: [r.field] }));
+      .map((r): ApiErrorBody => ({ message: r.message, errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: r.at === 'top' ? [] : [r.field] }));
     if (errors.length) throw new ApiError(400, errors);
   }
 
   private checkRequired(describe: SObjectDescribe, record: SRecord): void {
+    const empty = (name: string) => record[name] === null || record[name] === undefined || record[name] === '';
     const missing = describe.fields
       .filter((f) => !f.nillable && f.createable && !f.defaultedOnCreate && f.type !== 'boolean')
-      .filter((f) => record[f.name] === null || record[f.name] === undefined || record[f.name] === '')
+      .filter((f) => empty(f.name))
       .map((f) => f.name);
+    // Where person accounts are on, describe lets both names be empty: a person needs a last name, a business a name.
+    if (describe.name === 'Account' && typeof record.IsPersonAccount === 'boolean') missing.push(...(record.IsPersonAccount ? ['LastName'] : ['Name']).filter(empty));
     if (missing.length) throw ApiError.of(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${missing.join(', ')}]`, missing);
   }
 
@@ -250,55 +307,66 @@ export class Org {
       record.CaseNumber ??= String(this.sequence).padStart(8, '0');
       record.IsClosed = record.Status === 'Closed';
     }
-    if (type === 'Task') {
+    if (type === 'Account' && record.IsPersonAccount !== undefined) {
+      // A person account is named after its person, as Salesforce names it.
+      const rt = (this.object('Account').recordTypeInfos as RecordTypeInfo[]).find((r) => typeof record.RecordTypeId === 'string' && String(r.recordTypeId).slice(0, 15) === record.RecordTypeId.slice(0, 15));
+      record.IsPersonAccount = !!rt && isPersonRecordType(this.object('Account'), rt);
+      if (record.IsPersonAccount) record.Name = [record.FirstName, record.LastName].filter((x) => typeof x === 'string' && x).join(' ');
+    }
+    for (const list of ['TaskWhoIds', 'EventWhoIds']) {
+      if (!Array.isArray(record[list])) continue;
+      record.WhoId ??= (record[list] as string[])[0] ?? null;
+      record.WhoCount = (record[list] as string[]).length;
+    }
+    if (type === 'Task' || type === 'Event') {
       record.IsClosed = record.Status === 'Completed' || record.Status === 'Deferred';
       record.IsHighPriority = record.Priority === 'High';
-      record.TaskSubtype ??= 'Task';
+      if (type === 'Task') record.TaskSubtype ??= 'Task';
       const who = typeof record.WhoId === 'string' ? this.find(record.WhoId) : undefined;
       const what = typeof record.WhatId === 'string' ? this.find(record.WhatId) : undefined;
       record.AccountId = (what && this.typeOfId(what.Id) === 'Account' ? what.Id : (what?.AccountId as string | undefined)) ?? (who?.AccountId as string | undefined) ?? null;
     }
   }
 
-  /** Duplicate rule "Standard Contact/Lead Duplicate Rule" on email, with the body real orgs send. */
-  private checkDuplicates(type: string, record: SRecord): void {
-    if (!this.duplicateRules || (type !== 'Contact' && type !== 'Lead')) return;
-    const email = typeof record.Email === 'string' ? record.Email.trim().toLowerCase() : '';
-    if (!email) return;
-    const matches = [...this.table(type).values()].filter(
-      (r) => r.Id !== record.Id && !r.IsDeleted && typeof r.Email === 'string' && r.Email.trim().toLowerCase() === email,
-    );
-    if (!matches.length) return;
-    const message = `Use one of these records?`;
-    throw new ApiError(400, [
-      {
-        message,
-        errorCode: 'DUPLICATES_DETECTED',
-        fields: [],
-        duplicateResut: {
-          allowSave: true,
-          duplicateRule: `Standard_${type}_Duplicate_Rule`,
-          duplicateRuleEntityType: type,
-          errorMessage: `You're creating a duplicate record. We recommend you use an existing record instead.`,
-          matchResults: [
-            {
-              entityType: type,
-              errors: [],
-              matchEngine: 'ExactMatchEngine',
-              matchRecords: matches.map((m) => ({
-                additionalInformation: [],
-                fieldDiffs: [],
-                matchConfidence: 100,
-                record: { attributes: { type, url: `/services/data/v62.0/sobjects/${type}/${m.Id}` }, Id: m.Id },
-              })),
-              rule: `Standard_${type}_Match_Rule_v1_1`,
-              size: matches.length,
-              success: true,
-            },
-          ],
+  /** The first active duplicate rule the record breaks, answered with the body real orgs send (key `duplicateResut` sic). */
+  private checkDuplicates(type: string, record: SRecord, allowSave: boolean): void {
+    for (const rule of this.duplicateRules.filter((r) => r.object.toLowerCase() === type.toLowerCase())) {
+      if (allowSave && rule.allowSave) continue;
+      const wanted = rule.fields.map((f) => (typeof record[f] === 'string' ? (record[f] as string).trim().toLowerCase() : ''));
+      if (wanted.some((v) => !v)) continue;
+      const matches = [...this.table(type).values()].filter(
+        (r) => r.Id !== record.Id && !r.IsDeleted && rule.fields.every((f, i) => typeof r[f] === 'string' && (r[f] as string).trim().toLowerCase() === wanted[i]),
+      );
+      if (!matches.length) continue;
+      throw new ApiError(400, [
+        {
+          message: rule.message,
+          errorCode: 'DUPLICATES_DETECTED',
+          duplicateResut: {
+            allowSave: rule.allowSave,
+            duplicateRule: rule.name,
+            duplicateRuleEntityType: type,
+            errorMessage: rule.message,
+            matchResults: [
+              {
+                entityType: type,
+                errors: [],
+                matchEngine: 'ExactMatchEngine',
+                matchRecords: matches.map((m) => ({
+                  additionalInformation: [],
+                  fieldDiffs: [],
+                  matchConfidence: 100,
+                  record: { attributes: { type, url: `/services/data/v62.0/sobjects/${type}/${m.Id}` }, Id: m.Id },
+                })),
+                rule: rule.name.replace(/Duplicate_Rule$/, 'Match_Rule_v1_1'),
+                size: matches.length,
+                success: true,
+              },
+            ],
+          },
         },
-      },
-    ]);
+      ]);
+    }
   }
 
   /**
@@ -345,6 +413,17 @@ export class Org {
     this.version++;
     return full;
   }
+}
+
+/**
+ * Salesforce's JSON reader takes numbers and booleans written as strings ("NumberOfEmployees":
+ * "10000"), as real clients send them; anything else is left for checkValue to refuse.
+ */
+function coerce(f: FieldDescribe, value: unknown): unknown {
+  if (typeof value !== 'string' || value.trim() === '') return value;
+  if (['int', 'double', 'currency', 'percent'].includes(f.type) && Number.isFinite(Number(value))) return Number(value);
+  if (f.type === 'boolean' && /^(true|false)$/i.test(value)) return value.toLowerCase() === 'true';
+  return value;
 }
 
 export type WriteOptions = { userId: string; allowSave?: boolean; now?: number };

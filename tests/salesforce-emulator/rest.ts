@@ -23,20 +23,68 @@ export type ApiResponse = { status: number; body?: unknown; headers?: Record<str
 
 export type Usage = { used: number; max: number };
 
-/** State the REST layer keeps between requests: query cursors and the org's daily usage. */
+/** State the REST layer keeps between requests: query cursors, the org's daily usage, when its metadata changed. */
 export class RestState {
   readonly cursors = new Map<string, { records: Record<string, unknown>[]; batch: number }>();
   private cursorSeq = 1;
-  readonly lastModified = new Date('2026-01-05T09:00:00Z').toUTCString();
+  /** The org's metadata last changed when the org was made, or when a setting changed it since. */
+  lastModified = httpDate(Date.now());
 
   constructor(readonly org: Org, readonly usage: Usage) {}
 
+  /** A query locator: it can be read again (as Salesforce's can) until many newer ones push it out. */
   cursor(records: Record<string, unknown>[], batch: number): string {
     const id = `01g5g00000${String(this.cursorSeq++).padStart(5, '0')}AAA`;
     this.cursors.set(id, { records, batch });
+    if (this.cursors.size > 500) this.cursors.delete(this.cursors.keys().next().value!);
     return id;
   }
+
+  metadataChanged(): void {
+    this.lastModified = httpDate(Date.now());
+  }
 }
+
+/** An HTTP date, to the second (what Last-Modified and If-Modified-Since carry). */
+const httpDate = (ms: number) => new Date(Math.floor(ms / 1000) * 1000).toUTCString();
+
+/** The keys of a real org's `/limits` (API v62), each `{Max, Remaining}`. */
+const LIMIT_KEYS = [
+  'ActiveScratchOrgs', 'AnalyticsExternalDataSizeMB', 'ConcurrentAsyncGetReportInstances', 'ConcurrentEinsteinDataInsightsStoryCreation',
+  'ConcurrentEinsteinDiscoveryStoryCreation', 'ConcurrentSyncReportRuns', 'DailyAnalyticsDataflowJobExecutions', 'DailyAnalyticsUploadedFilesSizeMB',
+  'DailyApiRequests', 'DailyAsyncApexExecutions', 'DailyAsyncApexTests', 'DailyBulkApiBatches', 'DailyBulkV2QueryFileStorageMB', 'DailyBulkV2QueryJobs',
+  'DailyDeliveredPlatformEvents', 'DailyDurableGenericStreamingApiEvents', 'DailyDurableStreamingApiEvents', 'DailyEinsteinDataInsightsStoryCreation',
+  'DailyEinsteinDiscoveryPredictAPICalls', 'DailyEinsteinDiscoveryPredictionsByCDC', 'DailyEinsteinDiscoveryStoryCreation', 'DailyFunctionsApiCallLimit',
+  'DailyGenericStreamingApiEvents', 'DailyScratchOrgs', 'DailyStandardVolumePlatformEvents', 'DailyStreamingApiEvents', 'DailyWorkflowEmails',
+  'DataStorageMB', 'DurableStreamingApiConcurrentClients', 'FileStorageMB', 'HourlyAsyncReportRuns', 'HourlyDashboardRefreshes', 'HourlyDashboardResults',
+  'HourlyDashboardStatuses', 'HourlyLongTermIdMapping', 'HourlyManagedContentPublicRequests', 'HourlyODataCallout', 'HourlyPublishedPlatformEvents',
+  'HourlyPublishedStandardVolumePlatformEvents', 'HourlyShortTermIdMapping', 'HourlySyncReportRuns', 'HourlyTimeBasedWorkflow', 'MassEmail',
+  'MonthlyEinsteinDiscoveryStoryCreation', 'MonthlyPlatformEventsUsageEntitlement', 'Package2VersionCreates', 'Package2VersionCreatesWithoutValidation',
+  'PermissionSets', 'PrivateConnectOutboundCalloutHourlyLimitMB', 'PublishCallbackUsageInApex', 'SingleEmail', 'StreamingApiConcurrentClients',
+];
+
+function limits(usage: Usage): Record<string, { Max: number; Remaining: number }> {
+  const out = Object.fromEntries(LIMIT_KEYS.map((k) => [k, { Max: 15000, Remaining: 15000 }]));
+  out.DailyApiRequests = { Max: usage.max, Remaining: Math.max(0, usage.max - usage.used) };
+  out.DataStorageMB = { Max: 5, Remaining: 4 };
+  return out;
+}
+
+/** `limits/recordCount`: the objects asked for (all when none) that have records, with their counts. */
+function recordCount(org: Org, asked: string | null): { sObjects: { count: number; name: string }[] } {
+  const names = asked ? asked.split(',').map((n) => n.trim()).filter((n) => org.metadata.has(n.toLowerCase())) : [...org.records.keys()];
+  const sObjects = names.map((n) => org.object(n).name).map((name) => ({ count: [...org.table(name).values()].filter((r) => !r.IsDeleted).length, name }));
+  return { sObjects: asked ? sObjects : sObjects.filter((s) => s.count > 0) };
+}
+
+/** The keys each entry of the global describe carries, from the object's describe where it has them. */
+const GLOBAL_KEYS: [string, unknown][] = [
+  ['activateable', false], ['associateEntityType', null], ['associateParentEntity', null], ['createable', true], ['custom', false], ['customSetting', false],
+  ['deepCloneable', false], ['deletable', true], ['deprecatedAndHidden', false], ['feedEnabled', false], ['hasSubtypes', false], ['isInterface', false],
+  ['isSubtype', false], ['keyPrefix', null], ['label', ''], ['labelPlural', ''], ['layoutable', true], ['mergeable', false], ['mruEnabled', false],
+  ['name', ''], ['queryable', true], ['replicateable', true], ['retrieveable', true], ['searchable', true], ['triggerable', true], ['undeletable', false],
+  ['updateable', true], ['urls', {}],
+];
 
 const VERSIONS = ['58.0', '59.0', '60.0', '61.0', '62.0', '63.0'];
 const json = (status: number, body: unknown, headers?: Record<string, string>): ApiResponse => ({ status, body, headers });
@@ -117,19 +165,15 @@ export function dispatch(state: RestState, req: ApiRequest): ApiResponse {
     return json(200, Object.fromEntries(['sobjects', 'query', 'queryAll', 'search', 'composite', 'limits'].map((r) => [r, `${base}/${r}`])));
   }
   if (resource === 'limits' && method === 'GET') {
-    const { used, max } = state.usage;
-    return json(200, {
-      DailyApiRequests: { Max: max, Remaining: Math.max(0, max - used) },
-      DailyBulkApiBatches: { Max: 15000, Remaining: 15000 },
-      DataStorageMB: { Max: 5, Remaining: 4 },
-    });
+    if (!a) return json(200, limits(state.usage));
+    if (a === 'recordCount' && !b) return json(200, recordCount(org, url.searchParams.get('sObjects')));
+    throw notFound();
   }
   if ((resource === 'query' || resource === 'queryAll') && method === 'GET') {
     if (a) {
       const cursorId = a.split('-')[0] ?? '';
       const cursor = state.cursors.get(cursorId);
       if (!cursor) throw ApiError.of(400, 'INVALID_QUERY_LOCATOR', 'invalid query locator');
-      state.cursors.delete(cursorId);
       return json(200, pageOf(state, cursor.records, cursor.batch, version));
     }
     const q = url.searchParams.get('q');
@@ -146,19 +190,20 @@ export function dispatch(state: RestState, req: ApiRequest): ApiResponse {
   }
   if (resource === 'composite') {
     if (!a && method === 'POST') return json(200, runComposite(state, req, version));
-    if (a === 'sobjects' && (method === 'POST' || method === 'PATCH')) return json(200, runCollections(state, req, method));
+    if (a === 'sobjects' && !b && (method === 'POST' || method === 'PATCH')) return json(200, runCollections(state, req, method));
+    if (a === 'sobjects' && b && c && !d && method === 'PATCH') return json(200, runCollections(state, req, 'UPSERT', { type: b, field: c }));
     throw notFound();
   }
   if (resource !== 'sobjects') throw notFound();
 
   if (!a) {
     if (method !== 'GET') throw ApiError.of(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are GET`);
-    const sobjects = [...org.metadata.values()].map(({ describe: x }) => ({
-      activateable: false, createable: x.createable ?? true, custom: false, customSetting: false, deletable: x.deletable ?? true,
-      keyPrefix: x.keyPrefix, label: x.label, labelPlural: x.labelPlural, layoutable: true, mergeable: true, name: x.name,
-      queryable: true, retrieveable: true, searchable: true, triggerable: true, undeletable: true, updateable: x.updateable ?? true,
-      urls: withVersion(x.urls, version),
-    }));
+    const sobjects = [...org.metadata.values()].map(({ describe }) => {
+      const x = describe as unknown as Record<string, unknown>;
+      // The global describe leaves out the describe's UI template links.
+      const urls = Object.fromEntries(Object.entries((x.urls ?? {}) as Record<string, string>).filter(([k]) => !/^ui[A-Z]|^defaultValues$/.test(k)));
+      return Object.fromEntries(GLOBAL_KEYS.map(([k, fallback]) => [k, k === 'urls' ? withVersion(urls, version) : x[k] ?? fallback]));
+    });
     return cacheable(state, req, { encoding: 'UTF-8', maxBatchSize: 200, sobjects });
   }
   const meta = org.metadata.get(a.toLowerCase());
@@ -189,20 +234,78 @@ export function dispatch(state: RestState, req: ApiRequest): ApiResponse {
     }
     throw ApiError.of(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are GET,HEAD,POST`);
   }
+  if (c !== undefined) return byExternalId(state, req, { type, field: b, value: c, version, fields: url.searchParams.get('fields') });
   if (!normalizeId(b)) {
     // Salesforce treats an unknown segment here as an external id field name.
-    if (method === 'GET' || method === 'PATCH') throw ApiError.of(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${b}`);
+    if (method === 'GET' || method === 'PATCH' || method === 'DELETE') throw ApiError.of(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${b}`);
     throw ApiError.of(400, 'MALFORMED_ID', `${type} ID: id value of incorrect type: ${b}`, ['Id']);
   }
   switch (method) {
     case 'GET':
-      return json(200, readRecord(org, type, b, url.searchParams.get('fields'), version));
+      return readWithLastModified(org, req, type, b, url.searchParams.get('fields'), version);
     case 'PATCH':
       org.update(type, b, req.body as Record<string, unknown>, { userId: req.userId, allowSave: allowSave(req) });
       return { status: 204 };
     case 'DELETE':
       org.delete(type, b);
       return { status: 204 };
+  }
+  throw ApiError.of(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are GET,HEAD,PATCH,DELETE`);
+}
+
+/** A record GET carries its Last-Modified and answers If-Modified-Since with 304, as Salesforce does. */
+function readWithLastModified(org: Org, req: ApiRequest, type: string, id: string, fields: string | null, version: string): ApiResponse {
+  const modified = String(org.get(type, id).LastModifiedDate ?? '').replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
+  const lastModified = Number.isNaN(Date.parse(modified)) ? undefined : httpDate(Date.parse(modified));
+  const headers: Record<string, string> = lastModified ? { 'Last-Modified': lastModified } : {};
+  const since = req.headers['if-modified-since'];
+  if (lastModified && since && Date.parse(since) >= Date.parse(lastModified)) return { status: 304, headers };
+  return json(200, readRecord(org, type, id, fields, version), headers);
+}
+
+/** The records of `type` whose external id (or idLookup) field equals the value. */
+export function matchExternalId(org: Org, type: string, fieldName: string, value: string): SRecord[] {
+  const field = org.field(type, fieldName);
+  if (!field || !(field.externalId || field.idLookup)) throw ApiError.of(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${fieldName}`);
+  if (field.name === 'Id') {
+    const found = org.find(value);
+    return found && !found.IsDeleted && org.typeOfId(found.Id) === org.object(type).name ? [found] : [];
+  }
+  return org.lookup(org.object(type).name, field.name, value).filter((r) => !r.IsDeleted);
+}
+
+/**
+ * `sobjects/{T}/{field}/{value}`: read, upsert or delete by an external id. Upsert creates
+ * (201, `created: true`) when nothing matches, updates (200 since v46, 204 before) when one
+ * does, and answers 300 with the matching records' URLs when several do.
+ */
+function byExternalId(state: RestState, req: ApiRequest, target: { type: string; field: string; value: string; version: string; fields: string | null }): ApiResponse {
+  const { org } = state;
+  const { type, value, version } = target;
+  const method = req.method.toUpperCase();
+  const matches = matchExternalId(org, type, target.field, value);
+  const field = org.field(type, target.field)!.name;
+  if (matches.length > 1) return json(300, matches.map((r) => `/services/data/v${version}/sobjects/${type}/${r.Id}`));
+  const [match] = matches;
+  const options = { userId: req.userId, allowSave: allowSave(req) };
+  switch (method) {
+    case 'GET':
+      if (!match) throw notFound();
+      return json(200, readRecord(org, type, match.Id, target.fields, version));
+    case 'DELETE':
+      if (!match) throw notFound();
+      org.delete(type, match.Id);
+      return { status: 204 };
+    case 'PATCH': {
+      const body = (req.body ?? {}) as Record<string, unknown>;
+      if (match) {
+        org.update(type, match.Id, body, options);
+        return Number(version) >= 46 ? json(200, { id: match.Id, success: true, errors: [], created: false }) : { status: 204 };
+      }
+      if (field === 'Id') throw notFound();
+      const record = org.create(type, { ...body, [field]: value }, options);
+      return json(201, { id: record.Id, success: true, errors: [], ...(Number(version) >= 46 ? { created: true } : {}) }, { Location: `/services/data/v${version}/sobjects/${type}/${record.Id}` });
+    }
   }
   throw ApiError.of(405, 'METHOD_NOT_ALLOWED', `HTTP Method '${method}' not allowed. Allowed are GET,HEAD,PATCH,DELETE`);
 }

@@ -6,8 +6,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { Socket } from 'node:net';
 import { ApiError } from './errors';
-import { loadMetadataDir } from './metadata';
-import { Org, ORG_ID, type SRecord, type ValidationRule } from './org';
+import { defaultMetadata, loadMetadataDir } from './metadata';
+import { withOrgSettings, type OrgSettings } from './metadata/org-settings';
+import { Org, ORG_ID, STANDARD_DUPLICATE_RULES, type DuplicateRule, type SRecord, type ValidationRule } from './org';
 import { Auth, approvePage } from './oauth';
 import { dispatch, RestState, type ApiResponse } from './rest';
 import { seedOrg } from './seed';
@@ -28,6 +29,8 @@ export type EmulatorOptions = {
   latencyMs?: number;
   jitterMs?: number;
   maxBodyBytes?: number;
+  /** Org settings applied at every reset (until a reset names others). */
+  org?: OrgSettings;
 };
 
 const JSON_TYPE = 'application/json;charset=UTF-8';
@@ -54,9 +57,13 @@ export class Emulator {
     this.reset();
   }
 
-  /** A fresh org: data reseeded, usage, faults and log cleared. Tokens stay valid. */
-  reset({ seed = this.options.seed ?? 1, data = this.options.data ?? 'full' }: { seed?: number; data?: EmulatorOptions['data'] } = {}): void {
-    this.org = new Org(this.options.metadataDir ? loadMetadataDir(this.options.metadataDir) : undefined);
+  /**
+   * A fresh org: data reseeded, usage, faults and log cleared. Tokens stay valid. Org settings
+   * given here are this org's only; without them, the options' settings apply.
+   */
+  reset({ seed = this.options.seed ?? 1, data = this.options.data ?? 'full', org }: { seed?: number; data?: EmulatorOptions['data']; org?: OrgSettings } = {}): void {
+    const base = this.options.metadataDir ? loadMetadataDir(this.options.metadataDir) : defaultMetadata();
+    this.org = new Org(withOrgSettings(base, org ?? this.options.org));
     this.users = data === 'empty' ? [] : seedOrg(this.org, seed, { size: data === 'scenarios' ? 'scenarios' : 'full' });
     if (data === 'empty') {
       this.users = [this.org.insert('User', { FirstName: 'Integration', LastName: 'User', Email: 'integration@example.com', Username: 'integration@example.com.emulator', Alias: 'integ', IsActive: true }).Id];
@@ -277,7 +284,11 @@ export class Emulator {
     const route = `${method} ${url.pathname.replace(/^\/__emulator/, '')}`;
     switch (route) {
       case 'POST /reset':
-        this.reset({ seed: body.seed as number | undefined, data: body.data as EmulatorOptions['data'] });
+        try {
+          this.reset({ seed: body.seed as number | undefined, data: body.data as EmulatorOptions['data'], org: body.org as OrgSettings | undefined });
+        } catch (error) {
+          return this.send(res, 400, { error: error instanceof Error ? error.message : String(error) }, finish);
+        }
         return ok();
       case 'POST /latency':
         this.latency = { rttMs: Number(body.rttMs ?? 0), jitterMs: Number(body.jitterMs ?? 0) };
@@ -313,7 +324,8 @@ export class Emulator {
       case 'POST /settings':
         if (typeof body.autoApprove === 'boolean') this.auth.autoApprove = body.autoApprove;
         if (typeof body.tokenTtlSeconds === 'number') this.auth.tokenTtlMs = body.tokenTtlSeconds * 1000;
-        if (typeof body.duplicateRules === 'boolean') this.org.duplicateRules = body.duplicateRules;
+        if (typeof body.duplicateRules === 'boolean') this.org.duplicateRules = body.duplicateRules ? structuredClone(STANDARD_DUPLICATE_RULES) : [];
+        else if (Array.isArray(body.duplicateRules)) this.org.duplicateRules = body.duplicateRules as DuplicateRule[];
         return ok();
     }
     return this.send(res, 404, { error: `unknown control route ${route}` }, finish);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EMAIL_DUPLICATE_RULES } from '../../salesforce-emulator/org';
 import { useExtension } from '../setup';
 import { demoVisitor } from '../pages/demo-console';
 import type { OutboxItem } from '@/utils/messages/protocol';
@@ -130,6 +131,7 @@ describe('writing the chat to Salesforce automatically', () => {
   it('shows a duplicate rule hit with the existing record, writes nothing, and attaches to it when the agent says so', async () => {
     const { harness, emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });
+    await emulator.settings({ duplicateRules: EMAIL_DUPLICATE_RULES });
     // Identification finds nobody by phone-only rules, so the new contact collides with Grace's e-mail.
     const { page, panel, demo } = await e2e.openConnectedConsole({ settings: { ...automation('contactCase'), identification: { contacts: [{ chatField: 'visitor.phone', sfField: 'Phone' }], leads: [], accounts: [] } } });
     const chat = await demo.startChat(visitor('Grace Again', 'grace.hopper@example.com'));
@@ -374,6 +376,7 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
   it('a duplicate rule on the new contact offers the existing one, and the case goes to it', async () => {
     const { emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });
+    await emulator.settings({ duplicateRules: EMAIL_DUPLICATE_RULES });
     const { panel, demo } = await e2e.openConnectedConsole({ settings: { identification: { contacts: [{ chatField: 'visitor.phone', sfField: 'Phone' }], leads: [], accounts: [] } } });
     const chat = await demo.startChat(visitor('G. Hopper', 'grace.hopper@example.com'));
     await panel.waitForVisitor(chat);

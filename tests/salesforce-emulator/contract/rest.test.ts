@@ -130,12 +130,16 @@ describe('records', () => {
 
   it('answers DUPLICATES_DETECTED with the body real orgs send, and saves with allowSave', async () => {
     const email = SCENARIOS.grace.Email.toUpperCase();
-    const res = await raw(org, '/services/data/v62.0/sobjects/Contact', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ LastName: 'Dup', Email: email }) });
+    const person = { FirstName: 'grace', LastName: 'HOPPER', Email: email };
+    // Same email, another name: the standard rule lets it through, as real orgs do.
+    const other = await raw(org, '/services/data/v62.0/sobjects/Contact', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ LastName: 'Other', Email: email }) });
+    expect(other.status).toBe(201);
+    const res = await raw(org, '/services/data/v62.0/sobjects/Contact', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(person) });
     expect(res.status).toBe(400);
     const [error] = await res.json();
     expect(error.errorCode).toBe('DUPLICATES_DETECTED');
     expect(error.duplicateResut.matchResults[0].matchRecords[0].record.Id).toBe(org.emulator.records('Contact').find((c) => c.Email === SCENARIOS.grace.Email)!.Id);
-    const saved = await raw(org, '/services/data/v62.0/sobjects/Contact', { method: 'POST', headers: { 'content-type': 'application/json', 'Sforce-Duplicate-Rule-Header': 'allowSave=true' }, body: JSON.stringify({ LastName: 'Dup', Email: email }) });
+    const saved = await raw(org, '/services/data/v62.0/sobjects/Contact', { method: 'POST', headers: { 'content-type': 'application/json', 'Sforce-Duplicate-Rule-Header': 'allowSave=true' }, body: JSON.stringify(person) });
     expect(saved.status).toBe(201);
   });
 

@@ -106,6 +106,8 @@ describe('a plan in Salesforce: ONE allOrNone composite request', () => {
 
   it('writes nothing when one record is refused, and says which and why (a duplicate names the existing record)', async () => {
     const grace = org.emulator.records('Contact').find((c) => c.Email === 'grace.hopper@example.com')!;
+    // An org whose own rule matches contacts on email alone (the standard one wants the names too).
+    org.emulator.org.duplicateRules = [{ name: 'Contact_Email', object: 'Contact', fields: ['Email'], allowSave: true, message: 'Use one of these records?' }];
     const dup = { ...chat, visitor: { name: 'Grace H', email: 'grace.hopper@example.com' } };
     const contacts = org.emulator.records('Contact').length;
     const outcome = await run(buildPlan(input({ snapshot: dup }))!);
