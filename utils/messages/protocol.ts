@@ -190,9 +190,9 @@ export const commands = {
       z.object({ state: z.literal('error'), message: z.string() }),
     ]),
   },
-  /** Records a lookup field can point to, by name (Account, Owner, Assigned To): one query. */
+  /** Records a lookup field can point to, by name (Account, Owner, Assigned To): one query. A real Task.WhatId names ~80 objects. */
   'lookup.search': {
-    request: z.object({ referenceTo: z.array(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/))).check(z.maxLength(20)), text: z.string().check(z.maxLength(100)) }),
+    request: z.object({ referenceTo: z.array(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/))).check(z.maxLength(200)), text: z.string().check(z.maxLength(100)) }),
     response: z.discriminatedUnion('state', [
       z.object({ state: z.literal('results'), records: z.array(z.object({ id: z.string(), name: z.string() })) }),
       z.object({ state: z.literal('error'), message: z.string() }),

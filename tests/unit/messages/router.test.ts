@@ -48,6 +48,12 @@ describe('route', () => {
     });
   });
 
+  it('takes a lookup on a real Task.WhatId, which names about 80 objects', async () => {
+    const targets = Array.from({ length: 80 }, (_, i) => `Object${i}__c`);
+    const reply = await route(handlers(), { command: 'lookup.search', payload: { referenceTo: ['Account', ...targets], text: 'Acme' } }, own, OWN_ID);
+    expect(reply).toMatchObject({ ok: true });
+  });
+
   it('refuses another extension before looking at the message', async () => {
     let called = false;
     const reply = await route(
