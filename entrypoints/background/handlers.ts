@@ -32,6 +32,7 @@ import { COMPANY_PLACEHOLDER } from '@/utils/mapping/values';
 import { lookupSoql, lookupTarget } from '@/utils/salesforce/lookup';
 import { agentUser } from '@/utils/plan/owner';
 import { landedIds } from '@/utils/plan/landed';
+import { removeResent } from '@/utils/plan/resent';
 import { writePause } from '@/utils/outbox/pause';
 import { idbAuditLog, type AuditEntry } from '@/utils/audit/log';
 import { allowedCalls, apiMeter, overBudget } from '@/utils/salesforce/budget';
@@ -117,6 +118,14 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       return { ...outcome, errors: outcome.errors.map((e) => ({ ...e, labels: Object.fromEntries(e.fields.map((f) => [f, labelOf(e.object, f)])) })) };
     },
     landed: async (plan) => landedIds(await requireClient(), plan),
+    removeResent: async (plan, ids) => {
+      try {
+        const removed = await removeResent(await requireClient(), plan, ids);
+        if (removed.length) remember(removed.map((r) => ({ at: Date.now(), chatId: plan.chatId, object: r.object, id: r.id, method: 'DELETE', fields: { reason: 'a second copy of this chat\'s write, sent again by the browser on its own' } })));
+      } catch (error) {
+        console.warn('resent check', error); // the write itself is done; the check is a courtesy
+      }
+    },
     usageAllows: async () => {
       const usage = await (await requireClient()).dailyApiUsage();
       return usage.used < usage.max;

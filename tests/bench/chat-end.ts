@@ -4,13 +4,23 @@ import { inBenchBrowser } from './environment';
 import { ExtensionHarness } from '../e2e/harness/extension';
 import { PanelPage } from '../e2e/pages/panel';
 import { baselineChatEnd } from './baseline';
+import { CHAT_KEY_FIELD } from '@/utils/plan/chat-key';
+import type { OrgSettings } from '../salesforce-emulator/metadata/org-settings';
 
 /**
  * chatEnd.calls (+ baseline): the requests the extension makes between a chat ending in the demo
  * console and its write being done, for a new visitor (contact + case) and for a found lead
- * (task), each after the chat's identification; the baseline writes the same one record at a time.
+ * (task), each after the chat's identification, in an org with the Chat_Key__c field (its writes
+ * are upserts); the baseline writes the same one record at a time. chatEnd.calls.without_chat_key:
+ * the same in an org without it, where one query after each write looks for a browser resend.
  */
 export async function measureChatEnd(rounds = 5): Promise<Record<string, number>> {
+  const withKey = await measureIn({ externalIdField: { name: CHAT_KEY_FIELD.name, objects: [...CHAT_KEY_FIELD.objects] } }, rounds);
+  const without = await measureIn(undefined, rounds);
+  return { 'chatEnd.calls': withKey['chatEnd.calls']!, 'chatEnd.calls.baseline': withKey['chatEnd.calls.baseline']!, 'chatEnd.calls.without_chat_key': without['chatEnd.calls']! };
+}
+
+async function measureIn(org: OrgSettings | undefined, rounds: number): Promise<Record<string, number>> {
   return inBenchBrowser('scenarios', async ({ emulator, demoUrl, browser }) => {
     const token = emulator.issueToken('ana.agent@example.com');
     const harness = new ExtensionHarness(browser);
@@ -55,5 +65,5 @@ export async function measureChatEnd(rounds = 5): Promise<Record<string, number>
       }
     }
     return { 'chatEnd.calls': Math.max(...ours), 'chatEnd.calls.baseline': Math.max(...baseline) };
-  });
+  }, org);
 }

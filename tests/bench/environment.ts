@@ -13,8 +13,8 @@ export type BenchEnvironment = { emulator: Emulator; demoUrl: string; browser: B
  * What a browser figure runs in: the emulator (with `data`), the demo console, and a Chromium
  * with the loopback build in a profile of its own; all of it closed and removed afterwards.
  */
-export async function inBenchBrowser<T>(data: EmulatorOptions['data'], measure: (env: BenchEnvironment) => Promise<T>): Promise<T> {
-  const emulator = await startEmulator({ data });
+export async function inBenchBrowser<T>(data: EmulatorOptions['data'], measure: (env: BenchEnvironment) => Promise<T>, org?: EmulatorOptions['org']): Promise<T> {
+  const emulator = await startEmulator({ data, org });
   const demo = await startDemoConsole();
   const userDataDir = mkdtempSync(join(tmpdir(), 'sf-panel-bench-'));
   const browser = await launchChromium({ extensionDir: EXTENSION_DIR, userDataDir });

@@ -25,6 +25,7 @@ const GOALS: Record<string, string> = {
   'metadata.calls_per_100_chats': '0',
   'chatEnd.calls': '1',
   'chatEnd.calls.baseline': '(measured)',
+  'chatEnd.calls.without_chat_key': '2 (the write, one resend check)',
   'scrape.median_us': '≤ 1,000',
   'longtasks.count': '0',
   'worker.wake_ms': '≤ 150',

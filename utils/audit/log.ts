@@ -6,7 +6,8 @@ export type AuditEntry = {
   chatId?: string;
   object: string;
   id: string;
-  method: 'POST' | 'PATCH';
+  /** DELETE: a second copy the browser's own resend made, removed. */
+  method: 'POST' | 'PATCH' | 'DELETE';
   /** What was sent (for an update: the values after). */
   fields: Record<string, unknown>;
   /** For an update: the values the fields had before, as the extension read them. */

@@ -1,5 +1,5 @@
 import type { ChatSnapshot } from '../chat/snapshot';
-import type { ActionPlan, Trigger } from '../plan/plan';
+import { isIdempotent, type ActionPlan, type Trigger } from '../plan/plan';
 import type { PlanOutcome } from '../plan/requests';
 import { ApiLimitError, failureKind, toSalesforceError, UnreachableError } from '../salesforce/errors';
 import type { OutboxEntry, OutboxStore } from './store';
@@ -17,6 +17,8 @@ export type OutboxDeps = {
   send: (plan: ActionPlan) => Promise<PlanOutcome>;
   /** Whether a plan sent without an answer was written after all: its record ids, or null (one query). */
   landed: (plan: ActionPlan) => Promise<Record<string, string> | null>;
+  /** After a plan without chat key upserts is written: removes a second copy the browser's own resend made (never throws). */
+  removeResent?: (plan: ActionPlan, ids: Record<string, string>) => Promise<void>;
   /** Whether the org's daily API usage allows writing again (one request), after it ran out. */
   usageAllows: () => Promise<boolean>;
   /** When writes are paused for the org's API limit (kept across worker restarts). */
@@ -225,7 +227,8 @@ export class Outbox {
       }
       // Sent before without an answer (or by a worker or browser that died waiting for one):
       // written after all? Then it is done, and never sent twice.
-      if (entry.unknownOutcome) {
+      // A plan of upserts by the chat key is simply sent again: a second send finds what the first made.
+      if (entry.unknownOutcome && !isIdempotent(plan)) {
         const ids = await this.deps.landed(plan);
         if (ids) return save({ state: 'done', ids, unknownOutcome: false, nextAttemptAt: undefined, lastError: undefined });
       }
@@ -243,7 +246,11 @@ export class Outbox {
         if (!(error instanceof UnreachableError) || error.code === NOT_SENT) entry = { ...entry, unknownOutcome: false };
         throw raw;
       }
-      if (outcome.state === 'done') return save({ state: 'done', ids: outcome.ids, attempts: entry.attempts + 1, lastError: undefined, unknownOutcome: false, nextAttemptAt: undefined });
+      if (outcome.state === 'done') {
+        // Without the chat key field, the browser may have sent a create twice on its own: look once.
+        if (!isIdempotent(plan)) await this.deps.removeResent?.(plan, outcome.ids);
+        return save({ state: 'done', ids: outcome.ids, attempts: entry.attempts + 1, lastError: undefined, unknownOutcome: false, nextAttemptAt: undefined });
+      }
       // A duplicate of this very chat's records is this plan, written by a request whose answer was
       // lost (or that the browser sent again on its own after a reset): it is done, not refused.
       const own = outcome.duplicates.length ? await this.deps.landed(plan) : null;

@@ -5,6 +5,7 @@ import type { FieldValue } from '../mapping/display';
 import { mappedValues, withRequiredNames } from '../mapping/values';
 import { normalizePhone } from '../identify/normalize';
 import { fieldOf, type FieldMeta, type ObjectMeta } from '../salesforce/describe';
+import { chatKeyField, chatKeyValue } from './chat-key';
 
 /** What to do when a chat ends or an offline message arrives (seed 000, "Automatically"). */
 export type AutoAction = 'contactCase' | 'contactTask' | 'case' | 'leadTask' | 'nothing';
@@ -20,6 +21,8 @@ export type PlanStep = {
   ref: string; object: ObjectName | 'ContentVersion'; method: 'POST' | 'PATCH'; id?: string; values: Record<string, FieldValue>;
   /** For an update: what the changed fields held before (the audit log keeps both). */
   before?: Record<string, FieldValue>;
+  /** A create sent as an upsert by the org's chat key field: sent twice, it still makes one record. */
+  upsertBy?: { field: string; value: string };
 };
 
 /** A whole write for one chat: stored before any request, sent as ONE allOrNone composite. */
@@ -175,8 +178,16 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
       values: { Title: `Chat transcript ${chatKeyOf(snapshot)}`.slice(0, 255), PathOnClient: 'chat-transcript.txt', VersionData: base64Utf8(chatFacts(snapshot).transcript ?? ''), FirstPublishLocationId: '@{record.id}' },
     });
   }
-  return { id: `${chatKeyOf(snapshot)}:${input.trigger}`, chatKey: chatKeyOf(snapshot), chatId: snapshot.chatId, trigger: input.trigger, action, steps, skipped, createdAt: now };
+  const id = `${chatKeyOf(snapshot)}:${input.trigger}`;
+  for (const step of steps) {
+    const field = step.method === 'POST' && step.object !== 'ContentVersion' ? chatKeyField(meta[step.object]) : undefined;
+    if (field) step.upsertBy = { field, value: chatKeyValue(id) };
+  }
+  return { id, chatKey: chatKeyOf(snapshot), chatId: snapshot.chatId, trigger: input.trigger, action, steps, skipped, createdAt: now };
 }
+
+/** Whether sending the plan again can never create a second record: every create is an upsert by the chat key. */
+export const isIdempotent = (plan: ActionPlan) => plan.steps.every((s) => s.method === 'PATCH' || !!s.upsertBy);
 
 /** UTF-8 text as base64 (what ContentVersion.VersionData takes), in chunks so long texts do not overflow the stack. */
 export function base64Utf8(text: string): string {

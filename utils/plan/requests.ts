@@ -4,12 +4,18 @@ import type { ActionPlan } from './plan';
 /** A plan as the subrequests of ONE allOrNone composite request; later steps refer to earlier ones. */
 export function planRequests(plan: ActionPlan, version: string): SubRequest[] {
   const base = `/services/data/v${version}/sobjects`;
-  return plan.steps.map((step) => ({
-    method: step.method,
-    url: step.method === 'POST' ? `${base}/${step.object}` : `${base}/${step.object}/${step.id}`,
-    referenceId: step.ref,
-    body: step.values,
-  }));
+  return plan.steps.map((step) => {
+    if (step.upsertBy) {
+      // PATCH …/Case/Chat_Key__c/<key>: 201 when created, 200 when a resend finds the record made the first time.
+      return { method: 'PATCH', url: `${base}/${step.object}/${step.upsertBy.field}/${encodeURIComponent(step.upsertBy.value)}`, referenceId: step.ref, body: step.values };
+    }
+    return {
+      method: step.method,
+      url: step.method === 'POST' ? `${base}/${step.object}` : `${base}/${step.object}/${step.id}`,
+      referenceId: step.ref,
+      body: step.values,
+    };
+  });
 }
 
 export type StepError = {

@@ -36,6 +36,8 @@ export const FieldMeta = z.object({
   precision: z.number(),
   scale: z.number(),
   digits: z.number(),
+  /** Marked External ID: a write can upsert by it (the chat key field). */
+  externalId: z._default(z.boolean(), false),
 });
 export type FieldMeta = z.infer<typeof FieldMeta>;
 
@@ -68,6 +70,7 @@ type RawField = {
   picklistValues?: { value: string; label: string | null; active: boolean; defaultValue?: boolean; validFor?: string | null }[];
   controllerName?: string | null;
   dependentPicklist?: boolean;
+  externalId?: boolean;
 };
 type RawComponent = { type?: string; value?: string; tabOrder?: number; components?: RawComponent[] };
 type RawItem = { label?: string; required?: boolean; layoutComponents?: RawComponent[] };
@@ -171,6 +174,7 @@ export function slimObject(describe: unknown, layouts: unknown, etags: ObjectMet
       precision: f.precision ?? 0,
       scale: f.scale ?? 0,
       digits: f.digits ?? 0,
+      externalId: f.externalId ?? false,
     })),
     ...layoutFields(layoutOf(layouts)),
     etags,

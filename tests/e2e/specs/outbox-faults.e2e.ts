@@ -121,3 +121,48 @@ describe('the outbox under real network faults', () => {
     expect(proxy.log.filter((r) => r.write).map((w) => w.fate)).toEqual(['hold']);
   }, 60_000);
 });
+
+describe("Chrome's own resend of a committed write (the emulator resets the connection after committing)", () => {
+  const chatKey = { externalIdField: { name: 'Chat_Key__c', objects: ['Case', 'Task', 'Contact', 'Lead'] } };
+  afterEach(() => e2e.harness.forgetMetadata()); // the next org has no such field
+
+  /** Grace chats, her case is written, and the write's connection is reset after Salesforce committed it. */
+  async function resetAfterCommit() {
+    await e2e.harness.clearOutbox();
+    await e2e.harness.forgetMetadata();
+    const { panel, demo } = await e2e.openConnectedConsole({ settings: contactCase });
+    const chat = await demo.startChat(demoVisitor('Grace Hopper', 'grace.hopper@example.com'));
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="found"][data-record-type="Contact"]');
+    await e2e.emulator.clearLog();
+    await e2e.emulator.fault({ kind: 'reset-after', count: 1, method: 'POST', path: '/composite' });
+    await demo.endOpenChat();
+    const settled = await waitFor('the write tried', () => outbox(panel, chat), (items) => items[0]?.state === 'done' || (items[0]?.attempts ?? 0) >= 1, 20_000);
+    // Chrome may resend by itself, or leave it to the outbox's retry: "Try now" stands for the alarm.
+    if (settled[0]!.state === 'pending') await panel.send({ command: 'outbox.retry', payload: { id: settled[0]!.id } });
+    return { panel, chat };
+  }
+  /** The statuses of the writes as the emulator saw them: -2 is a connection reset after the commit. */
+  const composites = async () => (await e2e.emulator.log()).filter((e) => e.method === 'POST' && e.path.endsWith('/composite')).map((e) => e.status);
+
+  it('with the org\'s Chat_Key__c field, every create is an upsert: however often it is sent, one case', async () => {
+    await e2e.emulator.reset({ data: 'scenarios', org: chatKey });
+    const { panel, chat } = await resetAfterCommit();
+    await writtenOnce(panel, chat);
+    expect((await composites())[0]).toBe(-2); // the connection was reset after the commit, and sent again
+    const [written] = (await casesOf('grace.hopper@example.com')).cases;
+    expect(written!.Chat_Key__c).toBe(`demo:${chat}:ended`);
+  }, 60_000);
+
+  it('without the field, one check after the write finds the copy the resend made and deletes it: one case', async () => {
+    await e2e.emulator.reset({ data: 'scenarios' });
+    const { panel, chat } = await resetAfterCommit();
+    const statuses = await composites();
+    expect(statuses[0]).toBe(-2);
+    await waitFor('one case of the chat', async () => (await casesOf('grace.hopper@example.com')).cases.length, (n) => n === 1, 20_000);
+    await writtenOnce(panel, chat);
+    // Chrome's resend made a second case, which no answer told of: the check after the write deleted it.
+    const everCreated = (await (await fetch(`${e2e.emulator.url}/__emulator/records?type=Case&includeDeleted`)).json()) as { Subject: string; IsDeleted: boolean }[];
+    expect(everCreated.filter((c) => c.Subject === 'Chat with Grace Hopper').map((c) => c.IsDeleted).sort()).toEqual([false, true]);
+  }, 60_000);
+});

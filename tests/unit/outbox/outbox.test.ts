@@ -13,15 +13,17 @@ const plan = (chatId: string): ActionPlan => ({
 });
 
 /** A fake org around the outbox: a clock, what landed, the API usage, the write pause. */
-function setup(store: OutboxStore, send: (p: ActionPlan) => Promise<PlanOutcome>, org: { landed?: Record<string, Record<string, string>>; usageAllows?: () => boolean } = {}) {
+function setup(store: OutboxStore, send: (p: ActionPlan) => Promise<PlanOutcome>, org: { landed?: Record<string, Record<string, string>>; usageAllows?: () => boolean; plan?: (chatId: string) => ActionPlan } = {}) {
   const log: string[] = [];
+  const resentChecks: string[] = [];
   const clock = { now: 1_000_000 };
   let paused = 0;
   const outbox = new Outbox({
     store,
-    plan: async (entry) => (log.push(`plan ${entry.snapshot.chatId}`), plan(entry.snapshot.chatId)),
+    plan: async (entry) => (log.push(`plan ${entry.snapshot.chatId}`), (org.plan ?? plan)(entry.snapshot.chatId)),
     send: async (p) => (log.push(`send ${p.chatId}`), send(p)),
     landed: async (p) => (log.push(`landed? ${p.chatId}`), org.landed?.[p.chatId] ?? null),
+    removeResent: async (p) => void resentChecks.push(p.chatId),
     usageAllows: async () => (log.push('usage?'), org.usageAllows?.() ?? true),
     pause: { get: async () => paused, set: async (until) => void (paused = until) },
     now: () => clock.now,
@@ -29,7 +31,7 @@ function setup(store: OutboxStore, send: (p: ActionPlan) => Promise<PlanOutcome>
   });
   /** Lets time pass, as the retry alarm does. */
   const later = (ms = BACKOFF_CAP_MS * 2) => void (clock.now += ms);
-  return { outbox, log, clock, later, paused: () => paused };
+  return { outbox, log, resentChecks, clock, later, paused: () => paused };
 }
 
 describe('Outbox', () => {
@@ -140,6 +142,29 @@ describe('Outbox', () => {
     await outbox.drain();
     expect((await outbox.entries())[0]).toMatchObject({ state: 'done', ids: { record: '500L', person: '003L' }, unknownOutcome: false });
     expect(log.filter((l) => l.startsWith('send'))).toEqual(['send lost']); // sent once, found once
+  });
+
+  it('a plan of chat key upserts is simply sent again after a lost answer, with no landed check and no resent check', async () => {
+    const upserts = (chatId: string): ActionPlan => ({ ...plan(chatId), steps: [{ ...plan(chatId).steps[0]!, upsertBy: { field: 'Chat_Key__c', value: `demo:${chatId}:ended` } }] });
+    let lost = true;
+    const { outbox, log, resentChecks, later } = setup(memoryOutboxStore(), async () => {
+      if (lost) throw ((lost = false), new UnreachableError('UNREACHABLE', 'socket hang up'));
+      return { state: 'done', ids: { record: '500U' } };
+    }, { plan: upserts });
+    await outbox.enqueue(emptySnapshot('up', 'demo', 'ended'), 'ended');
+    await outbox.drain();
+    later();
+    await outbox.drain();
+    expect((await outbox.entries())[0]).toMatchObject({ state: 'done', ids: { record: '500U' } });
+    expect(log).toEqual(['plan up', 'send up', 'send up']);
+    expect(resentChecks).toEqual([]);
+  });
+
+  it('after a plain create is written, looks once for a copy the browser sent on its own', async () => {
+    const { outbox, resentChecks } = setup(memoryOutboxStore(), async () => ({ state: 'done', ids: { record: '500P' } }));
+    await outbox.enqueue(emptySnapshot('plain', 'demo', 'ended'), 'ended');
+    await outbox.drain();
+    expect(resentChecks).toEqual(['plain']);
   });
 
   it('backs off exponentially with jitter, up to 30 minutes', () => {

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { emptySnapshot } from '@/utils/chat/snapshot';
+import { DEFAULT_MAPPING } from '@/utils/mapping/defaults';
+import { buildPlan, type PlanInput } from '@/utils/plan/plan';
+import { planOutcome, planRequests } from '@/utils/plan/requests';
+import { removeResent } from '@/utils/plan/resent';
+import { MetadataCache, memoryMetadataStore, ORG_OBJECTS } from '@/utils/salesforce/metadata';
+import { useEmulatorOrg } from '../org';
+
+const org = useEmulatorOrg();
+
+async function plan(chatId: string, action: PlanInput['action'], existing: PlanInput['existing'] = null) {
+  const meta = await new MetadataCache(memoryMetadataStore()).objects(org.client, ORG_OBJECTS);
+  const snapshot = { ...emptySnapshot(chatId, 'demo', 'ended'), visitor: { name: `Visitor ${chatId}`, email: `${chatId}@example.org` }, transcript: [{ role: 'visitor' as const, text: `Hello from ${chatId}` }] };
+  return buildPlan({ snapshot, trigger: 'ended', action, strategy: 'none', existing, meta, mapping: DEFAULT_MAPPING, now: Date.now() })!;
+}
+/** The browser's own resend: the same request twice; the extension hears only the second answer. */
+async function sentTwice(p: Awaited<ReturnType<typeof plan>>) {
+  await org.client.composite(planRequests(p, '62.0'), { allOrNone: true });
+  const outcome = planOutcome(p, await org.client.composite(planRequests(p, '62.0'), { allOrNone: true }));
+  if (outcome.state !== 'done') throw new Error('not written');
+  return outcome.ids;
+}
+
+describe('removeResent: the second copy a browser resend made, without a chat key field', () => {
+  it('a case on a found contact, sent twice: the copy we were not told of is deleted, ours stays (2 requests)', async () => {
+    const grace = org.emulator.records('Contact').find((c) => c.Email === 'grace.hopper@example.com')!;
+    const p = await plan('twice', 'contactCase', { type: 'Contact', id: grace.Id, values: {} });
+    const ids = await sentTwice(p);
+    const before = org.emulator.apiCalls().length;
+    const removed = await removeResent(org.client, p, ids);
+    expect(org.emulator.apiCalls().length - before).toBe(2); // the query, one composite of deletes
+    expect(removed).toHaveLength(1);
+    const cases = org.emulator.records('Case').filter((c) => c.ContactId === grace.Id && c.Subject === 'Chat with Visitor twice');
+    expect(cases.map((c) => c.Id)).toEqual([ids.record]);
+  });
+
+  it('a new contact and case sent twice in an org whose rules let both through: the extra contact goes with its case', async () => {
+    org.emulator.org.duplicateRules = [];
+    const p = await plan('newtwice', 'contactCase');
+    const ids = await sentTwice(p);
+    expect(org.emulator.records('Contact').filter((c) => c.Email === 'newtwice@example.org')).toHaveLength(2);
+    await removeResent(org.client, p, ids);
+    expect(org.emulator.records('Contact').filter((c) => c.Email === 'newtwice@example.org').map((c) => c.Id)).toEqual([ids.person]);
+    expect(org.emulator.records('Case').filter((c) => c.Subject === 'Chat with Visitor newtwice').map((c) => c.Id)).toEqual([ids.record]);
+  });
+
+  it('a task on a found lead sent twice: one task left; another chat\'s task is never touched', async () => {
+    const lead = org.emulator.records('Lead')[0]!;
+    const other = await plan('other', 'leadTask', { type: 'Lead', id: lead.Id, values: {} });
+    await org.client.composite(planRequests(other, '62.0'), { allOrNone: true });
+    const p = await plan('tasktwice', 'leadTask', { type: 'Lead', id: lead.Id, values: {} });
+    const ids = await sentTwice(p);
+    await removeResent(org.client, p, ids);
+    const tasks = org.emulator.records('Task').filter((t) => t.WhoId === lead.Id);
+    expect(tasks.filter((t) => t.CallObject === 'demo:tasktwice').map((t) => t.Id)).toEqual([ids.record]);
+    expect(tasks.filter((t) => t.CallObject === 'demo:other')).toHaveLength(1);
+  });
+
+  it('sent once: nothing to remove, one query', async () => {
+    const p = await plan('once', 'contactCase');
+    const outcome = planOutcome(p, await org.client.composite(planRequests(p, '62.0'), { allOrNone: true }));
+    const before = org.emulator.apiCalls().length;
+    expect(await removeResent(org.client, p, (outcome as { ids: Record<string, string> }).ids)).toEqual([]);
+    expect(org.emulator.apiCalls().length - before).toBe(1);
+  });
+});
