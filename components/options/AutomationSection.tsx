@@ -1,3 +1,4 @@
+import { CHAT_KEY_FIELD } from '@/utils/plan/chat-key';
 import { Setting } from './Setting';
 import type { OptionsStore } from './store';
 
@@ -42,6 +43,29 @@ export function AutomationSection({ store }: { store: OptionsStore }) {
           </Setting>
         );
       })}
+      <ChatKeyStatus store={store} />
     </section>
+  );
+}
+
+const and = (names: readonly string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(names);
+
+/** Whether the org has the field that makes writes impossible to double, and how to add it. */
+function ChatKeyStatus({ store }: { store: OptionsStore }) {
+  const fields = store.fields.value;
+  if (!fields) return null;
+  const has = CHAT_KEY_FIELD.objects.filter((o) => fields[o]?.some((f) => f.chatKey));
+  const missing = CHAT_KEY_FIELD.objects.filter((o) => !has.includes(o));
+  return (
+    <div class="chat-key" data-chat-key={missing.length ? 'missing' : 'ready'}>
+      <h3>Writes that cannot be doubled</h3>
+      {has.length > 0 && <p>Records created on {and(has)} are upserts by their chat key: a resend never makes a second one.</p>}
+      {missing.length > 0 && (
+        <p>
+          On {and(missing)}, add a custom field <strong>{CHAT_KEY_FIELD.label}</strong>: API name <code>{CHAT_KEY_FIELD.name}</code>, {CHAT_KEY_FIELD.type},
+          {' '}<em>External ID</em> and <em>Unique</em>, editable by the users who connect. Until then, each write costs one more request, which looks for a copy the browser sent twice.
+        </p>
+      )}
+    </div>
   );
 }

@@ -3,7 +3,7 @@ import type { CommandName, CommandRequest, CommandResponse, SalesforceStatus } f
 import { validSettings, type EffectiveSettings, type SectionName, type Settings, type SettingsProblem } from '@/utils/settings/schema';
 
 type Send = <C extends CommandName>(command: C, payload: CommandRequest<C>) => Promise<CommandResponse<C>>;
-export type FieldList = Record<string, { name: string; label: string; type: string }[]>;
+export type FieldList = Record<string, { name: string; label: string; type: string; chatKey?: boolean }[]>;
 
 export type OptionsSources = {
   send: Send;

@@ -25,7 +25,8 @@ import { UnreachableError } from '@/utils/salesforce/errors';
 import { ORG_OBJECTS } from '@/utils/salesforce/metadata';
 import type { OutboxEntry } from '@/utils/outbox/store';
 import type { OutboxItem, OutboxUpdate } from '@/utils/messages/protocol';
-import { buildPlan } from '@/utils/plan/plan';
+import { buildPlan, chatKeyOf } from '@/utils/plan/plan';
+import { chatRecords } from '@/utils/chat/records';
 import { duplicatesOf } from '@/utils/plan/requests';
 import { formSections, recordTypeFor } from '@/utils/mapping/form';
 import { COMPANY_PLACEHOLDER } from '@/utils/mapping/values';
@@ -33,6 +34,7 @@ import { lookupSoql, lookupTarget } from '@/utils/salesforce/lookup';
 import { agentUser } from '@/utils/plan/owner';
 import { landedIds } from '@/utils/plan/landed';
 import { removeResent } from '@/utils/plan/resent';
+import { chatKeyField } from '@/utils/plan/chat-key';
 import { writePause } from '@/utils/outbox/pause';
 import { idbAuditLog, type AuditEntry } from '@/utils/audit/log';
 import { allowedCalls, apiMeter, overBudget } from '@/utils/salesforce/budget';
@@ -80,6 +82,9 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
   });
 
   const audit = idbAuditLog();
+  /** The record the agent chose per chat: every write of the chat goes to it. */
+  const records = chatRecords();
+  void records.prune().catch(() => undefined);
   /** Keeps a write in the audit log; a log that cannot be written never fails the write itself. */
   const remember = (entries: AuditEntry[]) => void audit.add(entries).catch((error) => console.warn('audit log', error));
 
@@ -118,6 +123,10 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       return { ...outcome, errors: outcome.errors.map((e) => ({ ...e, labels: Object.fromEntries(e.fields.map((f) => [f, labelOf(e.object, f)])) })) };
     },
     landed: async (plan) => landedIds(await requireClient(), plan),
+    metadataStale: async () => {
+      const client = await currentClient();
+      if (client) await metadata.invalidate(client.session.instanceUrl);
+    },
     removeResent: async (plan, ids) => {
       try {
         const removed = await removeResent(await requireClient(), plan, ids);
@@ -161,8 +170,10 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
         const chosen = trigger === 'ended' && (await outbox.release(event.snapshot, sender.tab?.id));
         const { settings } = await loadSettings();
         const automatic = !chosen && settings.automation[trigger].action !== 'nothing';
-        // Stored before any request: from here on the chat's write cannot be lost.
-        if (automatic) await outbox.enqueue(event.snapshot, trigger, undefined, sender.tab?.id);
+        // Stored before any request: from here on the chat's write cannot be lost. It goes to the
+        // record the agent chose in the panel, if they chose one.
+        const record = automatic ? await records.get(chatKeyOf(event.snapshot)) : null;
+        if (automatic) await outbox.enqueue(event.snapshot, trigger, record ? { type: record.type, id: record.id } : undefined, sender.tab?.id);
         if (chosen || automatic) sendQueued();
       }
       return { accepted: true };
@@ -173,8 +184,15 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       if (entry?.state === 'pending') sendQueued();
       return entry ? itemOf(entry) : null;
     },
-    'chat.plan': async ({ snapshot, action, person, overrides }, sender) =>
-      itemOf(await outbox.choose(snapshot, { action, overrides }, person, sender.tab?.id)),
+    'chat.record': async ({ console: name, chatId, record }) => {
+      await records.set(chatKeyOf({ console: name, chatId }), record);
+      return { stored: true };
+    },
+    'chat.plan': async ({ snapshot, action, person, overrides }, sender) => {
+      // A case or task on its own still goes to the chat's chosen person.
+      const chosen = person ?? (action === 'case' ? undefined : await records.get(chatKeyOf(snapshot)).then((r) => (r ? { type: r.type, id: r.id } : undefined)));
+      return itemOf(await outbox.choose(snapshot, { action, overrides }, chosen, sender.tab?.id));
+    },
     'form.open': async ({ snapshot, action, object, recordTypeId }) => {
       const client = await currentClient();
       if (!client) return { state: 'error', message: NOT_CONNECTED };
@@ -270,7 +288,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       if (!client) return { state: 'error', message: NOT_CONNECTED };
       try {
         const meta = await metadata.objects(client, [...OBJECTS]);
-        const objects = Object.fromEntries(OBJECTS.map((o) => [o, (meta[o]?.fields ?? []).map((f) => ({ name: f.name, label: f.label, type: f.type }))]));
+        const objects = Object.fromEntries(OBJECTS.map((o) => [o, (meta[o]?.fields ?? []).map((f) => ({ name: f.name, label: f.label, type: f.type, ...(f.name === chatKeyField(meta[o]) ? { chatKey: true } : {}) }))]));
         return { state: 'fields', objects };
       } catch (error) {
         return { state: 'error', message: describeFailure(error, 'the field list').message };

@@ -199,6 +199,15 @@ export const commands = {
     ]),
   },
   /** The agent's choice for this chat (seed 000): what is written when it ends, replacing the automatic action. */
+  /** The record the agent chose for a chat (a match, a search result, one created), or none: every write of the chat goes to it. */
+  'chat.record': {
+    request: z.object({
+      console: z.string().check(z.maxLength(100)),
+      chatId: z.string().check(z.minLength(1), z.maxLength(200)),
+      record: z.nullable(z.object({ type: z.enum(['Contact', 'Lead']), id: z.string().check(z.regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/)), name: z.string().check(z.maxLength(255)) })),
+    }),
+    response: z.object({ stored: z.boolean() }),
+  },
   'chat.plan': {
     request: z.object({
       snapshot: ChatSnapshot,
@@ -235,7 +244,7 @@ export const commands = {
   'salesforce.fields': {
     request: z.object({}),
     response: z.discriminatedUnion('state', [
-      z.object({ state: z.literal('fields'), objects: z.record(z.string(), z.array(z.object({ name: z.string(), label: z.string(), type: z.string() }))) }),
+      z.object({ state: z.literal('fields'), objects: z.record(z.string(), z.array(z.object({ name: z.string(), label: z.string(), type: z.string(), chatKey: z.optional(z.boolean()) }))) }),
       z.object({ state: z.literal('error'), message: z.string() }),
     ]),
   },

@@ -1,5 +1,6 @@
 import type { ChatSnapshot } from '../chat/snapshot';
-import { isIdempotent, type ActionPlan, type Trigger } from '../plan/plan';
+import { lostChatKey } from '../plan/chat-key';
+import { isIdempotent, withoutUpserts, type ActionPlan, type Trigger } from '../plan/plan';
 import type { PlanOutcome } from '../plan/requests';
 import { ApiLimitError, failureKind, toSalesforceError, UnreachableError } from '../salesforce/errors';
 import type { OutboxEntry, OutboxStore } from './store';
@@ -17,6 +18,8 @@ export type OutboxDeps = {
   send: (plan: ActionPlan) => Promise<PlanOutcome>;
   /** Whether a plan sent without an answer was written after all: its record ids, or null (one query). */
   landed: (plan: ActionPlan) => Promise<Record<string, string> | null>;
+  /** The org's metadata is out of date (a field it named is gone): read it again before the next plan. */
+  metadataStale?: () => Promise<void>;
   /** After a plan without chat key upserts is written: removes a second copy the browser's own resend made (never throws). */
   removeResent?: (plan: ActionPlan, ids: Record<string, string>) => Promise<void>;
   /** Whether the org's daily API usage allows writing again (one request), after it ran out. */
@@ -239,6 +242,14 @@ export class Outbox {
       let outcome: PlanOutcome;
       try {
         outcome = await this.deps.send(plan);
+        // The chat key field is gone since describe was read (allOrNone: nothing was written): plain creates then.
+        if (outcome.state === 'refused' && plan.steps.some((s) => s.upsertBy) && lostChatKey(outcome.errors)) {
+          await this.deps.metadataStale?.();
+          plan = withoutUpserts(plan);
+          entry = { ...entry, plan };
+          await save({});
+          outcome = await this.deps.send(plan);
+        }
       } catch (raw) {
         // No answer at all (connection dropped, reset, timeout, 5xx): Salesforce may have committed
         // it. Any other answer (refused, session expired, over the limit) means nothing was written.

@@ -23,3 +23,7 @@ export function chatKeyValue(planId: string): string {
   for (let i = 0; i < planId.length; i++) hash = Math.imul(hash ^ planId.charCodeAt(i), 0x01000193) >>> 0;
   return `${planId.replace(/[^\w.:@-]/g, '_').slice(0, 240)}~${hash.toString(16)}`;
 }
+
+/** Salesforce's answer when the field describe showed is gone (deleted, or hidden since): nothing was written. */
+export const lostChatKey = (errors: { code: string; message: string }[]) =>
+  errors.length > 0 && errors.every((e) => e.code === 'NOT_FOUND' && /external ID field/i.test(e.message));

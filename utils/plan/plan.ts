@@ -62,7 +62,7 @@ export type PlanInput = {
   now: number;
 };
 
-export const chatKeyOf = (snapshot: ChatSnapshot) => `${snapshot.console}:${snapshot.chatId}`.slice(0, 255);
+export const chatKeyOf = (snapshot: Pick<ChatSnapshot, 'console' | 'chatId'>) => `${snapshot.console}:${snapshot.chatId}`.slice(0, 255);
 
 const blank = (v: FieldValue | undefined) => v === null || v === undefined || v === '';
 
@@ -185,6 +185,9 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
   }
   return { id, chatKey: chatKeyOf(snapshot), chatId: snapshot.chatId, trigger: input.trigger, action, steps, skipped, createdAt: now };
 }
+
+/** The plan as plain creates: for an org whose chat key field is gone since its describe was read. */
+export const withoutUpserts = (plan: ActionPlan): ActionPlan => ({ ...plan, steps: plan.steps.map(({ upsertBy: _gone, ...step }) => step) });
 
 /** Whether sending the plan again can never create a second record: every create is an upsert by the chat key. */
 export const isIdempotent = (plan: ActionPlan) => plan.steps.every((s) => s.method === 'PATCH' || !!s.upsertBy);

@@ -132,6 +132,36 @@ describe('the options page', () => {
     expect(await panel.page.$('pierce/[data-fields="Contact"] [data-field="Title"]')).toBeNull();
   });
 
+  it('tells the admin whether the org has the chat key field, and gives its definition when not', async () => {
+    const { harness, emulator } = e2e;
+    const open = async () => {
+      await harness.forgetMetadata();
+      const token = await emulator.token();
+      await harness.useSettings({});
+      await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+      const options = new OptionsPage(await harness.newPage(OPTIONS_URL));
+      await options.status('connected');
+      return options;
+    };
+    await emulator.reset({ data: 'scenarios', org: { externalIdField: { name: 'Chat_Key__c', objects: ['Case', 'Task'] } } });
+    const partly = await open();
+    await partly.page.waitForSelector('.chat-key[data-chat-key="missing"]');
+    const text = await partly.text('.chat-key');
+    expect(text).toContain('Records created on Case and Task are upserts');
+    expect(text).toMatch(/On Contact and Lead, add a custom field Chat Key: API name Chat_Key__c, Text\(255\), External ID and Unique/);
+    const box = await (await partly.page.$('.chat-key'))!.boundingBox();
+    expect(box!.x).toBeGreaterThanOrEqual(0);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(partly.page.viewport()!.width);
+    await (await partly.page.$('.chat-key'))!.scrollIntoView();
+    await harness.screenshot(partly.page, 'options-chat-key-missing');
+    await emulator.reset({ data: 'scenarios', org: { externalIdField: { name: 'Chat_Key__c', objects: ['Case', 'Task', 'Contact', 'Lead'] } } });
+    const ready = await open();
+    await ready.page.waitForSelector('.chat-key[data-chat-key="ready"]');
+    await (await ready.page.$('.chat-key'))!.scrollIntoView();
+    await harness.screenshot(ready.page, 'options-chat-key-ready');
+    await harness.forgetMetadata();
+  });
+
   it('refuses to save an invalid value, saying which and why, and keeps everything else', async () => {
     const { harness } = e2e;
     await harness.useSettings({ general: { phoneRegion: 'United States' } });
@@ -184,7 +214,7 @@ describe('the audit log', () => {
     await panel.waitForVisitor(chat);
     await demo.endOpenChat();
     const entry = await panel.settledWrite(chat);
-    expect(entry.state).toBe('done');
+    expect(entry.state, JSON.stringify(entry)).toBe('done');
     const options = new OptionsPage(await harness.newPage(`${OPTIONS_URL}#audit`));
     await options.ready();
     // The CSV as the download gets it.

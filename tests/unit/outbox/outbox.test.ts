@@ -160,6 +160,33 @@ describe('Outbox', () => {
     expect(resentChecks).toEqual([]);
   });
 
+  it('when the chat key field is gone since describe was read, sends plain creates at once and has the metadata read again', async () => {
+    const upserts = (chatId: string): ActionPlan => ({ ...plan(chatId), steps: [{ ...plan(chatId).steps[0]!, upsertBy: { field: 'Chat_Key__c', value: `demo:${chatId}:ended` } }] });
+    const sent: boolean[] = [];
+    let stale = 0;
+    const store = memoryOutboxStore();
+    const outbox = new Outbox({
+      store,
+      plan: async (entry) => upserts(entry.snapshot.chatId),
+      send: async (p) => {
+        sent.push(p.steps.some((st) => !!st.upsertBy));
+        return p.steps.some((st) => st.upsertBy)
+          ? { state: 'refused', errors: [{ ref: 'record', object: 'Case', code: 'NOT_FOUND', message: 'Provided external ID field does not exist or is not accessible: Chat_Key__c', fields: [] }], duplicates: [] }
+          : { state: 'done', ids: { record: '500G' } };
+      },
+      landed: async () => null,
+      metadataStale: async () => void stale++,
+      usageAllows: async () => true,
+      pause: { get: async () => 0, set: async () => undefined },
+    });
+    await outbox.enqueue(emptySnapshot('gone', 'demo', 'ended'), 'ended');
+    await outbox.drain();
+    expect(sent).toEqual([true, false]);
+    expect(stale).toBe(1);
+    expect((await store.all())[0]).toMatchObject({ state: 'done', ids: { record: '500G' } });
+    expect((await store.all())[0]!.plan!.steps[0]!.upsertBy).toBeUndefined(); // later checks treat it as the plain create it was
+  });
+
   it('after a plain create is written, looks once for a copy the browser sent on its own', async () => {
     const { outbox, resentChecks } = setup(memoryOutboxStore(), async () => ({ state: 'done', ids: { record: '500P' } }));
     await outbox.enqueue(emptySnapshot('plain', 'demo', 'ended'), 'ended');
