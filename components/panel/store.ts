@@ -19,6 +19,8 @@ export type PanelSources = {
   plan?: (request: CommandRequest<'chat.plan'>) => Promise<CommandResponse<'chat.plan'>>;
   lookup?: (request: CommandRequest<'lookup.search'>) => Promise<CommandResponse<'lookup.search'>>;
   retry?: (request: CommandRequest<'outbox.retry'>) => Promise<CommandResponse<'outbox.retry'>>;
+  /** Tells the background the record the agent chose for a chat, so every write of it goes there. */
+  remember?: (request: CommandRequest<'chat.record'>) => Promise<CommandResponse<'chat.record'>>;
 };
 
 /** The person a chat's case or task goes to. */
@@ -268,6 +270,17 @@ export function createPanelStore(sources: PanelSources): PanelStore {
     else delete next[chatId];
     manual.value = next;
     search.value = { state: 'idle' };
+    rememberChoice(chatId, !!choice);
+  }
+
+  /** The background keeps what the panel shows for the chat as its record, when the agent chose it. */
+  function rememberChoice(chatId: string, chose = true) {
+    const snapshot = chat.value;
+    if (!sources.remember || !snapshot || snapshot.chatId !== chatId) return;
+    // A pick undone: identification decides again, unless the agent chose among its matches.
+    const shown = chose || chosen.value[chatId] ? shownRecord({ manual, identities, chosen }, chatId)?.record : undefined;
+    const record = shown && (shown.type === 'Contact' || shown.type === 'Lead') ? { type: shown.type, id: shown.id, name: shown.name } : null;
+    void sources.remember({ console: snapshot.console, chatId, record }).catch((error) => (problem.value = describeProblem(error)));
   }
 
   async function refresh() {
@@ -399,7 +412,10 @@ export function createPanelStore(sources: PanelSources): PanelStore {
       writes.value = { ...writes.value, [update.item.chatId]: { overrides: {}, ...before, item: update.item, instanceUrl: update.instanceUrl || before?.instanceUrl || '' } };
     },
     cancelEdit: () => (editing.value = null),
-    choose: (chatId, recordId) => (chosen.value = { ...chosen.value, [chatId]: recordId }),
+    choose: (chatId, recordId) => {
+      chosen.value = { ...chosen.value, [chatId]: recordId };
+      rememberChoice(chatId);
+    },
     reportProblem: (error) => (problem.value = describeProblem(error)),
   };
 }

@@ -32,6 +32,7 @@ export default defineContentScript({
       plan: (request) => sendCommand('chat.plan', request),
       lookup: (request) => sendCommand('lookup.search', request),
       retry: (request) => sendCommand('outbox.retry', request),
+      remember: (request) => sendCommand('chat.record', request),
     });
     // The background tells this tab when a chat's write settled.
     const onUpdate = (message: unknown) => {

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { useExtension } from '../setup';
+import { demoVisitor } from '../pages/demo-console';
+
+/**
+ * Every write of a chat goes to the record the agent chose in the panel: the second of two
+ * matches, a record searched and picked. Each test reads the records back from the org.
+ */
+const e2e = useExtension();
+
+const EMAIL_OR_PHONE = {
+  contacts: [{ chatField: 'visitor.email', sfField: 'Email' }, { chatField: 'visitor.phone', sfField: 'Phone' }],
+  leads: [],
+  accounts: [],
+};
+const ended = (action: string) => ({ automation: { ended: { action, strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } } });
+
+describe('the record the agent chose', () => {
+  it('the visitor matches two contacts; the agent clicks the second: the automatic task goes to it, even after the worker stopped', async () => {
+    const { emulator, harness } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    await harness.clearOutbox();
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: { identification: EMAIL_OR_PHONE, ...ended('contactTask') } });
+    const chat = await demo.startChat(demoVisitor('Pat', 'morgan-lee@example.org', { phone: '(212) 555-0147' }));
+    await panel.waitForVisitor(chat);
+    await panel.find('.identity__others');
+    await (await panel.find('.identity__others .choice[aria-pressed="false"]')).click();
+    expect(await (await panel.find('[data-identity="found"] .identity__name')).evaluate((el) => el.textContent)).toBe('Pat Morgan');
+    await harness.screenshot(page, 'chosen-second-match');
+    await new Promise((r) => setTimeout(r, 300)); // the choice reaches the background
+    await harness.stopWorker(); // the choice is kept where a stopped worker cannot lose it
+    await demo.endOpenChat();
+    const done = await panel.settledWrite(chat, 20_000);
+    expect(done.state).toBe('done');
+    const contacts = await emulator.records('Contact');
+    const morgan = contacts.find((c) => c.Email === 'morgan@example.org')!;
+    const morganLee = contacts.find((c) => c.Email === 'morgan-lee@example.org')!;
+    const tasks = (await emulator.records('Task')).filter((t) => t.CallObject === `demo:${chat}`);
+    expect(tasks.map((t) => t.WhoId)).toEqual([morgan.Id]);
+    expect(tasks[0]!.WhoId).not.toBe(morganLee.Id);
+  });
+
+  it('nobody matches; the agent searches "Hopper" and picks Grace Hopper: the automatic case goes to her, no new contact', async () => {
+    const { emulator, harness } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    await harness.clearOutbox();
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: ended('contactCase') });
+    const chat = await demo.startChat(demoVisitor('G. H.', 'gh@personal.example'));
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="not_found"]');
+    await (await panel.find('.search__input')).type('Hopper');
+    await (await panel.find('.search__form button')).click();
+    await (await panel.find('[data-search="results"] .choice')).click();
+    await panel.find('[data-identity="found"][data-by-hand]');
+    await harness.screenshot(page, 'chosen-searched');
+    const contactsBefore = (await emulator.records('Contact')).length;
+    await new Promise((r) => setTimeout(r, 300));
+    await demo.endOpenChat();
+    const done = await panel.settledWrite(chat, 20_000);
+    expect(done.state).toBe('done');
+    const grace = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
+    expect(await emulator.records('Contact')).toHaveLength(contactsBefore);
+    const cases = (await emulator.records('Case')).filter((c) => c.SuppliedEmail === 'gh@personal.example');
+    expect(cases.map((c) => c.ContactId)).toEqual([grace.Id]);
+  });
+});
