@@ -15,6 +15,18 @@ const OPTIONS: [ManualAction, string][] = [
 ];
 const CHILD: Record<ManualAction, 'case' | 'task'> = { leadTask: 'task', case: 'case', contactCase: 'case', contactTask: 'task' };
 
+/** Where the chat goes when it ends, unless the agent chooses otherwise: said in the words of the record shown. */
+export function atChatEnd(action: string | undefined, person: { type: string; name: string } | null): string | null {
+  const to = (child: string) => (person ? `a ${child} on ${person.name}` : null);
+  switch (action) {
+    case 'contactCase': return (person?.type === 'Contact' && to('case')) || 'a new contact and a case';
+    case 'contactTask': return (person?.type === 'Contact' && to('task')) || 'a new contact and a task';
+    case 'leadTask': return ((person?.type === 'Contact' || person?.type === 'Lead') && to('task')) || 'a new lead and a task';
+    case 'case': return 'a case';
+    default: return null;
+  }
+}
+
 /**
  * What the agent can write for this chat (seed 000): the four options when nobody matched, a case
  * or task for the found person; one per chat, kept until the chat ends, then confirmed with a link.
@@ -75,18 +87,23 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
 
   const identity = store.identities.value[chat.chatId];
   const shown = shownRecord(store, chat.chatId);
-  if (shown && (shown.record.type === 'Contact' || shown.record.type === 'Lead')) {
-    const person: Person = { type: shown.record.type, id: shown.record.id, name: shown.record.name };
+  const settled = identity && identity !== 'identifying';
+  const person: Person | null = shown && (shown.record.type === 'Contact' || shown.record.type === 'Lead') ? { type: shown.record.type, id: shown.record.id, name: shown.record.name } : null;
+  const target = settled || person ? atChatEnd(status.atChatEnd, person) : null;
+  const where = target && <p class="chat-actions__target" role="status" data-at-chat-end={status.atChatEnd}>At chat end: <bdi>{target}</bdi>.</p>;
+  if (person) {
     return (
       <div class="chat-actions" data-actions="found">
+        {where}
         {person.type === 'Contact' && <button type="button" class="button button--quiet" data-action="contactCase" onClick={() => void store.startForm(chat, 'contactCase', person)}>Attach a Case</button>}
         <button type="button" class="button button--quiet" data-action={person.type === 'Contact' ? 'contactTask' : 'leadTask'} onClick={() => void store.startForm(chat, person.type === 'Contact' ? 'contactTask' : 'leadTask', person)}>Attach a Task</button>
       </div>
     );
   }
-  if (identity && identity !== 'identifying' && identity.state === 'not_found') {
+  if (settled && identity.state === 'not_found') {
     return (
       <div class="chat-actions" data-actions="not_found">
+        {where}
         {OPTIONS.map(([action, label]) => (
           <button type="button" class="button button--quiet" key={action} data-action={action} onClick={() => void store.startForm(chat, action)}>{label}</button>
         ))}

@@ -160,7 +160,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       if (status.state !== 'connected') return status;
       const { calls, max } = await apiMeter.today(status.instanceUrl);
       const percent = settings.general.apiBudgetPercent;
-      return { ...status, budget: { calls, allowed: allowedCalls(max ?? status.usage?.max, percent), percent } };
+      return { ...status, budget: { calls, allowed: allowedCalls(max ?? status.usage?.max, percent), percent }, atChatEnd: settings.automation.ended.action };
     },
     'chat.event': async (event, sender) => {
       journal.add(event);

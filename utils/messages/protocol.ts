@@ -21,6 +21,8 @@ export const SalesforceStatus = z.discriminatedUnion('state', [
     orgName: z.optional(z.string()),
     /** This extension's requests today, and the share of the org's allowance it may use (null: not known yet). */
     budget: z.optional(z.object({ calls: z.number(), allowed: z.nullable(z.number()), percent: z.number() })),
+    /** What is written on its own when a chat ends (the admin's automatic action). */
+    atChatEnd: z.optional(z.enum(['contactCase', 'contactTask', 'case', 'leadTask', 'nothing'])),
   }),
   z.object({ state: z.literal('session_expired'), instanceUrl: z.string() }),
   z.object({ state: z.literal('over_limit'), instanceUrl: z.string(), message: z.string() }),

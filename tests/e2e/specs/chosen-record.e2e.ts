@@ -26,6 +26,8 @@ describe('the record the agent chose', () => {
     await panel.find('.identity__others');
     await (await panel.find('.identity__others .choice[aria-pressed="false"]')).click();
     expect(await (await panel.find('[data-identity="found"] .identity__name')).evaluate((el) => el.textContent)).toBe('Pat Morgan');
+    // The panel says where the chat goes.
+    expect(await (await panel.find('[data-at-chat-end]')).evaluate((el) => el.textContent)).toBe('At chat end: a task on Pat Morgan.');
     await harness.screenshot(page, 'chosen-second-match');
     await new Promise((r) => setTimeout(r, 300)); // the choice reaches the background
     await harness.stopWorker(); // the choice is kept where a stopped worker cannot lose it
@@ -52,6 +54,7 @@ describe('the record the agent chose', () => {
     await (await panel.find('.search__form button')).click();
     await (await panel.find('[data-search="results"] .choice')).click();
     await panel.find('[data-identity="found"][data-by-hand]');
+    expect(await (await panel.find('[data-at-chat-end]')).evaluate((el) => el.textContent)).toBe('At chat end: a case on Grace Hopper.');
     await harness.screenshot(page, 'chosen-searched');
     const contactsBefore = (await emulator.records('Contact')).length;
     await new Promise((r) => setTimeout(r, 300));
