@@ -89,7 +89,8 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
   const shown = shownRecord(store, chat.chatId);
   const settled = identity && identity !== 'identifying';
   const person: Person | null = shown && (shown.record.type === 'Contact' || shown.record.type === 'Lead') ? { type: shown.record.type, id: shown.record.id, name: shown.record.name } : null;
-  const target = settled || person ? atChatEnd(status.atChatEnd, person) : null;
+  // Said while the chat goes on; an ended or offline chat's write shows its own state.
+  const target = chat.state === 'active' && (settled || person) ? atChatEnd(status.atChatEnd, person) : null;
   const where = target && <p class="chat-actions__target" role="status" data-at-chat-end={status.atChatEnd}>At chat end: <bdi>{target}</bdi>.</p>;
   if (person) {
     return (

@@ -185,7 +185,9 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       return entry ? itemOf(entry) : null;
     },
     'chat.record': async ({ console: name, chatId, record }) => {
-      await records.set(chatKeyOf({ console: name, chatId }), record);
+      const key = chatKeyOf({ console: name, chatId });
+      await records.set(key, record);
+      await outbox.rechoose(key, record ? { type: record.type, id: record.id } : undefined);
       return { stored: true };
     },
     'chat.plan': async ({ snapshot, action, person, overrides }, sender) => {

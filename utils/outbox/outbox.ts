@@ -71,6 +71,13 @@ export class Outbox {
     return this.store(snapshot, trigger, { choice: choice ?? before?.choice, tabId, state: 'pending' }, before);
   }
 
+  /** The agent chose the chat's record after its end was stored: its writes not yet planned go there. */
+  async rechoose(chatKey: string, choice: OutboxEntry['choice']): Promise<void> {
+    for (const entry of await this.deps.store.all()) {
+      if (entry.chatKey === chatKey && entry.trigger !== 'manual' && entry.state === 'pending' && !entry.plan) await this.deps.store.put({ ...entry, choice, updatedAt: this.now() });
+    }
+  }
+
   /**
    * Keeps the agent's choice for a chat until it ends (one per chat: a new choice replaces the
    * last). Nothing is sent yet.
@@ -230,8 +237,10 @@ export class Outbox {
       }
       // Sent before without an answer (or by a worker or browser that died waiting for one):
       // written after all? Then it is done, and never sent twice.
-      // A plan of upserts by the chat key is simply sent again: a second send finds what the first made.
-      if (entry.unknownOutcome && !isIdempotent(plan)) {
+      // (A plan of upserts is looked up by its chat key: sending it again would overwrite what an
+      // agent changed on the record since.)
+      const wasUnknown = !!entry.unknownOutcome;
+      if (wasUnknown) {
         const ids = await this.deps.landed(plan);
         if (ids) return save({ state: 'done', ids, unknownOutcome: false, nextAttemptAt: undefined, lastError: undefined });
       }
@@ -248,6 +257,9 @@ export class Outbox {
           plan = withoutUpserts(plan);
           entry = { ...entry, plan };
           await save({});
+          // An earlier send whose answer was lost may have written it while the field was there.
+          const landed = wasUnknown ? await this.deps.landed(plan) : null;
+          if (landed) return save({ state: 'done', ids: landed, attempts: entry.attempts + 1, lastError: undefined, unknownOutcome: false, nextAttemptAt: undefined });
           outcome = await this.deps.send(plan);
         }
       } catch (raw) {

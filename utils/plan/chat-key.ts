@@ -10,7 +10,7 @@ export const CHAT_KEY_FIELD = { name: 'Chat_Key__c', label: 'Chat Key', type: 'T
 
 /** The object's chat key field, when the org has it and the connected user may write it. */
 export function chatKeyField(meta: ObjectMeta | undefined): string | undefined {
-  return meta?.fields.find((f) => f.externalId && f.createable && f.type === 'string' && /(^|__)Chat_Key__c$/i.test(f.name))?.name;
+  return meta?.fields.find((f) => f.externalId && f.unique && f.createable && f.type === 'string' && /(^|__)Chat_Key__c$/i.test(f.name))?.name;
 }
 
 /**

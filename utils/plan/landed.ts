@@ -24,7 +24,7 @@ export async function copiesOf(client: SalesforceClient, plan: ActionPlan, now =
   const texts = Object.entries(record.values).filter((e): e is [string, string] => typeof e[1] === 'string' && !e[1].startsWith('@{'));
   const personLink = record.object === 'Task' ? 'WhoId' : 'ContactId';
   const days = Math.ceil(Math.max(0, now - plan.createdAt) / DAY_MS) + 1;
-  const fields = [...new Set(['Id', personLink, ...texts.map(([k]) => k)])].join(', ');
+  const fields = [...new Set(['Id', 'CreatedDate', personLink, ...texts.map(([k]) => k)])].join(', ');
   const narrow = texts.filter(([k]) => FILTERABLE.has(k)).map(([k, v]) => ` AND ${k} = ${soqlString(v)}`).join('');
   const subject = soqlString(String(record.values.Subject ?? ''));
   const soql = `SELECT ${fields} FROM ${record.object} WHERE Subject = ${subject}${narrow} AND CreatedDate = LAST_N_DAYS:${days} ORDER BY CreatedDate DESC LIMIT 200`;
@@ -33,11 +33,24 @@ export async function copiesOf(client: SalesforceClient, plan: ActionPlan, now =
 }
 
 /**
+ * A plan of upserts finds its record by the chat key itself: exact, and without sending it again
+ * (a resend would overwrite what an agent changed on the case since).
+ */
+async function byChatKey(client: SalesforceClient, plan: ActionPlan): Promise<{ rows: Row[]; personLink: string } | null> {
+  const record = plan.steps.find((s) => s.ref === 'record');
+  if (!record?.upsertBy) return null;
+  const personLink = record.object === 'Task' ? 'WhoId' : 'ContactId';
+  const soql = `SELECT Id, ${personLink} FROM ${record.object} WHERE ${record.upsertBy.field} = ${soqlString(record.upsertBy.value)} LIMIT 1`;
+  const result = await client.get<{ records: Row[] }>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`);
+  return { rows: result.records, personLink };
+}
+
+/**
  * Whether a plan sent without an answer (connection lost after Salesforce committed) is in
  * Salesforce: a plan is one allOrNone transaction, so its case or task being there means all of it is.
  */
 export async function landedIds(client: SalesforceClient, plan: ActionPlan, now = Date.now()): Promise<Record<string, string> | null> {
-  const { rows, personLink } = await copiesOf(client, plan, now);
+  const { rows, personLink } = await byChatKey(client, plan) ?? (await copiesOf(client, plan, now));
   const found = rows[0];
   if (!found) return null;
   const person = plan.steps.find((s) => s.ref === 'person');

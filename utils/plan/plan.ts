@@ -179,11 +179,30 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
     });
   }
   const id = `${chatKeyOf(snapshot)}:${input.trigger}`;
-  for (const step of steps) {
-    const field = step.method === 'POST' && step.object !== 'ContentVersion' ? chatKeyField(meta[step.object]) : undefined;
-    if (field) step.upsertBy = { field, value: chatKeyValue(id) };
+  // Upserts only when every record the plan creates has the key: a contact created twice would
+  // otherwise take the case along to the second one.
+  const creates = steps.filter((s) => s.method === 'POST' && s.object !== 'ContentVersion');
+  const keys = creates.map((s) => chatKeyField(meta[s.object]));
+  if (creates.length && keys.every(Boolean)) creates.forEach((step, i) => (step.upsertBy = { field: keys[i]!, value: chatKeyValue(id) }));
+  else {
+    // Without the key field, the case's text carries the chat's key: a copy of this chat's case
+    // is then told apart from another chat's with the same words ("hi").
+    const record = steps.find((s) => s.ref === 'record' && s.object === 'Case');
+    const limit = fieldOf(meta.Case, 'Description')?.length;
+    if (record && typeof record.values.Description === 'string' && limit) record.values.Description = withMarker(record.values.Description, chatMarker(id), limit);
   }
   return { id, chatKey: chatKeyOf(snapshot), chatId: snapshot.chatId, trigger: input.trigger, action, steps, skipped, createdAt: now };
+}
+
+/** The line a case's description ends with when the org has no chat key field. */
+export const chatMarker = (planId: string) => `\n\nChat: ${planId}`;
+
+/** Text and marker within the field's length: the text gives way, on a whole character. */
+function withMarker(text: string, marker: string, limit: number): string {
+  if (text.length + marker.length <= limit) return text + marker;
+  const room = [...text.slice(0, Math.max(0, limit - marker.length))];
+  if (room.length && /[\uD800-\uDBFF]/.test(room.at(-1)!)) room.pop();
+  return room.join('') + marker;
 }
 
 /** The plan as plain creates: for an org whose chat key field is gone since its describe was read. */

@@ -1,9 +1,13 @@
 import type { SalesforceClient } from '../salesforce/connection';
 import { API_VERSION } from '../salesforce/version';
 import { copiesOf } from './landed';
-import type { ActionPlan } from './plan';
+import { chatMarker, type ActionPlan } from './plan';
 
 export type Removed = { object: string; id: string };
+
+/** A browser resends within seconds: a copy made further apart from ours is some other write. */
+const RESEND_WINDOW_MS = 10 * 60_000;
+const salesforceTime = (value: unknown) => (typeof value === 'string' ? Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : NaN);
 
 /**
  * After a plan was written without chat key upserts: the browser may have sent the same create
@@ -14,8 +18,14 @@ export type Removed = { object: string; id: string };
 export async function removeResent(client: SalesforceClient, plan: ActionPlan, ids: Record<string, string>, now = Date.now()): Promise<Removed[]> {
   const record = plan.steps.find((s) => s.ref === 'record');
   if (!record || record.method !== 'POST' || !ids.record) return [];
+  // Only a record that carries this chat's own key can be told from another chat's: a task its
+  // CallObject, a case the line its description ends with.
+  const marked = record.object === 'Task' ? typeof record.values.CallObject === 'string' : String(record.values.Description ?? '').endsWith(chatMarker(plan.id));
+  if (!marked) return [];
   const { rows, personLink } = await copiesOf(client, plan, now);
-  const extras = rows.filter((row) => row.Id !== ids.record);
+  const ours = salesforceTime(rows.find((row) => row.Id === ids.record)?.CreatedDate);
+  if (Number.isNaN(ours)) return [];
+  const extras = rows.filter((row) => row.Id !== ids.record && Math.abs(salesforceTime(row.CreatedDate) - ours) <= RESEND_WINDOW_MS);
   if (!extras.length) return [];
   const createdPerson = plan.steps.find((s) => s.ref === 'person' && s.method === 'POST');
   const removed: Removed[] = [];

@@ -38,6 +38,8 @@ export const FieldMeta = z.object({
   digits: z.number(),
   /** Marked External ID: a write can upsert by it (the chat key field). */
   externalId: z._default(z.boolean(), false),
+  /** Unique: an upsert by an External ID that is not unique needs View All Data, which agents lack. */
+  unique: z._default(z.boolean(), false),
 });
 export type FieldMeta = z.infer<typeof FieldMeta>;
 
@@ -71,6 +73,7 @@ type RawField = {
   controllerName?: string | null;
   dependentPicklist?: boolean;
   externalId?: boolean;
+  unique?: boolean;
 };
 type RawComponent = { type?: string; value?: string; tabOrder?: number; components?: RawComponent[] };
 type RawItem = { label?: string; required?: boolean; layoutComponents?: RawComponent[] };
@@ -175,6 +178,7 @@ export function slimObject(describe: unknown, layouts: unknown, etags: ObjectMet
       scale: f.scale ?? 0,
       digits: f.digits ?? 0,
       externalId: f.externalId ?? false,
+      unique: f.unique ?? false,
     })),
     ...layoutFields(layoutOf(layouts)),
     etags,

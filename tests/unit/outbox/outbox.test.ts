@@ -144,7 +144,7 @@ describe('Outbox', () => {
     expect(log.filter((l) => l.startsWith('send'))).toEqual(['send lost']); // sent once, found once
   });
 
-  it('a plan of chat key upserts is simply sent again after a lost answer, with no landed check and no resent check', async () => {
+  it('a plan of chat key upserts is looked up by its key after a lost answer (never blindly sent again), and gets no resent check', async () => {
     const upserts = (chatId: string): ActionPlan => ({ ...plan(chatId), steps: [{ ...plan(chatId).steps[0]!, upsertBy: { field: 'Chat_Key__c', value: `demo:${chatId}:ended` } }] });
     let lost = true;
     const { outbox, log, resentChecks, later } = setup(memoryOutboxStore(), async () => {
@@ -156,7 +156,7 @@ describe('Outbox', () => {
     later();
     await outbox.drain();
     expect((await outbox.entries())[0]).toMatchObject({ state: 'done', ids: { record: '500U' } });
-    expect(log).toEqual(['plan up', 'send up', 'send up']);
+    expect(log).toEqual(['plan up', 'send up', 'landed? up', 'send up']);
     expect(resentChecks).toEqual([]);
   });
 

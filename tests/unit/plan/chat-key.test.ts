@@ -43,18 +43,23 @@ describe('writes by the org\'s chat key field', () => {
     expect(org.emulator.records('Task').filter((t) => t.WhoId === grace.Id)).toHaveLength(1);
   });
 
-  it('without the field (or without the right to write it), plans create as before', async () => {
+  it('without the field on every object the plan creates (or without the right to write it), plans create as before', async () => {
     expect(isIdempotent(await plan('contactCase'))).toBe(false);
     org.emulator.reset({ data: 'scenarios', org: { ...withChatKey, fieldSecurity: [{ object: 'Case', field: 'Chat_Key__c', access: 'read-only' }] } });
-    const p = await plan('contactCase');
-    expect(p.steps.map((s) => !!s.upsertBy)).toEqual([true, false]);
+    // A contact sent twice would take the case to the second one: no upserts unless all are.
+    expect((await plan('contactCase')).steps.map((s) => !!s.upsertBy)).toEqual([false, false]);
+    org.emulator.reset({ data: 'scenarios', org: { externalIdField: { name: 'Chat_Key__c', objects: ['Case'] } } });
+    expect((await plan('contactCase')).steps.map((s) => !!s.upsertBy)).toEqual([false, false]);
+    expect((await plan('case')).steps.map((s) => !!s.upsertBy)).toEqual([true]);
   });
 
   it('finds the field by describe, with a namespace, and only when it is an External ID', () => {
-    const meta = (fields: { name: string; externalId: boolean }[]) => ({ fields: fields.map((f) => ({ ...f, type: 'string', createable: true })) }) as never;
+    const meta = (fields: { name: string; externalId: boolean; unique?: boolean }[]) => ({ fields: fields.map((f) => ({ unique: true, ...f, type: 'string', createable: true })) }) as never;
     expect(chatKeyField(meta([{ name: 'acme__Chat_Key__c', externalId: true }]))).toBe('acme__Chat_Key__c');
     expect(chatKeyField(meta([{ name: 'Chat_Key__c', externalId: false }]))).toBeUndefined();
     expect(chatKeyField(meta([{ name: 'My_Chat_Key__c', externalId: true }]))).toBeUndefined();
+    // Not unique: an upsert by it needs View All Data, which agents do not have.
+    expect(chatKeyField(meta([{ name: 'Chat_Key__c', externalId: true, unique: false }]))).toBeUndefined();
   });
 
   it('makes a key that fits a URL path and tells ids apart', () => {

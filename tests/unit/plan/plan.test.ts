@@ -30,7 +30,7 @@ describe('buildPlan', () => {
     const plan = buildPlan(input({ ownerId: '005000000000002AAA' }))!;
     expect(plan.steps.map((s) => `${s.method} ${s.object} ${s.ref}`)).toEqual(['POST Contact person', 'POST Case record']);
     expect(plan.steps[0]!.values).toEqual({ LastName: 'Ada Lovelace', Email: 'ada@engine.example', Phone: '+442079460958', Department: 'R&D', OwnerId: '005000000000002AAA' });
-    expect(plan.steps[1]!.values).toMatchObject({ ContactId: '@{person.id}', Subject: 'Chat with Ada Lovelace', SuppliedCompany: 'Analytical Engines', Description: '[10:00] Visitor: Can you compute Bernoulli numbers?', Origin: 'Web', OwnerId: '005000000000002AAA' });
+    expect(plan.steps[1]!.values).toMatchObject({ ContactId: '@{person.id}', Subject: 'Chat with Ada Lovelace', SuppliedCompany: 'Analytical Engines', Description: '[10:00] Visitor: Can you compute Bernoulli numbers?\n\nChat: demo:chat-9:ended', Origin: 'Web', OwnerId: '005000000000002AAA' });
     expect(plan.chatKey).toBe('demo:chat-9');
   });
 
@@ -74,7 +74,7 @@ describe('buildPlan', () => {
   it('writes an offline message as the description, with its own subject', () => {
     const offline = { ...emptySnapshot('off-1', 'demo', 'offline'), visitor: { name: 'Bea', email: 'bea@example.com' }, chat: { message: 'Call me back please.' } };
     const plan = buildPlan(input({ snapshot: offline, trigger: 'offline' }))!;
-    expect(plan.steps[1]!.values).toMatchObject({ Subject: 'Offline message with Bea', Description: 'Call me back please.' });
+    expect(plan.steps[1]!.values).toMatchObject({ Subject: 'Offline message with Bea', Description: 'Call me back please.\n\nChat: demo:off-1:offline' });
   });
 
   it('attaches the whole transcript as a file when the description had to be cut', () => {

@@ -57,6 +57,20 @@ describe('removeResent: the second copy a browser resend made, without a chat ke
     expect(tasks.filter((t) => t.CallObject === 'demo:other')).toHaveLength(1);
   });
 
+  it('never takes another chat\'s case for a copy: two anonymous chats with the same words', async () => {
+    const anonymous = async (chatId: string) => {
+      const meta = await new MetadataCache(memoryMetadataStore()).objects(org.client, ORG_OBJECTS);
+      const snapshot = { ...emptySnapshot(chatId, 'demo', 'ended'), transcript: [{ role: 'visitor' as const, text: 'hi' }] };
+      return buildPlan({ snapshot, trigger: 'ended', action: 'case', strategy: 'none', existing: null, meta, mapping: DEFAULT_MAPPING, now: Date.now() })!;
+    };
+    const a = await anonymous('anon-a');
+    const first = planOutcome(a, await org.client.composite(planRequests(a, '62.0'), { allOrNone: true }));
+    const b = await anonymous('anon-b');
+    const second = planOutcome(b, await org.client.composite(planRequests(b, '62.0'), { allOrNone: true }));
+    expect(await removeResent(org.client, b, (second as { ids: Record<string, string> }).ids)).toEqual([]);
+    expect(org.emulator.records('Case').find((c) => c.Id === (first as { ids: Record<string, string> }).ids.record)).toBeTruthy();
+  });
+
   it('sent once: nothing to remove, one query', async () => {
     const p = await plan('once', 'contactCase');
     const outcome = planOutcome(p, await org.client.composite(planRequests(p, '62.0'), { allOrNone: true }));
