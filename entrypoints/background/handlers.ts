@@ -127,10 +127,10 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       const client = await currentClient();
       if (client) await metadata.invalidate(client.session.instanceUrl);
     },
-    removeResent: async (plan, ids) => {
+    removeResent: async (written) => {
       try {
-        const removed = await removeResent(await requireClient(), plan, ids);
-        if (removed.length) remember(removed.map((r) => ({ at: Date.now(), chatId: plan.chatId, object: r.object, id: r.id, method: 'DELETE', fields: { reason: 'a second copy of this chat\'s write, sent again by the browser on its own' } })));
+        const removed = await removeResent(await requireClient(), written);
+        if (removed.length) remember(removed.map((r) => ({ at: Date.now(), chatId: r.chatId, object: r.object, id: r.id, method: 'DELETE', fields: { reason: 'a second copy of this chat\'s write, sent again by the browser on its own' } })));
       } catch (error) {
         console.warn('resent check', error); // the write itself is done; the check is a courtesy
       }

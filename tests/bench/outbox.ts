@@ -1,6 +1,7 @@
 import type { OutboxItem } from '@/utils/messages/protocol';
 import { startFaultProxy } from '../salesforce-emulator/fault-proxy';
 import { inBenchBrowser } from './environment';
+import type { OrgSettings } from '../salesforce-emulator/metadata/org-settings';
 import { ExtensionHarness } from '../e2e/harness/extension';
 import { PanelPage } from '../e2e/pages/panel';
 import { DemoConsolePage, demoVisitor } from '../e2e/pages/demo-console';
@@ -14,9 +15,10 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * outbox.drain_per_s: `chats` chats end while Salesforce refuses connections (a real proxy in
  * front of the emulator, 100 ms round trip); once it is back, the agent presses "Try now" on one
  * of them: chats written per second, from the first write request to the last answer. Each plan
- * identifies its visitor first (the identification at chat start failed in the outage).
+ * identifies its visitor first (the identification at chat start failed in the outage). In an
+ * org with the Chat_Key__c field unless `org` says otherwise.
  */
-export async function measureOutbox({ chats = 60, wakes = 7 } = {}): Promise<Record<string, number>> {
+export async function measureOutbox({ chats = 60, wakes = 7, org }: { chats?: number; wakes?: number; org?: OrgSettings } = {}): Promise<Record<string, number>> {
   return inBenchBrowser('scenarios', async ({ emulator, demoUrl, browser }) => {
     const proxy = await startFaultProxy(emulator.url);
     try {
@@ -93,5 +95,5 @@ export async function measureOutbox({ chats = 60, wakes = 7 } = {}): Promise<Rec
     } finally {
       await proxy.close();
     }
-  });
+  }, org);
 }

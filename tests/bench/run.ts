@@ -10,6 +10,7 @@ import { measureScrape } from './scrape';
 import { measureIdentify } from './identify';
 import { measureChatEnd } from './chat-end';
 import { measureOutbox } from './outbox';
+import { CHAT_KEY_FIELD } from '@/utils/plan/chat-key';
 import { spawnSync } from 'node:child_process';
 
 const GOALS: Record<string, string> = {
@@ -30,6 +31,7 @@ const GOALS: Record<string, string> = {
   'longtasks.count': '0',
   'worker.wake_ms': '≤ 150',
   'outbox.drain_per_s': '≥ 15',
+  'outbox.drain_per_s.without_chat_key': '(one more request a chat)',
 };
 
 const { values } = parseArgs({ options: { json: { type: 'string' } } });
@@ -41,7 +43,9 @@ if (spawnSync('npx', ['wxt', 'build', '--mode', 'loopback'], { stdio: 'ignore' }
 Object.assign(figures, await measureScrape());
 Object.assign(figures, await measureIdentify());
 Object.assign(figures, await measureChatEnd());
-Object.assign(figures, await measureOutbox());
+const CHAT_KEY = { externalIdField: { name: CHAT_KEY_FIELD.name, objects: [...CHAT_KEY_FIELD.objects] } };
+Object.assign(figures, await measureOutbox({ org: CHAT_KEY }));
+figures['outbox.drain_per_s.without_chat_key'] = (await measureOutbox({ wakes: 1 }))['outbox.drain_per_s']!;
 
 const width = Math.max(...Object.keys(figures).map((k) => k.length));
 console.log(`${'metric'.padEnd(width)}  ${'value'.padStart(12)}  goal`);

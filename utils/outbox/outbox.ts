@@ -20,8 +20,11 @@ export type OutboxDeps = {
   landed: (plan: ActionPlan) => Promise<Record<string, string> | null>;
   /** The org's metadata is out of date (a field it named is gone): read it again before the next plan. */
   metadataStale?: () => Promise<void>;
-  /** After a plan without chat key upserts is written: removes a second copy the browser's own resend made (never throws). */
-  removeResent?: (plan: ActionPlan, ids: Record<string, string>) => Promise<void>;
+  /**
+   * After plans without chat key upserts are written: removes second copies the browser's own
+   * resend made, for all the drain's plans at once (never throws).
+   */
+  removeResent?: (written: { plan: ActionPlan; ids: Record<string, string> }[]) => Promise<void>;
   /** Whether the org's daily API usage allows writing again (one request), after it ran out. */
   usageAllows: () => Promise<boolean>;
   /** When writes are paused for the org's API limit (kept across worker restarts). */
@@ -55,6 +58,8 @@ export function backoffDelay(attempts: number, random: () => number = Math.rando
  */
 export class Outbox {
   private draining: Promise<void> | null = null;
+  /** Plans written in this drain that a browser resend could have doubled: checked together at its end. */
+  private written: { plan: ActionPlan; ids: Record<string, string> }[] = [];
   private again = false;
   private readonly now: () => number;
   private readonly random: () => number;
@@ -198,8 +203,15 @@ export class Outbox {
           this.again = true;
         }
       } while (this.again);
-    })().finally(() => (this.draining = null));
+    })()
+      .finally(() => this.checkResent())
+      .finally(() => (this.draining = null));
     return this.draining;
+  }
+
+  private async checkResent(): Promise<void> {
+    const written = this.written.splice(0);
+    if (written.length) await this.deps.removeResent?.(written);
   }
 
   /** False while paused for the API limit; after the pause, one request says whether to go on. */
@@ -270,8 +282,8 @@ export class Outbox {
         throw raw;
       }
       if (outcome.state === 'done') {
-        // Without the chat key field, the browser may have sent a create twice on its own: look once.
-        if (!isIdempotent(plan)) await this.deps.removeResent?.(plan, outcome.ids);
+        // Without the chat key field, the browser may have sent a create twice on its own: looked for at the drain's end.
+        if (!isIdempotent(plan)) this.written.push({ plan, ids: outcome.ids });
         return save({ state: 'done', ids: outcome.ids, attempts: entry.attempts + 1, lastError: undefined, unknownOutcome: false, nextAttemptAt: undefined });
       }
       // A duplicate of this very chat's records is this plan, written by a request whose answer was

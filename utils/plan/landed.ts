@@ -3,7 +3,7 @@ import { soqlString } from '../salesforce/escape';
 import { API_VERSION } from '../salesforce/version';
 import type { ActionPlan } from './plan';
 
-type Row = Record<string, unknown> & { Id: string };
+export type Row = Record<string, unknown> & { Id: string };
 const DAY_MS = 86_400_000;
 /** Fields a plan fills that SOQL can filter on (Description, a long text, cannot be). */
 const FILTERABLE = new Set(['ContactId', 'AccountId', 'OwnerId', 'SuppliedEmail', 'SuppliedName', 'CallObject', 'WhoId']);
@@ -19,8 +19,16 @@ const FILTERABLE = new Set(['ContactId', 'AccountId', 'OwnerId', 'SuppliedEmail'
  * is taken from the PC (right however far its clock is off), rounded up to whole days.
  */
 export async function copiesOf(client: SalesforceClient, plan: ActionPlan, now = Date.now()): Promise<{ rows: Row[]; personLink: string }> {
+  const query = copiesQuery(plan, now);
+  if (!query) return { rows: [], personLink: '' };
+  const result = await client.get<{ records: Row[] }>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(query.soql)}`);
+  return { rows: query.matching(result.records), personLink: query.personLink };
+}
+
+/** The query behind copiesOf, and the comparison of its rows, for requests that batch several. */
+export function copiesQuery(plan: ActionPlan, now = Date.now()): { soql: string; personLink: string; matching: (rows: Row[]) => Row[] } | null {
   const record = plan.steps.find((s) => s.ref === 'record');
-  if (!record) return { rows: [], personLink: '' };
+  if (!record) return null;
   const texts = Object.entries(record.values).filter((e): e is [string, string] => typeof e[1] === 'string' && !e[1].startsWith('@{'));
   const personLink = record.object === 'Task' ? 'WhoId' : 'ContactId';
   const days = Math.ceil(Math.max(0, now - plan.createdAt) / DAY_MS) + 1;
@@ -28,8 +36,7 @@ export async function copiesOf(client: SalesforceClient, plan: ActionPlan, now =
   const narrow = texts.filter(([k]) => FILTERABLE.has(k)).map(([k, v]) => ` AND ${k} = ${soqlString(v)}`).join('');
   const subject = soqlString(String(record.values.Subject ?? ''));
   const soql = `SELECT ${fields} FROM ${record.object} WHERE Subject = ${subject}${narrow} AND CreatedDate = LAST_N_DAYS:${days} ORDER BY CreatedDate DESC LIMIT 200`;
-  const result = await client.get<{ records: Row[] }>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`);
-  return { rows: result.records.filter((row) => texts.every(([k, v]) => row[k] === v)), personLink };
+  return { soql, personLink, matching: (rows) => rows.filter((row) => texts.every(([k, v]) => row[k] === v)) };
 }
 
 /**

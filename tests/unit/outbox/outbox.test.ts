@@ -23,7 +23,7 @@ function setup(store: OutboxStore, send: (p: ActionPlan) => Promise<PlanOutcome>
     plan: async (entry) => (log.push(`plan ${entry.snapshot.chatId}`), (org.plan ?? plan)(entry.snapshot.chatId)),
     send: async (p) => (log.push(`send ${p.chatId}`), send(p)),
     landed: async (p) => (log.push(`landed? ${p.chatId}`), org.landed?.[p.chatId] ?? null),
-    removeResent: async (p) => void resentChecks.push(p.chatId),
+    removeResent: async (written) => void resentChecks.push(written.map((w) => w.plan.chatId).join(',')),
     usageAllows: async () => (log.push('usage?'), org.usageAllows?.() ?? true),
     pause: { get: async () => paused, set: async (until) => void (paused = until) },
     now: () => clock.now,

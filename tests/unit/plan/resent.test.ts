@@ -28,8 +28,8 @@ describe('removeResent: the second copy a browser resend made, without a chat ke
     const p = await plan('twice', 'contactCase', { type: 'Contact', id: grace.Id, values: {} });
     const ids = await sentTwice(p);
     const before = org.emulator.apiCalls().length;
-    const removed = await removeResent(org.client, p, ids);
-    expect(org.emulator.apiCalls().length - before).toBe(2); // the query, one composite of deletes
+    const removed = await removeResent(org.client, [{ plan: p, ids: ids }]);
+    expect(org.emulator.apiCalls().length - before).toBe(2); // one composite of queries, one of deletes
     expect(removed).toHaveLength(1);
     const cases = org.emulator.records('Case').filter((c) => c.ContactId === grace.Id && c.Subject === 'Chat with Visitor twice');
     expect(cases.map((c) => c.Id)).toEqual([ids.record]);
@@ -40,7 +40,7 @@ describe('removeResent: the second copy a browser resend made, without a chat ke
     const p = await plan('newtwice', 'contactCase');
     const ids = await sentTwice(p);
     expect(org.emulator.records('Contact').filter((c) => c.Email === 'newtwice@example.org')).toHaveLength(2);
-    await removeResent(org.client, p, ids);
+    await removeResent(org.client, [{ plan: p, ids: ids }]);
     expect(org.emulator.records('Contact').filter((c) => c.Email === 'newtwice@example.org').map((c) => c.Id)).toEqual([ids.person]);
     expect(org.emulator.records('Case').filter((c) => c.Subject === 'Chat with Visitor newtwice').map((c) => c.Id)).toEqual([ids.record]);
   });
@@ -51,7 +51,7 @@ describe('removeResent: the second copy a browser resend made, without a chat ke
     await org.client.composite(planRequests(other, '62.0'), { allOrNone: true });
     const p = await plan('tasktwice', 'leadTask', { type: 'Lead', id: lead.Id, values: {} });
     const ids = await sentTwice(p);
-    await removeResent(org.client, p, ids);
+    await removeResent(org.client, [{ plan: p, ids: ids }]);
     const tasks = org.emulator.records('Task').filter((t) => t.WhoId === lead.Id);
     expect(tasks.filter((t) => t.CallObject === 'demo:tasktwice').map((t) => t.Id)).toEqual([ids.record]);
     expect(tasks.filter((t) => t.CallObject === 'demo:other')).toHaveLength(1);
@@ -67,15 +67,29 @@ describe('removeResent: the second copy a browser resend made, without a chat ke
     const first = planOutcome(a, await org.client.composite(planRequests(a, '62.0'), { allOrNone: true }));
     const b = await anonymous('anon-b');
     const second = planOutcome(b, await org.client.composite(planRequests(b, '62.0'), { allOrNone: true }));
-    expect(await removeResent(org.client, b, (second as { ids: Record<string, string> }).ids)).toEqual([]);
+    expect(await removeResent(org.client, [{ plan: b, ids: (second as { ids: Record<string, string> }).ids }])).toEqual([]);
     expect(org.emulator.records('Case').find((c) => c.Id === (first as { ids: Record<string, string> }).ids.record)).toBeTruthy();
+  });
+
+  it('checks the plans of a whole drain in one request: 30 chats, two composites of queries', async () => {
+    const grace = org.emulator.records('Contact').find((c) => c.Email === 'grace.hopper@example.com')!;
+    const written = [];
+    for (let i = 0; i < 30; i++) {
+      const p = await plan(`batch-${i}`, 'contactCase', { type: 'Contact', id: grace.Id, values: {} });
+      written.push({ plan: p, ids: i === 7 ? await sentTwice(p) : (planOutcome(p, await org.client.composite(planRequests(p, '62.0'), { allOrNone: true })) as { ids: Record<string, string> }).ids });
+    }
+    const before = org.emulator.apiCalls().length;
+    const removed = await removeResent(org.client, written);
+    expect(org.emulator.apiCalls().length - before).toBe(3); // 25 + 5 queries, one composite of deletes
+    expect(removed).toEqual([{ chatId: 'batch-7', object: 'Case', id: expect.any(String) }]);
+    expect(org.emulator.records('Case').filter((c) => String(c.Subject) === 'Chat with Visitor batch-7')).toHaveLength(1);
   });
 
   it('sent once: nothing to remove, one query', async () => {
     const p = await plan('once', 'contactCase');
     const outcome = planOutcome(p, await org.client.composite(planRequests(p, '62.0'), { allOrNone: true }));
     const before = org.emulator.apiCalls().length;
-    expect(await removeResent(org.client, p, (outcome as { ids: Record<string, string> }).ids)).toEqual([]);
+    expect(await removeResent(org.client, [{ plan: p, ids: (outcome as { ids: Record<string, string> }).ids }])).toEqual([]);
     expect(org.emulator.apiCalls().length - before).toBe(1);
   });
 });
