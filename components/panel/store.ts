@@ -33,6 +33,8 @@ export type FormState = {
   label: string;
   sections: FormSection[];
   values: Record<string, FieldValue>;
+  /** What the chat filled in when the form opened: a case or task written at chat end takes the chat as it is then, and the agent's edits over it. */
+  initial: Record<string, FieldValue>;
   /** The names of the records the lookup fields point to, as the agent picked them. */
   lookupNames: Record<string, string>;
   problems: Record<string, string>;
@@ -182,7 +184,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   async function openForm(snapshot: ChatSnapshot, action: ManualAction, object: FormState['object'], person?: Person, values?: Record<string, FieldValue>, recordTypeId?: string | null) {
     if (!sources.openForm) return;
     const before = form.value?.chatId === snapshot.chatId && form.value.object === object ? form.value : null;
-    form.value = { chatId: snapshot.chatId, action, object, label: object, sections: [], values: {}, lookupNames: {}, problems: {}, showAll: before?.showAll ?? false, shown: [], recordTypes: [], recordTypeId: null, saving: true, duplicates: [], person, ...(before ? { label: before.label, sections: before.sections } : {}) };
+    form.value = { chatId: snapshot.chatId, action, object, label: object, sections: [], values: {}, initial: {}, lookupNames: {}, problems: {}, showAll: before?.showAll ?? false, shown: [], recordTypes: [], recordTypeId: null, saving: true, duplicates: [], person, ...(before ? { label: before.label, sections: before.sections } : {}) };
     try {
       const wanted = recordTypeId ?? (typeof values?.RecordTypeId === 'string' ? values.RecordTypeId : undefined);
       const answer = await sources.openForm({ snapshot, action, object, recordTypeId: wanted });
@@ -197,7 +199,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
       const filled = { ...answer.state === 'form' ? answer.initial : {}, ...(link ? { [link]: person!.id } : {}), ...kept };
       const linkName: Record<string, string> = link ? { [link]: person!.name } : {};
       form.value = answer.state === 'form'
-        ? { ...form.value, label: answer.label, sections: answer.sections, values: filled, lookupNames: { ...answer.names, ...linkName, ...before?.lookupNames }, shown: initiallyShown(answer.sections, filled), recordTypes: answer.recordTypes, recordTypeId: answer.recordTypeId, saving: false }
+        ? { ...form.value, label: answer.label, sections: answer.sections, values: filled, initial: answer.initial, lookupNames: { ...answer.names, ...linkName, ...before?.lookupNames }, shown: initiallyShown(answer.sections, filled), recordTypes: answer.recordTypes, recordTypeId: answer.recordTypeId, saving: false }
         : { ...form.value, saving: false, message: answer.message };
     } catch (error) {
       form.value = { ...form.value, saving: false, message: describeProblem(error) };
@@ -238,8 +240,11 @@ export function createPanelStore(sources: PanelSources): PanelStore {
           : { ...state, saving: false, message: answer.message };
         return;
       }
-      const item = await sources.plan!({ snapshot, action: state.action, person: state.person ? { type: state.person.type, id: state.person.id } : undefined, overrides: values });
-      writes.value = { ...writes.value, [snapshot.chatId]: { item, instanceUrl, person: state.person, overrides: values } };
+      // Only what the agent changed: the rest (the transcript above all) is taken from the chat when it ends.
+      // (The record type is the agent's pick whichever it is.)
+      const edited = Object.fromEntries(Object.entries(values).filter(([k, v]) => k === 'RecordTypeId' || state.initial[k] !== v));
+      const item = await sources.plan!({ snapshot, action: state.action, person: state.person ? { type: state.person.type, id: state.person.id } : undefined, overrides: edited });
+      writes.value = { ...writes.value, [snapshot.chatId]: { item, instanceUrl, person: state.person, overrides: edited } };
       form.value = null;
     } catch (error) {
       form.value = { ...state, saving: false, message: describeProblem(error) };

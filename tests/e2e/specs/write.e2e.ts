@@ -255,6 +255,28 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
     await harness.screenshot(page, 'write-done');
   });
 
+  it('a case saved during the chat is written at its end with the whole chat: messages after the save, the subject the agent typed', async () => {
+    const { emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { panel, demo } = await e2e.openConnectedConsole();
+    const chat = await demo.startChat(visitor('Grace Hopper', 'grace.hopper@example.com'));
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="found"][data-record-type="Contact"]');
+    await click(panel, '[data-action="contactCase"]');
+    await panel.find('[data-form="Case"]');
+    await fill(panel, 'Case', 'Subject', 'Compiler question');
+    await click(panel, '[data-form="Case"] button[type="submit"]');
+    await panel.find('[data-write="waiting"]');
+    // The chat goes on after the case was saved.
+    await demo.sendMessage(chat, 'visitor', 'One more thing: the COBOL manual, please.');
+    await demo.sendMessage(chat, 'agent', 'Sent it to you just now.');
+    await demo.endOpenChat();
+    await panel.find('[data-write="done"] a');
+    const grace = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
+    const [written] = (await emulator.records('Case')).filter((c) => c.ContactId === grace.Id && c.Subject === 'Compiler question');
+    expect(String(written!.Description)).toMatch(/I need help with my order\.[\s\S]*the COBOL manual, please\.[\s\S]*Sent it to you just now\./);
+  });
+
   it('finds the account and the owner of a new contact by name', async () => {
     const { harness, emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });
