@@ -50,7 +50,11 @@ export type FormState = {
   person?: Person;
 };
 /** The chat's write as the panel last heard of it, with what the agent set for it. */
-export type ChatWrite = { item: OutboxItem; instanceUrl: string; person?: Person; overrides: Record<string, FieldValue> };
+export type ChatWrite = {
+  item: OutboxItem; instanceUrl: string; person?: Person; overrides: Record<string, FieldValue>;
+  /** A case created during the chat ("Create now"): its id and number; the chat's end updates it. */
+  created?: { id: string; number: string };
+};
 export type SearchState =
   | { state: 'idle' }
   | { state: 'searching'; text: string }
@@ -97,6 +101,8 @@ export type PanelStore = {
   setFormValue: (field: FieldMeta, value: FieldValue) => void;
   showAllFields: () => void;
   submitForm: (snapshot: ChatSnapshot, instanceUrl: string) => Promise<void>;
+  /** Creates the case of the form at once (its number for the customer); the chat's end adds the whole chat to it. */
+  createNow: (snapshot: ChatSnapshot, instanceUrl: string) => Promise<void>;
   cancelForm: () => void;
   useExisting: (snapshot: ChatSnapshot, instanceUrl: string, duplicate: { object: string; id: string }) => Promise<void>;
   writeSettled: (update: OutboxUpdate) => void;
@@ -251,6 +257,33 @@ export function createPanelStore(sources: PanelSources): PanelStore {
     }
   }
 
+  async function createNow(snapshot: ChatSnapshot, instanceUrl: string) {
+    const state = form.value;
+    if (!state || state.saving || state.object !== 'Case' || !sources.create || !sources.plan) return;
+    const problems = newRecordProblems(state.sections.flatMap((s) => s.fields), state.values);
+    if (Object.keys(problems).length) {
+      form.value = { ...state, problems, message: 'Fill in the marked fields.', showAll: state.showAll || Object.keys(problems).some((n) => !shownByDefault(state, n)) };
+      return;
+    }
+    form.value = { ...state, saving: true, message: undefined };
+    const values = Object.fromEntries(Object.entries(state.values).filter(([, v]) => v !== null && v !== ''));
+    try {
+      const answer = await sources.create({ type: 'Case', values });
+      if (answer.state !== 'created') {
+        form.value = answer.state === 'refused'
+          ? { ...state, saving: false, problems: answer.fields, message: answer.message ?? 'Salesforce did not create the case. See the marked fields.' }
+          : { ...state, saving: false, message: answer.message };
+        return;
+      }
+      // Kept for the chat's end: the same case then gets the whole chat.
+      const item = await sources.plan({ snapshot, action: state.action, person: state.person ? { type: state.person.type, id: state.person.id } : undefined, overrides: {}, update: { object: 'Case', id: answer.id } });
+      writes.value = { ...writes.value, [snapshot.chatId]: { item, instanceUrl, person: state.person, overrides: {}, created: { id: answer.id, number: answer.name } } };
+      form.value = null;
+    } catch (error) {
+      form.value = { ...state, saving: false, message: describeProblem(error) };
+    }
+  }
+
   async function useExisting(snapshot: ChatSnapshot, instanceUrl: string, duplicate: { object: string; id: string }) {
     const state = form.value;
     if (!state || (duplicate.object !== 'Contact' && duplicate.object !== 'Lead')) return;
@@ -373,7 +406,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   return {
     openOptions: sources.openOptions ? () => void sources.openOptions!().catch(() => undefined) : null,
     status, checking, problem, chat, identities, chosen, search, manual, editing, notice, form, writes,
-    runSearch, pick, refresh, identify, startEdit, setDraft, saveEdit, startForm, submitForm, useExisting,
+    runSearch, pick, refresh, identify, startEdit, setDraft, saveEdit, startForm, submitForm, createNow, useExisting,
     setFormValue: (field, value) => {
       const state = form.value;
       if (!state) return;

@@ -190,10 +190,10 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       await outbox.rechoose(key, record ? { type: record.type, id: record.id } : undefined);
       return { stored: true };
     },
-    'chat.plan': async ({ snapshot, action, person, overrides }, sender) => {
+    'chat.plan': async ({ snapshot, action, person, overrides, update }, sender) => {
       // A case or task on its own still goes to the chat's chosen person.
       const chosen = person ?? (action === 'case' ? undefined : await records.get(chatKeyOf(snapshot)).then((r) => (r ? { type: r.type, id: r.id } : undefined)));
-      return itemOf(await outbox.choose(snapshot, { action, overrides }, chosen, sender.tab?.id));
+      return itemOf(await outbox.choose(snapshot, { action, overrides, ...(update ? { update } : {}) }, chosen, sender.tab?.id));
     },
     'form.open': async ({ snapshot, action, object, recordTypeId }) => {
       const client = await currentClient();
@@ -249,7 +249,10 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
         const id = await client.create(type, values);
         remember([{ at: Date.now(), object: type, id, method: 'POST', fields: values }]);
         await cache.clear();
-        const name = [values.FirstName, values.LastName].filter((v) => typeof v === 'string' && v).join(' ');
+        // A case is known by its number, which the agent gives the customer.
+        const name = type === 'Case'
+          ? String((await client.get<{ CaseNumber?: string }>(`/services/data/v${API_VERSION}/sobjects/Case/${id}?fields=CaseNumber`)).CaseNumber ?? id)
+          : [values.FirstName, values.LastName].filter((v) => typeof v === 'string' && v).join(' ');
         return { state: 'created', id, name };
       } catch (raw) {
         const error = toSalesforceError(raw);

@@ -15,7 +15,12 @@ export type OutboxEntry = {
   /** The record the agent picked for this chat, if they did. */
   choice?: { type: 'Contact' | 'Lead'; id: string };
   /** The agent's own choice in the panel (seed 000's four options, or attach): it replaces the automatic action. */
-  manual?: { action: 'contactCase' | 'contactTask' | 'case' | 'leadTask'; overrides: Record<string, string | number | boolean | null> };
+  manual?: {
+    action: 'contactCase' | 'contactTask' | 'case' | 'leadTask';
+    overrides: Record<string, string | number | boolean | null>;
+    /** The case created during the chat: the write at its end updates it with the whole chat. */
+    update?: { object: 'Case'; id: string };
+  };
   /** Values the agent corrected after Salesforce refused them, per plan step (ref → field → value). */
   fixes?: Record<string, Record<string, string | number | boolean | null>>;
   /** The tab whose panel is told how the write went. */

@@ -49,5 +49,18 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
   });
   // What the agent corrected after a refusal wins over what the chat gave.
   for (const step of plan?.steps ?? []) if (entry.fixes?.[step.ref]) step.values = { ...step.values, ...entry.fixes[step.ref] };
-  return plan;
+  return plan && entry.manual?.update ? asUpdate(plan, entry.manual.update) : plan;
+}
+
+/**
+ * A case created during the chat, at its end: the same record updated with the whole chat (its
+ * description, and the file of a transcript too long for it). An update: sent twice, still once.
+ */
+export function asUpdate(plan: ActionPlan, update: { object: 'Case'; id: string }): ActionPlan | null {
+  const record = plan.steps.find((s) => s.ref === 'record');
+  const description = record?.values.Description;
+  const steps: ActionPlan['steps'] = typeof description === 'string' ? [{ ref: 'record', object: update.object, method: 'PATCH', id: update.id, values: { Description: description } }] : [];
+  const file = plan.steps.find((s) => s.ref === 'transcript');
+  if (file) steps.push({ ...file, values: { ...file.values, FirstPublishLocationId: update.id } });
+  return steps.length ? { ...plan, steps } : null;
 }

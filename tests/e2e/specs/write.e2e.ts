@@ -277,6 +277,33 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
     expect(String(written!.Description)).toMatch(/I need help with my order\.[\s\S]*the COBOL manual, please\.[\s\S]*Sent it to you just now\./);
   });
 
+  it('"Create now": the case exists during the chat, its number shown; at the chat end the same case gets the whole chat, once', async () => {
+    const { emulator, harness } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole();
+    const chat = await demo.startChat(visitor('Grace Hopper', 'grace.hopper@example.com'));
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="found"][data-record-type="Contact"]');
+    await click(panel, '[data-action="contactCase"]');
+    await panel.find('[data-form="Case"]');
+    await fill(panel, 'Case', 'Subject', 'Bug in the Mark II');
+    await click(panel, '[data-action="create-now"]');
+    const shown = await panel.find('[data-created-now]');
+    const number = await shown.evaluate((el) => el.getAttribute('data-created-now'));
+    const grace = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
+    const created = (await emulator.records('Case')).filter((c) => c.ContactId === grace.Id && c.Subject === 'Bug in the Mark II');
+    expect(created.map((c) => c.CaseNumber)).toEqual([number]);
+    expect(await shown.evaluate((el) => (el as HTMLElement).innerText)).toContain(`Case ${number} created.`);
+    await harness.screenshot(page, 'write-created-now');
+    await demo.sendMessage(chat, 'visitor', 'It was a moth, actually.');
+    await demo.endOpenChat();
+    const done = await panel.settledWrite(chat, 20_000);
+    expect(done).toMatchObject({ state: 'done', ids: { record: created[0]!.Id } });
+    const after = (await emulator.records('Case')).filter((c) => c.ContactId === grace.Id && c.Subject === 'Bug in the Mark II');
+    expect(after).toHaveLength(1);
+    expect(String(after[0]!.Description)).toMatch(/I need help with my order\.[\s\S]*It was a moth, actually\./);
+  });
+
   it('finds the account and the owner of a new contact by name', async () => {
     const { harness, emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });
