@@ -72,6 +72,7 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
             <a href={lightningUrl(write.instanceUrl || instanceUrl, object, recordId)} target="_blank" rel="noopener noreferrer">open the {object.toLowerCase()}</a>
           </p>
         )}
+        {item.state === 'done' && <Skipped skipped={item.skipped} />}
         {item.state === 'needs_attention' && (
           <div role="alert">
             <p>Salesforce did not take this chat's records. Nothing was written.</p>
@@ -119,6 +120,18 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
     );
   }
   return null;
+}
+
+/** What the chat had that was not written, and why: never dropped without a word. */
+function Skipped({ skipped }: { skipped: OutboxItem['skipped'] }) {
+  const entries = Object.entries(skipped ?? {});
+  if (!entries.length) return null;
+  return (
+    <div class="write__skipped" data-skipped="">
+      <p>Not written:</p>
+      <ul>{entries.map(([field, why]) => <li key={field} data-skipped-field={field}><bdi>{field}</bdi>: {why}</li>)}</ul>
+    </div>
+  );
 }
 
 /** The values Salesforce refused, to correct and send again ("Save and try again"). */

@@ -30,7 +30,9 @@ export function coerce(field: FieldMeta, raw: string, region?: string): Coerced 
     }
     case 'email': {
       const email = normalizeEmail(text);
-      return email && email.length <= (field.length || 80) ? { value: email } : { skip: `not an e-mail address: ${text.slice(0, 40)}` };
+      if (!email) return { skip: `not an e-mail address: ${text.slice(0, 40)}` };
+      // Cut, it would be another address: left out, and said.
+      return email.length <= (field.length || 80) ? { value: email } : { skip: `longer than the field's ${field.length || 80} characters: ${email.slice(0, 40)}…` };
     }
     case 'date': {
       if (DATE.test(text)) return { value: text };
@@ -72,13 +74,27 @@ export function coerce(field: FieldMeta, raw: string, region?: string): Coerced 
 export type MappedValues = { values: Record<string, FieldValue>; skipped: Record<string, string>; cut: string[] };
 
 /** The chat's values for an object's mapped fields (those the org has and lets us write). */
+/** Whether the chat has a value for a chat field (so leaving it out is worth saying). */
+function chatHas(snapshot: ChatSnapshot, facts: ReturnType<typeof chatFacts>, chatField: string): boolean {
+  const raw = chatField.startsWith('chat.') ? facts[chatField.slice(5)] : chatValue(snapshot, chatField);
+  return raw !== undefined && raw !== null && String(raw).trim() !== '';
+}
+
 export function mappedValues(snapshot: ChatSnapshot, rows: MappingRow[], meta: ObjectMeta | undefined, mode: 'create' | 'update', region?: string): MappedValues {
   const out: MappedValues = { values: {}, skipped: {}, cut: [] };
   const facts = chatFacts(snapshot);
   for (const row of rows) {
     if (!row.chatField) continue;
     const field = fieldOf(meta, row.sfField);
-    if (!field || !(mode === 'create' ? field.createable : field.updateable)) continue;
+    // Said, not dropped: the chat had a value the org (or this user's profile) will not take here.
+    if (!field) {
+      if (meta && chatHas(snapshot, facts, row.chatField)) out.skipped[row.sfField] = 'not a field this user can see';
+      continue;
+    }
+    if (!(mode === 'create' ? field.createable : field.updateable)) {
+      if (mode === 'create' && chatHas(snapshot, facts, row.chatField)) out.skipped[field.name] = 'not creatable for this user';
+      continue;
+    }
     if (snapshot.masked.includes(row.chatField)) {
       out.skipped[field.name] = 'masked in the console';
       continue;
@@ -94,6 +110,8 @@ export function mappedValues(snapshot: ChatSnapshot, rows: MappingRow[], meta: O
     }
     out.values[field.name] = result.value;
     if (result.cut) out.cut.push(field.name);
+    // A long text keeps a marker (and the whole transcript goes as a file); a short one is only cut: say so.
+    if (result.cut && field.type !== 'textarea') out.skipped[field.name] = `cut to the field's ${field.length} characters`;
   }
   return out;
 }

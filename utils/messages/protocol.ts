@@ -74,6 +74,8 @@ export const OutboxItem = z.object({
   duplicates: z.array(z.object({ object: z.string(), id: z.string() })),
   ids: z.record(z.string(), z.string()),
   steps: z.array(z.object({ ref: z.string(), object: z.string(), method: z.string() })),
+  /** Values the chat had that were not written, by field, and why (too long, not a date, not creatable for this user…). */
+  skipped: z._default(z.record(z.string(), z.string()), {}),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 

@@ -129,6 +129,23 @@ describe('writing the chat to Salesforce automatically', () => {
     expect(await writes(emulator)).toEqual(['POST /services/data/v62.0/composite']); // the identification only
   });
 
+  it('says in the panel what the chat had that was not written: an e-mail too long for its field, a company cut', async () => {
+    const { emulator, harness } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: automation('contactCase') });
+    const email = `${'long.address.'.repeat(7)}x@example.com`;
+    const chat = await demo.startChat(visitor('Very Long', email, { Company: 'Compagnie '.repeat(30) }));
+    await panel.waitForVisitor(chat);
+    await demo.endOpenChat();
+    expect((await panel.settledWrite(chat)).state).toBe('done');
+    const skipped = await panel.find('[data-write="done"] [data-skipped]');
+    const text = await skipped.evaluate((el) => (el as HTMLElement).innerText);
+    expect(text).toMatch(/Email: longer than the field's 80 characters/);
+    expect(text).toMatch(/SuppliedCompany: cut to the field's 80 characters/);
+    await skipped.scrollIntoView();
+    await harness.screenshot(page, 'write-skipped');
+  });
+
   it('shows a duplicate rule hit with the existing record, writes nothing, and attaches to it when the agent says so', async () => {
     const { harness, emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });

@@ -62,6 +62,21 @@ describe('mappedValues', () => {
     expect(mappedValues(masked, DEFAULT_MAPPING.Contact, contact, 'create')).toMatchObject({ values: { LastName: 'Grace Hopper' }, skipped: { Email: 'masked in the console', Phone: 'not a phone number: n/a' } });
   });
 
+  it('says what does not fit: an e-mail longer than its field is left out (cut, it would be another address), a company cut to length, a field this user cannot create', () => {
+    const long = `${'a'.repeat(85)}@example.com`;
+    const big = { ...chat, visitor: { ...chat.visitor, email: long }, preChat: { ...chat.preChat, Company: 'C'.repeat(300) } };
+    const contactResult = mappedValues(big, DEFAULT_MAPPING.Contact, contact, 'create');
+    expect(contactResult.values.Email).toBeUndefined();
+    expect(contactResult.skipped.Email).toMatch(/^longer than the field's 80 characters: a+…$/);
+    const caseResult = mappedValues(big, DEFAULT_MAPPING.Case, caseMeta, 'create');
+    expect(String(caseResult.values.SuppliedCompany)).toHaveLength(80);
+    expect(caseResult.skipped.SuppliedCompany).toBe("cut to the field's 80 characters");
+    const readOnly = { ...contact, fields: contact.fields.map((f) => (f.name === 'Department' ? { ...f, createable: false } : f)) };
+    expect(mappedValues(chat, DEFAULT_MAPPING.Contact, readOnly, 'create').skipped).toEqual({ Department: 'not creatable for this user' });
+    const hidden = { ...contact, fields: contact.fields.filter((f) => f.name !== 'Department') };
+    expect(mappedValues(chat, DEFAULT_MAPPING.Contact, hidden, 'create').skipped).toEqual({ Department: 'not a field this user can see' });
+  });
+
   it('writes an offline message as the description', () => {
     const offline = { ...emptySnapshot('o1', 'demo', 'offline'), chat: { message: 'Please call me back.' } };
     expect(mappedValues(offline, DEFAULT_MAPPING.Case, caseMeta, 'create').values.Description).toBe('Please call me back.');

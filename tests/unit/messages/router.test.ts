@@ -25,7 +25,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'auth.disconnect': async () => ({ revoked: true }),
     'salesforce.fields': async () => ({ state: 'error', message: 'x' }),
     'chat.record': async () => ({ stored: true }),
-    'chat.plan': async () => ({ id: 'x', chatId: 'c', trigger: 'manual', state: 'waiting', attempts: 0, errors: [], duplicates: [], ids: {}, steps: [] }),
+    'chat.plan': async () => ({ id: 'x', chatId: 'c', trigger: 'manual', state: 'waiting', attempts: 0, errors: [], duplicates: [], ids: {}, steps: [], skipped: {} }),
     ...overrides,
   };
 }
