@@ -227,16 +227,22 @@ export function createPanelStore(sources: PanelSources): PanelStore {
     await openForm(snapshot, state.action, state.action === 'contactCase' ? 'Case' : 'Task', person);
   }
 
-  async function submitForm(snapshot: ChatSnapshot, instanceUrl: string) {
-    const state = form.value;
-    if (!state || state.saving) return;
+  /** The form's filled values, and the form marked saving; null (problems shown) when describe refuses some. */
+  function startSaving(state: FormState): Record<string, FieldValue> | null {
     const problems = newRecordProblems(state.sections.flatMap((s) => s.fields), state.values);
     if (Object.keys(problems).length) {
       form.value = { ...state, problems, message: 'Fill in the marked fields.', showAll: state.showAll || Object.keys(problems).some((n) => !shownByDefault(state, n)) };
-      return;
+      return null;
     }
     form.value = { ...state, saving: true, message: undefined };
-    const values = Object.fromEntries(Object.entries(state.values).filter(([, v]) => v !== null && v !== ''));
+    return Object.fromEntries(Object.entries(state.values).filter(([, v]) => v !== null && v !== ''));
+  }
+
+  async function submitForm(snapshot: ChatSnapshot, instanceUrl: string) {
+    const state = form.value;
+    if (!state || state.saving) return;
+    const values = startSaving(state);
+    if (!values) return;
     try {
       if (state.object === 'Contact' || state.object === 'Lead') {
         const answer = await sources.create!({ type: state.object, values });
@@ -260,13 +266,8 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   async function createNow(snapshot: ChatSnapshot, instanceUrl: string) {
     const state = form.value;
     if (!state || state.saving || state.object !== 'Case' || !sources.create || !sources.plan) return;
-    const problems = newRecordProblems(state.sections.flatMap((s) => s.fields), state.values);
-    if (Object.keys(problems).length) {
-      form.value = { ...state, problems, message: 'Fill in the marked fields.', showAll: state.showAll || Object.keys(problems).some((n) => !shownByDefault(state, n)) };
-      return;
-    }
-    form.value = { ...state, saving: true, message: undefined };
-    const values = Object.fromEntries(Object.entries(state.values).filter(([, v]) => v !== null && v !== ''));
+    const values = startSaving(state);
+    if (!values) return;
     try {
       const answer = await sources.create({ type: 'Case', values });
       if (answer.state !== 'created') {
