@@ -293,7 +293,10 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       if (!client) return { state: 'error', message: NOT_CONNECTED };
       try {
         const meta = await metadata.objects(client, [...OBJECTS]);
-        const objects = Object.fromEntries(OBJECTS.map((o) => [o, (meta[o]?.fields ?? []).map((f) => ({ name: f.name, label: f.label, type: f.type, ...(f.name === chatKeyField(meta[o]) ? { chatKey: true } : {}) }))]));
+        const objects = Object.fromEntries(OBJECTS.map((o) => {
+          const chatKey = chatKeyField(meta[o]);
+          return [o, (meta[o]?.fields ?? []).map((f) => ({ name: f.name, label: f.label, type: f.type, ...(f.name === chatKey ? { chatKey: true } : {}) }))];
+        }));
         return { state: 'fields', objects };
       } catch (error) {
         return { state: 'error', message: describeFailure(error, 'the field list').message };

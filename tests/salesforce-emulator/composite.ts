@@ -4,7 +4,7 @@
  * failures the way Salesforce does: inside an HTTP 200, per subrequest or per record.
  */
 import { ApiError } from './errors';
-import { dispatch, matchExternalId, type ApiRequest, type RestState } from './rest';
+import { allowSave as allowSaveOf, dispatch, matchExternalId, type ApiRequest, type RestState } from './rest';
 
 type SubRequest = { method?: unknown; url?: unknown; referenceId?: unknown; body?: unknown; httpHeaders?: unknown };
 type SubResponse = { body: unknown; httpHeaders: Record<string, string>; httpStatusCode: number; referenceId: string };
@@ -126,13 +126,11 @@ export function runCollections(state: RestState, req: ApiRequest, method: 'POST'
   const records = body?.records;
   if (!Array.isArray(records) || records.length === 0) throw ApiError.of(400, 'JSON_PARSER_ERROR', 'records is required and must be a non-empty array');
   if (records.length > 200) throw ApiError.of(400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 200 records into this call');
-  if (key) {
-    state.org.object(key.type);
-    matchExternalId(state.org, key.type, key.field, '');
-  }
+  // An unknown object, or a field that is no external id, refuses the whole request (404), as Salesforce does.
+  if (key) matchExternalId(state.org, key.type, key.field, '');
   const allOrNone = body?.allOrNone === true;
   const snapshot = allOrNone ? state.org.snapshot() : null;
-  const allowSave = /allowSave\s*=\s*true/i.test(req.headers['sforce-duplicate-rule-header'] ?? '');
+  const allowSave = allowSaveOf(req);
   const results: CollectionResult[] = records.map((raw: Record<string, unknown>) => {
     const type = (raw?.attributes as { type?: unknown } | undefined)?.type;
     const id = typeof raw?.Id === 'string' ? raw.Id : undefined;

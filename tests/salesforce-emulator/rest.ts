@@ -141,7 +141,8 @@ function readRecord(org: Org, type: string, id: string, fields: string | null, v
   return out;
 }
 
-function allowSave(req: ApiRequest): boolean {
+/** Whether the request says to save despite an alerting duplicate rule (Sforce-Duplicate-Rule-Header). */
+export function allowSave(req: ApiRequest): boolean {
   return /allowSave\s*=\s*true/i.test(req.headers['sforce-duplicate-rule-header'] ?? '');
 }
 

@@ -73,13 +73,13 @@ export function coerce(field: FieldMeta, raw: string, region?: string): Coerced 
 /** What the mapping gives a new or updated record, field by field, and what it had to leave out. */
 export type MappedValues = { values: Record<string, FieldValue>; skipped: Record<string, string>; cut: string[] };
 
-/** The chat's values for an object's mapped fields (those the org has and lets us write). */
 /** Whether the chat has a value for a chat field (so leaving it out is worth saying). */
 function chatHas(snapshot: ChatSnapshot, facts: ReturnType<typeof chatFacts>, chatField: string): boolean {
   const raw = chatField.startsWith('chat.') ? facts[chatField.slice(5)] : chatValue(snapshot, chatField);
   return raw !== undefined && raw !== null && String(raw).trim() !== '';
 }
 
+/** The chat's values for an object's mapped fields (those the org has and lets us write), and what it left out and why. */
 export function mappedValues(snapshot: ChatSnapshot, rows: MappingRow[], meta: ObjectMeta | undefined, mode: 'create' | 'update', region?: string): MappedValues {
   const out: MappedValues = { values: {}, skipped: {}, cut: [] };
   const facts = chatFacts(snapshot);

@@ -5,6 +5,9 @@ import type { ActionPlan } from './plan';
 
 export type Row = Record<string, unknown> & { Id: string };
 const DAY_MS = 86_400_000;
+/** The field by which a case or task points at its person. */
+const personLinkOf = (object: string) => (object === 'Task' ? 'WhoId' : 'ContactId');
+
 /** Fields a plan fills that SOQL can filter on (Description, a long text, cannot be). */
 const FILTERABLE = new Set(['ContactId', 'AccountId', 'OwnerId', 'SuppliedEmail', 'SuppliedName', 'CallObject', 'WhoId']);
 
@@ -30,7 +33,7 @@ export function copiesQuery(plan: ActionPlan, now = Date.now()): { soql: string;
   const record = plan.steps.find((s) => s.ref === 'record');
   if (!record) return null;
   const texts = Object.entries(record.values).filter((e): e is [string, string] => typeof e[1] === 'string' && !e[1].startsWith('@{'));
-  const personLink = record.object === 'Task' ? 'WhoId' : 'ContactId';
+  const personLink = personLinkOf(record.object);
   const days = Math.ceil(Math.max(0, now - plan.createdAt) / DAY_MS) + 1;
   const fields = [...new Set(['Id', 'CreatedDate', personLink, ...texts.map(([k]) => k)])].join(', ');
   const narrow = texts.filter(([k]) => FILTERABLE.has(k)).map(([k, v]) => ` AND ${k} = ${soqlString(v)}`).join('');
@@ -46,7 +49,7 @@ export function copiesQuery(plan: ActionPlan, now = Date.now()): { soql: string;
 async function byChatKey(client: SalesforceClient, plan: ActionPlan): Promise<{ rows: Row[]; personLink: string } | null> {
   const record = plan.steps.find((s) => s.ref === 'record');
   if (!record?.upsertBy) return null;
-  const personLink = record.object === 'Task' ? 'WhoId' : 'ContactId';
+  const personLink = personLinkOf(record.object);
   const soql = `SELECT Id, ${personLink} FROM ${record.object} WHERE ${record.upsertBy.field} = ${soqlString(record.upsertBy.value)} LIMIT 1`;
   const result = await client.get<{ records: Row[] }>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`);
   return { rows: result.records, personLink };

@@ -272,16 +272,26 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
     await harness.screenshot(page, 'write-done');
   });
 
-  it('a case saved during the chat is written at its end with the whole chat: messages after the save, the subject the agent typed', async () => {
-    const { emulator } = e2e;
-    await emulator.reset({ data: 'scenarios' });
-    const { panel, demo } = await e2e.openConnectedConsole();
+  /** Grace Hopper (a contact in the org) chats; the agent opens "Attach a Case" and types its subject. */
+  async function graceCaseForm(subject: string) {
+    await e2e.emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole();
     const chat = await demo.startChat(visitor('Grace Hopper', 'grace.hopper@example.com'));
     await panel.waitForVisitor(chat);
     await panel.find('[data-identity="found"][data-record-type="Contact"]');
     await click(panel, '[data-action="contactCase"]');
     await panel.find('[data-form="Case"]');
-    await fill(panel, 'Case', 'Subject', 'Compiler question');
+    await fill(panel, 'Case', 'Subject', subject);
+    return { page, panel, demo, chat };
+  }
+  /** Grace's cases with that subject, as the org has them. */
+  async function graceCases(subject: string) {
+    const grace = (await e2e.emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
+    return (await e2e.emulator.records('Case')).filter((c) => c.ContactId === grace.Id && c.Subject === subject);
+  }
+
+  it('a case saved during the chat is written at its end with the whole chat: messages after the save, the subject the agent typed', async () => {
+    const { panel, demo, chat } = await graceCaseForm('Compiler question');
     await click(panel, '[data-form="Case"] button[type="submit"]');
     await panel.find('[data-write="waiting"]');
     // The chat goes on after the case was saved.
@@ -289,26 +299,17 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
     await demo.sendMessage(chat, 'agent', 'Sent it to you just now.');
     await demo.endOpenChat();
     await panel.find('[data-write="done"] a');
-    const grace = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
-    const [written] = (await emulator.records('Case')).filter((c) => c.ContactId === grace.Id && c.Subject === 'Compiler question');
+    const [written] = await graceCases('Compiler question');
     expect(String(written!.Description)).toMatch(/I need help with my order\.[\s\S]*the COBOL manual, please\.[\s\S]*Sent it to you just now\./);
   });
 
   it('"Create now": the case exists during the chat, its number shown; at the chat end the same case gets the whole chat, once', async () => {
-    const { emulator, harness } = e2e;
-    await emulator.reset({ data: 'scenarios' });
-    const { page, panel, demo } = await e2e.openConnectedConsole();
-    const chat = await demo.startChat(visitor('Grace Hopper', 'grace.hopper@example.com'));
-    await panel.waitForVisitor(chat);
-    await panel.find('[data-identity="found"][data-record-type="Contact"]');
-    await click(panel, '[data-action="contactCase"]');
-    await panel.find('[data-form="Case"]');
-    await fill(panel, 'Case', 'Subject', 'Bug in the Mark II');
+    const { harness } = e2e;
+    const { page, panel, demo, chat } = await graceCaseForm('Bug in the Mark II');
     await click(panel, '[data-action="create-now"]');
     const shown = await panel.find('[data-created-now]');
     const number = await shown.evaluate((el) => el.getAttribute('data-created-now'));
-    const grace = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
-    const created = (await emulator.records('Case')).filter((c) => c.ContactId === grace.Id && c.Subject === 'Bug in the Mark II');
+    const created = await graceCases('Bug in the Mark II');
     expect(created.map((c) => c.CaseNumber)).toEqual([number]);
     expect(await shown.evaluate((el) => (el as HTMLElement).innerText)).toContain(`Case ${number} created.`);
     await harness.screenshot(page, 'write-created-now');
@@ -316,7 +317,7 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
     await demo.endOpenChat();
     const done = await panel.settledWrite(chat, 20_000);
     expect(done).toMatchObject({ state: 'done', ids: { record: created[0]!.Id } });
-    const after = (await emulator.records('Case')).filter((c) => c.ContactId === grace.Id && c.Subject === 'Bug in the Mark II');
+    const after = await graceCases('Bug in the Mark II');
     expect(after).toHaveLength(1);
     expect(String(after[0]!.Description)).toMatch(/I need help with my order\.[\s\S]*It was a moth, actually\./);
   });
