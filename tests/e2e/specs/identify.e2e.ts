@@ -71,12 +71,14 @@ describe('recognising the visitor in Salesforce', () => {
     await emulator.clearLog();
     const jose = await demo.startChat(visitor('José Núñez', 'jose.nunez@example.com'));
     await demo.openChat(jose);
-    await panel.find('[data-identity="found"][data-record-type="Contact"]');
+    // Wait for José's own card: Grace's is still on screen until the panel follows the switch.
+    const contactOf = async (email: string) => (await emulator.records('Contact')).find((c) => String(c.Email).toLowerCase() === email)!.Id as string;
+    await panel.find(`[data-identity="found"][data-record-id="${await contactOf('jose.nunez@example.com')}"]`);
     await harness.stopWorker();
     const olivia = await demo.startChat(visitor('Olivia Smith', 'olivia.smith@example.co.uk'));
     await demo.openChat(olivia);
     await panel.find(`.visitor[data-chat-id="${olivia}"]`);
-    await panel.find('[data-identity="found"][data-record-type="Contact"]');
+    await panel.find(`[data-identity="found"][data-record-id="${await contactOf('olivia.smith@example.co.uk')}"]`);
     expect(await calls(emulator)).toEqual([COMPOSITE, COMPOSITE]);
 
     // The same visitor again within ten minutes costs nothing; "Look again" asks Salesforce anew.
