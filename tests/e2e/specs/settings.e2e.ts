@@ -64,7 +64,9 @@ describe('connecting to Salesforce', () => {
     expect(await panel.text()).toContain('Reconnect');
     // "Reconnect" in the panel brings up the options page (the open one), where connecting happens.
     await page.bringToFront();
-    const optionsInFront = () => harness.inWorker(async (url) => (await chrome.tabs.query({ active: true })).some((t) => t.url === url), OPTIONS_URL);
+    // By tab id: Chromium 150 no longer tells an extension without the "tabs" permission its own pages' URLs.
+    const optionsTab = await options.page.evaluate(async () => (await chrome.tabs.getCurrent())!.id!);
+    const optionsInFront = () => harness.inWorker(async (id) => (await chrome.tabs.query({ active: true })).some((t) => t.id === id), optionsTab);
     expect(await optionsInFront()).toBe(false);
     await (await panel.find('[data-action="open-options"]')).click();
     await expect.poll(optionsInFront).toBe(true);
