@@ -36,8 +36,8 @@ export function RecordsSection({ store }: { store: OptionsStore }) {
           </select>
         )}
       </Setting>
-      <Setting store={store} section="general" name="phoneRegion" label="Country for phone numbers without a country code">
-        {(disabled) => <input id="phone-region" maxLength={2} placeholder="from the visitor's country" disabled={disabled} value={general.phoneRegion ?? ''} onInput={(e) => store.set('general', 'phoneRegion', e.currentTarget.value.trim().toUpperCase() || null)} />}
+      <Setting store={store} section="general" name="phoneRegion" label="This console's country, for phones without a country code when the visitor's is not known">
+        {(disabled) => <input id="phone-region" maxLength={2} placeholder="the org's default" disabled={disabled} value={general.phoneRegion ?? ''} onInput={(e) => store.set('general', 'phoneRegion', e.currentTarget.value.trim().toUpperCase() || null)} />}
       </Setting>
       <Setting store={store} section="general" name="apiBudgetPercent" label="Share of the org's daily API requests this extension may use (%)">
         {(disabled) => <input id="api-budget" type="number" min="1" max="100" disabled={disabled} value={general.apiBudgetPercent} onInput={(e) => store.set('general', 'apiBudgetPercent', e.currentTarget.valueAsNumber)} />}

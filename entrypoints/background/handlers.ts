@@ -110,8 +110,8 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       }).catch(() => undefined); // the tab may be gone: the outbox still has it
     },
     plan: async (entry) => {
-      const { settings } = await loadSettings();
-      return preparePlan(entry, { client: await requireClient(), metadata, cache, settings });
+      const [{ settings }, grant] = await Promise.all([loadSettings(), loadGrant()]);
+      return preparePlan(entry, { client: await requireClient(), metadata, cache, settings, orgRegion: grant?.orgRegion });
     },
     send: async (plan) => {
       const client = await requireClient();
@@ -199,13 +199,13 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       const client = await currentClient();
       if (!client) return { state: 'error', message: NOT_CONNECTED };
       try {
-        const { settings } = await loadSettings();
+        const [{ settings }, grant] = await Promise.all([loadSettings(), loadGrant()]);
         const [meta, owner] = await Promise.all([
           metadata.objects(client, ORG_OBJECTS),
           // The owner rule (seed 001) holds for records made by hand too: the agent, else the connected user.
           settings.records.owner === 'agent' ? agentUser(client, snapshot.agent.email).catch(() => null) : null,
         ]);
-        const plan = buildPlan({ snapshot, trigger: 'manual', action, strategy: 'none', existing: null, meta, ...planDefaults(settings), ownerId: owner?.id, now: Date.now() });
+        const plan = buildPlan({ snapshot, trigger: 'manual', action, strategy: 'none', existing: null, meta, ...planDefaults(settings, grant?.orgRegion), ownerId: owner?.id, now: Date.now() });
         const step = plan?.steps.find((st) => st.object === object);
         // References to records not yet written (@{person.id}) are the plan's business, not the form's.
         // The agent is there to give a real company: the automatic placeholder is not offered.
@@ -317,7 +317,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     },
     'identify.run': async ({ snapshot, force }) => {
       // The agent is waiting: read the session and the settings at once.
-      const [client, { settings }] = await Promise.all([currentClient(), loadSettings()]);
+      const [client, { settings }, grant] = await Promise.all([currentClient(), loadSettings(), loadGrant()]);
       if (!client) return { state: 'error', kind: 'not_connected', message: NOT_CONNECTED };
       // The automatic lookup can wait for tomorrow; the agent's own "Look again" cannot.
       const percent = settings.general.apiBudgetPercent;
@@ -326,7 +326,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       }
       try {
         const { display, read, isPhone } = await identifyContext(metadata, client, settings.mapping);
-        const result = await identifyVisitor(client, snapshot, settings.identification, cache, { force, display: read, isPhone, region: settings.general.phoneRegion ?? undefined });
+        const result = await identifyVisitor(client, snapshot, settings.identification, cache, { force, display: read, isPhone, region: planDefaults(settings, grant?.orgRegion).region });
         const found = result.contacts.length + result.leads.length + result.accounts.length > 0;
         return { state: found ? 'found' : 'not_found', instanceUrl: client.session.instanceUrl, fields: display, ...result };
       } catch (error) {

@@ -1,7 +1,8 @@
 import type { Connection } from 'jsforce';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { soqlString, soslPhrase } from '@/utils/salesforce/escape';
-import { normalizeEmail, normalizePhone } from '@/utils/identify/normalize';
+import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { normalizeEmail } from '@/utils/identify/normalize';
 import type { IdentifyRules } from '@/utils/identify/rules';
 import { chatValue } from '@/utils/identify/rules';
 
@@ -17,9 +18,10 @@ export async function baselineIdentify(conn: Connection, snapshot: ChatSnapshot,
     // Only a contact has an account to follow: Lead and Account have no AccountId field.
     const fields = object === 'Contact' ? 'Id, AccountId' : 'Id';
     if (/phone/i.test(field)) {
-      const phone = normalizePhone(raw, snapshot.session.country);
-      if (!phone) return [];
-      const found = await conn.search(`FIND {${soslPhrase(phone.national)}} IN PHONE FIELDS RETURNING ${object}(${fields})`);
+      // The national digits, as the vendor documents' own integrations search.
+      const phone = parsePhoneNumberFromString(raw, { defaultCountry: snapshot.session.country as CountryCode | undefined });
+      if (!phone?.isPossible()) return [];
+      const found = await conn.search(`FIND {${soslPhrase(phone.nationalNumber)}} IN PHONE FIELDS RETURNING ${object}(${fields})`);
       return found.searchRecords as { Id: string; AccountId?: string }[];
     }
     const value = normalizeEmail(raw) ?? raw;

@@ -10,6 +10,7 @@ import { measureScrape } from './scrape';
 import { measureIdentify } from './identify';
 import { measureChatEnd } from './chat-end';
 import { measureOutbox } from './outbox';
+import { measurePhones } from './phones';
 import { CHAT_KEY_FIELD } from '@/utils/plan/chat-key';
 import { spawnSync } from 'node:child_process';
 
@@ -32,12 +33,17 @@ const GOALS: Record<string, string> = {
   'worker.wake_ms': '≤ 150',
   'outbox.drain_per_s': '≥ 15',
   'outbox.drain_per_s.without_chat_key': '(one more request a chat)',
+  'phones.lookups': '(every region × every pair of spellings)',
+  'phones.found_pct': '≥ 99',
+  'phones.wrong_record': '0',
+  'phones.tied': '(same national spelling in two countries, no country on either)',
 };
 
 const { values } = parseArgs({ options: { json: { type: 'string' } } });
 const figures: Record<string, number> = {};
 Object.assign(figures, measureBundles());
 Object.assign(figures, await measureEmulatorQueries());
+Object.assign(figures, measurePhones());
 // The browser figures need the loopback build (host access to the local demo console).
 if (spawnSync('npx', ['wxt', 'build', '--mode', 'loopback'], { stdio: 'ignore' }).status !== 0) throw new Error('the loopback build failed');
 Object.assign(figures, await measureScrape());

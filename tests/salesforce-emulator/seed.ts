@@ -12,7 +12,7 @@ export const SCENARIOS = {
   /** Email stored in mixed case, diacritics in the name. */
   jose: { FirstName: 'José', LastName: 'Núñez', Email: 'Jose.Nunez@Example.com', Phone: '+34 612 34 56 78', account: 'Globex' },
   /** A phone stored in international format, searched as national. */
-  olivia: { FirstName: 'Olivia', LastName: 'Smith', Email: 'olivia.smith@example.co.uk', Phone: '+44 7700 900123', account: 'Initech' },
+  olivia: { FirstName: 'Olivia', LastName: 'Smith', Email: 'olivia.smith@example.co.uk', Phone: '+44 7400 123456', account: 'Initech' },
   /** Two contacts share one phone number. */
   sharedPhone: { Phone: '+1 212-555-0147', names: [['Pat', 'Morgan'], ['Pat', 'Morgan-Lee']] as const },
   /** One email on a contact and on a lead: the contact wins. */

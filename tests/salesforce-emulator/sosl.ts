@@ -9,7 +9,9 @@ import type { Org, SRecord } from './org';
 import { runQuery } from './soql';
 
 type Scope = 'ALL' | 'NAME' | 'EMAIL' | 'PHONE' | 'SIDEBAR';
-type Term = { text: string; phrase: boolean };
+type Term = { text: string; phrase: boolean; not?: boolean; words?: string[]; digits?: string };
+/** Terms a record must all have (AND, implied between words), any group of which may match (OR). */
+type Terms = Term[][];
 
 const RESERVED = new Set(['&', '|', '!', '{', '}', '[', ']', '(', ')', '^', '~', ':', '\\', "'", '+']);
 const SEARCHABLE = ['Contact', 'Lead', 'Account', 'Case'];
@@ -17,16 +19,22 @@ const TEXT_TYPES = new Set(['string', 'email', 'phone', 'textarea', 'url', 'pick
 
 const malformed = (message: string) => ApiError.of(400, 'MALFORMED_SEARCH', message);
 
-/** Splits the text between the braces into terms; AND is implied between them. */
-function parseTerms(raw: string): Term[] {
-  const terms: Term[] = [];
+/** Splits the text between the braces into terms: AND is implied between them, OR starts another group, AND NOT excludes. */
+function parseTerms(raw: string): Terms {
+  const groups: Terms = [[]];
   let current = '';
   let phrase = false;
   let inQuotes = false;
+  let not = false;
   const push = () => {
     const text = current.trim();
-    if (text && !(!phrase && /^(AND|OR)$/.test(text))) terms.push({ text, phrase });
     current = '';
+    if (text && !phrase && text === 'OR') groups.push([]);
+    else if (text && !phrase && text === 'NOT') not = true;
+    else if (text && !(!phrase && text === 'AND')) {
+      groups.at(-1)!.push({ text, phrase, ...(not ? { not } : {}) });
+      not = false;
+    }
     phrase = false;
   };
   for (let i = 0; i < raw.length; i++) {
@@ -46,6 +54,7 @@ function parseTerms(raw: string): Term[] {
   }
   if (inQuotes) throw malformed('line 1:0 mismatched character \'<EOF>\' expecting \'"\'');
   push();
+  const terms = groups.filter((g) => g.length);
   if (!terms.length) throw malformed('search term must be longer than one character');
   return terms;
 }
@@ -68,7 +77,7 @@ function wordMatches(pattern: string, word: string): boolean {
 }
 
 function textMatches(term: Term, value: string): boolean {
-  const want = words(term.text);
+  const want = (term.words ??= words(term.text));
   const have = words(value);
   if (!want.length) return false;
   for (let start = 0; start + want.length <= have.length; start++) {
@@ -78,7 +87,7 @@ function textMatches(term: Term, value: string): boolean {
 }
 
 function phoneMatches(term: Term, value: string): boolean {
-  const a = digits(term.text);
+  const a = (term.digits ??= digits(term.text));
   const b = digits(value);
   if (a.length < 5 || b.length < 5) return false;
   const [short, long] = a.length <= b.length ? [a, b] : [b, a];
@@ -94,15 +103,15 @@ function scopeFields(fields: FieldDescribe[], scope: Scope): FieldDescribe[] {
   }
 }
 
-function recordMatches(record: SRecord, fields: FieldDescribe[], terms: Term[]): boolean {
-  return terms.every((term) =>
+function recordMatches(record: SRecord, fields: FieldDescribe[], terms: Terms): boolean {
+  const has = (term: Term) =>
     fields.some((f) => {
       const value = record[f.name];
       if (typeof value !== 'string' || !value) return false;
       if (f.type === 'phone' && phoneMatches(term, value)) return true;
       return textMatches(term, value);
-    }),
-  );
+    });
+  return terms.some((group) => group.every((term) => (term.not ? !has(term) : has(term))));
 }
 
 /** Splits on commas that are not inside parentheses or quotes. */
@@ -141,7 +150,7 @@ export function runSearch(org: Org, sosl: string, version = '62.0'): { searchRec
   }
   if (sosl[i] !== '}') throw malformed("line 1:0 mismatched character '<EOF>' expecting '}'");
   const terms = parseTerms(raw);
-  if (terms.every((t) => t.text.replace(/[*?\\]/g, '').length < 2)) throw malformed('search term must be longer than one character');
+  if (terms.flat().every((t) => t.text.replace(/[*?\\]/g, '').length < 2)) throw malformed('search term must be longer than one character');
   let rest = sosl.slice(i + 1).trim();
 
   let scope: Scope = 'ALL';

@@ -1,7 +1,7 @@
 import type { ChatSnapshot } from '../chat/snapshot';
-import { normalizePhone } from './normalize';
+import { phoneRegions, samePhone } from './phone';
 import { recordValues, type RecordValues } from '../mapping/display';
-import { conditionValue, type DisplayFields, type IsPhoneField } from './request';
+import { conditionPhone, conditionValue, type DisplayFields, type IsPhoneField } from './request';
 import type { Condition, IdentifyRules } from './rules';
 
 export type Candidate = {
@@ -39,24 +39,27 @@ export function toCandidate(r: SfRecord, type: Candidate['type'], matched: strin
   };
 }
 
-/** Which conditions a record meets, comparing normalised values (case, phone formats). */
-function met(record: SfRecord, object: string, conditions: Condition[], snapshot: ChatSnapshot, isPhone: IsPhoneField, region?: string): string[] {
-  const out: string[] = [];
+type Met = { matched: string[]; doubt: number };
+
+/**
+ * Which conditions a record meets, comparing normalised values: e-mails by case, phones as whole
+ * numbers with their country (a French +33 6 12 34 56 78 is not the Spanish +34 612 34 56 78).
+ * `doubt` adds up how much phone matches rest on reading a stored number in the chat's region.
+ */
+function met(record: SfRecord, object: string, conditions: Condition[], snapshot: ChatSnapshot, isPhone: IsPhoneField, region?: string): Met {
+  const out: Met = { matched: [], doubt: 0 };
   for (const c of conditions) {
-    const phone = isPhone(object, c.sfField);
-    const want = conditionValue(snapshot, c, phone, region);
     const have = str(record[c.sfField]);
-    if (!want || !have) continue;
-    const ok = phone
-      ? normalizePhone(have, region ?? snapshot.session.country)?.national === want || have.replace(/\D/g, '').endsWith(want)
-      : have.trim().toLowerCase() === want.toLowerCase();
-    if (ok) out.push(`${c.chatField}→${c.sfField}`);
+    if (!have) continue;
+    if (isPhone(object, c.sfField)) {
+      const want = conditionPhone(snapshot, c, region);
+      const doubt = want && samePhone(have, want, phoneRegions(snapshot.session.country, region));
+      if (doubt === null || doubt === undefined) continue;
+      out.doubt += doubt;
+    } else if (have.trim().toLowerCase() !== conditionValue(snapshot, c)?.toLowerCase()) continue;
+    out.matched.push(`${c.chatField}→${c.sfField}`);
   }
   return out;
-}
-
-function byRank(a: Candidate, b: Candidate): number {
-  return b.matched.length - a.matched.length || (b.lastModified ?? '').localeCompare(a.lastModified ?? '');
 }
 
 /**
@@ -74,29 +77,34 @@ export function rankCandidates(
     records.push(...(body.records ?? body.searchRecords ?? []));
   }
   const found = new Map<string, Candidate>();
-  const add = (candidate: Candidate) => {
+  const doubt = new Map<string, number>();
+  const add = (candidate: Candidate, m: Met) => {
     const before = found.get(candidate.id);
     if (before) before.matched = [...new Set([...before.matched, ...candidate.matched])];
     else found.set(candidate.id, candidate);
+    doubt.set(candidate.id, Math.min(doubt.get(candidate.id) ?? Infinity, m.doubt));
   };
+  // More conditions met first; then the one whose phone says its country; then the latest changed.
+  const byRank = (a: Candidate, b: Candidate) =>
+    b.matched.length - a.matched.length || doubt.get(a.id)! - doubt.get(b.id)! || (b.lastModified ?? '').localeCompare(a.lastModified ?? '');
   for (const r of records) {
     const type = r.attributes?.type;
     if (type === 'Contact') {
-      const matched = met(r, 'Contact', rules.contacts, snapshot, isPhone, region);
-      if (matched.length) add(toCandidate(r, type, matched, display));
+      const m = met(r, 'Contact', rules.contacts, snapshot, isPhone, region);
+      if (m.matched.length) add(toCandidate(r, type, m.matched, display), m);
     } else if (type === 'Lead') {
-      const matched = met(r, 'Lead', rules.leads, snapshot, isPhone, region);
-      if (!matched.length) continue;
+      const m = met(r, 'Lead', rules.leads, snapshot, isPhone, region);
+      if (!m.matched.length) continue;
       const contact = r.ConvertedContact as Record<string, unknown> | null | undefined;
       if (r.IsConverted && str(r.ConvertedContactId)) {
         const asContact = { Name: r.Name, ...contact, Id: r.ConvertedContactId as string, LastModifiedDate: r.LastModifiedDate };
-        add({ ...toCandidate(asContact, 'Contact', matched, display), viaConvertedLead: r.Id });
+        add({ ...toCandidate(asContact, 'Contact', m.matched, display), viaConvertedLead: r.Id }, m);
       } else if (!r.IsConverted) {
-        add(toCandidate(r, type, matched, display));
+        add(toCandidate(r, type, m.matched, display), m);
       }
     } else if (type === 'Account') {
-      const matched = met(r, 'Account', rules.accounts, snapshot, isPhone, region);
-      if (matched.length) add(toCandidate(r, type, matched, display));
+      const m = met(r, 'Account', rules.accounts, snapshot, isPhone, region);
+      if (m.matched.length) add(toCandidate(r, type, m.matched, display), m);
     }
   }
   const all = [...found.values()];

@@ -2,7 +2,8 @@ import type { ChatSnapshot } from '../chat/snapshot';
 import { displayPaths } from '../mapping/display';
 import type { FieldMeta } from '../salesforce/describe';
 import { soqlString, soslPhrase } from '../salesforce/escape';
-import { normalizeEmail, normalizePhone } from './normalize';
+import { normalizeEmail } from './normalize';
+import { parsePhone, phoneRegions, phoneSearchTerms, type Phone } from './phone';
 import { chatValue, type Condition, type IdentifyRules } from './rules';
 
 /** Whether a Salesforce field holds phone numbers (from describe; a name guess until then). */
@@ -37,14 +38,19 @@ export function selectLists(rules: IdentifyRules, display: DisplayFields = {}): 
   };
 }
 
+const rawValue = (snapshot: ChatSnapshot, condition: Condition) => (snapshot.masked.includes(condition.chatField) ? undefined : chatValue(snapshot, condition.chatField));
+
 /** The value a condition searches for, normalised; null when the chat has none (or it is masked). */
-export function conditionValue(snapshot: ChatSnapshot, condition: Condition, phone: boolean, region?: string): string | null {
-  if (snapshot.masked.includes(condition.chatField)) return null;
-  const raw = chatValue(snapshot, condition.chatField);
+export function conditionValue(snapshot: ChatSnapshot, condition: Condition): string | null {
+  const raw = rawValue(snapshot, condition);
   if (!raw) return null;
-  if (phone) return normalizePhone(raw, region ?? snapshot.session.country)?.national ?? null;
   if (/email/i.test(condition.sfField) || condition.chatField.endsWith('email')) return normalizeEmail(raw);
   return raw.trim() || null;
+}
+
+/** The phone a condition searches for, read as a valid number in the chat's regions; null when none. */
+export function conditionPhone(snapshot: ChatSnapshot, condition: Condition, region?: string): Phone | null {
+  return parsePhone(rawValue(snapshot, condition), phoneRegions(snapshot.session.country, region));
 }
 
 /**
@@ -68,11 +74,13 @@ export function identifyRequests(
   for (const [object, conditions, referenceId] of objects) {
     const exact: string[] = [];
     for (const condition of conditions.slice(0, 3)) {
-      const phone = isPhone(object, condition.sfField);
-      const value = conditionValue(snapshot, condition, phone, region);
-      if (!value) continue;
-      if (phone) phones.add(value);
-      else exact.push(`${condition.sfField} = ${soqlString(value)}`);
+      if (isPhone(object, condition.sfField)) {
+        const phone = conditionPhone(snapshot, condition, region);
+        for (const term of phone ? phoneSearchTerms(phone) : []) phones.add(term);
+        continue;
+      }
+      const value = conditionValue(snapshot, condition);
+      if (value) exact.push(`${condition.sfField} = ${soqlString(value)}`);
     }
     if (exact.length) {
       const soql = `SELECT ${select[object].join(', ')} FROM ${object} WHERE ${exact.join(' OR ')} ORDER BY LastModifiedDate DESC LIMIT 20`;

@@ -1,7 +1,8 @@
 import { chatFacts } from '../chat/transcript';
 import type { ChatSnapshot } from '../chat/snapshot';
 import { chatValue } from '../identify/rules';
-import { normalizeEmail, normalizePhone } from '../identify/normalize';
+import { normalizeEmail } from '../identify/normalize';
+import { parsePhone, phoneRegions } from '../identify/phone';
 import { fieldOf, type FieldMeta, type ObjectMeta } from '../salesforce/describe';
 import type { MappingRow } from './defaults';
 import type { FieldValue } from './display';
@@ -20,13 +21,13 @@ const DATE = /^\d{4}-\d{2}-\d{2}$/;
  * validation rules reject other forms), dates and date-times in ISO, picklists only to their
  * allowed values (by value or label), numbers as numbers, strings cut to the field's length.
  */
-export function coerce(field: FieldMeta, raw: string, region?: string): Coerced {
+export function coerce(field: FieldMeta, raw: string, regions: string[] = []): Coerced {
   const text = raw.trim();
   if (!text) return { skip: 'empty' };
   switch (field.type) {
     case 'phone': {
-      const phone = normalizePhone(text, region);
-      return phone ? { value: phone.e164 } : { skip: `not a phone number: ${text.slice(0, 40)}` };
+      const phone = parsePhone(text, phoneRegions(undefined, ...regions));
+      return phone ? { value: phone.e164 } : { skip: `not a valid phone number${regions[0] ? ` in ${regions[0]}` : ''}: ${text.slice(0, 40)}` };
     }
     case 'email': {
       const email = normalizeEmail(text);
@@ -101,9 +102,10 @@ export function mappedValues(snapshot: ChatSnapshot, rows: MappingRow[], meta: O
     }
     const raw = row.chatField.startsWith('chat.') ? facts[row.chatField.slice(5)] : chatValue(snapshot, row.chatField);
     if (raw === undefined) continue;
-    // A phone from the chat stays a phone in a text field too (Case.SuppliedPhone): E.164 when it parses.
-    const phone = field.type === 'string' && /phone/i.test(row.chatField) ? normalizePhone(raw, region ?? snapshot.session.country)?.e164 : undefined;
-    const result = coerce(field, phone ?? raw, region ?? snapshot.session.country);
+    // A phone from the chat stays a phone in a text field too (Case.SuppliedPhone): E.164 when it is valid.
+    const regions = phoneRegions(snapshot.session.country, region);
+    const phone = field.type === 'string' && /phone/i.test(row.chatField) ? parsePhone(raw, regions)?.e164 : undefined;
+    const result = coerce(field, phone ?? raw, regions);
     if ('skip' in result) {
       if (result.skip !== 'empty') out.skipped[field.name] = result.skip;
       continue;

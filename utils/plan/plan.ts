@@ -3,7 +3,7 @@ import { chatFacts } from '../chat/transcript';
 import type { FieldMapping, ObjectName } from '../mapping/defaults';
 import type { FieldValue } from '../mapping/display';
 import { mappedValues, withRequiredNames } from '../mapping/values';
-import { normalizePhone } from '../identify/normalize';
+import { parsePhone, samePhone } from '../identify/phone';
 import { fieldOf, type FieldMeta, type ObjectMeta } from '../salesforce/describe';
 import { chatKeyField, chatKeyValue } from './chat-key';
 
@@ -71,7 +71,11 @@ function same(field: FieldMeta | undefined, had: FieldValue | undefined, value: 
   if (had === value) return true;
   if (typeof had !== 'string' || typeof value !== 'string') return false;
   if (field?.type === 'email') return had.trim().toLowerCase() === value.toLowerCase();
-  if (field?.type === 'phone') return normalizePhone(had, undefined)?.e164 === value || had.replace(/\D/g, '').endsWith(value.replace(/\D/g, '').slice(-10));
+  if (field?.type === 'phone') {
+    // The incoming value is E.164; a stored national number is read in its country.
+    const incoming = parsePhone(value, []);
+    return !!incoming && samePhone(had, incoming, incoming.country ? [incoming.country] : []) !== null;
+  }
   return false;
 }
 

@@ -14,12 +14,17 @@ export type PlanContext = {
   cache: CacheStore;
   /** Rules, mapping, automatic action per trigger, task defaults, owner rule, phone region. */
   settings: Settings;
+  /** The org's default region (from its locale), for phones without a country when neither the visitor's nor the console's is known. */
+  orgRegion?: string;
   now?: number;
 };
 
-/** What the settings give every plan, automatic or made by hand: mapping, phone region, task and case defaults. */
-export function planDefaults(settings: Settings) {
-  return { mapping: settings.mapping, region: settings.general.phoneRegion ?? undefined, task: settings.records.task, caseDefaults: settings.records.case };
+/**
+ * What the settings give every plan, automatic or made by hand: mapping, task and case defaults,
+ * and the region for phones without a country when the visitor's is unknown: the console's, else the org's.
+ */
+export function planDefaults(settings: Settings, orgRegion?: string) {
+  return { mapping: settings.mapping, region: settings.general.phoneRegion ?? orgRegion, task: settings.records.task, caseDefaults: settings.records.case };
 }
 
 const asExisting = (c: Candidate): Existing => ({ type: c.type as 'Contact' | 'Lead', id: c.id, name: c.name, accountId: c.account?.id, values: c.values ?? {} });
@@ -34,7 +39,7 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
   // An agent's choice (entry.manual) replaces the automatic rule for the trigger.
   const rule = entry.manual ? { action: entry.manual.action, strategy: 'none' as const } : entry.trigger === 'manual' ? null : settings.automation[entry.trigger];
   if (!rule || rule.action === 'nothing') return null;
-  const defaults = planDefaults(settings);
+  const defaults = planDefaults(settings, ctx.orgRegion);
   const { meta, read, isPhone } = await identifyContext(metadata, client, settings.mapping);
   const found = await identifyVisitor(client, entry.snapshot, settings.identification, ctx.cache, { display: read, isPhone, region: defaults.region });
   const candidates = [...found.contacts, ...found.leads];

@@ -33,6 +33,8 @@ const Grant = z.object({
   username: z.string(),
   /** The org's name (Organization.Name), when the user may read it. */
   orgName: z.optional(z.string()),
+  /** The org's region, from its default locale (en_US → US), for phones written without a country. */
+  orgRegion: z.optional(z.string()),
   /** Salesforce refused the refresh token (revoked, expired, app policy): the agent must reconnect. */
   refused: z.optional(z.boolean()),
 });
@@ -136,7 +138,7 @@ export async function connect(connection: ConnectionSettings, redirectUri: strin
     loginUrl, clientId: connection.clientId, clientSecret: connection.clientSecret, refreshToken: token.refresh_token,
     instanceUrl: token.instance_url, orgId: identity.organization_id, userId: identity.user_id,
     userName: identity.display_name ?? identity.username, username: identity.username,
-    orgName: await fetchOrgName(token.instance_url, token.access_token),
+    ...(await fetchOrg(token.instance_url, token.access_token)),
   };
   await grantItem.setValue(grant);
   await saveSession({ instanceUrl: token.instance_url, accessToken: token.access_token });
@@ -158,15 +160,21 @@ async function fetchIdentity(url: string, accessToken: string) {
   return identity.data;
 }
 
-/** The org's name, once per connection (one query); none when the user may not read Organization. */
-async function fetchOrgName(instanceUrl: string, accessToken: string): Promise<string | undefined> {
+/**
+ * The org's name and region, once per connection (one query); none when the user may not read
+ * Organization. The region is the default locale's (en_US → US), else the org's country code.
+ */
+async function fetchOrg(instanceUrl: string, accessToken: string): Promise<{ orgName?: string; orgRegion?: string }> {
   try {
-    const url = `${instanceUrl}/services/data/v${API_VERSION}/query?q=${encodeURIComponent('SELECT Name FROM Organization LIMIT 1')}`;
+    const url = `${instanceUrl}/services/data/v${API_VERSION}/query?q=${encodeURIComponent('SELECT Name, DefaultLocaleSidKey, Country FROM Organization LIMIT 1')}`;
     const response = await exchange({ method: 'GET', url, headers: { Authorization: `Bearer ${accessToken}` } }, TIMEOUT_MS.read);
-    const name = (parseJson(response.body) as { records?: { Name?: unknown }[] } | null)?.records?.[0]?.Name;
-    return response.status < 300 && typeof name === 'string' ? name : undefined;
+    const org = (parseJson(response.body) as { records?: Record<string, unknown>[] } | null)?.records?.[0];
+    if (response.status >= 300 || !org) return {};
+    const text = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
+    const region = [text(org.DefaultLocaleSidKey)?.split('_')[1], text(org.Country)?.toUpperCase()].find((r) => r && /^[A-Z]{2}$/.test(r));
+    return { ...(text(org.Name) ? { orgName: text(org.Name) } : {}), ...(region ? { orgRegion: region } : {}) };
   } catch {
-    return undefined;
+    return {};
   }
 }
 

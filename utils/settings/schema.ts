@@ -68,7 +68,7 @@ export const SettingsSchema = z.object({
     owner: z.enum(['agent', 'connectedUser']),
   }),
   general: z.object({
-    /** ISO 3166 region for phone numbers written without a country code; else the visitor's country. */
+    /** The console's ISO 3166 region, for phones written without a country code when the visitor's country is unknown; else the org's default. */
     phoneRegion: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as US').nullable(),
     /** The share of the org's daily API requests this extension may use (percent). */
     apiBudgetPercent: z.number().int().min(1).max(100),

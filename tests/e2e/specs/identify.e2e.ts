@@ -105,13 +105,48 @@ describe('recognising the visitor in Salesforce', () => {
     const card = await panel.find('[data-identity="found"]');
     expect(await card.evaluate((el) => (el.querySelector('.identity__name') as HTMLElement).innerText)).toBe('Grace Hopper');
     expect(await calls(emulator)).toEqual([COMPOSITE]);
-    // Olivia's number is a UK mobile, stored as "+44 7700 900123" in MobilePhone.
-    const olivia = await demo.startChat({ ...visitor('Olivia', '', '07700 900123'), session: { country: 'GB' } });
+    // Olivia's number is a UK mobile, stored as "+44 7400 123456" in MobilePhone.
+    const olivia = await demo.startChat({ ...visitor('Olivia', '', '07400 123456'), session: { country: 'GB' } });
     await demo.openChat(olivia);
     await panel.find(`.visitor[data-chat-id="${olivia}"]`);
     const found = await panel.find('[data-identity="found"] .identity__name');
     expect(await found.evaluate((el) => (el as HTMLElement).innerText)).toBe('Olivia Smith');
     await harness.screenshot(page, 'identify-phone');
+  });
+
+  it('compares phones with their country: a French number never shows the Spanish contact with the same national digits', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'empty' });
+    // A sample of regions' example numbers (libphonenumber's), stored as an org's users type them.
+    const stored: [string, string][] = [
+      ['FR', '+33 6 12 34 56 78'], ['ES', '+34 612 34 56 78'], ['MY', '+60 12-345 6789'], ['RU', '+7 912 345-67-89'],
+      ['AR', '+54 9 11 2345-6789'], ['TK', '+690 7290'], ['AT', '011 43 664 123456'], ['JP', '090-1234-5678'],
+    ];
+    const token = await emulator.token();
+    for (const [region, Phone] of stored) {
+      const created = await fetch(`${token.instanceUrl}/services/data/v62.0/sobjects/Contact`, {
+        method: 'POST', headers: { authorization: `Bearer ${token.accessToken}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ LastName: `Person of ${region}`, Phone }),
+      });
+      expect(created.status).toBe(201);
+    }
+    // The console is in the US: the org's users typed Austria's number with the US exit code.
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: { ...EMAIL_OR_PHONE, general: { phoneRegion: 'US', apiBudgetPercent: 50 } } });
+    // Each visitor gives their number another way: national, with 00 from the US (whose exit code
+    // is 011), Argentina's 15, a short one; Japan's was stored without its country, read in the visitor's.
+    const chats: [string, string, string | undefined][] = [
+      ['FR', '06 12 34 56 78', 'FR'], ['MY', '012-345 6789', 'MY'], ['RU', '8 (912) 345-67-89', 'RU'], ['AR', '011 15-2345-6789', 'AR'],
+      ['TK', '7290', 'TK'], ['AT', '0664 123456', 'AT'], ['ES', '0034 612 34 56 78', undefined], ['JP', '+81 90 1234 5678', 'JP'],
+    ];
+    for (const [region, phone, country] of chats) {
+      const chat = await demo.startChat({ ...visitor('Caller', '', phone), ...(country ? { session: { country } } : {}) });
+      await demo.openChat(chat);
+      await panel.find(`.visitor[data-chat-id="${chat}"]`);
+      const card = await panel.find('[data-identity="found"], [data-identity="not_found"]');
+      const shown = await card.evaluate((el) => ({ name: (el.querySelector('.identity__name') as HTMLElement | null)?.innerText, others: el.querySelectorAll('.identity__others li').length }));
+      expect(shown, `${region} ${phone}`).toEqual({ name: `Person of ${region}`, others: 0 });
+      if (region === 'FR') await harness.screenshot(page, 'identify-phone-country');
+    }
   });
 
   it('lists several matches best first, switches with one click, and remembers the choice for the chat', async () => {

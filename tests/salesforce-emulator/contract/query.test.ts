@@ -91,7 +91,15 @@ describe('SOSL', () => {
 
   it('finds both contacts that share a phone, and mobile phones', async () => {
     expect((await search('FIND {2125550147} IN PHONE FIELDS RETURNING Contact(Name ORDER BY Name)')).map((r) => r.Name)).toEqual(['Pat Morgan', 'Pat Morgan-Lee']);
-    expect((await search('FIND {7700900123} IN PHONE FIELDS RETURNING Contact(Name)')).map((r) => r.Name)).toEqual(['Olivia Smith']);
+    expect((await search('FIND {7400123456} IN PHONE FIELDS RETURNING Contact(Name)')).map((r) => r.Name)).toEqual(['Olivia Smith']);
+  });
+
+  it('ORs terms joined by OR, ANDs terms side by side, and leaves out AND NOT', async () => {
+    const names = async (find: string) => (await search(`FIND {${find}} IN ALL FIELDS RETURNING Contact(Name ORDER BY Name)`)).map((r) => r.Name);
+    expect(await names('"4155550100" OR "7400123456"')).toEqual(['Grace Hopper', 'Olivia Smith']);
+    expect(await names('Grace Hopper')).toEqual(['Grace Hopper']);
+    expect(await names('Grace AND Olivia')).toEqual([]);
+    expect(await names('Pat AND NOT Lee')).toEqual(['Pat Morgan']);
   });
 
   it('finds emails regardless of case, across objects, with WHERE and LIMIT inside RETURNING', async () => {

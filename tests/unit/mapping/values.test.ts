@@ -13,8 +13,11 @@ const f = (meta: typeof contact, name: string) => fieldOf(meta, name)!;
 describe('coerce (chat text → the field type Salesforce takes)', () => {
   it.each([
     [contact, 'Phone', '(415) 555-0100', 'US', { value: '+14155550100' }],
-    [contact, 'Phone', '07700 900123', 'GB', { value: '+447700900123' }],
-    [contact, 'Phone', 'call me maybe', 'US', { skip: 'not a phone number: call me maybe' }],
+    [contact, 'Phone', '07400 123456', 'GB', { value: '+447400123456' }],
+    [contact, 'Phone', 'call me maybe', 'US', { skip: 'not a valid phone number in US: call me maybe' }],
+    // Arabic-Indic digits: a possible length, but no valid US number (no area code starts with 0).
+    [contact, 'Phone', '٠١٢٣٤٥٦٧٨٩', 'US', { skip: 'not a valid phone number in US: ٠١٢٣٤٥٦٧٨٩' }],
+    [contact, 'Phone', '٠١٠٠١٢٣٤٥٦٧', 'EG', { value: '+201001234567' }],
     [contact, 'Email', '  Grace.Hopper@Example.com ', undefined, { value: 'grace.hopper@example.com' }],
     [contact, 'Email', 'not mail', undefined, { skip: 'not an e-mail address: not mail' }],
     [contact, 'Birthdate', '1906-12-09', undefined, { value: '1906-12-09' }],
@@ -26,7 +29,7 @@ describe('coerce (chat text → the field type Salesforce takes)', () => {
     [contact, 'Title', '   ', undefined, { skip: 'empty' }],
     [contact, 'Title', '<script>alert(1)</script> “quoted” 👩🏽‍💻 \u202e', undefined, { value: '<script>alert(1)</script> “quoted” 👩🏽‍💻 \u202e' }],
   ])('%#: %s', (meta, name, raw, region, expected) => {
-    expect(coerce(f(meta, name as string), raw as string, region as string | undefined)).toEqual(expected);
+    expect(coerce(f(meta, name as string), raw as string, region ? [region as string] : [])).toEqual(expected);
   });
 
   it('cuts a transcript too long for the field with a visible marker', () => {
@@ -59,7 +62,7 @@ describe('mappedValues', () => {
 
   it('never uses a masked value, and says what it left out', () => {
     const masked = { ...chat, masked: ['visitor.email'], preChat: { Phone: 'n/a' } };
-    expect(mappedValues(masked, DEFAULT_MAPPING.Contact, contact, 'create')).toMatchObject({ values: { LastName: 'Grace Hopper' }, skipped: { Email: 'masked in the console', Phone: 'not a phone number: n/a' } });
+    expect(mappedValues(masked, DEFAULT_MAPPING.Contact, contact, 'create')).toMatchObject({ values: { LastName: 'Grace Hopper' }, skipped: { Email: 'masked in the console', Phone: 'not a valid phone number in US: n/a' } });
   });
 
   it('says what does not fit: an e-mail longer than its field is left out (cut, it would be another address), a company cut to length, a field this user cannot create', () => {

@@ -38,7 +38,7 @@ describe('connect (authorization code + PKCE)', () => {
     expect(authorize.origin + authorize.pathname).toBe(`${emulator.url}/services/oauth2/authorize`);
     expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
     expect(authorize.searchParams.get('redirect_uri')).toBe(REDIRECT);
-    expect(grant).toMatchObject({ loginUrl: emulator.url, clientId: 'customer-app', instanceUrl: emulator.url, username: expect.any(String), orgId: expect.any(String), orgName: 'Emulated Org' });
+    expect(grant).toMatchObject({ loginUrl: emulator.url, clientId: 'customer-app', instanceUrl: emulator.url, username: expect.any(String), orgId: expect.any(String), orgName: 'Emulated Org', orgRegion: 'US' });
     expect((await loadSession())!.instanceUrl).toBe(emulator.url);
     expect(await loadGrant()).toEqual(grant);
     const stored = JSON.stringify(await fakeBrowser.storage.sync.get(null));
