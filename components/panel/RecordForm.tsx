@@ -80,6 +80,9 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
                         <span class="field__empty">set by the extension</span>
                       )}
                       {problem && <p class="field__problem" role="alert">{problem}</p>}
+                      {f.name === 'LastName' && fields.some((o) => o.name === 'FirstName') && (
+                        <button type="button" class="link" data-action="swap-names" disabled={form.saving} onClick={store.swapNames}>Swap first and last name</button>
+                      )}
                     </dd>
                   </div>
                 );

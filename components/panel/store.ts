@@ -99,6 +99,8 @@ export type PanelStore = {
   writes: Signal<Record<string, ChatWrite>>;
   startForm: (snapshot: ChatSnapshot, action: ManualAction, person?: Person) => Promise<void>;
   setFormValue: (field: FieldMeta, value: FieldValue) => void;
+  /** FirstName ↔ LastName: the split guessed the order wrong (a family name given first). */
+  swapNames: () => void;
   showAllFields: () => void;
   submitForm: (snapshot: ChatSnapshot, instanceUrl: string) => Promise<void>;
   /** Creates the case of the form at once (its number for the customer); the chat's end adds the whole chat to it. */
@@ -412,6 +414,15 @@ export function createPanelStore(sources: PanelSources): PanelStore {
       const state = form.value;
       if (!state) return;
       form.value = { ...state, values: { ...state.values, [field.name]: value }, problems: recheck(state.problems, field, value) };
+    },
+    swapNames: () => {
+      const state = form.value;
+      const fields = state?.sections.flatMap((s) => s.fields) ?? [];
+      const first = fields.find((f) => f.name === 'FirstName');
+      const last = fields.find((f) => f.name === 'LastName');
+      if (!state || !first || !last) return;
+      const values = { ...state.values, FirstName: state.values.LastName ?? null, LastName: state.values.FirstName ?? null };
+      form.value = { ...state, values, problems: recheck(recheck(state.problems, first, values.FirstName), last, values.LastName) };
     },
     showAllFields: () => form.value && (form.value = { ...form.value, showAll: true }),
     retryWrite: async (chatId, attachTo, fixes) => {

@@ -12,7 +12,8 @@ export type FieldMapping = Record<ObjectName, MappingRow[]>;
  */
 export const DEFAULT_MAPPING: FieldMapping = {
   Contact: [
-    { sfField: 'LastName', chatField: 'visitor.name' },
+    { sfField: 'FirstName', chatField: 'visitor.firstName' },
+    { sfField: 'LastName', chatField: 'visitor.lastName' },
     { sfField: 'Email', chatField: 'visitor.email', display: true },
     { sfField: 'Phone', chatField: 'preChat.phone', display: true },
     { sfField: 'Department', chatField: 'preChat.department', display: true },
@@ -23,7 +24,8 @@ export const DEFAULT_MAPPING: FieldMapping = {
     { sfField: 'OwnerId', display: true },
   ],
   Lead: [
-    { sfField: 'LastName', chatField: 'visitor.name' },
+    { sfField: 'FirstName', chatField: 'visitor.firstName' },
+    { sfField: 'LastName', chatField: 'visitor.lastName' },
     { sfField: 'Email', chatField: 'visitor.email', display: true },
     { sfField: 'Phone', chatField: 'preChat.phone', display: true },
     { sfField: 'Company', chatField: 'preChat.company', display: true },

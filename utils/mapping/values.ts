@@ -3,6 +3,7 @@ import type { ChatSnapshot } from '../chat/snapshot';
 import { chatValue } from '../identify/rules';
 import { normalizeEmail } from '../identify/normalize';
 import { parsePhone, phoneRegions } from '../identify/phone';
+import { visitorName } from './names';
 import { fieldOf, type FieldMeta, type ObjectMeta } from '../salesforce/describe';
 import type { MappingRow } from './defaults';
 import type { FieldValue } from './display';
@@ -75,16 +76,36 @@ export function coerce(field: FieldMeta, raw: string, regions: string[] = []): C
 export type MappedValues = { values: Record<string, FieldValue>; skipped: Record<string, string>; cut: string[] };
 
 /** Whether the chat has a value for a chat field (so leaving it out is worth saying). */
+/** A chat field's value: the chat's facts, the name split in two, else what the console gave. */
+function rawValue(snapshot: ChatSnapshot, facts: ReturnType<typeof chatFacts>, chatField: string) {
+  if (chatField.startsWith('chat.')) return facts[chatField.slice(5)];
+  if (chatField === 'visitor.firstName') return visitorName(snapshot)?.first;
+  if (chatField === 'visitor.lastName') return visitorName(snapshot)?.last;
+  return chatValue(snapshot, chatField);
+}
+
 function chatHas(snapshot: ChatSnapshot, facts: ReturnType<typeof chatFacts>, chatField: string): boolean {
-  const raw = chatField.startsWith('chat.') ? facts[chatField.slice(5)] : chatValue(snapshot, chatField);
+  const raw = rawValue(snapshot, facts, chatField);
   return raw !== undefined && raw !== null && String(raw).trim() !== '';
+}
+
+/**
+ * A mapping saved before names were split (LastName ← the full name): LastName takes the family
+ * name and FirstName, unless mapped otherwise, the given name.
+ */
+function withSplitName(rows: MappingRow[], meta: ObjectMeta | undefined): MappingRow[] {
+  const legacy = rows.findIndex((r) => r.sfField === 'LastName' && r.chatField === 'visitor.name');
+  if (legacy < 0) return rows;
+  const out = rows.map((r, i) => (i === legacy ? { ...r, chatField: 'visitor.lastName' } : r));
+  const hasFirst = rows.some((r) => r.sfField === 'FirstName' && r.chatField);
+  return hasFirst || !fieldOf(meta, 'FirstName') ? out : [{ sfField: 'FirstName', chatField: 'visitor.firstName' }, ...out];
 }
 
 /** The chat's values for an object's mapped fields (those the org has and lets us write), and what it left out and why. */
 export function mappedValues(snapshot: ChatSnapshot, rows: MappingRow[], meta: ObjectMeta | undefined, mode: 'create' | 'update', region?: string): MappedValues {
   const out: MappedValues = { values: {}, skipped: {}, cut: [] };
   const facts = chatFacts(snapshot);
-  for (const row of rows) {
+  for (const row of withSplitName(rows, meta)) {
     if (!row.chatField) continue;
     const field = fieldOf(meta, row.sfField);
     // Said, not dropped: the chat had a value the org (or this user's profile) will not take here.
@@ -96,11 +117,12 @@ export function mappedValues(snapshot: ChatSnapshot, rows: MappingRow[], meta: O
       if (mode === 'create' && chatHas(snapshot, facts, row.chatField)) out.skipped[field.name] = 'not creatable for this user';
       continue;
     }
-    if (snapshot.masked.includes(row.chatField)) {
+    // The split name's parts are masked with the name.
+    if (snapshot.masked.includes(row.chatField === 'visitor.firstName' || row.chatField === 'visitor.lastName' ? 'visitor.name' : row.chatField)) {
       out.skipped[field.name] = 'masked in the console';
       continue;
     }
-    const raw = row.chatField.startsWith('chat.') ? facts[row.chatField.slice(5)] : chatValue(snapshot, row.chatField);
+    const raw = rawValue(snapshot, facts, row.chatField);
     if (raw === undefined) continue;
     // A phone from the chat stays a phone in a text field too (Case.SuppliedPhone): E.164 when it is valid.
     const regions = phoneRegions(snapshot.session.country, region);

@@ -83,11 +83,13 @@ function same(field: FieldMeta | undefined, had: FieldValue | undefined, value: 
 function updateValues(existing: Existing, meta: ObjectMeta | undefined, strategy: UpdateStrategy, incoming: Record<string, FieldValue>): Record<string, FieldValue> {
   if (strategy === 'none') return {};
   const out: Record<string, FieldValue> = {};
+  // The chat's name is no change for a person whose name it already is (FirstName and LastName are
+  // not always read back): "Chloé Dubois" must not be rewritten, nor become "Chloé Chloé Dubois".
+  const chatName = [incoming.FirstName, incoming.LastName].filter((v) => typeof v === 'string' && v).join(' ').trim().toLowerCase();
+  const sameName = !!chatName && existing.name?.trim().toLowerCase() === chatName;
   for (const [name, value] of Object.entries(incoming)) {
     const had = existing.values[name];
-    // The chat's full name in LastName (the default mapping) is no change for a person whose
-    // first and last names already make it up: "Chloé Dubois" must not become "Chloé Chloé Dubois".
-    if (name === 'LastName' && typeof value === 'string' && existing.name?.trim().toLowerCase() === value.trim().toLowerCase()) continue;
+    if (sameName && (name === 'FirstName' || name === 'LastName')) continue;
     if (strategy === 'fillBlank' ? blank(had) : !same(fieldOf(meta, name), had, value)) out[name] = value;
   }
   return out;

@@ -30,7 +30,7 @@ describe('writing the chat to Salesforce automatically', () => {
 
     const ana = (await emulator.records('User')).find((u) => u.Email === 'ana.agent@example.com')!;
     const contact = (await emulator.records('Contact')).find((c) => c.Email === 'ada@engine.example')!;
-    expect(contact).toMatchObject({ Id: entry.ids.person, LastName: 'Ada Lovelace', Phone: '+14155550199', Department: 'R&D', OwnerId: ana.Id });
+    expect(contact).toMatchObject({ Id: entry.ids.person, FirstName: 'Ada', LastName: 'Lovelace', Phone: '+14155550199', Department: 'R&D', OwnerId: ana.Id });
     const cases = (await emulator.records('Case')).filter((c) => c.ContactId === contact.Id);
     expect(cases).toHaveLength(1);
     expect(cases[0]).toMatchObject({ Id: entry.ids.record, Subject: 'Chat with Ada Lovelace', Origin: 'Web', SuppliedEmail: 'ada@engine.example', SuppliedCompany: 'Analytical Engines', OwnerId: ana.Id });
@@ -105,7 +105,7 @@ describe('writing the chat to Salesforce automatically', () => {
     const entry = await panel.settledWrite(offline);
     expect(entry).toMatchObject({ state: 'done', steps: [{ object: 'Lead' }, { object: 'Task' }] });
     const lead = (await emulator.records('Lead')).find((l) => l.Email === 'bea@later.example')!;
-    expect(lead).toMatchObject({ LastName: 'Bea Offline', Company: '[not provided]' });
+    expect(lead).toMatchObject({ FirstName: 'Bea', LastName: 'Offline', Company: '[not provided]' });
     expect((await emulator.records('Task')).find((t) => t.WhoId === lead.Id)).toMatchObject({ Subject: 'Offline message from Bea Offline', Description: 'Please call me back tomorrow about pricing.' });
   });
 
@@ -226,6 +226,24 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
   const fill = (panel: PanelPage, form: string, field: string, text: string) => panel.retype(`[data-form="${form}"] [data-field="${field}"] .field__control`, text);
   const click = async (panel: PanelPage, selector: string) => (await panel.find(selector)).click();
   const text = async (panel: PanelPage, selector: string) => (await panel.find(selector)).evaluate((el) => (el as HTMLElement).innerText);
+  const value = async (panel: PanelPage, form: string, field: string) => (await panel.find(`[data-form="${form}"] [data-field="${field}"] .field__control`)).evaluate((el) => (el as HTMLInputElement).value);
+
+  it('a family name given first ("Wang Wei"): the agent swaps first and last name before the contact is created', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole();
+    const chat = await demo.startChat(visitor('Wang Wei', 'wang.wei@example.cn'));
+    await panel.waitForVisitor(chat);
+    await click(panel, '[data-action="contactTask"]');
+    await panel.find('[data-form="Contact"] [data-action="swap-names"]');
+    expect([await value(panel, 'Contact', 'FirstName'), await value(panel, 'Contact', 'LastName')]).toEqual(['Wang', 'Wei']);
+    await click(panel, '[data-form="Contact"] [data-action="swap-names"]');
+    expect([await value(panel, 'Contact', 'FirstName'), await value(panel, 'Contact', 'LastName')]).toEqual(['Wei', 'Wang']);
+    await harness.screenshot(page, 'form-contact-swapped');
+    await click(panel, '[data-form="Contact"] button[type="submit"]');
+    await panel.find('[data-form="Task"]');
+    expect((await emulator.records('Contact')).find((c) => c.Email === 'wang.wei@example.cn')).toMatchObject({ FirstName: 'Wei', LastName: 'Wang' });
+  });
 
   it('not found → "Create Contact & Attach Case": the contact now, the case at chat end, confirmed with a link', async () => {
     const { harness, emulator } = e2e;
@@ -244,10 +262,10 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
     expect(await (await panel.find('[data-form="Contact"] [data-field="Phone"] .field__control')).evaluate((el) => (el as HTMLInputElement).value)).toBe('+13105550142');
     await panel.find('[data-form="Contact"] [data-action="show-all"]');
     expect(await text(panel, '[data-lookup="OwnerId"] .lookup__chosen')).toContain('Ana Agent');
+    // The visitor's name split in two: FirstName and LastName.
+    expect(await value(panel, 'Contact', 'FirstName')).toBe('Hedy');
+    expect(await value(panel, 'Contact', 'LastName')).toBe('Lamarr');
     await harness.screenshot(page, 'form-contact');
-    await fill(panel, 'Contact', 'LastName', 'Lamarr');
-    await click(panel, '[data-action="show-all"]');
-    await fill(panel, 'Contact', 'FirstName', 'Hedy');
     await click(panel, '[data-form="Contact"] button[type="submit"]');
 
     // Created at once, shown as the chat's contact; then the case form.
@@ -364,7 +382,7 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
     await demo.endOpenChat();
     await panel.find('[data-write="done"]');
     const lead = (await emulator.records('Lead')).find((l) => l.Email === 'lin@prospect.example')!;
-    expect(lead).toMatchObject({ Company: 'Prospect & Sons', LastName: 'Lin Lead' });
+    expect(lead).toMatchObject({ Company: 'Prospect & Sons', FirstName: 'Lin', LastName: 'Lead' });
     expect((await emulator.records('Task')).filter((t) => t.WhoId === lead.Id)).toHaveLength(1);
   });
 

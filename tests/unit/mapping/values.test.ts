@@ -52,7 +52,7 @@ describe('mappedValues', () => {
 
   it('maps the default table, coerced', () => {
     expect(mappedValues(chat, DEFAULT_MAPPING.Contact, contact, 'create')).toEqual({
-      values: { LastName: 'Grace Hopper', Email: 'grace@navy.example', Phone: '+14155550100', Department: 'Engineering' }, skipped: {}, cut: [],
+      values: { FirstName: 'Grace', LastName: 'Hopper', Email: 'grace@navy.example', Phone: '+14155550100', Department: 'Engineering' }, skipped: {}, cut: [],
     });
     expect(mappedValues(chat, DEFAULT_MAPPING.Case, caseMeta, 'create').values).toEqual({
       SuppliedName: 'Grace Hopper', SuppliedEmail: 'grace@navy.example', SuppliedCompany: 'US Navy', SuppliedPhone: '+14155550100',
@@ -60,9 +60,16 @@ describe('mappedValues', () => {
     });
   });
 
+  it('splits the name of a mapping saved before names were split (LastName ← the full name)', () => {
+    const legacy = [{ sfField: 'LastName', chatField: 'visitor.name' }, { sfField: 'Email', chatField: 'visitor.email' }];
+    expect(mappedValues(chat, legacy, contact, 'create').values).toEqual({ FirstName: 'Grace', LastName: 'Hopper', Email: 'grace@navy.example' });
+    const masked = { ...chat, masked: ['visitor.name'] };
+    expect(mappedValues(masked, DEFAULT_MAPPING.Contact, contact, 'create').skipped).toMatchObject({ FirstName: 'masked in the console', LastName: 'masked in the console' });
+  });
+
   it('never uses a masked value, and says what it left out', () => {
     const masked = { ...chat, masked: ['visitor.email'], preChat: { Phone: 'n/a' } };
-    expect(mappedValues(masked, DEFAULT_MAPPING.Contact, contact, 'create')).toMatchObject({ values: { LastName: 'Grace Hopper' }, skipped: { Email: 'masked in the console', Phone: 'not a valid phone number in US: n/a' } });
+    expect(mappedValues(masked, DEFAULT_MAPPING.Contact, contact, 'create')).toMatchObject({ values: { FirstName: 'Grace', LastName: 'Hopper' }, skipped: { Email: 'masked in the console', Phone: 'not a valid phone number in US: n/a' } });
   });
 
   it('says what does not fit: an e-mail longer than its field is left out (cut, it would be another address), a company cut to length, a field this user cannot create', () => {

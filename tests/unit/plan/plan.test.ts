@@ -29,7 +29,7 @@ describe('buildPlan', () => {
   it('new visitor, contact & case: the contact first, the case refers to it', () => {
     const plan = buildPlan(input({ ownerId: '005000000000002AAA' }))!;
     expect(plan.steps.map((s) => `${s.method} ${s.object} ${s.ref}`)).toEqual(['POST Contact person', 'POST Case record']);
-    expect(plan.steps[0]!.values).toEqual({ LastName: 'Ada Lovelace', Email: 'ada@engine.example', Phone: '+442079460958', Department: 'R&D', OwnerId: '005000000000002AAA' });
+    expect(plan.steps[0]!.values).toEqual({ FirstName: 'Ada', LastName: 'Lovelace', Email: 'ada@engine.example', Phone: '+442079460958', Department: 'R&D', OwnerId: '005000000000002AAA' });
     expect(plan.steps[1]!.values).toMatchObject({ ContactId: '@{person.id}', Subject: 'Chat with Ada Lovelace', SuppliedCompany: 'Analytical Engines', Description: '[10:00] Visitor: Can you compute Bernoulli numbers?\n\nChat: demo:chat-9:ended', Origin: 'Web', OwnerId: '005000000000002AAA' });
     expect(plan.chatKey).toBe('demo:chat-9');
   });
@@ -39,7 +39,7 @@ describe('buildPlan', () => {
     ['overwrite', { Email: 'ada@engine.example', Phone: '+442079460958' }],
     ['fillBlank', { Phone: '+442079460958' }],
   ] as const)('found contact, strategy %s: updates only what the strategy allows, then the task', (strategy, update) => {
-    const existing = { type: 'Contact' as const, id: '003000000000001AAA', accountId: '001000000000001AAA', values: { LastName: 'Ada Lovelace', Email: 'old@example.com', Phone: null, Department: 'R&D' } };
+    const existing = { type: 'Contact' as const, id: '003000000000001AAA', name: 'Ada Lovelace', accountId: '001000000000001AAA', values: { LastName: 'Lovelace', Email: 'old@example.com', Phone: null, Department: 'R&D' } };
     const plan = buildPlan(input({ action: 'contactTask', strategy, existing }))!;
     const patch = plan.steps.find((s) => s.method === 'PATCH');
     // The values before are kept beside the change (the audit log's before/after).
@@ -49,12 +49,12 @@ describe('buildPlan', () => {
     expect(plan.steps.at(-1)).toMatchObject({ object: 'Task', values: { WhoId: existing.id, Subject: 'Chat', Status: 'Completed', Priority: 'Normal', ActivityDate: '2026-11-22', CallObject: 'demo:chat-9' } });
   });
 
-  it('does not rewrite LastName with the full name of a person whose names already make it up', () => {
+  it('does not rewrite the names of a person whose name the chat gives', () => {
     const existing = { type: 'Lead' as const, id: '00Q000000000001AAA', name: 'Ada Lovelace', values: { LastName: 'Lovelace', Email: 'ada@engine.example' } };
     const plan = buildPlan(input({ action: 'leadTask', strategy: 'overwrite', existing, snapshot: { ...chat, preChat: {} } }))!;
     expect(plan.steps.map((s) => s.method)).toEqual(['POST']);
     const renamed = buildPlan(input({ action: 'leadTask', strategy: 'overwrite', existing: { ...existing, name: 'A. Lovelace' }, snapshot: { ...chat, preChat: {} } }))!;
-    expect(renamed.steps[0]).toMatchObject({ method: 'PATCH', values: { LastName: 'Ada Lovelace' } });
+    expect(renamed.steps[0]).toMatchObject({ method: 'PATCH', values: { FirstName: 'Ada' } });
   });
 
   it('a case on its own has no contact; "do nothing" plans nothing', () => {
@@ -66,7 +66,7 @@ describe('buildPlan', () => {
 
   it('lead & task: a new lead gets its company; a found contact gets the task instead of a new lead', () => {
     const plan = buildPlan(input({ action: 'leadTask', snapshot: { ...chat, preChat: {} } }))!;
-    expect(plan.steps[0]).toMatchObject({ object: 'Lead', method: 'POST', values: { LastName: 'Ada Lovelace', Company: '[not provided]' } });
+    expect(plan.steps[0]).toMatchObject({ object: 'Lead', method: 'POST', values: { FirstName: 'Ada', LastName: 'Lovelace', Company: '[not provided]' } });
     const contact = { type: 'Contact' as const, id: '003000000000001AAA', values: {} };
     expect(buildPlan(input({ action: 'leadTask', existing: contact }))!.steps.map((s) => `${s.method} ${s.object}`)).toEqual(['POST Task']);
   });
@@ -100,7 +100,7 @@ describe('a plan in Salesforce: ONE allOrNone composite request', () => {
     expect(outcome.state).toBe('done');
     const ids = (outcome as { ids: Record<string, string> }).ids;
     const contact = org.emulator.records('Contact').find((c) => c.Id === ids.person)!;
-    expect(contact).toMatchObject({ LastName: 'Ada Lovelace', Email: 'ada@engine.example', Phone: '+442079460958' });
+    expect(contact).toMatchObject({ FirstName: 'Ada', LastName: 'Lovelace', Email: 'ada@engine.example', Phone: '+442079460958' });
     expect(org.emulator.records('Case').find((c) => c.Id === ids.record)).toMatchObject({ ContactId: contact.Id, Origin: 'Web', SuppliedName: 'Ada Lovelace' });
   });
 
