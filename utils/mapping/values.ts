@@ -4,6 +4,10 @@ import { chatValue } from '../identify/rules';
 import { normalizeEmail } from '../identify/normalize';
 import { parsePhone, phoneRegions } from '../identify/phone';
 import { visitorName } from './names';
+import { cutText } from '../chat/cut';
+
+/** A value quoted in a reason: its start, on whole characters. */
+const preview = (text: string) => cutText(text, 40, '…');
 import { fieldOf, type FieldMeta, type ObjectMeta } from '../salesforce/describe';
 import type { MappingRow } from './defaults';
 import type { FieldValue } from './display';
@@ -28,22 +32,22 @@ export function coerce(field: FieldMeta, raw: string, regions: string[] = []): C
   switch (field.type) {
     case 'phone': {
       const phone = parsePhone(text, phoneRegions(undefined, ...regions));
-      return phone ? { value: phone.e164 } : { skip: `not a valid phone number${regions[0] ? ` in ${regions[0]}` : ''}: ${text.slice(0, 40)}` };
+      return phone ? { value: phone.e164 } : { skip: `not a valid phone number${regions[0] ? ` in ${regions[0]}` : ''}: ${preview(text)}` };
     }
     case 'email': {
       const email = normalizeEmail(text);
-      if (!email) return { skip: `not an e-mail address: ${text.slice(0, 40)}` };
+      if (!email) return { skip: `not an e-mail address: ${preview(text)}` };
       // Cut, it would be another address: left out, and said.
-      return email.length <= (field.length || 80) ? { value: email } : { skip: `longer than the field's ${field.length || 80} characters: ${email.slice(0, 40)}…` };
+      return email.length <= (field.length || 80) ? { value: email } : { skip: `longer than the field's ${field.length || 80} characters: ${preview(email)}` };
     }
     case 'date': {
       if (DATE.test(text)) return { value: text };
       const at = new Date(text);
-      return Number.isNaN(at.getTime()) ? { skip: `not a date: ${text.slice(0, 40)}` } : { value: at.toISOString().slice(0, 10) };
+      return Number.isNaN(at.getTime()) ? { skip: `not a date: ${preview(text)}` } : { value: at.toISOString().slice(0, 10) };
     }
     case 'datetime': {
       const at = new Date(text);
-      return Number.isNaN(at.getTime()) ? { skip: `not a date and time: ${text.slice(0, 40)}` } : { value: at.toISOString() };
+      return Number.isNaN(at.getTime()) ? { skip: `not a date and time: ${preview(text)}` } : { value: at.toISOString() };
     }
     case 'boolean':
       return { value: /^(true|yes|y|1|on|checked)$/i.test(text) };
@@ -52,13 +56,13 @@ export function coerce(field: FieldMeta, raw: string, regions: string[] = []): C
     case 'currency':
     case 'percent': {
       const n = Number(text.replace(/[\s,]/g, ''));
-      if (!Number.isFinite(n)) return { skip: `not a number: ${text.slice(0, 40)}` };
+      if (!Number.isFinite(n)) return { skip: `not a number: ${preview(text)}` };
       return { value: field.type === 'int' ? Math.round(n) : n };
     }
     case 'picklist': {
       const lower = text.toLowerCase();
       const match = field.picklistValues.find((p) => p.value.toLowerCase() === lower || p.label.toLowerCase() === lower);
-      return match ? { value: match.value } : { skip: `not one of the picklist values: ${text.slice(0, 40)}` };
+      return match ? { value: match.value } : { skip: `not one of the picklist values: ${preview(text)}` };
     }
     case 'reference':
     case 'id':
@@ -67,7 +71,7 @@ export function coerce(field: FieldMeta, raw: string, regions: string[] = []): C
       const max = field.length || 255;
       if (text.length <= max) return { value: text };
       const mark = field.type === 'textarea' ? TRANSCRIPT_CUT : '…';
-      return { value: text.slice(0, Math.max(0, max - mark.length)) + mark, cut: true };
+      return { value: cutText(text, max, mark), cut: true };
     }
   }
 }
@@ -148,7 +152,7 @@ export function withRequiredNames(object: 'Contact' | 'Lead', values: Record<str
   const out = { ...values };
   if (!out.LastName) {
     const email = snapshot.visitor.email?.split('@')[0];
-    out.LastName = (snapshot.visitor.name?.trim() || email || snapshot.visitor.phone || 'Chat visitor').slice(0, 80);
+    out.LastName = cutText(snapshot.visitor.name?.trim() || email || snapshot.visitor.phone || 'Chat visitor', 80);
   }
   if (object === 'Lead' && !out.Company) out.Company = COMPANY_PLACEHOLDER;
   return out;

@@ -6,6 +6,7 @@ import { mappedValues, withRequiredNames } from '../mapping/values';
 import { parsePhone, samePhone } from '../identify/phone';
 import { fieldOf, type FieldMeta, type ObjectMeta } from '../salesforce/describe';
 import { chatKeyField, chatKeyValue } from './chat-key';
+import { cutText } from '../chat/cut';
 
 /** What to do when a chat ends or an offline message arrives (seed 000, "Automatically"). */
 export type AutoAction = 'contactCase' | 'contactTask' | 'case' | 'leadTask' | 'nothing';
@@ -62,7 +63,7 @@ export type PlanInput = {
   now: number;
 };
 
-export const chatKeyOf = (snapshot: Pick<ChatSnapshot, 'console' | 'chatId'>) => `${snapshot.console}:${snapshot.chatId}`.slice(0, 255);
+export const chatKeyOf = (snapshot: Pick<ChatSnapshot, 'console' | 'chatId'>) => cutText(`${snapshot.console}:${snapshot.chatId}`, 255);
 
 const blank = (v: FieldValue | undefined) => v === null || v === undefined || v === '';
 
@@ -146,7 +147,7 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
     steps.push({
       ref: 'record', object: 'Case', method: 'POST',
       values: settable(meta.Case, {
-        Subject: `${offline ? 'Offline message' : 'Chat'} with ${name}`.slice(0, 255),
+        Subject: cutText(`${offline ? 'Offline message' : 'Chat'} with ${name}`, 255),
         ...(origin ? { Origin: origin } : {}),
         ...(defaults.status ? { Status: defaults.status } : {}),
         ...(defaults.priority ? { Priority: defaults.priority } : {}),
@@ -161,7 +162,7 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
     steps.push({
       ref: 'record', object: 'Task', method: 'POST',
       values: settable(meta.Task, {
-        Subject: offline ? `Offline message from ${name}`.slice(0, 255) : task.subject,
+        Subject: offline ? cutText(`Offline message from ${name}`, 255) : task.subject,
         Status: task.status,
         Priority: task.priority,
         ActivityDate: due,
@@ -181,7 +182,7 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
   if (mapped.cut.includes('Description') && meta.ContentVersion) {
     steps.push({
       ref: 'transcript', object: 'ContentVersion', method: 'POST',
-      values: { Title: `Chat transcript ${chatKeyOf(snapshot)}`.slice(0, 255), PathOnClient: 'chat-transcript.txt', VersionData: base64Utf8(chatFacts(snapshot).transcript ?? ''), FirstPublishLocationId: '@{record.id}' },
+      values: { Title: cutText(`Chat transcript ${chatKeyOf(snapshot)}`, 255), PathOnClient: 'chat-transcript.txt', VersionData: base64Utf8(chatFacts(snapshot).transcript ?? ''), FirstPublishLocationId: '@{record.id}' },
     });
   }
   const id = `${chatKeyOf(snapshot)}:${input.trigger}`;
@@ -205,10 +206,7 @@ export const chatMarker = (planId: string) => `\n\nChat: ${planId}`;
 
 /** Text and marker within the field's length: the text gives way, on a whole character. */
 function withMarker(text: string, marker: string, limit: number): string {
-  if (text.length + marker.length <= limit) return text + marker;
-  const room = [...text.slice(0, Math.max(0, limit - marker.length))];
-  if (room.length && /[\uD800-\uDBFF]/.test(room.at(-1)!)) room.pop();
-  return room.join('') + marker;
+  return text.length + marker.length <= limit ? text + marker : cutText(text, limit - marker.length) + marker;
 }
 
 /** The plan as plain creates: for an org whose chat key field is gone since its describe was read. */
