@@ -71,8 +71,9 @@ export type MessageCache = WeakMap<Element, { raw: string | null; message: Messa
 export function readTranscript(adapter: Adapter, pane: Element, cache: MessageCache): Message[] {
   const t = adapter.transcript;
   const nodes = queryAll(pane, t.message);
-  const start = Math.max(0, nodes.length - TRANSCRIPT_MAX);
-  const out: Message[] = [];
+  const start = Math.max(0, nodes.length - (TRANSCRIPT_MAX - 1));
+  // Never dropped without a word: the transcript starts by saying what it does not hold.
+  const out: Message[] = start ? [{ role: 'system', text: `[${start} earlier messages were not read: the chat has more than ${TRANSCRIPT_MAX - 1}]` }] : [];
   for (let i = start; i < nodes.length; i++) {
     const node = nodes[i]!;
     const raw = read(node, t.text);

@@ -7,7 +7,8 @@ import * as z from 'zod/mini';
  */
 export const FIELD_MAX = 4_000;
 export const MESSAGE_MAX = 20_000;
-export const TRANSCRIPT_MAX = 2_000;
+/** A bound against a page that never stops adding nodes, far above any real chat; above it, the transcript says how many earlier messages were not read. */
+export const TRANSCRIPT_MAX = 20_000;
 
 const Text = z.string().check(z.maxLength(FIELD_MAX));
 const Values = z.record(z.string().check(z.maxLength(200)), Text);

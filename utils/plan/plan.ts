@@ -2,7 +2,7 @@ import type { ChatSnapshot } from '../chat/snapshot';
 import { chatFacts } from '../chat/transcript';
 import type { FieldMapping, ObjectName } from '../mapping/defaults';
 import type { FieldValue } from '../mapping/display';
-import { mappedValues, withRequiredNames } from '../mapping/values';
+import { mappedValues, TRANSCRIPT_CUT, withRequiredNames } from '../mapping/values';
 import { parsePhone, samePhone } from '../identify/phone';
 import { fieldOf, type FieldMeta, type ObjectMeta } from '../salesforce/describe';
 import { chatKeyField, chatKeyValue } from './chat-key';
@@ -178,13 +178,6 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
     const child = steps.find((s) => s.ref === 'record')!;
     child.values = { ...child.values, ...settable(meta[child.object], input.overrides) };
   }
-  // A transcript too long for the field was cut with a marker: the whole text goes along as a file.
-  if (mapped.cut.includes('Description') && meta.ContentVersion) {
-    steps.push({
-      ref: 'transcript', object: 'ContentVersion', method: 'POST',
-      values: { Title: cutText(`Chat transcript ${chatKeyOf(snapshot)}`, 255), PathOnClient: 'chat-transcript.txt', VersionData: base64Utf8(chatFacts(snapshot).transcript ?? ''), FirstPublishLocationId: '@{record.id}' },
-    });
-  }
   const id = `${chatKeyOf(snapshot)}:${input.trigger}`;
   // Upserts only when every record the plan creates has the key: a contact created twice would
   // otherwise take the case along to the second one.
@@ -196,7 +189,18 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
     // is then told apart from another chat's with the same words ("hi").
     const record = steps.find((s) => s.ref === 'record' && s.object === 'Case');
     const limit = fieldOf(meta.Case, 'Description')?.length;
-    if (record && typeof record.values.Description === 'string' && limit) record.values.Description = withMarker(record.values.Description, chatMarker(id), limit);
+    if (record && typeof record.values.Description === 'string' && limit) {
+      const marked = withMarker(record.values.Description, chatMarker(id), limit);
+      record.values.Description = marked.text;
+      if (marked.cut && !mapped.cut.includes('Description')) mapped.cut.push('Description');
+    }
+  }
+  // A transcript too long for the field was cut with a marker: the whole text goes along as a file.
+  if (mapped.cut.includes('Description') && meta.ContentVersion) {
+    steps.push({
+      ref: 'transcript', object: 'ContentVersion', method: 'POST',
+      values: { Title: cutText(`Chat transcript ${chatKeyOf(snapshot)}`, 255), PathOnClient: 'chat-transcript.txt', VersionData: base64Utf8(chatFacts(snapshot).transcript ?? ''), FirstPublishLocationId: '@{record.id}' },
+    });
   }
   return { id, chatKey: chatKeyOf(snapshot), chatId: snapshot.chatId, trigger: input.trigger, action, steps, skipped, createdAt: now };
 }
@@ -204,9 +208,14 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
 /** The line a case's description ends with when the org has no chat key field. */
 export const chatMarker = (planId: string) => `\n\nChat: ${planId}`;
 
-/** Text and marker within the field's length: the text gives way, on a whole character. */
-function withMarker(text: string, marker: string, limit: number): string {
-  return text.length + marker.length <= limit ? text + marker : cutText(text, limit - marker.length) + marker;
+/**
+ * Text and marker within the field's length: the text gives way, on a whole character, and says
+ * so (the "cut here" line stays whole, and the whole transcript then goes as a file).
+ */
+function withMarker(text: string, marker: string, limit: number): { text: string; cut: boolean } {
+  if (text.length + marker.length <= limit) return { text: text + marker, cut: false };
+  const body = text.endsWith(TRANSCRIPT_CUT) ? text.slice(0, -TRANSCRIPT_CUT.length) : text;
+  return { text: cutText(body, limit - marker.length - TRANSCRIPT_CUT.length) + TRANSCRIPT_CUT + marker, cut: true };
 }
 
 /** The plan as plain creates: for an org whose chat key field is gone since its describe was read. */

@@ -97,6 +97,35 @@ describe('writing the chat to Salesforce automatically', () => {
     expect((await emulator.records('Task')).filter((t) => t.WhoId === chloe.Id)).toHaveLength(1);
   });
 
+  it('a 5,000-message chat: the case says where its description is cut, the file holds all 5,000 messages', async () => {
+    const { emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { panel, demo } = await e2e.openConnectedConsole({ settings: automation('contactCase') });
+    const chat = await demo.startChat(visitor('Ada Lovelace', 'ada@engine.example'));
+    await panel.waitForVisitor(chat);
+    // 4,999 more, one after another as a long chat has them (the first is the visitor's hello).
+    await demo.page.evaluate(async (id) => {
+      const api = (window as never as { demoConsole: { sendMessage: (id: string, who: string, text: string) => void } }).demoConsole;
+      for (let i = 2; i <= 5000; i++) {
+        api.sendMessage(id, i % 2 ? 'visitor' : 'agent', `message ${i} of 5000`);
+        if (i % 250 === 0) await new Promise((r) => setTimeout(r, 0));
+      }
+    }, chat);
+    await demo.endOpenChat();
+    const entry = await panel.settledWrite(chat, 60_000);
+    expect(entry.state).toBe('done');
+    const record = (await emulator.records('Case')).find((c) => c.Id === entry.ids.record)!;
+    const description = String(record.Description);
+    expect(description.length).toBeLessThanOrEqual(32_000);
+    expect(description).toContain('[cut here: the full transcript is attached to this record as a file]');
+    const file = (await emulator.records('ContentVersion')).find((v) => v.FirstPublishLocationId === record.Id)!;
+    // One line a message; the console's own "chat started / ended" lines aside.
+    const lines = Buffer.from(String(file.VersionData), 'base64').toString('utf8').split('\n').filter((l) => !l.includes('] System: '));
+    expect(lines).toHaveLength(5000);
+    expect(lines[0]).toMatch(/I need help with my order\.$/);
+    expect(lines.at(-1)).toMatch(/message 5000 of 5000$/);
+  });
+
   it('an offline message, "Create/Update Lead & Attach Task": a lead with the message on its task', async () => {
     const { emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });

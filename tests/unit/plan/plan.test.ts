@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptySnapshot, type ChatSnapshot } from '@/utils/chat/snapshot';
 import { DEFAULT_MAPPING } from '@/utils/mapping/defaults';
+import { TRANSCRIPT_CUT } from '@/utils/mapping/values';
 import { buildPlan, type PlanInput } from '@/utils/plan/plan';
 import { planOutcome, planRequests } from '@/utils/plan/requests';
 import { useEmulatorOrg } from '../org';
@@ -82,10 +83,23 @@ describe('buildPlan', () => {
     const small = { ...meta, Case: { ...meta.Case!, fields: meta.Case!.fields.map((f) => (f.name === 'Description' ? { ...f, length: 5000 } : f)) } };
     const plan = buildPlan(input({ snapshot: long, meta: small }))!;
     expect(plan.steps.map((s) => s.object)).toEqual(['Contact', 'Case', 'ContentVersion']);
-    expect(String(plan.steps[1]!.values.Description)).toMatch(/full transcript is attached/);
+    const description = String(plan.steps[1]!.values.Description);
+    // The "cut here" line whole, then the chat's marker, within the field.
+    expect(description).toContain(`${TRANSCRIPT_CUT}\n\nChat: demo:chat-9:ended`);
+    expect(description.length).toBeLessThanOrEqual(5000);
     const file = plan.steps[2]!.values;
     expect(file.FirstPublishLocationId).toBe('@{record.id}');
     expect(Buffer.from(String(file.VersionData), 'base64').toString('utf8')).toContain(`line 39 ${'z'.repeat(1000)}`);
+  });
+  it('a transcript that fits only without the chat marker is cut there, said, and attached whole', () => {
+    const text = 'y'.repeat(4990);
+    const fits = { ...chat, transcript: [{ role: 'visitor' as const, text }] };
+    const small = { ...meta, Case: { ...meta.Case!, fields: meta.Case!.fields.map((f) => (f.name === 'Description' ? { ...f, length: 5000 } : f)) } };
+    const plan = buildPlan(input({ snapshot: fits, meta: small }))!;
+    const description = String(plan.steps[1]!.values.Description);
+    expect(description.endsWith(`${TRANSCRIPT_CUT}\n\nChat: demo:chat-9:ended`)).toBe(true);
+    expect(description.length).toBeLessThanOrEqual(5000);
+    expect(plan.steps.map((s) => s.object)).toEqual(['Contact', 'Case', 'ContentVersion']);
   });
 });
 
