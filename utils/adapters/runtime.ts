@@ -52,6 +52,8 @@ function nextTaskAfter(signal: AbortSignal): (run: () => void) => void {
 export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, schedule, onError, profile }: WatcherOptions): { flush: () => void } {
   const known = new Map<string, Known>();
   const offlineSeen = new Set<string>();
+  /** Chats the console's list has shown: only these can end by leaving it. */
+  const listedOnce = new Set<string>();
   const cache: MessageCache = new WeakMap();
   const observed = new WeakSet<Node>();
   const nextBatch = schedule ?? nextTaskAfter(signal);
@@ -141,11 +143,14 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
         if (before?.ended) active.state = 'ended';
         remember(active);
       }
-      // Chats that disappeared from the list have ended.
-      if (adapter.chats) {
+      // A chat that left the list has ended, but absence alone proves nothing: only a chat the list
+      // showed before, gone from a list that still matches (one that matches nothing may be a
+      // console this adapter no longer recognises), and not still open in the pane.
+      if (adapter.chats && list.length) {
         const listed = new Set(list.map((c) => c.id));
+        for (const id of listed) listedOnce.add(id);
         for (const [id, entry] of known) {
-          if (!listed.has(id) && !entry.ended && entry.snapshot.state !== 'offline') {
+          if (!listed.has(id) && listedOnce.has(id) && id !== active?.chatId && !entry.ended && entry.snapshot.state !== 'offline') {
             remember({ ...entry.snapshot, state: 'ended' });
           }
         }

@@ -71,6 +71,20 @@ describe('console watcher', () => {
     expect(events.every((e) => e.type !== 'ended')).toBe(true);
   });
 
+  it('never takes absence for an end: a list that stops matching ends no chat, nor does a chat never listed', async () => {
+    summary();
+    // The console's markup changes under the adapter: the list matches nothing any more.
+    document.querySelectorAll('.chat-tab').forEach((tab) => tab.classList.replace('chat-tab', 'conversation-item'));
+    await nextFrame();
+    expect(events.filter((e) => e.type === 'ended')).toEqual([]);
+    events.splice(0);
+    // A list that matches again, without the open chat: still open in the pane, so not ended.
+    const other = document.querySelector('.conversation-item[data-chat-id="chat-0002"]')!;
+    other.classList.replace('conversation-item', 'chat-tab');
+    await nextFrame();
+    expect(events.filter((e) => e.type === 'ended')).toEqual([]);
+  });
+
   it('reads a late-loading field when it appears', async () => {
     summary();
     document.querySelector('.visitor-phone')!.remove();
