@@ -7,7 +7,7 @@ import { createPanelStore } from '@/components/panel/store';
 import { deliver } from '@/utils/messages/deliver';
 import { sendCommand } from '@/utils/messages/client';
 import { OutboxUpdate } from '@/utils/messages/protocol';
-import { adapterFor } from '@/utils/adapters/registry';
+import { whenConsoleAppears } from '@/utils/adapters/registry';
 import { hostStyle, reserveRoom } from '@/utils/adapters/mount';
 import { watchConsole } from '@/utils/adapters/runtime';
 import panelCss from '@/components/panel/panel.css?inline';
@@ -19,7 +19,10 @@ export default defineContentScript({
   async main(ctx) {
     // The consoles switched on in settings (built-ins with their URLs, custom adapters).
     const { adapters } = await sendCommand('console.adapters', {}).catch(() => ({ adapters: [] }));
-    const adapter = adapterFor(adapters, location.href, document);
+    const waiting = new AbortController();
+    ctx.onInvalidated(() => waiting.abort());
+    // A single-page console may render itself after load: watch for it, cheaply, until it is there.
+    const adapter = await whenConsoleAppears(adapters, document, waiting.signal);
     if (!adapter) return; // not a chat console: stay idle
     const store = createPanelStore({
       readStatus: () => sendCommand('salesforce.status', {}),

@@ -3,12 +3,18 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_ADAPTERS } from '@/utils/adapters/registry';
 
 const files = readdirSync('utils/adapters').filter((f) => f.endsWith('.ts'));
+/** The pages an adapter is tested on: captures of the real product when there are, else its fixture. */
+const pagesOf = (name: string) => {
+  const captures = `tests/consoles/${name}/captures`;
+  if (existsSync(captures)) return readdirSync(captures).filter((f) => f.endsWith('.html')).map((f) => `${captures}/${f}`);
+  return existsSync(`tests/consoles/${name}/fixture.html`) ? [`tests/consoles/${name}/fixture.html`] : [];
+};
 const RUNTIME_FILES = new Set(['schema.ts', 'dom.ts', 'scrape.ts', 'runtime.ts', 'registry.ts', 'defaults.ts', 'registration.ts', 'mount.ts']);
 
 describe('built-in console adapters', () => {
-  it.each(BUILT_IN_ADAPTERS.map((a) => [a.name]))('%s has its own file, a fixture page and a test', (name) => {
+  it.each(BUILT_IN_ADAPTERS.map((a) => [a.name]))('%s has its own file, pages to test it on (captures of the real product, else a fixture) and a test', (name) => {
     expect(files).toContain(`${name}.ts`);
-    expect(existsSync(`tests/consoles/${name}/fixture.html`)).toBe(true);
+    expect(pagesOf(name).length).toBeGreaterThan(0);
     expect(existsSync(`tests/unit/adapters/${name}.test.ts`)).toBe(true);
   });
 
@@ -17,9 +23,11 @@ describe('built-in console adapters', () => {
     expect(adapterFiles.sort()).toEqual(BUILT_IN_ADAPTERS.map((a) => a.name).sort());
   });
 
-  it('fixture pages cite where their DOM comes from', () => {
+  it('every page cites where its DOM comes from (a capture: the product commit it was taken from)', () => {
     for (const { name } of BUILT_IN_ADAPTERS) {
-      expect(readFileSync(`tests/consoles/${name}/fixture.html`, 'utf8')).toMatch(/<!--[\s\S]*(from|source)[\s\S]*-->/i);
+      for (const page of pagesOf(name)) expect(readFileSync(page, 'utf8'), page).toMatch(/<!--[\s\S]*(from|source)[\s\S]*-->/i);
     }
+    const lhc = JSON.parse(readFileSync('tests/consoles/livehelperchat/captures/captures.json', 'utf8')) as { lhcCommit: string };
+    expect(lhc.lhcCommit).toMatch(/^[0-9a-f]{40}$/);
   });
 });

@@ -46,6 +46,27 @@ export function innerScopes(scope: Scope, selector: string): Scope[] {
   return out;
 }
 
+/**
+ * What is on screen but is no text: icon glyphs (ligature fonts such as Material Icons write
+ * "thumb_up" in the DOM), images by role, what is hidden from assistive technology, reaction widgets.
+ */
+const NOT_TEXT = '[aria-hidden="true"], [role="img"], svg, [class*="material-icons"], [class*="material-symbols"], .reactions-holder, script, style, template';
+
+/** An element's text as the agent reads it: without NOT_TEXT (and `exclude`) descendants. */
+function visibleText(el: Element, exclude?: string): string {
+  const skip = exclude ? `${NOT_TEXT}, ${exclude}` : NOT_TEXT;
+  if (!el.querySelector(skip)) return el.textContent ?? '';
+  let out = '';
+  const walk = (node: Node) => {
+    for (let child = node.firstChild; child; child = child.nextSibling) {
+      if (child.nodeType === 3) out += child.nodeValue;
+      else if (child.nodeType === 1 && !(child as Element).matches(skip)) walk(child);
+    }
+  };
+  walk(el);
+  return out;
+}
+
 /** Reads one value as raw text (the caller cleans and caps it). */
 export function read(scope: Scope, extract: Extract): string | null {
   const el = extract.selector ? query(scope, extract.selector) : scope instanceof Element ? scope : null;
@@ -64,7 +85,7 @@ export function read(scope: Scope, extract: Extract): string | null {
       value = 'value' in el ? String((el as HTMLInputElement).value) : el.getAttribute('value');
       break;
     default:
-      value = el.textContent;
+      value = visibleText(el, extract.exclude);
   }
   if (value !== null && extract.pattern) {
     const match = new RegExp(extract.pattern).exec(value);

@@ -1,43 +1,51 @@
 import type { AdapterInput } from './schema';
 
+/** The open chat's right column: its visitor block (fields are read from the whole page). */
+const INFO = '.tab-pane.active.chat-tab-pane .chat-main-right-column';
+
 /**
- * Live Helper Chat's back office (open source, self-hosted: the admin adds its URL). The DOM it
- * reads, and the source files it comes from, are in tests/consoles/livehelperchat/fixture.html.
- * Chats are tabs; the open one is the active tab-pane. Masked e-mails and phones are skipped.
+ * Live Helper Chat's back office (open source, self-hosted: the admin adds its URL), read as a
+ * real LHC renders it: tests/consoles/livehelperchat/captures/ holds its DOM in each state that
+ * matters (dashboard, a chat opened by AJAX, two chats, the single-chat window, masked contact
+ * data, the visitor gone, a chat closed), with the commit it came from and the command to
+ * capture it again. Chats are tabs (`#tabs`, kept by LHC's own lhinst.removeDialogTab); the open
+ * one is the active `chat-tab-pane`. The visitor block has no classes of its own: its fields are
+ * found by the titles LHC gives the IP cell and the phone icon. Masked e-mails and phones are skipped.
  */
 export const livehelperchatAdapter: AdapterInput = {
   name: 'livehelperchat',
   label: 'Live Helper Chat',
-  matches: ['https://*/index.php/*/chat/*', 'https://*/index.php/*/front/*'],
-  detect: '.msgBlock.msgBlock-admin',
-  mount: { anchor: '.tab-pane.active .chat-main-right-column', position: 'beside' },
+  matches: ['https://*/index.php/site_admin/*', 'https://*/index.php/*/site_admin/*', 'https://*/site_admin/*'],
+  // The dashboard has no chat yet: the console is there when its tab strip is.
+  detect: '#tabs',
+  mount: { anchor: INFO, position: 'beside' },
   chats: {
-    item: '#tabs .nav-tabs a[href^="#chat-id-"]',
+    list: '#tabs > ul[role="tablist"]',
+    item: '#tabs > ul[role="tablist"] a.chat-nav-item[href^="#chat-id-"]',
     id: { read: 'attr', attr: 'href', pattern: '#chat-id-(\\d+)' },
-    name: { selector: '.chat-nick' },
+    name: { selector: '.ntab' },
     active: '.active',
   },
-  pane: { root: '.tab-pane.active[id^="chat-id-"]', id: { read: 'attr', attr: 'id', pattern: 'chat-id-(\\d+)' } },
+  pane: { root: '.tab-pane.active.chat-tab-pane[id^="chat-id-"]', id: { read: 'attr', attr: 'id', pattern: 'chat-id-(\\d+)' } },
   fields: {
-    'visitor.name': { selector: '.tab-pane.active .visitor-nick' },
-  },
-  lists: {
-    visitor: { kind: 'rows', row: '.tab-pane.active table[id^="chat-visitor-info-"] tr', label: { selector: 'td:first-child' }, value: { selector: 'td:nth-child(2)' } },
-    session: { kind: 'rows', row: '.tab-pane.active table[id^="chat-visitor-info-"] tr', label: { selector: 'td:first-child' }, value: { selector: 'td:nth-child(2)' } },
-    custom: { kind: 'text', row: '.tab-pane.active .additional-data li', separator: ':' },
+    // The chat's "New window" action carries the visitor's name (the tab's is cut short).
+    'visitor.name': { selector: `${INFO} a[data-title]`, read: 'attr', attr: 'data-title' },
+    // After the IP: the e-mail, as a link, or masked as text ("***@engine.example") for an operator without the right to see it.
+    'visitor.email': { selector: `${INFO} div[title="IP"] + div`, pattern: '(\\S+@\\S+)' },
+    'visitor.phone': { selector: `${INFO} div:has(> .material-icons[title="Phone"])` },
+    'session.ip': { selector: `${INFO} [title="IP"]` },
+    'chat.requestingPage': { selector: `${INFO} a:has(> [title="Page from where visitor started a chat."])`, read: 'attr', attr: 'href' },
   },
   transcript: {
     message: '.msgBlock .message-row',
     id: { read: 'attr', attr: 'id', pattern: 'msg-(\\d+)' },
     role: { system: '.system-response', visitor: '[data-op-id="0"]', agent: '[data-op-id]:not([data-op-id="0"]):not([data-op-id="-1"])' },
-    author: { selector: '.usr-tit' },
+    author: { selector: '.usr-tit', exclude: '.msg-date' },
     text: { selector: '.msg-body' },
     time: { selector: '.msg-date' },
   },
   ended: { text: 'Visitor has left the chat' },
   agent: {
-    name: { selector: '.header-user', read: 'attr', attr: 'data-user-name' },
-    email: { selector: '.header-user', read: 'attr', attr: 'data-user-email' },
-    state: { selector: '.header-user .user-status' },
+    name: { selector: '.navbar li.dropstart > a.dropdown-toggle' },
   },
 };

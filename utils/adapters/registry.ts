@@ -34,7 +34,35 @@ export function matchesPattern(pattern: string, url: string): boolean {
   return pathRe.test(target.pathname + target.search);
 }
 
+const urlMatches = (a: Adapter, url: string) => a.matches.some((p) => matchesPattern(p, url));
+const detected = (a: Adapter, doc: Document) => !!doc.querySelector(a.detect.split('>>>')[0]!.trim());
+
 /** The adapter for this page: its URL matches and its console is really there. */
 export function adapterFor(adapters: Adapter[], url: string, doc: Document): Adapter | null {
-  return adapters.find((a) => a.matches.some((p) => matchesPattern(p, url)) && doc.querySelector(a.detect.split('>>>')[0]!.trim())) ?? null;
+  return adapters.find((a) => urlMatches(a, url) && detected(a, doc)) ?? null;
+}
+
+/**
+ * The adapter for this page once its console is there: at once, or when a single-page console
+ * renders it later (a chat loaded by AJAX, a hash route). Null at once when no adapter's URL
+ * matches; watches DOM changes (no polling) until the console appears or `signal` aborts.
+ */
+export function whenConsoleAppears(adapters: Adapter[], doc: Document, signal: AbortSignal): Promise<Adapter | null> {
+  const candidates = () => adapters.filter((a) => urlMatches(a, doc.location?.href ?? ''));
+  const found = adapterFor(adapters, doc.location?.href ?? '', doc);
+  if (found || !candidates().length) return Promise.resolve(found);
+  return new Promise((resolve) => {
+    const observer = new MutationObserver(() => {
+      const adapter = candidates().find((a) => detected(a, doc));
+      if (adapter) {
+        observer.disconnect();
+        resolve(adapter);
+      }
+    });
+    observer.observe(doc.documentElement, { childList: true, subtree: true });
+    signal.addEventListener('abort', () => {
+      observer.disconnect();
+      resolve(null);
+    });
+  });
 }

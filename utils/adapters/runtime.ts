@@ -1,6 +1,6 @@
 import type { ChatEvent, ChatSnapshot } from '../chat/snapshot';
 import { emptySnapshot } from '../chat/snapshot';
-import { innerScopes } from './dom';
+import { innerScopes, query } from './dom';
 import type { Adapter } from './schema';
 import { readActiveChat, readChatList, readOffline, transcriptContainers, type MessageCache } from './scrape';
 
@@ -144,9 +144,11 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
         remember(active);
       }
       // A chat that left the list has ended, but absence alone proves nothing: only a chat the list
-      // showed before, gone from a list that still matches (one that matches nothing may be a
-      // console this adapter no longer recognises), and not still open in the pane.
-      if (adapter.chats && list.length) {
+      // showed before, gone from a list that is still there (the list's own element when the
+      // adapter names it, else chats left in it: one that matches nothing may be a console this
+      // adapter no longer recognises), and not still open in the pane.
+      const listThere = adapter.chats && (adapter.chats.list ? !!query(doc, adapter.chats.list) : list.length > 0);
+      if (adapter.chats && listThere) {
         const listed = new Set(list.map((c) => c.id));
         for (const id of listed) listedOnce.add(id);
         for (const [id, entry] of known) {

@@ -26,6 +26,8 @@ export const Extract = z
     attr: z.optional(z.string().check(z.maxLength(100))),
     /** A regular expression; its first group (or the whole match) is the value. */
     pattern: z.optional(z.string().check(z.maxLength(500))),
+    /** Descendants whose text is not part of the value (a time inside the author's name). */
+    exclude: z.optional(Selector),
   })
   .check(
     z.refine((e) => e.read !== 'attr' || !!e.attr, { message: 'read "attr" needs "attr" (the attribute name)' }),
@@ -65,7 +67,11 @@ export const Adapter = z.object({
     position: z._default(z.enum(['beside', 'docked-right', 'floating']), 'beside'),
   }),
   /** The open chats (tabs or a list), when the console shows several. */
-  chats: z.optional(z.object({ item: Selector, id: Extract, name: z.optional(Extract), active: Selector })),
+  chats: z.optional(z.object({
+    item: Selector, id: Extract, name: z.optional(Extract), active: Selector,
+    /** The list itself: while it is there, a chat gone from it has ended, even the last one. Without it, only a list with chats left counts. */
+    list: z.optional(Selector),
+  })),
   /** The active chat: its pane, and its id (from the pane, or from the URL with `url`). */
   pane: z
     .object({

@@ -93,7 +93,10 @@ export function readTranscript(adapter: Adapter, pane: Element, cache: MessageCa
       };
       cache.set(node, entry);
     }
-    if (entry.message.text) out.push(entry.message);
+    if (!entry.message.text) continue;
+    // A message grouped under the one before (no header of its own) is by the same author.
+    const before = out.at(-1);
+    out.push(!entry.message.author && before?.author && before.role === entry.message.role ? { ...entry.message, author: before.author, ...(entry.message.time ? {} : before.time ? { time: before.time } : {}) } : entry.message);
   }
   return out;
 }

@@ -1,46 +1,84 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { query, queryAll } from '@/utils/adapters/dom';
 import { readActiveChat, readChatList } from '@/utils/adapters/scrape';
 import { builtIn, loadFixture } from './fixtures';
 
+// The adapter on a real LiveHelperChat's DOM (tests/consoles/livehelperchat/captures, with the
+// commit they came from in captures.json; capture.ts takes them again from a newer LHC).
 const adapter = builtIn('livehelperchat');
-beforeEach(() => loadFixture('livehelperchat'));
+const load = (state: string) => loadFixture('livehelperchat', `captures/${state}.html`);
+const chatOf = () => readActiveChat(adapter, document, location.href, new WeakMap());
 
-describe('livehelperchat adapter on its fixture page', () => {
-  it('finds each selector as often as the page has it', () => {
-    expect(queryAll(document, adapter.chats!.item)).toHaveLength(2);
+describe('livehelperchat adapter on a real LHC', () => {
+  it('sees the console on the dashboard before any chat is open, and no chat there', () => {
+    load('dashboard-pending');
+    expect(query(document, adapter.detect)).not.toBeNull();
+    expect(readChatList(adapter, document)).toEqual([]);
+    expect(query(document, adapter.chats!.list!)).not.toBeNull();
+    expect(chatOf()).toBeNull();
+  });
+
+  it('reads a chat opened from the dashboard: the visitor, the session, the whole transcript as the agent sees it', () => {
+    load('dashboard-chat-open');
     expect(queryAll(document, adapter.pane.root)).toHaveLength(1);
     expect(query(document, adapter.mount.anchor)).not.toBeNull();
-    expect(queryAll(query(document, adapter.pane.root)!, adapter.transcript.message)).toHaveLength(4);
-  });
-
-  it('lists the chat tabs', () => {
-    expect(readChatList(adapter, document)).toEqual([
-      { id: '7341', name: 'Zoë Ødegård', active: true },
-      { id: '7342', name: 'محمد العلي', active: false },
-    ]);
-  });
-
-  it('reads the open chat and never keeps a masked e-mail or phone', () => {
-    const chat = readActiveChat(adapter, document, location.href, new WeakMap())!;
+    const [tab] = readChatList(adapter, document);
+    const chat = chatOf()!;
+    expect(tab).toMatchObject({ id: chat.chatId, name: 'Grace Hopper', active: true });
     expect(chat).toMatchObject({
-      chatId: '7341',
-      visitor: { name: 'Zoë Ødegård' },
-      session: { country: 'Norway', city: 'Oslo', ip: '203.0.113.24', referrer: 'https://www.example.no/priser', browser: 'Firefox 133' },
-      custom: { Order: '10042', Plan: 'Pro' },
-      agent: { name: 'Ana Agent', email: 'ana.agent@example.com', state: 'Online' },
+      state: 'active',
+      visitor: { name: 'Grace Hopper', email: 'grace.hopper@example.com', phone: '+1 415 555 0100' },
+      session: { ip: '127.0.0.1' },
+      chat: { requestingPage: expect.stringContaining('/index.php/chat/start') },
+      agent: { name: 'Ana Agent' },
+      masked: [],
     });
+    // No icon names ("thumb_up", "done", "login"), no time in the author.
+    expect(chat.transcript.map((m) => [m.role, m.author, m.text])).toEqual([
+      ['visitor', 'Grace Hopper', 'Hello, I need help with my invoice'],
+      ['system', 'System assistant', 'Ana Agent has accepted the chat!'],
+      ['system', 'System assistant', 'Visitor has joined the chat!'],
+      ['agent', 'Ana Agent', 'Happy to help. What is the invoice number?'],
+    ]);
+    expect(chat.transcript[0]!.time).toMatch(/^\d\d:\d\d:\d\d$/);
+  });
+
+  it('follows the chat shown when two are open, and lists both', () => {
+    load('dashboard-two-chats');
+    expect(readChatList(adapter, document).map((c) => c.active)).toEqual([false, true]);
+    expect(chatOf()!.visitor).toMatchObject({ name: 'Ada Lovelace', email: 'ada@engine.example', phone: '+44 20 7946 0958' });
+  });
+
+  it('reads the single-chat window and a chat opened by its link the same way', () => {
+    for (const state of ['single-chat', 'front-chat']) {
+      load(state);
+      expect(chatOf()?.visitor, state).toMatchObject({ name: 'Grace Hopper', email: 'grace.hopper@example.com' });
+    }
+  });
+
+  it('reads no chat while a chat link shows the dashboard, but lists the open chats', () => {
+    load('front-loaded');
+    expect(chatOf()).toBeNull();
+    expect(readChatList(adapter, document).map((c) => c.active)).toEqual([false, false]);
+  });
+
+  it('never keeps the e-mail or phone an operator without the right sees masked', () => {
+    load('masked-operator');
+    const chat = chatOf()!;
+    expect(chat.visitor.name).toBe('Ada Lovelace');
     expect(chat.visitor.email).toBeUndefined();
     expect(chat.visitor.phone).toBeUndefined();
-    expect(chat.masked.sort()).toEqual(['session.E-mail', 'session.Phone', 'visitor.email', 'visitor.phone']);
-    expect(JSON.stringify(chat)).not.toContain('*****');
-    expect(chat.transcript.map((m) => [m.id, m.role, m.author])).toEqual([
-      ['90001', 'system', undefined],
-      ['90002', 'visitor', 'Zoë Ødegård'],
-      ['90003', 'agent', 'Ana Agent'],
-      ['90004', 'visitor', 'Zoë Ødegård'],
-    ]);
-    expect(chat.transcript[3]!.text).toBe('INV-2024-0042 <b>urgent</b>');
+    expect(chat.masked.sort()).toEqual(['visitor.email', 'visitor.phone']);
+    expect(JSON.stringify(chat)).not.toContain('***');
+  });
+
+  it('sees the visitor leave, and a chat the operator closed leave the tab strip', () => {
+    load('visitor-left');
+    expect(chatOf()!.state).toBe('ended');
+    load('closed-by-operator');
+    const list = readChatList(adapter, document);
+    expect(list.map((c) => c.name)).toEqual(['Ada Lovelace']);
+    expect(query(document, adapter.chats!.list!)).not.toBeNull();
   });
 });
