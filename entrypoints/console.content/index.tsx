@@ -51,7 +51,7 @@ export default defineContentScript({
       name: 'sf-chat-panel',
       position: 'inline',
       anchor: position === 'beside' ? adapter.mount.anchor : 'body',
-      append: 'last',
+      append: position === 'beside' ? adapter.mount.append : 'last',
       css: panelCss,
       isolateEvents: true,
       onMount(container, _shadow, host) {

@@ -18,7 +18,8 @@ export const livehelperchatAdapter: AdapterInput = {
   matches: ['https://*/index.php/site_admin/*', 'https://*/index.php/*/site_admin/*', 'https://*/site_admin/*'],
   // The dashboard has no chat yet: the console is there when its tab strip is.
   detect: '#tabs',
-  mount: { anchor: INFO, position: 'beside' },
+  // At the top of the column's scrolling area (its tab panel is absolutely placed: after it, the panel would lie under it).
+  mount: { anchor: `${INFO} > [role="tabpanel"]`, position: 'beside', append: 'first' },
   chats: {
     list: '#tabs > ul[role="tablist"]',
     item: '#tabs > ul[role="tablist"] a.chat-nav-item[href^="#chat-id-"]',

@@ -65,6 +65,8 @@ export const Adapter = z.object({
     anchor: Selector,
     /** beside: inside the anchor, after its content; docked-right: fixed column; floating: corner card. */
     position: z._default(z.enum(['beside', 'docked-right', 'floating']), 'beside'),
+    /** beside: before the anchor's content ("first", seen without scrolling) or after it ("last"). */
+    append: z._default(z.enum(['first', 'last']), 'last'),
   }),
   /** The open chats (tabs or a list), when the console shows several. */
   chats: z.optional(z.object({

@@ -6,16 +6,18 @@
  * a newer LHC and the adapter tests (tests/unit/adapters/livehelperchat.test.ts) say what broke.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import puppeteer, { type Browser, type Page } from 'puppeteer';
+import puppeteer, { type Page } from 'puppeteer';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const OUT = join(HERE, 'captures');
 const DIR = process.argv[2] ?? process.env.LHC_DIR ?? '/work/lhc';
+if (!existsSync(join(DIR, 'kit.env'))) throw new Error(`No LiveHelperChat at ${DIR}: set it up with ../shared/tools/livehelperchat/setup.sh and start it (or set LHC_DIR).`);
 const env = Object.fromEntries(readFileSync(join(DIR, 'kit.env'), 'utf8').split('\n').filter((l) => /^\w+=/.test(l)).map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1).replace(/^'|'$/g, '')]));
-const BASE = `http://127.0.0.1:${env.WEB_PORT}`;
+export const BASE = `http://127.0.0.1:${env.WEB_PORT}`;
+export const LOGINS = { admin: [env.ADMIN_USER!, env.ADMIN_PASS!], operator: [env.OP_USER!, env.OP_PASS!] } as const;
 const source = readFileSync(join(DIR, 'kit', 'source.txt'), 'utf8').trim();
 const commit = /[0-9a-f]{40}/.exec(source)?.[0] ?? source;
 
@@ -38,8 +40,8 @@ export function visitorLeaves(chatId: number): void {
   execFileSync('curl', ['-s', '-o', '/dev/null', `${BASE}/index.php/chat/userclosechat/${chatId}/${hash}/(eclose)/t`]);
 }
 
-export async function login(browser: Browser, user: string, password: string): Promise<Page> {
-  const page = await browser.newPage();
+/** Logs an operator in on this page, as LHC's login form is used. */
+export async function login(page: Page, user: string, password: string): Promise<Page> {
   await page.goto(`${BASE}/index.php/site_admin/user/login`, { waitUntil: 'load' });
   await page.type('input[name=Username]', user);
   await page.type('input[name=Password]', password);
@@ -103,7 +105,7 @@ async function main() {
     closeAllChats();
     const grace = visitorChat('Grace Hopper', 'grace.hopper@example.com', '+1 415 555 0100', 'Hello, I need help with my invoice');
     const ada = visitorChat('Ada Lovelace', 'ada@engine.example', '+44 20 7946 0958', 'Can you compute Bernoulli numbers?');
-    const admin = await login(browser, env.ADMIN_USER!, env.ADMIN_PASS!);
+    const admin = await login(await browser.newPage(), env.ADMIN_USER!, env.ADMIN_PASS!);
     await admin.goto(`${BASE}/index.php/site_admin/`, { waitUntil: 'networkidle2' });
     await admin.waitForSelector('tr.user-online-row', { timeout: 30_000 });
     await sleep(1500);
@@ -134,7 +136,7 @@ async function main() {
     await showChat(admin, grace);
     await capture(admin, 'front-chat', 'a chat link (front/default/(cid)/N), the chat clicked in the list of open chats');
 
-    const operator = await login(browser, env.OP_USER!, env.OP_PASS!);
+    const operator = await login(await browser.newPage(), env.OP_USER!, env.OP_PASS!);
     await operator.goto(`${BASE}/index.php/site_admin/front/default/(cid)/${ada}`, { waitUntil: 'networkidle2' });
     await operator.waitForSelector(`#chat-id-${ada} .msgBlock .message-row`);
     await showChat(operator, ada);
