@@ -1,5 +1,5 @@
 import type { ChatSnapshot } from '../chat/snapshot';
-import { phoneRegions, samePhone } from './phone';
+import { phoneRegions, samePhone, type Phone } from './phone';
 import { recordValues, type RecordValues } from '../mapping/display';
 import { conditionPhone, conditionValue, type DisplayFields, type IsPhoneField } from './request';
 import type { Condition, IdentifyRules } from './rules';
@@ -41,19 +41,30 @@ export function toCandidate(r: SfRecord, type: Candidate['type'], matched: strin
 
 type Met = { matched: string[]; doubt: number };
 
+/** The chat's phone for each phone condition and the regions to read numbers in: parsed once per identification, not once per record. */
+function chatPhones(snapshot: ChatSnapshot, region?: string) {
+  const regions = phoneRegions(snapshot.session.country, region);
+  const phones = new Map<Condition, Phone | null>();
+  const phone = (c: Condition) => {
+    if (!phones.has(c)) phones.set(c, conditionPhone(snapshot, c, region));
+    return phones.get(c)!;
+  };
+  return { regions, phone };
+}
+
 /**
  * Which conditions a record meets, comparing normalised values: e-mails by case, phones as whole
  * numbers with their country (a French +33 6 12 34 56 78 is not the Spanish +34 612 34 56 78).
  * `doubt` adds up how much phone matches rest on reading a stored number in the chat's region.
  */
-function met(record: SfRecord, object: string, conditions: Condition[], snapshot: ChatSnapshot, isPhone: IsPhoneField, region?: string): Met {
+function met(record: SfRecord, object: string, conditions: Condition[], snapshot: ChatSnapshot, isPhone: IsPhoneField, phones: ReturnType<typeof chatPhones>): Met {
   const out: Met = { matched: [], doubt: 0 };
   for (const c of conditions) {
     const have = str(record[c.sfField]);
     if (!have) continue;
     if (isPhone(object, c.sfField)) {
-      const want = conditionPhone(snapshot, c, region);
-      const doubt = want && samePhone(have, want, phoneRegions(snapshot.session.country, region));
+      const want = phones.phone(c);
+      const doubt = want && samePhone(have, want, phones.regions);
       if (doubt === null || doubt === undefined) continue;
       out.doubt += doubt;
     } else if (have.trim().toLowerCase() !== conditionValue(snapshot, c)?.toLowerCase()) continue;
@@ -78,6 +89,7 @@ export function rankCandidates(
   }
   const found = new Map<string, Candidate>();
   const doubt = new Map<string, number>();
+  const phones = chatPhones(snapshot, region);
   const add = (candidate: Candidate, m: Met) => {
     const before = found.get(candidate.id);
     if (before) before.matched = [...new Set([...before.matched, ...candidate.matched])];
@@ -90,10 +102,10 @@ export function rankCandidates(
   for (const r of records) {
     const type = r.attributes?.type;
     if (type === 'Contact') {
-      const m = met(r, 'Contact', rules.contacts, snapshot, isPhone, region);
+      const m = met(r, 'Contact', rules.contacts, snapshot, isPhone, phones);
       if (m.matched.length) add(toCandidate(r, type, m.matched, display), m);
     } else if (type === 'Lead') {
-      const m = met(r, 'Lead', rules.leads, snapshot, isPhone, region);
+      const m = met(r, 'Lead', rules.leads, snapshot, isPhone, phones);
       if (!m.matched.length) continue;
       const contact = r.ConvertedContact as Record<string, unknown> | null | undefined;
       if (r.IsConverted && str(r.ConvertedContactId)) {
@@ -103,7 +115,7 @@ export function rankCandidates(
         add(toCandidate(r, type, m.matched, display), m);
       }
     } else if (type === 'Account') {
-      const m = met(r, 'Account', rules.accounts, snapshot, isPhone, region);
+      const m = met(r, 'Account', rules.accounts, snapshot, isPhone, phones);
       if (m.matched.length) add(toCandidate(r, type, m.matched, display), m);
     }
   }
