@@ -29,6 +29,13 @@ export default defineConfig({
     storage: { managed_schema: 'managed_schema.json' },
     host_permissions: mode === 'loopback' ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],
     optional_host_permissions: ['https://*/*', 'http://*/*'],
+    // The panel's frame on the console pages (their hosts are the admin's, set at run time). A
+    // dynamic URL, new each session, so no page can tell that the extension is installed.
+    web_accessible_resources: [{
+      resources: ['panel.html'],
+      matches: mode === 'loopback' ? ['https://*/*', 'http://127.0.0.1/*', 'http://localhost/*'] : ['https://*/*'],
+      use_dynamic_url: true,
+    }],
   }),
   vite: () => ({
     plugins: [preact(), nodePolyfills({ ...NODE_POLYFILLS, include: [...NODE_POLYFILLS.include] })],

@@ -24,7 +24,9 @@ import { API_VERSION } from '@/utils/salesforce/version';
 import { UnreachableError } from '@/utils/salesforce/errors';
 import { ORG_OBJECTS } from '@/utils/salesforce/metadata';
 import type { OutboxEntry } from '@/utils/outbox/store';
-import type { OutboxItem, OutboxUpdate } from '@/utils/messages/protocol';
+import type { OutboxItem, OutboxUpdate, PanelChat } from '@/utils/messages/protocol';
+import { ConsoleTabs } from '@/utils/chat/tabs';
+import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { buildPlan, chatKeyOf } from '@/utils/plan/plan';
 import { chatRecords } from '@/utils/chat/records';
 import { duplicatesOf } from '@/utils/plan/requests';
@@ -58,8 +60,12 @@ function describeFailure(raw: unknown, action: string): { kind: FailureKind; mes
  * command → handler (each gets a payload the router has already parsed), and `sendQueued`, which
  * sends what the outbox still holds (at every worker start and on the retry alarm).
  */
-export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when: number | null) => void }): { handlers: Handlers; sendQueued: () => void } {
+export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when: number | null) => void }): { handlers: Handlers; sendQueued: () => void; forgetTab: (tabId: number) => void } {
   const journal = new ChatJournal();
+  const tabs = new ConsoleTabs();
+  /** The panel frames of a tab hear what its console shows (extension pages only: a broadcast no content script receives). */
+  const tellPanel = (message: PanelChat | OutboxUpdate) => void browser.runtime.sendMessage(message).catch(() => undefined); // no frame open: nothing to tell
+  const showInPanel = (tabId: number, snapshot: ChatSnapshot | null) => tellPanel({ type: 'panel.chat', tabId, snapshot });
   const cache = sessionCache();
   const metadata = new MetadataCache(localMetadataStore());
 
@@ -103,11 +109,9 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
           fields: step.object === 'ContentVersion' ? { ...step.values, VersionData: `[${String(step.values.VersionData ?? '').length} base64 characters]` } : step.values,
         })));
       }
-      if (entry.tabId === undefined) return;
-      void currentClient().then((client) => {
-        const update: OutboxUpdate = { type: 'outbox.update', instanceUrl: client?.session.instanceUrl ?? '', item: itemOf(entry) };
-        return browser.tabs.sendMessage(entry.tabId!, update);
-      }).catch(() => undefined); // the tab may be gone: the outbox still has it
+      const tabId = entry.tabId;
+      if (tabId === undefined) return;
+      void currentClient().then((client) => tellPanel({ type: 'outbox.update', tabId, instanceUrl: client?.session.instanceUrl ?? '', item: itemOf(entry) }));
     },
     plan: async (entry) => {
       const [{ settings }, grant] = await Promise.all([loadSettings(), loadGrant()]);
@@ -164,6 +168,12 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     },
     'chat.event': async (event, sender) => {
       journal.add(event);
+      const tabId = sender.tab?.id;
+      if (tabId !== undefined) {
+        const shown = tabs.active(tabId)?.chatId === event.snapshot.chatId;
+        tabs.record(tabId, event.snapshot);
+        if (shown) showInPanel(tabId, event.snapshot);
+      }
       if (event.type === 'ended' || event.type === 'offline-message') {
         const trigger = event.type === 'ended' ? 'ended' : 'offline';
         // The agent's own choice for the chat wins over the automatic action (one per chat).
@@ -177,6 +187,16 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
         if (chosen || automatic) sendQueued();
       }
       return { accepted: true };
+    },
+    'chat.active': async ({ chatId, snapshot }, sender) => {
+      const tabId = sender.tab!.id!;
+      const { known, snapshot: shown } = tabs.activate(tabId, chatId, snapshot);
+      if (known) showInPanel(tabId, shown);
+      return { known };
+    },
+    'panel.open': async (_payload, sender) => {
+      const tabId = sender.tab?.id ?? -1;
+      return { tabId, snapshot: tabs.active(tabId) };
     },
     'outbox.list': async ({ chatId }) => (await outbox.entries()).filter((e) => !chatId || e.snapshot.chatId === chatId).map(itemOf),
     'outbox.retry': async ({ id, attachTo, fixes }) => {
@@ -358,5 +378,5 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       }
     },
   };
-  return { handlers, sendQueued };
+  return { handlers, sendQueued, forgetTab: (tabId) => tabs.forget(tabId) };
 }

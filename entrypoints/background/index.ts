@@ -5,11 +5,15 @@ import { syncConsoleScripts } from '@/utils/adapters/registration';
 import { activeAdapters } from '@/utils/adapters/defaults';
 import { sessionCache } from '@/utils/identify/cache';
 import { loadSettings, watchSettings } from '@/utils/settings/storage';
+import { tabLimiter } from '@/utils/messages/limiter';
 import { createHandlers } from './handlers';
 
 export default defineBackground(() => {
+  // Tokens, the client secret and the settings stay out of content scripts' reach (extension pages and this worker only).
+  void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((error: unknown) => console.warn('storage access level', error));
   const RETRY = 'outbox-retry';
-  const { handlers, sendQueued } = createHandlers(Date.now(), {
+  const limiter = tabLimiter();
+  const { handlers, sendQueued, forgetTab } = createHandlers(Date.now(), {
     // An alarm survives the worker stopping, unlike a timer (Chrome fires it 30 s after now at the soonest).
     // None when nothing waits: no alarm wakes the worker for nothing.
     retryAt: (when) => void (when === null ? browser.alarms.clear(RETRY) : browser.alarms.create(RETRY, { when: Math.max(when, Date.now() + 1_000) })),
@@ -21,8 +25,12 @@ export default defineBackground(() => {
   sendQueued();
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    void route(handlers, message, sender, browser.runtime.id).then(sendResponse);
+    void route(handlers, message, sender, browser.runtime.id, limiter).then(sendResponse);
     return true; // the answer is sent asynchronously
+  });
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetTab(tabId);
+    limiter.forget(tabId);
   });
 
   // The console script runs only where an active console is configured AND its host granted.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startDemoConsole } from '../consoles/demo/server';
 import { launchChromium } from '../e2e/harness/chromium';
+import { PanelPage } from '../e2e/pages/panel';
 import { ExtensionHarness } from '../e2e/harness/extension';
 import { EXTENSION_DIR } from '../e2e/harness/paths';
 
@@ -19,7 +20,7 @@ export async function measureScrape(seconds = 5): Promise<Record<string, number>
     const harness = new ExtensionHarness(browser);
     await harness.consoleScriptReady();
     const page = await harness.newPage(`${demo.url}?profile`);
-    await page.waitForSelector('sf-chat-panel');
+    await new PanelPage(page).frame();
     const result = await page.evaluate(async (ms: number) => {
       const api = (window as never as { demoConsole: { startChat: () => string; sendMessage: (id: string, a: string, t: string) => void } }).demoConsole;
       const chats = Array.from({ length: 20 }, () => api.startChat());

@@ -17,9 +17,10 @@ describe('house rules', () => {
     expect(offenders).toEqual([]);
   });
 
-  it('nothing that a content script imports touches tokens or jsforce', () => {
-    const content = readFileSync('entrypoints/console.content/index.tsx', 'utf8');
-    expect(content).not.toMatch(/salesforce\/(connection|session)/);
+  it('the console script imports no panel and nothing that touches tokens or jsforce: it only watches and reports', () => {
+    const content = readFileSync('entrypoints/console.content/index.ts', 'utf8');
+    expect(content).not.toMatch(/salesforce\/|components\/|preact/);
+    expect(readFileSync('utils/adapters/panel-frame.ts', 'utf8')).not.toMatch(/components\//);
   });
 
   it('never renders page data as HTML', () => {

@@ -79,9 +79,16 @@ export const OutboxItem = z.object({
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 
-/** Pushed by the background to the tab whose chat write settled. */
-export const OutboxUpdate = z.object({ type: z.literal('outbox.update'), instanceUrl: z.string(), item: OutboxItem });
+/** Pushed by the background to the panel frames of the tab whose chat write settled. */
+export const OutboxUpdate = z.object({ type: z.literal('outbox.update'), tabId: z.number(), instanceUrl: z.string(), item: OutboxItem });
 export type OutboxUpdate = z.infer<typeof OutboxUpdate>;
+
+/** The one message the panel frame posts to its console page: its height (which the page can measure anyway). */
+export const PANEL_HEIGHT_MESSAGE = 'sf-panel:height';
+
+/** Pushed by the background to the panel frames of a tab: the chat its console shows now, as read. */
+export const PanelChat = z.object({ type: z.literal('panel.chat'), tabId: z.number(), snapshot: z.nullable(ChatSnapshot) });
+export type PanelChat = z.infer<typeof PanelChat>;
 
 export const FormField = z.extend(FieldMeta, { required: z.boolean() });
 export type FormField = z.infer<typeof FormField>;
@@ -127,6 +134,16 @@ export const commands = {
   'chat.event': {
     request: ChatEvent,
     response: z.object({ accepted: z.boolean() }),
+  },
+  /** Console scripts: the chat the console shows now (null: none). The snapshot is left out when the background has it from the chat's last event. */
+  'chat.active': {
+    request: z.object({ chatId: z.nullable(z.string().check(z.maxLength(200))), snapshot: z.optional(ChatSnapshot) }),
+    response: z.object({ known: z.boolean() }),
+  },
+  /** The panel frame, when it loads: which tab it sits in, and the chat that tab's console shows. */
+  'panel.open': {
+    request: z.object({}),
+    response: z.object({ tabId: z.number(), snapshot: z.nullable(ChatSnapshot) }),
   },
   /** Who this visitor is in Salesforce: one composite request, or none when seen in the last 10 minutes. */
   'identify.run': {
@@ -262,8 +279,12 @@ export const commands = {
   },
 } satisfies Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
-/** Commands only the extension's own pages may send, never a content script on a console page. */
-export const PAGE_ONLY_COMMANDS: ReadonlySet<string> = new Set(['auth.connect', 'auth.disconnect', 'salesforce.fields']);
+/**
+ * The only commands a console page's content script may send: what it reads on its own tab, and
+ * which consoles to watch. Everything that reads or writes Salesforce comes from the extension's
+ * own pages (the panel frame, the popup, the options page), which no script on the console reaches.
+ */
+export const CONSOLE_COMMANDS: ReadonlySet<string> = new Set(['chat.event', 'chat.active', 'console.adapters']);
 
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;

@@ -1,11 +1,12 @@
 import type { Browser } from 'wxt/browser';
-import { Envelope, PAGE_ONLY_COMMANDS, commands, type CommandName, type CommandPayload, type CommandResponse, type Reply } from './protocol';
+import { CONSOLE_COMMANDS, Envelope, commands, type CommandName, type CommandPayload, type CommandResponse, type Reply } from './protocol';
+import type { TabLimiter } from './limiter';
 
 export type Handlers = {
   [C in CommandName]: (payload: CommandPayload<C>, sender: Browser.runtime.MessageSender) => Promise<CommandResponse<C>>;
 };
 
-type Sender = Pick<Browser.runtime.MessageSender, 'id' | 'url' | 'origin'>;
+type Sender = Pick<Browser.runtime.MessageSender, 'id' | 'url' | 'origin' | 'tab'>;
 
 /**
  * Only this extension's own content scripts and pages may talk to the background. Other
@@ -15,12 +16,33 @@ export function isTrustedSender(sender: Sender, extensionId: string): boolean {
   return sender.id === extensionId;
 }
 
+/**
+ * One of the extension's own pages (popup, options, the panel frame in a console tab). A content
+ * script's sender.url is its console page. The panel frame, loaded through a dynamic URL
+ * (web_accessible_resources' use_dynamic_url), has another host than the extension id: the
+ * browser sets sender.id and the scheme, which no web page can take.
+ */
+export function isExtensionPage(sender: Sender, extensionId: string): boolean {
+  if (sender.id !== extensionId || !sender.url) return false;
+  try {
+    return new URL(sender.url).protocol === 'chrome-extension:';
+  } catch {
+    return false;
+  }
+}
+
+/** Commands that spend the org's API requests: limited per tab, so no burst can drain the day's allowance. */
+export const SPENDING_COMMANDS: ReadonlySet<string> = new Set([
+  'salesforce.status', 'identify.run', 'salesforce.search', 'lookup.search', 'record.update', 'record.create', 'form.open',
+]);
+
 /** Validates, dispatches and wraps one message. Never throws: every failure becomes a Reply. */
 export async function route(
   handlers: Handlers,
   message: unknown,
   sender: Browser.runtime.MessageSender,
   extensionId: string,
+  limiter?: TabLimiter,
 ): Promise<Reply> {
   if (!isTrustedSender(sender, extensionId)) {
     return { ok: false, error: { code: 'forbidden', message: 'Messages are accepted from this extension only' } };
@@ -32,9 +54,16 @@ export async function route(
     return { ok: false, error: { code: 'unknown_command', message: `Unknown command: ${name.slice(0, 80)}` } };
   }
   const command = name as CommandName;
-  // A content script's sender.url is its console page; only our own pages have the extension's origin.
-  if (PAGE_ONLY_COMMANDS.has(command) && !sender.url?.startsWith(`chrome-extension://${extensionId}/`)) {
+  const page = isExtensionPage(sender, extensionId);
+  if (!page && !CONSOLE_COMMANDS.has(command)) {
     return { ok: false, error: { code: 'forbidden', message: `${command} is for the extension's own pages` } };
+  }
+  // A console event belongs to the tab that sent it: a content script outside a tab has none.
+  if (!page && sender.tab?.id === undefined) {
+    return { ok: false, error: { code: 'forbidden', message: `${command} comes from a console tab only` } };
+  }
+  if (SPENDING_COMMANDS.has(command) && limiter && !limiter.take(sender.tab?.id ?? -1)) {
+    return { ok: false, error: { code: 'rate_limited', message: 'Too many Salesforce requests from this tab in a short time. Wait a few seconds and try again.' } };
   }
   const payload = commands[command].request.safeParse(envelope.data.payload);
   if (!payload.success) {

@@ -1,24 +1,32 @@
-import type { ElementHandle, Page } from 'puppeteer';
+import type { ElementHandle, Frame, Page } from 'puppeteer';
 import type { OutboxItem } from '@/utils/messages/protocol';
 
 const HOST = 'sf-chat-panel';
 
-/** The Salesforce panel inside its shadow root, read the way the agent reads it. */
+/** Is this the panel's frame (an extension page, loaded through its dynamic URL)? */
+export const isPanelFrame = (frame: Frame) => frame.url().startsWith('chrome-extension://') && new URL(frame.url()).pathname === '/panel.html';
+
+/** The Salesforce panel in its frame on the console page, read the way the agent reads it. */
 export class PanelPage {
   constructor(readonly page: Page) {}
 
-  /**
-   * Waits for an element inside the panel's shadow root. (puppeteer's waitForSelector watches
-   * the document's mutations, which do not include changes inside a shadow root: poll instead.)
-   */
+  /** The panel's frame, once the console script has placed it and it has loaded. */
+  async frame(timeout = 15_000): Promise<Frame> {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const frame = this.page.frames().find(isPanelFrame);
+      if (frame && !frame.detached && (await frame.evaluate(() => document.readyState !== 'loading').catch(() => false))) return frame;
+      if (Date.now() > until) throw new Error('the panel frame never appeared on the console page');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /** Waits for an element inside the panel's frame. */
   async find(selector: string, timeout = 15_000): Promise<ElementHandle<Element>> {
-    const handle = await this.page.waitForFunction(
-      (host, sel) => document.querySelector(host)?.shadowRoot?.querySelector(sel) ?? null,
-      { polling: 50, timeout },
-      HOST,
-      selector,
-    );
-    return handle as ElementHandle<Element>;
+    const started = Date.now();
+    const frame = await this.frame(timeout);
+    const handle = await frame.waitForSelector(selector, { timeout: Math.max(1, timeout - (Date.now() - started)) });
+    return handle!;
   }
 
   /** Waits for the panel to show a status (data-state) and returns the status text. */
@@ -45,8 +53,14 @@ export class PanelPage {
     return (await handle.evaluate((el) => (el as HTMLElement).innerText)).trim();
   }
 
-  /** Sends a raw message from the content script's isolated world, as the panel would. */
+  /** Sends a raw message from the panel's frame (an extension page), as the panel would. */
   async send<T = unknown>(message: unknown): Promise<T> {
+    const frame = await this.frame();
+    return frame.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
+  }
+
+  /** Sends a raw message from the content script's isolated world on the console page. */
+  async sendFromConsole<T = unknown>(message: unknown): Promise<T> {
     const realm = this.page.extensionRealms()[0];
     if (!realm) throw new Error('the content script is not running on this page');
     return realm.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
@@ -72,7 +86,7 @@ export class PanelPage {
     }
   }
 
-  /** The chat events the background received, via the content script's own channel. */
+  /** The chat events the background received (a diagnostics command of the extension's pages). */
   async backgroundEvents(): Promise<{ type: string; chatId: string; snapshot: { state: string; transcript: unknown[]; visitor: Record<string, string> } }[]> {
     const reply = await this.send<{ ok: boolean; data: never[] }>({ command: 'chat.recent', payload: { limit: 500 } });
     return reply.data;

@@ -6,11 +6,13 @@ const e2e = useExtension();
 
 type Reply = { ok: boolean; data?: { startedAt: number }; error?: { code: string } };
 
-/** Sends a raw message from the content script's isolated world, as the panel would. */
-const fromContentScript = (page: import('puppeteer').Page, message: unknown) => new PanelPage(page).send<Reply>(message);
+/** A raw message from the content script's isolated world on the console page. */
+const fromContentScript = (page: import('puppeteer').Page, message: unknown) => new PanelPage(page).sendFromConsole<Reply>(message);
+/** A raw message from the panel's frame (an extension page). */
+const fromPanel = (page: import('puppeteer').Page, message: unknown) => new PanelPage(page).send<Reply>(message);
 
 describe('walking skeleton', () => {
-  it('mounts the panel in a shadow root and shows the org status: content script → worker → Salesforce', async () => {
+  it('shows the panel in a frame of its own and the org status: panel frame → worker → Salesforce', async () => {
     const { harness, emulator, consoleUrl } = e2e;
     await emulator.reset({ data: 'scenarios' });
     const token = await emulator.token();
@@ -23,9 +25,12 @@ describe('walking skeleton', () => {
     expect(text).toContain('API v62.0');
     expect(text).toMatch(/1 of 15,000 daily API requests used/);
     expect(await panel.count()).toBe(1);
-    // Isolated: the console's own CSS and scripts cannot see into the panel.
+    // Isolated: the console's own scripts see a host element with a closed shadow root, no frame, no panel.
     expect(await page.evaluate(() => document.querySelector('.panel'))).toBeNull();
-    expect(await page.evaluate(() => !!document.querySelector('sf-chat-panel')?.shadowRoot)).toBe(true);
+    expect(await page.evaluate(() => {
+      const host = document.querySelector('sf-chat-panel');
+      return { host: !!host, shadow: host?.shadowRoot ?? null, frames: document.querySelectorAll('iframe').length };
+    })).toEqual({ host: true, shadow: null, frames: 0 });
 
     const calls = await emulator.apiCalls();
     expect(calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual(['GET /services/data/v62.0/limits 200']);
@@ -58,7 +63,7 @@ describe('walking skeleton', () => {
   it('answers again after Chrome stops the service worker', async () => {
     const { harness, emulator } = e2e;
     const { page, panel } = await e2e.openConnectedConsole();
-    const before = await fromContentScript(page, { command: 'worker.info', payload: {} });
+    const before = await fromPanel(page, { command: 'worker.info', payload: {} });
 
     await harness.stopWorker();
     expect(harness.browser.targets().some((t) => t.type() === 'service_worker')).toBe(false);
@@ -67,7 +72,7 @@ describe('walking skeleton', () => {
     await emulator.clearLog();
     await panel.clickCheckConnection();
     await panel.waitForState('connected');
-    const after = await fromContentScript(page, { command: 'worker.info', payload: {} });
+    const after = await fromPanel(page, { command: 'worker.info', payload: {} });
     expect(after.data!.startedAt).toBeGreaterThan(before.data!.startedAt);
     expect((await emulator.apiCalls()).length).toBe(1);
   });
@@ -77,8 +82,13 @@ describe('walking skeleton', () => {
     await harness.useSalesforceSession(null);
     const page = await harness.newPage(consoleUrl);
     await new PanelPage(page).waitForState('not_connected');
-    expect(await fromContentScript(page, { command: 'salesforce.status', payload: 'DROP' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await fromPanel(page, { command: 'salesforce.status', payload: 'DROP' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
+    expect(await fromContentScript(page, { command: 'chat.event', payload: 'DROP' })).toMatchObject({ ok: false, error: { code: 'bad_request' } });
     expect(await fromContentScript(page, { command: 'tokens.read', payload: {} })).toMatchObject({ ok: false, error: { code: 'unknown_command' } });
+    // The content script only reports what the console shows: nothing that reads or writes Salesforce.
+    for (const command of ['salesforce.status', 'identify.run', 'salesforce.search', 'outbox.list', 'chat.recent', 'record.update', 'lookup.search']) {
+      expect(await fromContentScript(page, { command, payload: {} })).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
     // The console page itself (main world) has no channel to the extension at all.
     expect(await page.evaluate(() => typeof (globalThis as { chrome?: { runtime?: { sendMessage?: unknown } } }).chrome?.runtime?.sendMessage)).toBe('undefined');
   });

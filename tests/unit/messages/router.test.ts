@@ -1,15 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
-import { isTrustedSender, route, type Handlers } from '@/utils/messages/router';
+import { isExtensionPage, isTrustedSender, route, type Handlers } from '@/utils/messages/router';
+import { tabLimiter } from '@/utils/messages/limiter';
 
 const OWN_ID = 'lpkkncfodlaoljpfckchlfhibhmopokg';
-const own = { id: OWN_ID, url: 'http://127.0.0.1/demo/' } as Browser.runtime.MessageSender;
+/** The popup: one of the extension's own pages. */
+const own = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/popup.html` } as Browser.runtime.MessageSender;
+/** The console script on a console page, in tab 7. */
+const consoleScript = { id: OWN_ID, url: 'http://127.0.0.1/demo/', tab: { id: 7 } } as Browser.runtime.MessageSender;
+/** The panel's frame in tab 7, loaded through its dynamic URL (another host than the extension id). */
+const panelFrame = { id: OWN_ID, url: 'chrome-extension://0f1e2d3c-4b5a-6978-8a9b-0c1d2e3f4a5b/panel.html', tab: { id: 7 }, frameId: 3 } as Browser.runtime.MessageSender;
 
 function handlers(overrides: Partial<Handlers> = {}): Handlers {
   return {
     'worker.info': async () => ({ version: '1.0.0', startedAt: 42 }),
     'salesforce.status': async () => ({ state: 'not_connected' }),
     'chat.event': async () => ({ accepted: true }),
+    'chat.active': async () => ({ known: true }),
+    'panel.open': async () => ({ tabId: 1, snapshot: null }),
     'chat.recent': async () => [],
     'salesforce.search': async () => ({ state: 'error', message: 'x' }),
     'identify.run': async () => ({ state: 'error', kind: 'not_connected', message: 'x' }),
@@ -74,9 +82,43 @@ describe('route', () => {
     for (const sender of [page, optionsTab]) {
       await expect(route(handlers(), { command: 'auth.disconnect', payload: {} }, sender, OWN_ID)).resolves.toEqual({ ok: true, data: { revoked: true } });
     }
-    for (const sender of [own, lookalike]) {
+    for (const sender of [consoleScript, lookalike]) {
       await expect(route(handlers(), { command: 'auth.disconnect', payload: {} }, sender, OWN_ID)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
+  });
+
+  it('takes from a console page only what it reads there; everything that touches Salesforce from the extension\'s pages', async () => {
+    for (const command of ['salesforce.status', 'identify.run', 'salesforce.search', 'outbox.list', 'outbox.retry', 'chat.recent', 'chat.record', 'chat.plan', 'record.update', 'record.create', 'lookup.search', 'form.open', 'panel.open', 'worker.info', 'options.open']) {
+      await expect(route(handlers(), { command, payload: {} }, consoleScript, OWN_ID)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    }
+    await expect(route(handlers(), { command: 'chat.active', payload: { chatId: null } }, consoleScript, OWN_ID)).resolves.toEqual({ ok: true, data: { known: true } });
+    await expect(route(handlers(), { command: 'console.adapters', payload: {} }, consoleScript, OWN_ID)).resolves.toEqual({ ok: true, data: { adapters: [] } });
+    // A console event belongs to a tab: a sender without one has no console to speak for.
+    const tabless = { ...consoleScript, tab: undefined } as Browser.runtime.MessageSender;
+    await expect(route(handlers(), { command: 'chat.active', payload: { chatId: null } }, tabless, OWN_ID)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    await expect(route(handlers(), { command: 'panel.open', payload: {} }, panelFrame, OWN_ID)).resolves.toEqual({ ok: true, data: { tabId: 1, snapshot: null } });
+  });
+
+  it('tells an extension page by its scheme and the browser-set id, whatever host a dynamic URL gives it', () => {
+    expect(isExtensionPage(panelFrame, OWN_ID)).toBe(true);
+    expect(isExtensionPage(own, OWN_ID)).toBe(true);
+    expect(isExtensionPage(consoleScript, OWN_ID)).toBe(false);
+    expect(isExtensionPage({ ...panelFrame, id: 'abcdefghijklmnopabcdefghijklmnop' }, OWN_ID)).toBe(false);
+    expect(isExtensionPage({ id: OWN_ID, url: 'not a url' }, OWN_ID)).toBe(false);
+  });
+
+  it('limits the commands that spend API requests per tab: a burst is refused, another tab is not held up', async () => {
+    let t = 0;
+    const limiter = tabLimiter({ burst: 3, perSecond: 1, now: () => t });
+    const status = () => route(handlers(), { command: 'salesforce.status', payload: {} }, panelFrame, OWN_ID, limiter);
+    for (let i = 0; i < 3; i++) await expect(status()).resolves.toMatchObject({ ok: true });
+    await expect(status()).resolves.toMatchObject({ ok: false, error: { code: 'rate_limited', message: expect.stringMatching(/Wait a few seconds/) } });
+    // Reading the outbox costs Salesforce nothing: never limited.
+    await expect(route(handlers(), { command: 'outbox.list', payload: {} }, panelFrame, OWN_ID, limiter)).resolves.toMatchObject({ ok: true });
+    await expect(route(handlers(), { command: 'salesforce.status', payload: {} }, { ...panelFrame, tab: { id: 8 } } as Browser.runtime.MessageSender, OWN_ID, limiter)).resolves.toMatchObject({ ok: true });
+    t += 1_000;
+    await expect(status()).resolves.toMatchObject({ ok: true });
+    await expect(status()).resolves.toMatchObject({ ok: false });
   });
 
   it.each([

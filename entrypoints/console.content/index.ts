@@ -1,0 +1,69 @@
+import { browser } from 'wxt/browser';
+import { defineContentScript } from 'wxt/utils/define-content-script';
+import { createIntegratedUi } from 'wxt/utils/content-script-ui/integrated';
+import { deliver } from '@/utils/messages/deliver';
+import { sendCommand } from '@/utils/messages/client';
+import { whenConsoleAppears } from '@/utils/adapters/registry';
+import { mountPanelFrame } from '@/utils/adapters/panel-frame';
+import { watchConsole } from '@/utils/adapters/runtime';
+import type { ChatSnapshot } from '@/utils/chat/snapshot';
+
+/**
+ * Watches the console and reports what it reads, nothing more: the panel is an extension page in
+ * a frame of its own, and everything that touches Salesforce goes from there, never from here.
+ */
+export default defineContentScript({
+  // Registered at run time for the configured console URLs (utils/adapters/registration.ts).
+  registration: 'runtime',
+  async main(ctx) {
+    // The consoles switched on in settings (built-ins with their URLs, custom adapters).
+    const { adapters } = await sendCommand('console.adapters', {}).catch(() => ({ adapters: [] }));
+    const waiting = new AbortController();
+    ctx.onInvalidated(() => waiting.abort());
+    // A single-page console may render itself after load: watch for it, cheaply, until it is there.
+    const adapter = await whenConsoleAppears(adapters, document, waiting.signal);
+    if (!adapter) return; // not a chat console: stay idle
+
+    const { position } = adapter.mount;
+    let shadow: ShadowRoot | null = null;
+    const ui = createIntegratedUi(ctx, {
+      tag: 'sf-chat-panel',
+      position: 'inline',
+      anchor: position === 'beside' ? adapter.mount.anchor : 'body',
+      append: position === 'beside' ? adapter.mount.append : 'last',
+      onMount(host) {
+        shadow ??= host.attachShadow({ mode: 'closed' });
+        return mountPanelFrame(host, shadow, browser.runtime.getURL('/panel.html'), position);
+      },
+      onRemove: (unmount) => unmount?.(),
+    });
+    ui.autoMount();
+
+    const controller = new AbortController();
+    ctx.onInvalidated(() => controller.abort());
+    const report = (error: unknown) => console.debug('[salesforce panel] could not reach the extension', error);
+    /** Tells the background which chat the console shows; the snapshot only when it did not hear it with an event. */
+    const showActive = (snapshot: ChatSnapshot | null) =>
+      void sendCommand('chat.active', { chatId: snapshot?.chatId ?? null })
+        .then(({ known }) => (known || !snapshot ? undefined : sendCommand('chat.active', { chatId: snapshot.chatId, snapshot })))
+        .catch(report);
+    const watcher = watchConsole({
+      adapter,
+      doc: document,
+      signal: controller.signal,
+      ignore: () => ui.wrapper,
+      // A chat's end and an offline message are sent until the background says they are stored.
+      emit: (event) => {
+        const send = () => sendCommand('chat.event', event);
+        const durable = event.type === 'ended' || event.type === 'offline-message';
+        void (durable ? deliver(send, controller.signal) : send()).catch(report);
+      },
+      // After the batch's events (sent in a microtask queued before this one): the background has the snapshot by then.
+      onActive: (snapshot) => queueMicrotask(() => showActive(snapshot)),
+      onError: (error) => console.debug('[salesforce panel] could not read the console', error),
+      profile: document.documentElement.hasAttribute('data-sf-panel-profile'),
+    });
+    // Single-page consoles change the URL (the chat id) without reloading.
+    ctx.addEventListener(window, 'wxt:locationchange', () => watcher.flush());
+  },
+});

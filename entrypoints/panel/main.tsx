@@ -1,0 +1,60 @@
+import { render } from 'preact';
+import { browser } from 'wxt/browser';
+import { Panel } from '@/components/panel/Panel';
+import { createPanelStore } from '@/components/panel/store';
+import { sendCommand } from '@/utils/messages/client';
+import { OutboxUpdate, PanelChat } from '@/utils/messages/protocol';
+import type { ChatSnapshot } from '@/utils/chat/snapshot';
+import { reportHeight } from '@/components/panel/frame-height';
+import '@/components/panel/panel.css';
+
+// The panel is an extension page in a frame of its own on the console: no script of the console
+// page can read it, type into it or click it. What the console shows reaches it through the
+// background, which heard it from this tab's content script.
+const store = createPanelStore({
+  readStatus: () => sendCommand('salesforce.status', {}),
+  openOptions: () => sendCommand('options.open', {}),
+  identify: (snapshot, force) => sendCommand('identify.run', { snapshot, force }),
+  search: (text) => sendCommand('salesforce.search', { text }),
+  update: (request) => sendCommand('record.update', request),
+  openForm: (request) => sendCommand('form.open', request),
+  create: (request) => sendCommand('record.create', request),
+  plan: (request) => sendCommand('chat.plan', request),
+  lookup: (request) => sendCommand('lookup.search', request),
+  retry: (request) => sendCommand('outbox.retry', request),
+  remember: (request) => sendCommand('chat.record', request),
+});
+
+// Identify at chat start, and again when the console shows the visitor's e-mail or phone late.
+let identified = '';
+function show(snapshot: ChatSnapshot | null) {
+  store.chat.value = snapshot;
+  const key = snapshot ? `${snapshot.chatId}|${snapshot.visitor.email ?? ''}|${snapshot.visitor.phone ?? ''}` : '';
+  if (snapshot && key !== identified) {
+    identified = key;
+    void store.identify(snapshot);
+  }
+}
+
+let tabId: number | null = null;
+/** What arrived before this frame knew its tab (held, then applied in order). */
+let early: unknown[] | null = [];
+function hear(message: unknown) {
+  if (tabId === null) return void early?.push(message);
+  const chat = PanelChat.safeParse(message);
+  if (chat.success && chat.data.tabId === tabId) show(chat.data.snapshot);
+  const update = OutboxUpdate.safeParse(message);
+  if (update.success && update.data.tabId === tabId) store.writeSettled(update.data);
+}
+browser.runtime.onMessage.addListener(hear);
+
+const app = document.getElementById('app')!;
+render(<Panel store={store} />, app);
+reportHeight(app);
+void sendCommand('panel.open', {}).then((open) => {
+  tabId = open.tabId;
+  show(open.snapshot);
+  early?.forEach(hear);
+  early = null;
+}).catch(store.reportProblem);
+void store.refresh();

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConsoleTabs } from '@/utils/chat/tabs';
+import { emptySnapshot } from '@/utils/chat/snapshot';
+
+const chat = (id: string, name?: string) => ({ ...emptySnapshot(id, 'demo'), visitor: name ? { name } : {} });
+
+describe('ConsoleTabs: what each console tab shows, for its own panel frame only', () => {
+  it('shows the latest snapshot an event brought, by chat id alone', () => {
+    const tabs = new ConsoleTabs();
+    tabs.record(1, chat('a', 'Ada'));
+    tabs.record(1, chat('a', 'Ada Lovelace'));
+    expect(tabs.activate(1, 'a')).toEqual({ known: true, snapshot: chat('a', 'Ada Lovelace') });
+    expect(tabs.active(1)?.visitor.name).toBe('Ada Lovelace');
+    // Another tab never sees it.
+    expect(tabs.active(2)).toBeNull();
+    expect(tabs.activate(2, 'a')).toEqual({ known: false, snapshot: null });
+  });
+
+  it('asks for the snapshot of a chat it never heard of (a worker that restarted), and takes it when given', () => {
+    const tabs = new ConsoleTabs();
+    expect(tabs.activate(1, 'b')).toEqual({ known: false, snapshot: null });
+    expect(tabs.active(1)).toBeNull();
+    expect(tabs.activate(1, 'b', chat('b', 'Grace'))).toEqual({ known: true, snapshot: chat('b', 'Grace') });
+    // A snapshot of another chat than the one named is not taken as it.
+    expect(tabs.activate(1, 'c', chat('b', 'Grace'))).toEqual({ known: false, snapshot: null });
+    expect(tabs.active(1)?.chatId).toBe('b');
+  });
+
+  it('shows nothing when the console shows no chat, and forgets a closed tab', () => {
+    const tabs = new ConsoleTabs();
+    tabs.activate(1, 'a', chat('a'));
+    expect(tabs.activate(1, null)).toEqual({ known: true, snapshot: null });
+    expect(tabs.active(1)).toBeNull();
+    tabs.activate(1, 'a');
+    tabs.forget(1);
+    expect(tabs.active(1)).toBeNull();
+  });
+
+  it('keeps at most 100 chats per tab, the oldest going first', () => {
+    const tabs = new ConsoleTabs();
+    for (let i = 0; i < 101; i++) tabs.record(1, chat(`c${i}`));
+    expect(tabs.activate(1, 'c0').known).toBe(false);
+    expect(tabs.activate(1, 'c1').known).toBe(true);
+  });
+});

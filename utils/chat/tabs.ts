@@ -1,0 +1,49 @@
+import type { ChatSnapshot } from './snapshot';
+
+const CHATS_PER_TAB = 100;
+
+/**
+ * What each console tab reported, kept by the background: the latest snapshot of each of its
+ * chats and the one it shows now. The panel frame of a tab reads only its own tab's; a content
+ * script can only report into its own tab (the router gives the sender's tab).
+ */
+export class ConsoleTabs {
+  private readonly tabs = new Map<number, { active: string | null; chats: Map<string, ChatSnapshot> }>();
+
+  private tab(tabId: number) {
+    let tab = this.tabs.get(tabId);
+    if (!tab) this.tabs.set(tabId, (tab = { active: null, chats: new Map() }));
+    return tab;
+  }
+
+  /** A chat's latest snapshot (from any of its events). */
+  record(tabId: number, snapshot: ChatSnapshot): void {
+    const { chats } = this.tab(tabId);
+    chats.delete(snapshot.chatId); // newest last: the oldest goes first when the tab holds too many
+    chats.set(snapshot.chatId, snapshot);
+    if (chats.size > CHATS_PER_TAB) chats.delete(chats.keys().next().value!);
+  }
+
+  /**
+   * The chat the tab's console shows now. Without a snapshot it must be known from an event;
+   * `known: false` asks the content script for it (a worker that restarted forgot the tab).
+   */
+  activate(tabId: number, chatId: string | null, snapshot?: ChatSnapshot): { known: boolean; snapshot: ChatSnapshot | null } {
+    const tab = this.tab(tabId);
+    if (snapshot && snapshot.chatId === chatId) this.record(tabId, snapshot);
+    const shown = chatId === null ? null : (tab.chats.get(chatId) ?? null);
+    if (chatId !== null && !shown) return { known: false, snapshot: null };
+    tab.active = chatId;
+    return { known: true, snapshot: shown };
+  }
+
+  /** The chat the tab shows now, as last reported. */
+  active(tabId: number): ChatSnapshot | null {
+    const tab = this.tabs.get(tabId);
+    return (tab?.active && tab.chats.get(tab.active)) || null;
+  }
+
+  forget(tabId: number): void {
+    this.tabs.delete(tabId);
+  }
+}
