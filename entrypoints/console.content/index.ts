@@ -33,7 +33,7 @@ export default defineContentScript({
       append: position === 'beside' ? adapter.mount.append : 'last',
       onMount(host) {
         shadow ??= host.attachShadow({ mode: 'closed' });
-        return mountPanelFrame(host, shadow, browser.runtime.getURL('/panel.html'), position);
+        return mountPanelFrame(host, shadow, browser.runtime.getURL('/panel.html'), browser.runtime.id, position);
       },
       onRemove: (unmount) => unmount?.(),
     });

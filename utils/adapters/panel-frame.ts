@@ -10,7 +10,7 @@ const MAX_HEIGHT = 4_000;
  * frame if it did (another origin). The frame tells its height; only a message from the frame
  * itself, from the extension's origin, and only a number, is taken.
  */
-export function mountPanelFrame(host: HTMLElement, shadow: ShadowRoot, url: string, position: Adapter['mount']['position']): () => void {
+export function mountPanelFrame(host: HTMLElement, shadow: ShadowRoot, url: string, extensionId: string, position: Adapter['mount']['position']): () => void {
   const style = document.createElement('style');
   style.textContent = frameCss(position);
   const frame = document.createElement('iframe');
@@ -18,9 +18,10 @@ export function mountPanelFrame(host: HTMLElement, shadow: ShadowRoot, url: stri
   frame.title = 'Salesforce';
   frame.setAttribute('allow', 'clipboard-write');
   shadow.replaceChildren(style, frame);
-  const origin = new URL(url).origin;
+  // The dynamic URL leads to the extension's own origin: the frame's messages come from there.
+  const origins = new Set([new URL(url).origin, `chrome-extension://${extensionId}`]);
   const onMessage = (event: MessageEvent) => {
-    if (event.source !== frame.contentWindow || event.origin !== origin) return;
+    if (event.source !== frame.contentWindow || !origins.has(event.origin)) return;
     const data = event.data as { type?: unknown; height?: unknown } | null;
     if (data?.type !== PANEL_HEIGHT_MESSAGE || typeof data.height !== 'number' || !Number.isFinite(data.height)) return;
     host.style.setProperty('--sf-panel-height', `${Math.min(MAX_HEIGHT, Math.max(0, Math.round(data.height)))}px`);

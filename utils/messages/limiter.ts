@@ -5,7 +5,7 @@
  */
 export type TabLimiter = { take: (tabId: number) => boolean; forget: (tabId: number) => void };
 
-export function tabLimiter({ burst = 30, perSecond = 1, now = Date.now }: { burst?: number; perSecond?: number; now?: () => number } = {}): TabLimiter {
+export function tabLimiter({ burst = 60, perSecond = 2, now = Date.now }: { burst?: number; perSecond?: number; now?: () => number } = {}): TabLimiter {
   const buckets = new Map<number, { tokens: number; at: number }>();
   return {
     take(tabId) {
