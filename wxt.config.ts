@@ -37,7 +37,9 @@ export default defineConfig({
       use_dynamic_url: true,
     }],
   }),
-  vite: () => ({
+  vite: ({ mode }) => ({
+    // Whether 127.0.0.1 and localhost count as Salesforce and as consoles (utils/salesforce/hosts.ts).
+    define: { __LOOPBACK_BUILD__: JSON.stringify(mode === 'loopback') },
     plugins: [preact(), nodePolyfills({ ...NODE_POLYFILLS, include: [...NODE_POLYFILLS.include] })],
     resolve: { alias: { crypto: fileURLToPath(new URL('./utils/salesforce/crypto-shim.ts', import.meta.url)) } },
     build: { target: 'chrome120' },

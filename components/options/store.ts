@@ -68,8 +68,16 @@ export function createOptionsStore(sources: OptionsSources) {
       : { tone: 'ok', text: 'Imported. Review, then save.' };
   }
 
-  /** The whole configuration as one JSON file (what import and policy take). */
-  const exportText = computed(() => (draft.value ? `${JSON.stringify(draft.value, null, 2)}\n` : ''));
+  /**
+   * The whole configuration as one JSON file (what import and policy take), without the
+   * connected app's client secret: a file is mailed and attached to tickets. Importing it keeps
+   * the secret this browser has.
+   */
+  const exportText = computed(() => {
+    if (!draft.value) return '';
+    const { clientSecret: _secret, ...connection } = draft.value.connection;
+    return `${JSON.stringify({ ...draft.value, connection }, null, 2)}\n`;
+  });
 
   async function save() {
     if (!draft.value) return;

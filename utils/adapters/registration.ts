@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
 import type { Adapter } from './schema';
+import { isWatchableConsole } from '../salesforce/hosts';
 
 const SCRIPT_ID = 'console';
 const SCRIPT_FILE = 'content-scripts/console.js';
 
-/** The match patterns of the active adapters, deduplicated, in a stable order. */
+/** The match patterns of the active adapters, deduplicated, in a stable order: https consoles (plain http on this machine in the loopback build only). */
 export function wantedMatches(adapters: Adapter[]): string[] {
-  return [...new Set(adapters.flatMap((a) => a.matches))].sort();
+  return [...new Set(adapters.flatMap((a) => a.matches))].filter((pattern) => isWatchableConsole(pattern)).sort();
 }
 
 /**

@@ -4,6 +4,7 @@ import { SessionExpiredError, UnreachableError } from './errors';
 import { saveSession, clearSession, type SalesforceSession } from './session';
 import { API_VERSION } from './version';
 import { exchange, TIMEOUT_MS } from './transport';
+import { isSalesforceUrl } from './hosts';
 
 /**
  * OAuth 2.0 authorization code with PKCE (seed 001 "Connect to Salesforce CRM"), with no server
@@ -93,8 +94,12 @@ async function tokenRequest(loginUrl: string, params: Record<string, string>): P
   const body = parseJson(response.body);
   if (response.status < 300) {
     const token = TokenResponse.safeParse(body);
-    if (token.success) return token.data;
-    throw new UnreachableError('BAD_TOKEN_RESPONSE', 'Salesforce answered the login with something unreadable');
+    if (!token.success) throw new UnreachableError('BAD_TOKEN_RESPONSE', 'Salesforce answered the login with something unreadable');
+    // Where the token says the org and the user are: Salesforce's own hosts only, or the token would go elsewhere.
+    for (const url of [token.data.instance_url, token.data.id]) {
+      if (!isSalesforceUrl(url)) throw new SessionExpiredError('NOT_SALESFORCE', `The login answered with an address that is not Salesforce's (${url.slice(0, 100)}); nothing was stored. Check the login host in the options.`);
+    }
+    return token.data;
   }
   if (response.status >= 500) throw new UnreachableError(`ERROR_HTTP_${response.status}`, `Salesforce login failed with HTTP ${response.status}`);
   const refusal = OAuthError.safeParse(body);

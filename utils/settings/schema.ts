@@ -3,6 +3,7 @@ import { Adapter } from '../adapters/schema';
 import { BUILT_IN_ADAPTERS } from '../adapters/registry';
 import { DEFAULT_RULES } from '../identify/rules';
 import { DEFAULT_MAPPING } from '../mapping/defaults';
+import { isSalesforceUrl } from '../salesforce/hosts';
 
 /** A chat field by its catalogue key (DESIGN.md "Chat fields"). */
 export const ChatFieldKey = z.string().regex(/^(visitor|session|preChat|custom|chat|agent)\.[^\u0000-\u001f]{1,80}$/, 'a chat field such as visitor.email or preChat.phone');
@@ -26,6 +27,8 @@ const MappingRows = z.array(MappingRow).max(500);
 const MyDomain = z
   .string()
   .regex(/^(https:\/\/[a-z0-9.-]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)\/?$/i, 'the My Domain login URL, such as https://acme.my.salesforce.com')
+  // A login (and every token after it) goes only to Salesforce's own hosts.
+  .refine((url) => isSalesforceUrl(url), 'a Salesforce login URL (…my.salesforce.com, …salesforce.com or …force.com), such as https://acme.my.salesforce.com')
   .nullable();
 
 /** The connected app everyone uses unless the admin brings their own (seed 001). */
@@ -112,7 +115,8 @@ export function validSettings(raw: unknown, source: SettingsSource): { values: R
   if (raw === undefined || raw === null) return { values, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) return { values, problems: [{ source, setting: '(all)', message: 'settings must be an object of sections' }] };
   for (const [section, body] of Object.entries(raw)) {
-    if (!(section in SettingsSchema.shape)) {
+    // Own keys only: "__proto__", "constructor" or "hasOwnProperty" in an import or a policy is an unknown setting, not a way in.
+    if (!Object.hasOwn(SettingsSchema.shape, section)) {
       problems.push({ source, setting: section, message: `unknown section (known: ${Object.keys(SettingsSchema.shape).join(', ')})` });
       continue;
     }
@@ -123,13 +127,13 @@ export function validSettings(raw: unknown, source: SettingsSource): { values: R
     const shape = sectionShape(section as SectionName);
     for (const [key, value] of Object.entries(body)) {
       const setting = `${section}.${key}`;
-      const schema = shape[key];
+      const schema = Object.hasOwn(shape, key) ? shape[key] : undefined;
       if (!schema) {
         problems.push({ source, setting, message: `unknown setting (known: ${Object.keys(shape).join(', ')})` });
         continue;
       }
       const parsed = schema.safeParse(value);
-      if (parsed.success) (values[section] ??= {})[key] = parsed.data;
+      if (parsed.success) Object.defineProperty((values[section] ??= {}), key, { value: parsed.data, enumerable: true, writable: true, configurable: true });
       else problems.push({ source, setting, message: parsed.error.issues.map((i) => `${[setting, ...i.path].join('.')}: ${i.message}`).join('; ') });
     }
   }

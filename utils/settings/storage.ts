@@ -22,7 +22,12 @@ let cached: Promise<EffectiveSettings> | null = null;
 export function loadSettings(): Promise<EffectiveSettings> {
   if (!cached) {
     browser.storage.onChanged.addListener(forget);
-    cached = Promise.all([localItem.getValue(), managedSettings()]).then(([local, managed]) => mergeSettings(local, managed));
+    const loading = Promise.all([localItem.getValue(), managedSettings()]).then(([local, managed]) => mergeSettings(local, managed));
+    cached = loading;
+    // A read that failed is tried again by the next caller, never kept as the answer.
+    loading.catch(() => {
+      if (cached === loading) cached = null;
+    });
   }
   return cached;
 }

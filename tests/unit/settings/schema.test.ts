@@ -46,6 +46,27 @@ describe('parseSettings', () => {
   });
 });
 
+describe('parseSettings: hostile keys and hosts', () => {
+  it('reports __proto__, constructor and hasOwnProperty as unknown settings, never crashes, never pollutes', () => {
+    const raw = JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"x": 1}, "general": {"hasOwnProperty": 1, "__proto__": {"apiBudgetPercent": 1}, "constructor": 2, "apiBudgetPercent": 30}, "hasOwnProperty": {}}');
+    const { settings, problems } = parseSettings(raw);
+    expect(settings.general.apiBudgetPercent).toBe(30);
+    expect(problems.map((p) => p.setting).sort()).toEqual(['__proto__', 'constructor', 'general.__proto__', 'general.constructor', 'general.hasOwnProperty', 'hasOwnProperty']);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(Object.getPrototypeOf(settings.general)).toBe(Object.prototype);
+    // The same through policy.
+    expect(mergeSettings(undefined, raw).problems.every((p) => p.source === 'policy')).toBe(true);
+  });
+
+  it('takes a My Domain only on Salesforce\'s hosts', () => {
+    const domain = (myDomain: string) => parseSettings({ connection: { loginHost: 'myDomain', myDomain } });
+    expect(domain('https://acme.my.salesforce.com').settings.connection.myDomain).toBe('https://acme.my.salesforce.com');
+    const evil = domain('https://acme.example.com');
+    expect(evil.settings.connection.myDomain).toBeNull();
+    expect(evil.problems[0]).toMatchObject({ setting: 'connection.myDomain', message: expect.stringMatching(/a Salesforce login URL/) });
+  });
+});
+
 describe('mergeSettings: enterprise policy over local over defaults', () => {
   const contactCase = { action: 'contactCase', strategy: 'overwrite' } as const;
 

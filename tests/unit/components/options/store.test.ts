@@ -50,10 +50,16 @@ describe('the options page state', () => {
     expect(store.notice.value).toMatchObject({ tone: 'error', text: expect.stringContaining('not JSON') });
   });
 
-  it('exports the whole configuration as one JSON document that imports back to the same settings', async () => {
-    const { store } = setup({ general: { phoneRegion: 'DE', apiBudgetPercent: 20 } }, {});
+  it('exports the whole configuration as one JSON document that imports back to the same settings, without the client secret', async () => {
+    const { store } = setup({ general: { phoneRegion: 'DE', apiBudgetPercent: 20 }, connection: { clientSecret: 'S3CRET-of-the-app' } }, {});
     await store.reload();
+    expect(store.draft.value!.connection.clientSecret).toBe('S3CRET-of-the-app');
+    expect(store.exportText.value).not.toContain('S3CRET');
     const exported = JSON.parse(store.exportText.value);
-    expect(mergeSettings(exported, undefined)).toEqual({ settings: store.draft.value, locked: [], problems: [] });
+    expect(exported.connection).not.toHaveProperty('clientSecret');
+    // Imported back here, the file changes nothing: the secret this browser has stays.
+    store.importConfiguration(store.exportText.value);
+    expect(store.draft.value!.connection.clientSecret).toBe('S3CRET-of-the-app');
+    expect(mergeSettings({ ...exported, connection: { ...exported.connection, clientSecret: 'S3CRET-of-the-app' } }, undefined)).toEqual({ settings: store.draft.value, locked: [], problems: [] });
   });
 });
