@@ -9,7 +9,7 @@ const pagesOf = (name: string) => {
   if (existsSync(captures)) return readdirSync(captures).filter((f) => f.endsWith('.html')).map((f) => `${captures}/${f}`);
   return existsSync(`tests/consoles/${name}/fixture.html`) ? [`tests/consoles/${name}/fixture.html`] : [];
 };
-const RUNTIME_FILES = new Set(['schema.ts', 'dom.ts', 'scrape.ts', 'runtime.ts', 'registry.ts', 'defaults.ts', 'registration.ts', 'mount.ts', 'panel-frame.ts']);
+const RUNTIME_FILES = new Set(['schema.ts', 'dom.ts', 'scrape.ts', 'runtime.ts', 'registry.ts', 'defaults.ts', 'registration.ts', 'mount.ts', 'panel-frame.ts', 'detect.ts', 'patterns.ts']);
 
 describe('built-in console adapters', () => {
   it.each(BUILT_IN_ADAPTERS.map((a) => [a.name]))('%s has its own file, pages to test it on (captures of the real product, else a fixture) and a test', (name) => {

@@ -88,10 +88,21 @@ export function read(scope: Scope, extract: Extract): string | null {
       value = visibleText(el, extract.exclude);
   }
   if (value !== null && extract.pattern) {
-    const match = new RegExp(extract.pattern).exec(value);
+    const match = compiled(extract.pattern).exec(value.slice(0, PATTERN_TEXT_MAX));
     value = match ? (match[1] ?? match[0]) : null;
   }
   return value;
+}
+
+/** Page text a pattern runs on is cut to this many characters: an id, a name or an e-mail is far shorter (patterns that backtrack badly are refused in settings, utils/adapters/patterns.ts). */
+export const PATTERN_TEXT_MAX = 1_000;
+
+const regexes = new Map<string, RegExp>();
+/** Each pattern compiled once (a console reads the same fields at every message). */
+function compiled(pattern: string): RegExp {
+  let re = regexes.get(pattern);
+  if (!re) regexes.set(pattern, (re = new RegExp(pattern)));
+  return re;
 }
 
 function safeDecode(text: string): string {

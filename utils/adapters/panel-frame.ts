@@ -1,4 +1,4 @@
-import { PANEL_HEIGHT_MESSAGE } from '../messages/protocol';
+import { PANEL_HEIGHT_MESSAGE } from '../messages/console-protocol';
 import type { Adapter } from './schema';
 import { frameCss, reserveRoom } from './mount';
 

@@ -1,4 +1,4 @@
-import { CommandError } from './protocol';
+import { CommandError } from './envelope';
 
 /** Waits between tries of an event the background did not acknowledge: about two minutes in all. */
 export const REDELIVERY_MS = [250, 500, 1_000, 2_000, 4_000, 8_000, 15_000, 30_000, 60_000];

@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { ChatEvent, ChatSnapshot } from '../chat/snapshot';
 import { FieldMeta } from '../salesforce/describe';
-import { Adapter } from '../adapters/schema';
+import { consoleCommands } from './console-protocol';
 
 /**
  * The one protocol between content scripts, extension pages and the background.
@@ -83,9 +83,6 @@ export type OutboxItem = z.infer<typeof OutboxItem>;
 export const OutboxUpdate = z.object({ type: z.literal('outbox.update'), tabId: z.number(), instanceUrl: z.string(), item: OutboxItem });
 export type OutboxUpdate = z.infer<typeof OutboxUpdate>;
 
-/** The one message the panel frame posts to its console page: its height (which the page can measure anyway). */
-export const PANEL_HEIGHT_MESSAGE = 'sf-panel:height';
-
 /** Pushed by the background to the panel frames of a tab: the chat its console shows now, as read. */
 export const PanelChat = z.object({ type: z.literal('panel.chat'), tabId: z.number(), snapshot: z.nullable(ChatSnapshot) });
 export type PanelChat = z.infer<typeof PanelChat>;
@@ -120,6 +117,7 @@ export const IdentifyResult = z.discriminatedUnion('state', [
 export type IdentifyResult = z.infer<typeof IdentifyResult>;
 
 export const commands = {
+  ...consoleCommands,
   /** Liveness and identity of the worker that answered. */
   'worker.info': {
     request: z.object({}),
@@ -129,16 +127,6 @@ export const commands = {
   'salesforce.status': {
     request: z.object({}),
     response: SalesforceStatus,
-  },
-  /** Something happened to a chat on the console page (started, updated, ended, offline message). */
-  'chat.event': {
-    request: ChatEvent,
-    response: z.object({ accepted: z.boolean() }),
-  },
-  /** Console scripts: the chat the console shows now (null: none). The snapshot is left out when the background has it from the chat's last event. */
-  'chat.active': {
-    request: z.object({ chatId: z.nullable(z.string().check(z.maxLength(200))), snapshot: z.optional(ChatSnapshot) }),
-    response: z.object({ known: z.boolean() }),
   },
   /** The panel frame, when it loads: which tab it sits in, and the chat that tab's console shows. */
   'panel.open': {
@@ -241,11 +229,6 @@ export const commands = {
     }),
     response: OutboxItem,
   },
-  /** The console adapters switched on in settings (built-ins with their URLs, and custom ones). */
-  'console.adapters': {
-    request: z.object({}),
-    response: z.object({ adapters: z.array(Adapter) }),
-  },
   /** Opens the options page (the panel's "Reconnect" and "Settings" links). */
   'options.open': {
     request: z.object({}),
@@ -279,13 +262,6 @@ export const commands = {
   },
 } satisfies Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
-/**
- * The only commands a console page's content script may send: what it reads on its own tab, and
- * which consoles to watch. Everything that reads or writes Salesforce comes from the extension's
- * own pages (the panel frame, the popup, the options page), which no script on the console reaches.
- */
-export const CONSOLE_COMMANDS: ReadonlySet<string> = new Set(['chat.event', 'chat.active', 'console.adapters']);
-
 export type Commands = typeof commands;
 export type CommandName = keyof Commands;
 export type CommandRequest<C extends CommandName> = z.input<Commands[C]['request']>;
@@ -293,21 +269,5 @@ export type CommandResponse<C extends CommandName> = z.output<Commands[C]['respo
 /** What a handler receives: the request after parsing (defaults filled in). */
 export type CommandPayload<C extends CommandName> = z.output<Commands[C]['request']>;
 
-export const Envelope = z.object({ command: z.string(), payload: z.unknown() });
-
-export const ErrorInfo = z.object({ code: z.string(), message: z.string() });
-export type ErrorInfo = z.infer<typeof ErrorInfo>;
-
-export const Reply = z.discriminatedUnion('ok', [
-  z.object({ ok: z.literal(true), data: z.unknown() }),
-  z.object({ ok: z.literal(false), error: ErrorInfo }),
-]);
-export type Reply = z.infer<typeof Reply>;
-
-/** A command that the background refused or failed, carried to the caller with its code. */
-export class CommandError extends Error {
-  override readonly name = 'CommandError';
-  constructor(readonly code: string, message: string) {
-    super(message);
-  }
-}
+export { CommandError, Envelope, ErrorInfo, Reply } from './envelope';
+export { CONSOLE_COMMANDS, PANEL_HEIGHT_MESSAGE } from './console-protocol';

@@ -4,6 +4,7 @@ import { BUILT_IN_ADAPTERS } from '../adapters/registry';
 import { DEFAULT_RULES } from '../identify/rules';
 import { DEFAULT_MAPPING } from '../mapping/defaults';
 import { isSalesforceUrl } from '../salesforce/hosts';
+import { unsafePatterns } from '../adapters/patterns';
 
 /** A chat field by its catalogue key (DESIGN.md "Chat fields"). */
 export const ChatFieldKey = z.string().regex(/^(visitor|session|preChat|custom|chat|agent)\.[^\u0000-\u001f]{1,80}$/, 'a chat field such as visitor.email or preChat.phone');
@@ -78,7 +79,13 @@ export const SettingsSchema = z.object({
   }),
   consoles: z.object({
     builtIn: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), ConsoleSwitch),
-    custom: z.array(Adapter).max(20),
+    custom: z.array(Adapter).max(20).superRefine((adapters, ctx) => {
+      adapters.forEach((adapter, i) => {
+        for (const pattern of unsafePatterns(adapter)) {
+          ctx.addIssue({ code: 'custom', path: [i], message: `the pattern ${JSON.stringify(pattern.slice(0, 80))} can take exponential time on page text (a repeated group inside a repeat, such as (a+)+): write it without the nested repeat` });
+        }
+      });
+    }),
   }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { queryAll } from '@/utils/adapters/dom';
-import { matchesPattern } from '@/utils/adapters/registry';
+import { matchesPattern } from '@/utils/adapters/detect';
 import { readActiveChat } from '@/utils/adapters/scrape';
 import { builtIn, loadFixture } from './fixtures';
 

@@ -31,4 +31,14 @@ describe('adapter DOM look-ups', () => {
     expect(read(document, { selector: '#title', read: 'text', pattern: '#(\\d+)' })).toBe('42');
     expect(read(document, { selector: '#missing', read: 'text' })).toBeNull();
   });
+
+  it('runs a pattern on the first 1,000 characters only: page text of any length costs the same', () => {
+    const el = document.createElement('p');
+    el.id = 'long';
+    el.textContent = `${'x'.repeat(990)}#7 ${'y'.repeat(100_000)}#8`;
+    document.body.append(el);
+    expect(read(document, { selector: '#long', read: 'text', pattern: '#(\\d)' })).toBe('7');
+    expect(read(document, { selector: '#long', read: 'text', pattern: '#(8)' })).toBeNull();
+    el.remove();
+  });
 });

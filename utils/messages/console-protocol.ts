@@ -1,0 +1,32 @@
+import * as z from 'zod/mini';
+import { ChatEvent, ChatSnapshot } from '../chat/snapshot';
+import { Adapter } from '../adapters/schema';
+
+/**
+ * The commands a console page's content script may send, and the only ones: what it reads on its
+ * own tab, and which consoles to watch. Everything that reads or writes Salesforce comes from the
+ * extension's own pages (the panel frame, the popup, the options page), which no script on the
+ * console reaches. Kept apart from the rest of the protocol so the console script carries only these.
+ */
+export const consoleCommands = {
+  /** Something happened to a chat on the console page (started, updated, ended, offline message). */
+  'chat.event': {
+    request: ChatEvent,
+    response: z.object({ accepted: z.boolean() }),
+  },
+  /** Console scripts: the chat the console shows now (null: none). The snapshot is left out when the background has it from the chat's last event. */
+  'chat.active': {
+    request: z.object({ chatId: z.nullable(z.string().check(z.maxLength(200))), snapshot: z.optional(ChatSnapshot) }),
+    response: z.object({ known: z.boolean() }),
+  },
+  /** The console adapters switched on in settings (built-ins with their URLs, and custom ones). */
+  'console.adapters': {
+    request: z.object({}),
+    response: z.object({ adapters: z.array(Adapter) }),
+  },
+} satisfies Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;
+
+export const CONSOLE_COMMANDS: ReadonlySet<string> = new Set(Object.keys(consoleCommands));
+
+/** The one message the panel frame posts to its console page: its height (which the page can measure anyway). */
+export const PANEL_HEIGHT_MESSAGE = 'sf-panel:height';
