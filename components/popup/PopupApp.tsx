@@ -8,6 +8,9 @@ export type PopupSources = {
   queue: () => Promise<OutboxItem[]>;
   problems: () => Promise<SettingsProblem[]>;
   retry: (id: string) => Promise<unknown>;
+  /** A write planned for another org: send it to the one connected now, or forget it. */
+  adopt: (id: string) => Promise<unknown>;
+  discard: (id: string) => Promise<unknown>;
   openOptions: () => void;
 };
 
@@ -61,8 +64,15 @@ export function PopupApp({ sources }: { sources: PopupSources }) {
       <ul class="queue">
         {shown.map((item) => (
           <li data-state={item.state} data-id={item.id}>
-            <div><span class="chat">Chat {item.chatId}</span> <span class="state">{STATE_WORDS[item.state]}</span></div>
-            {item.state === 'pending' && item.nextAttemptAt && (
+            <div><span class="chat">Chat {item.chatId}</span> <span class="state">{item.elsewhere ? 'Waits: planned for another Salesforce org' : STATE_WORDS[item.state]}</span></div>
+            {item.elsewhere && (
+              <div class="elsewhere">
+                This chat's write was planned for org {item.orgId}, not the one connected now, so it was not sent.{' '}
+                <button type="button" data-action="adopt" onClick={() => void sources.adopt(item.id).then(load)}>Send to this org</button>{' '}
+                <button type="button" data-action="discard" onClick={() => void sources.discard(item.id).then(load)}>Discard</button>
+              </div>
+            )}
+            {!item.elsewhere && item.state === 'pending' && item.nextAttemptAt && (
               <div class="retry">Retrying at {new Date(item.nextAttemptAt).toLocaleTimeString()} (attempt {item.attempts + 1}) <button type="button" onClick={() => void sources.retry(item.id).then(load)}>Try now</button></div>
             )}
             {item.lastError && item.state !== 'done' && <div class="error">{item.lastError}</div>}
@@ -70,7 +80,7 @@ export function PopupApp({ sources }: { sources: PopupSources }) {
             {item.state === 'done' && instanceUrl && (
               <div class="links">{Object.entries(item.ids).map(([ref, id]) => <a href={`${instanceUrl}/${id}`} target="_blank" rel="noreferrer">{ref}</a>)}</div>
             )}
-            {item.state === 'needs_attention' && <button type="button" onClick={() => void sources.retry(item.id).then(load)}>Try again</button>}
+            {!item.elsewhere && item.state === 'needs_attention' && <button type="button" onClick={() => void sources.retry(item.id).then(load)}>Try again</button>}
           </li>
         ))}
       </ul>

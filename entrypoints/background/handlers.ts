@@ -77,7 +77,8 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
   }
 
   /** An outbox entry as the panel and popup see it. */
-  const itemOf = (e: OutboxEntry): OutboxItem => ({
+  const itemOf = (e: OutboxEntry, org: string | null = null): OutboxItem => ({
+    ...(e.orgId ? { orgId: e.orgId } : {}), ...(outbox.elsewhere(e, org) ? { elsewhere: true } : {}),
     id: e.id, chatId: e.snapshot.chatId, trigger: e.trigger, action: e.manual?.action ?? e.plan?.action, state: e.state, attempts: e.attempts, lastError: e.lastError,
     nextAttemptAt: e.state === 'pending' ? e.nextAttemptAt : undefined, updatedAt: e.updatedAt,
     errors: (e.errors ?? []).map((err) => {
@@ -139,6 +140,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
         console.warn('resent check', error); // the write itself is done; the check is a courtesy
       }
     },
+    org: async () => (await loadGrant())?.orgId ?? null,
     usageAllows: async () => {
       const usage = await (await requireClient()).dailyApiUsage();
       return usage.used < usage.max;
@@ -198,7 +200,16 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       const tabId = sender.tab?.id ?? -1;
       return { tabId, snapshot: tabs.active(tabId) };
     },
-    'outbox.list': async ({ chatId }) => (await outbox.entries()).filter((e) => !chatId || e.snapshot.chatId === chatId).map(itemOf),
+    'outbox.list': async ({ chatId }) => {
+      const org = (await loadGrant())?.orgId ?? null;
+      return (await outbox.entries()).filter((e) => !chatId || e.snapshot.chatId === chatId).map((e) => itemOf(e, org));
+    },
+    'outbox.adopt': async ({ id }) => {
+      const entry = await outbox.adopt(id);
+      if (entry?.state === 'pending') sendQueued();
+      return entry ? itemOf(entry, (await loadGrant())?.orgId ?? null) : null;
+    },
+    'outbox.discard': async ({ id }) => ({ discarded: await outbox.discard(id) }),
     'outbox.retry': async ({ id, attachTo, fixes }) => {
       const entry = await outbox.retry(id, attachTo, fixes);
       if (entry?.state === 'pending') sendQueued();

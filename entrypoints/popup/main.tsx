@@ -12,6 +12,8 @@ render(
       queue: () => sendCommand('outbox.list', {}),
       problems: async () => (await loadSettings()).problems,
       retry: (id) => sendCommand('outbox.retry', { id }),
+      adopt: (id) => sendCommand('outbox.adopt', { id }),
+      discard: (id) => sendCommand('outbox.discard', { id }),
       openOptions: () => void browser.runtime.openOptionsPage(),
     }}
   />,

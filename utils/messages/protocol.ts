@@ -76,6 +76,9 @@ export const OutboxItem = z.object({
   steps: z.array(z.object({ ref: z.string(), object: z.string(), method: z.string() })),
   /** Values the chat had that were not written, by field, and why (too long, not a date, not creatable for this user…). */
   skipped: z._default(z.record(z.string(), z.string()), {}),
+  /** The org the write is for; elsewhere: not the org connected now, so it waits for the agent ("send to this org" or "discard"). */
+  orgId: z.optional(z.string()),
+  elsewhere: z.optional(z.boolean()),
 });
 export type OutboxItem = z.infer<typeof OutboxItem>;
 
@@ -176,6 +179,16 @@ export const commands = {
       fixes: z.optional(z.record(z.string().check(z.regex(/^[a-z]+$/)), z.record(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/)), FieldValue))),
     }),
     response: z.nullable(OutboxItem),
+  },
+  /** A write planned for another org than the one connected now: plan it again for this one. */
+  'outbox.adopt': {
+    request: z.object({ id: z.string().check(z.maxLength(500)) }),
+    response: z.nullable(OutboxItem),
+  },
+  /** A write that waits (planned for another org): forget it, never send it. */
+  'outbox.discard': {
+    request: z.object({ id: z.string().check(z.maxLength(500)) }),
+    response: z.object({ discarded: z.boolean() }),
   },
   /** A form for a new record, as the org's layout has it, with initial values from the mapping. */
   'form.open': {

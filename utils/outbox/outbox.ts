@@ -29,9 +29,14 @@ export type OutboxDeps = {
   usageAllows: () => Promise<boolean>;
   /** When writes are paused for the org's API limit (kept across worker restarts). */
   pause: { get: () => Promise<number>; set: (until: number) => Promise<void> };
+  /** The org connected now (Organization Id), or null when none: a write planned for another waits. */
+  org?: () => Promise<string | null>;
   now?: () => number;
   random?: () => number;
 };
+
+/** Values of the agent's that name records of one org (lookups: AccountId, OwnerId…; ids): meaningless in another. */
+const namesARecord = (field: string, value: unknown) => /Id$/.test(field) || (typeof value === 'string' && /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value) && /\d/.test(value));
 
 /** The code of a failure before any request left (not connected): the write cannot have landed. */
 export const NOT_SENT = 'NOT_CONNECTED';
@@ -96,7 +101,9 @@ export class Outbox {
   /** A new entry for a chat's write, stored; it keeps when the chat's write was first stored. */
   private async store(snapshot: ChatSnapshot, trigger: OutboxEntry['trigger'], fields: Pick<OutboxEntry, 'state'> & Partial<OutboxEntry>, before?: OutboxEntry): Promise<OutboxEntry> {
     const at = this.now();
-    const entry: OutboxEntry = { id: entryId(snapshot, trigger), chatKey: chatKeyOf(snapshot), trigger, snapshot, attempts: 0, createdAt: before?.createdAt ?? at, updatedAt: at, ...fields };
+    // Tied to the org connected when the chat's write was first stored (none connected: the first it is sent to).
+    const orgId = before?.orgId ?? (await this.deps.org?.()) ?? undefined;
+    const entry: OutboxEntry = { id: entryId(snapshot, trigger), chatKey: chatKeyOf(snapshot), trigger, snapshot, attempts: 0, createdAt: before?.createdAt ?? at, updatedAt: at, ...(orgId ? { orgId } : {}), ...fields };
     await this.deps.store.put(entry);
     return entry;
   }
@@ -123,6 +130,36 @@ export class Outbox {
     return next;
   }
 
+  /** Is this entry for another org than the one connected now (it waits for the agent to say)? */
+  elsewhere(entry: OutboxEntry, org: string | null): boolean {
+    return !!(org && entry.orgId && entry.orgId !== org && entry.state !== 'done');
+  }
+
+  /**
+   * "Send to this org": a write planned for another org is planned again for the one connected
+   * now. What named records of the first org (the chosen person, a case made during the chat,
+   * lookups the agent set) is left behind; the chat itself and the agent's text go.
+   */
+  async adopt(id: string): Promise<OutboxEntry | undefined> {
+    const [entry, org] = await Promise.all([this.deps.store.get(id), this.deps.org?.() ?? null]);
+    if (!entry || !org || !this.elsewhere(entry, org)) return entry;
+    const manual = entry.manual && { ...entry.manual, update: undefined, overrides: Object.fromEntries(Object.entries(entry.manual.overrides).filter(([f, v]) => !namesARecord(f, v))) };
+    const next: OutboxEntry = {
+      ...entry, orgId: org, choice: undefined, manual, fixes: undefined, plan: undefined, errors: undefined, duplicates: undefined, unknownOutcome: false,
+      state: entry.state === 'waiting' ? 'waiting' : 'pending', nextAttemptAt: undefined, updatedAt: this.now(),
+    };
+    await this.deps.store.put(next);
+    return next;
+  }
+
+  /** "Discard": the agent gives up a write that waits (planned for another org): it is forgotten, never sent. */
+  async discard(id: string): Promise<boolean> {
+    const entry = await this.deps.store.get(id);
+    if (!entry || entry.state === 'done') return false;
+    await this.deps.store.delete(id);
+    return true;
+  }
+
   /** A pending entry goes at the next drain instead of waiting out its backoff ("Try now"). */
   private async hurry(entry: OutboxEntry): Promise<OutboxEntry> {
     // Paused for the API limit: the next drain asks once whether usage allows, instead of waiting.
@@ -139,7 +176,9 @@ export class Outbox {
 
   /** When the next pending entry is due (for the retry alarm), or null when none waits. */
   async nextDue(): Promise<number | null> {
-    const pending = (await this.entries()).filter((e) => e.state === 'pending');
+    const org = (await this.deps.org?.()) ?? null;
+    // A write for another org waits for the agent, not for a time.
+    const pending = (await this.entries()).filter((e) => e.state === 'pending' && !this.elsewhere(e, org));
     // A chat's later write waits for its first: only the first of each chat sets the time.
     const firsts = pending.filter((e, i) => pending.findIndex((o) => o.chatKey === e.chatKey) === i);
     if (!firsts.length) return null;
@@ -161,12 +200,18 @@ export class Outbox {
       do {
         this.again = false;
         if (!(await this.writesAllowed())) return;
+        const org = (await this.deps.org?.()) ?? null;
         const pending = (await this.deps.store.all()).filter((e) => e.state === 'pending').sort((a, b) => a.createdAt - b.createdAt);
         const blocked = new Set<string>();
         const waiting: OutboxEntry[] = [];
         const chats = new Map<string, OutboxEntry[]>();
         for (const entry of pending) {
           if (blocked.has(entry.chatKey)) continue;
+          // Planned for another org: never sent here until the agent says so (popup), and the chat's later writes wait with it.
+          if (this.elsewhere(entry, org)) {
+            blocked.add(entry.chatKey);
+            continue;
+          }
           // Not due: it waits, and so does every later write of its chat.
           if ((entry.nextAttemptAt ?? 0) > this.now()) {
             blocked.add(entry.chatKey);
@@ -183,7 +228,7 @@ export class Outbox {
           const chat = queue.shift();
           for (const entry of chat ?? []) {
             if (limited) return;
-            const result = await this.attempt(entry);
+            const result = await this.attempt(org && !entry.orgId ? { ...entry, orgId: org } : entry);
             limited ||= !!result.limited;
             answered ||= result.state !== 'pending';
             if (result.state === 'pending') return;

@@ -25,6 +25,8 @@ export type OutboxEntry = {
   fixes?: Record<string, Record<string, string | number | boolean | null>>;
   /** The tab whose panel is told how the write went. */
   tabId?: number;
+  /** The Salesforce org (Organization Id) the chat's write is for: connected to another, it waits for the agent to say. */
+  orgId?: string;
   plan?: ActionPlan;
   /** waiting: chosen by the agent, written when the chat ends. */
   state: 'waiting' | 'pending' | 'done' | 'needs_attention';
@@ -46,11 +48,15 @@ export type OutboxStore = {
   get: (id: string) => Promise<OutboxEntry | undefined>;
   put: (entry: OutboxEntry) => Promise<void>;
   all: () => Promise<OutboxEntry[]>;
+  delete: (id: string) => Promise<void>;
 };
 
 export function memoryOutboxStore(): OutboxStore {
   const map = new Map<string, OutboxEntry>();
-  return { get: async (id) => structuredClone(map.get(id)), put: async (e) => void map.set(e.id, structuredClone(e)), all: async () => [...map.values()].map((e) => structuredClone(e)) };
+  return {
+    get: async (id) => structuredClone(map.get(id)), put: async (e) => void map.set(e.id, structuredClone(e)), all: async () => [...map.values()].map((e) => structuredClone(e)),
+    delete: async (id) => void map.delete(id),
+  };
 }
 
 const DB = 'sf-panel';
@@ -74,5 +80,6 @@ export function idbOutboxStore(): OutboxStore {
       await Promise.all([tx.store.put(entry), tx.done]);
     },
     all: async () => (await open()).getAll(STORE),
+    delete: async (id) => (await open()).delete(STORE, id),
   };
 }

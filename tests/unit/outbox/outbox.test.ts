@@ -13,7 +13,7 @@ const plan = (chatId: string): ActionPlan => ({
 });
 
 /** A fake org around the outbox: a clock, what landed, the API usage, the write pause. */
-function setup(store: OutboxStore, send: (p: ActionPlan) => Promise<PlanOutcome>, org: { landed?: Record<string, Record<string, string>>; usageAllows?: () => boolean; plan?: (chatId: string) => ActionPlan } = {}) {
+function setup(store: OutboxStore, send: (p: ActionPlan) => Promise<PlanOutcome>, org: { landed?: Record<string, Record<string, string>>; usageAllows?: () => boolean; plan?: (chatId: string) => ActionPlan; connected?: { id: string | null } } = {}) {
   const log: string[] = [];
   const resentChecks: string[] = [];
   const clock = { now: 1_000_000 };
@@ -26,6 +26,7 @@ function setup(store: OutboxStore, send: (p: ActionPlan) => Promise<PlanOutcome>
     removeResent: async (written) => void resentChecks.push(written.map((w) => w.plan.chatId).join(',')),
     usageAllows: async () => (log.push('usage?'), org.usageAllows?.() ?? true),
     pause: { get: async () => paused, set: async (until) => void (paused = until) },
+    ...(org.connected ? { org: async () => org.connected!.id } : {}),
     now: () => clock.now,
     random: () => 0.5,
   });
@@ -35,6 +36,46 @@ function setup(store: OutboxStore, send: (p: ActionPlan) => Promise<PlanOutcome>
 }
 
 describe('Outbox', () => {
+  it('sends a write only to the org it was planned for; connected to another, it waits for the agent to send it there or discard it', async () => {
+    const store = memoryOutboxStore();
+    const connected = { id: '00DA00000000001AAA' as string | null };
+    const sent: string[] = [];
+    const { outbox, log } = setup(store, async (p) => (sent.push(`${connected.id} ${p.chatId}`), { state: 'done', ids: { record: '500A' } }), { connected });
+    // Two chats end while org A is connected, and Salesforce is not asked yet.
+    connected.id = '00DA00000000001AAA';
+    await outbox.enqueue(emptySnapshot('a1', 'demo', 'ended'), 'ended', { type: 'Contact', id: '003A00000000001AAA' });
+    await outbox.choose(emptySnapshot('a2', 'demo'), { action: 'contactCase', overrides: { Subject: 'Refund', AccountId: '001A00000000001AAA', Priority: 'High' }, update: { object: 'Case', id: '500A00000000001AAA' } }, undefined);
+    await outbox.release(emptySnapshot('a2', 'demo', 'ended'));
+    expect((await store.all()).map((e) => e.orgId)).toEqual(['00DA00000000001AAA', '00DA00000000001AAA']);
+    // The agent connects org B: nothing of A's goes there, and no alarm is set for it.
+    connected.id = '00DB00000000002AAA';
+    await outbox.drain();
+    expect(sent).toEqual([]);
+    expect(await outbox.nextDue()).toBeNull();
+    const [first, second] = await outbox.entries();
+    expect(outbox.elsewhere(first!, connected.id)).toBe(true);
+    // A chat ending now is B's, and goes.
+    await outbox.enqueue(emptySnapshot('b1', 'demo', 'ended'), 'ended');
+    await outbox.drain();
+    expect(sent).toEqual(['00DB00000000002AAA b1']);
+    // "Send to this org": planned again for B, without A's records (the chosen contact, the case made during the chat, the account picked).
+    const adopted = await outbox.adopt(second!.id);
+    expect(adopted).toMatchObject({ orgId: '00DB00000000002AAA', state: 'pending', manual: { overrides: { Subject: 'Refund', Priority: 'High' } } });
+    expect(adopted!.manual!.update).toBeUndefined();
+    await outbox.drain();
+    expect(sent).toEqual(['00DB00000000002AAA b1', '00DB00000000002AAA a2']);
+    // "Discard": forgotten, never sent.
+    expect(await outbox.discard(first!.id)).toBe(true);
+    await outbox.drain();
+    expect(sent).toHaveLength(2);
+    expect((await store.all()).map((e) => e.snapshot.chatId).sort()).toEqual(['a2', 'b1']);
+    // Back on A: nothing is left of A's to send.
+    connected.id = '00DA00000000001AAA';
+    await outbox.drain();
+    expect(sent).toHaveLength(2);
+    expect(log.filter((l) => l.startsWith('plan'))).toEqual(['plan b1', 'plan a2']);
+  });
+
   it('stores the chat, then its plan, then sends it once; a chat written is never written again', async () => {
     const store = memoryOutboxStore();
     const { outbox, log } = setup(store, async () => ({ state: 'done', ids: { record: '500X' } }));
