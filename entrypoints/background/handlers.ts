@@ -168,14 +168,20 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       const percent = settings.general.apiBudgetPercent;
       return { ...status, budget: { calls, allowed: allowedCalls(max ?? status.usage?.max, percent), percent }, atChatEnd: settings.automation.ended.action };
     },
-    'chat.event': async (event, sender) => {
-      journal.add(event);
+    'chat.event': async (delivered, sender) => {
       const tabId = sender.tab?.id;
+      let event = delivered;
       if (tabId !== undefined) {
         const shown = tabs.active(tabId)?.chatId === event.snapshot.chatId;
-        tabs.record(tabId, event.snapshot);
+        if (event.appendTo !== undefined) {
+          // Only the new messages came: the chat is put together here from what the tab sent before.
+          const whole = tabs.extend(tabId, event.snapshot, event.appendTo);
+          if (!whole) return { accepted: false, known: false };
+          event = { type: event.type, snapshot: whole };
+        } else tabs.record(tabId, event.snapshot);
         if (shown) showInPanel(tabId, event.snapshot);
-      }
+      } else if (event.appendTo !== undefined) return { accepted: false, known: false };
+      journal.add(event);
       if (event.type === 'ended' || event.type === 'offline-message') {
         const trigger = event.type === 'ended' ? 'ended' : 'offline';
         // The agent's own choice for the chat wins over the automatic action (one per chat).

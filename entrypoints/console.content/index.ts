@@ -6,7 +6,8 @@ import { sendConsoleCommand as sendCommand } from '@/utils/messages/console-clie
 import { whenConsoleAppears } from '@/utils/adapters/detect';
 import { mountPanelFrame } from '@/utils/adapters/panel-frame';
 import { watchConsole } from '@/utils/adapters/runtime';
-import type { ChatSnapshot } from '@/utils/chat/snapshot';
+import type { ChatEvent, ChatSnapshot } from '@/utils/chat/snapshot';
+import { toSend, type SentChats } from '@/utils/chat/delta';
 
 /**
  * Watches the console and reports what it reads, nothing more: the panel is an extension page in
@@ -42,6 +43,12 @@ export default defineContentScript({
     const controller = new AbortController();
     ctx.onInvalidated(() => controller.abort());
     const report = (error: unknown) => console.debug('[salesforce panel] could not reach the extension', error);
+    /** What the background has of each chat: an update then costs its new messages only. */
+    const sent: SentChats = new Map();
+    const sendWhole = (event: ChatEvent) => {
+      sent.delete(event.snapshot.chatId);
+      return sendCommand('chat.event', toSend(sent, event));
+    };
     /** Tells the background which chat the console shows; the snapshot only when it did not hear it with an event. */
     const showActive = (snapshot: ChatSnapshot | null) =>
       void sendCommand('chat.active', { chatId: snapshot?.chatId ?? null })
@@ -54,9 +61,11 @@ export default defineContentScript({
       ignore: () => ui.wrapper,
       // A chat's end and an offline message are sent until the background says they are stored.
       emit: (event) => {
-        const send = () => sendCommand('chat.event', event);
         const durable = event.type === 'ended' || event.type === 'offline-message';
-        void (durable ? deliver(send, controller.signal) : send()).catch(report);
+        if (durable) return void deliver(() => sendCommand('chat.event', toSend(sent, event)), controller.signal).catch(report);
+        void sendCommand('chat.event', toSend(sent, event))
+          .then(({ known }) => (known === false ? sendWhole(event) : undefined))
+          .catch(report);
       },
       // After the batch's events (sent in a microtask queued before this one): the background has the snapshot by then.
       onActive: (snapshot) => queueMicrotask(() => showActive(snapshot)),

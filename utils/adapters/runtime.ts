@@ -118,11 +118,12 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
       const url = doc.location?.href ?? '';
       // Most batches are a new message in the open chat: then only the transcript is read.
       const transcriptOnly = changed !== null && changed.length > 0 && changed.every((n) => containers.some((c) => c.contains(n)));
+      const mutated = changed ?? [];
       changed = [];
       const list = transcriptOnly ? lastList : readChatList(adapter, doc);
       lastList = list;
       const previous = activeId ? known.get(activeId)?.snapshot : undefined;
-      const active = readActiveChat(adapter, doc, url, cache, transcriptOnly ? previous : undefined);
+      const active = readActiveChat(adapter, doc, url, cache, transcriptOnly ? previous : undefined, mutated);
       if (!transcriptOnly) containers = transcriptContainers(adapter, doc);
       // Chats listed but never shown yet: started, with what the list tells (their name).
       for (const item of list) {

@@ -67,8 +67,13 @@ export function readChatList(adapter: Adapter, doc: Document): { id: string; nam
 /** Per message element, the raw text it had and the message it was read as. */
 export type MessageCache = WeakMap<Element, { raw: string | null; message: Message }>;
 
-/** Reads the transcript, parsing only message nodes that are new or whose text changed. */
-export function readTranscript(adapter: Adapter, pane: Element, cache: MessageCache): Message[] {
+/**
+ * Reads the transcript, parsing only message nodes that are new or whose text changed. With
+ * `changed` (what mutated since the last read), a message read before is taken from the cache
+ * without reading its text again unless a change lies inside it: a new message costs the same
+ * however long the chat.
+ */
+export function readTranscript(adapter: Adapter, pane: Element, cache: MessageCache, changed?: readonly Node[]): Message[] {
   const t = adapter.transcript;
   const nodes = queryAll(pane, t.message);
   const start = Math.max(0, nodes.length - (TRANSCRIPT_MAX - 1));
@@ -76,8 +81,9 @@ export function readTranscript(adapter: Adapter, pane: Element, cache: MessageCa
   const out: Message[] = start ? [{ role: 'system', text: `[${start} earlier messages were not read: the chat has more than ${TRANSCRIPT_MAX - 1}]` }] : [];
   for (let i = start; i < nodes.length; i++) {
     const node = nodes[i]!;
-    const raw = read(node, t.text);
     let entry = cache.get(node);
+    const untouched = entry && changed && !changed.some((target) => node.contains(target));
+    const raw = untouched ? entry!.raw : read(node, t.text);
     if (!entry || entry.raw !== raw) {
       // System first: consoles often mark a system message like a visitor's (not own).
       const role = t.role.system && node.matches(t.role.system) ? 'system' : t.role.agent && node.matches(t.role.agent) ? 'agent' : 'visitor';
@@ -120,7 +126,7 @@ function put(snapshot: ChatSnapshot, key: string, raw: string | null | undefined
  * With `reuse` (the same chat, read before, when only its transcript changed) the visitor,
  * session and other details are taken from it and only the transcript is read again.
  */
-export function readActiveChat(adapter: Adapter, doc: Document, url: string, cache: MessageCache, reuse?: ChatSnapshot): ChatSnapshot | null {
+export function readActiveChat(adapter: Adapter, doc: Document, url: string, cache: MessageCache, reuse?: ChatSnapshot, changed?: readonly Node[]): ChatSnapshot | null {
   const pane = query(doc, adapter.pane.root);
   const chatId = readChatId(adapter, doc, url);
   if (!pane || !chatId) return null;
@@ -138,7 +144,7 @@ export function readActiveChat(adapter: Adapter, doc: Document, url: string, cac
     for (const [key, extract] of Object.entries(adapter.fields)) put(snapshot, key, read(doc, extract));
     for (const [key, extract] of Object.entries(adapter.agent ?? {})) if (extract) put(snapshot, `agent.${key}`, read(doc, extract));
   }
-  snapshot.transcript = readTranscript(adapter, pane, cache);
+  snapshot.transcript = readTranscript(adapter, pane, cache, reuse ? changed : undefined);
   if (isEnded(adapter, pane)) snapshot.state = 'ended';
   return snapshot;
 }

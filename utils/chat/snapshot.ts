@@ -44,7 +44,15 @@ export type ChatSnapshot = z.infer<typeof ChatSnapshot>;
 export const ChatEventType = z.enum(['started', 'updated', 'ended', 'offline-message']);
 export type ChatEventType = z.infer<typeof ChatEventType>;
 
-export const ChatEvent = z.object({ type: ChatEventType, snapshot: ChatSnapshot });
+export const ChatEvent = z.object({
+  type: ChatEventType,
+  snapshot: ChatSnapshot,
+  /**
+   * An update that carries only the messages after the first `appendTo` (the background has those
+   * from the chat's earlier events): what a new message costs stays the same however long the chat.
+   */
+  appendTo: z.optional(z.int().check(z.gte(0), z.lte(TRANSCRIPT_MAX))),
+});
 export type ChatEvent = z.infer<typeof ChatEvent>;
 
 export function emptySnapshot(chatId: string, consoleName: string, state: ChatSnapshot['state'] = 'active'): ChatSnapshot {

@@ -1,4 +1,4 @@
-import type { ChatSnapshot } from './snapshot';
+import { TRANSCRIPT_MAX, type ChatSnapshot } from './snapshot';
 
 const CHATS_PER_TAB = 100;
 
@@ -22,6 +22,19 @@ export class ConsoleTabs {
     chats.delete(snapshot.chatId); // newest last: the oldest goes first when the tab holds too many
     chats.set(snapshot.chatId, snapshot);
     if (chats.size > CHATS_PER_TAB) chats.delete(chats.keys().next().value!);
+  }
+
+  /**
+   * An update that carries only the messages after the first `appendTo`: the whole chat, with the
+   * messages this tab reported before, or null when they are not here as the update expects
+   * (a worker that restarted, an update out of step): the content script then sends it whole.
+   */
+  extend(tabId: number, update: ChatSnapshot, appendTo: number): ChatSnapshot | null {
+    const before = this.tabs.get(tabId)?.chats.get(update.chatId);
+    if (!before || before.transcript.length !== appendTo) return null;
+    const whole = { ...update, transcript: [...before.transcript, ...update.transcript].slice(-TRANSCRIPT_MAX) };
+    this.record(tabId, whole);
+    return whole;
   }
 
   /**

@@ -12,7 +12,8 @@ export const consoleCommands = {
   /** Something happened to a chat on the console page (started, updated, ended, offline message). */
   'chat.event': {
     request: ChatEvent,
-    response: z.object({ accepted: z.boolean() }),
+    /** known: false, for an update by its new messages that the background cannot place (a worker that restarted): send it whole. */
+    response: z.object({ accepted: z.boolean(), known: z.optional(z.boolean()) }),
   },
   /** Console scripts: the chat the console shows now (null: none). The snapshot is left out when the background has it from the chat's last event. */
   'chat.active': {

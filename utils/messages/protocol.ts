@@ -271,7 +271,8 @@ export const commands = {
   /** The latest chat events the background received (newest last): diagnostics and tests. */
   'chat.recent': {
     request: z.object({ limit: z._default(z.int().check(z.gte(1), z.lte(500)), 50) }),
-    response: z.array(z.object({ type: ChatEvent.shape.type, chatId: z.string(), console: z.string(), at: z.number(), snapshot: ChatEvent.shape.snapshot })),
+    /** Each with its last 20 messages, and how many the chat had. */
+    response: z.array(z.object({ type: ChatEvent.shape.type, chatId: z.string(), console: z.string(), at: z.number(), snapshot: ChatEvent.shape.snapshot, messages: z.number() })),
   },
 } satisfies Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
