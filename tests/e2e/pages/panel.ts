@@ -21,12 +21,44 @@ export class PanelPage {
     }
   }
 
-  /** Waits for an element inside the panel's frame. */
+  /**
+   * Waits for an element inside the panel's frame. Polls, asking for the frame each time: a
+   * frame found before it settled (its dynamic URL leads to the extension's own origin) may be
+   * replaced, and a wait on the old one would never end.
+   */
   async find(selector: string, timeout = 15_000): Promise<ElementHandle<Element>> {
-    const started = Date.now();
-    const frame = await this.frame(timeout);
-    const handle = await frame.waitForSelector(selector, { timeout: Math.max(1, timeout - (Date.now() - started)) });
-    return handle!;
+    const until = Date.now() + timeout;
+    for (;;) {
+      const frame = this.page.frames().find((f) => isPanelFrame(f) && !f.detached);
+      const handle = frame ? await frame.$(selector).catch(() => null) : null;
+      if (handle) return handle;
+      if (Date.now() > until) throw new Error(`the panel never showed ${selector}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
+  /**
+   * Clicks an element of the panel as the agent does: once it sits still. The frame grows as the
+   * panel's content loads (it takes its content's height); a click aimed while it grows lands
+   * where the element was.
+   */
+  async click(selector: string, timeout = 15_000): Promise<void> {
+    const element = await this.find(selector, timeout);
+    await this.settled(element);
+    await element.click();
+  }
+
+  /** Waits until the element's place, and the frame's size, stay the same over two frames. */
+  async settled(element: ElementHandle<Element>): Promise<void> {
+    await element.evaluate(async (el) => {
+      const where = () => JSON.stringify([el.getBoundingClientRect().toJSON(), innerHeight, document.documentElement.scrollHeight]);
+      for (let last = '', i = 0; i < 40; i++) {
+        const now = where();
+        if (now === last) return;
+        last = now;
+        await new Promise((r) => setTimeout(r, 40));
+      }
+    });
   }
 
   /** Waits for the panel to show a status (data-state) and returns the status text. */
@@ -42,8 +74,7 @@ export class PanelPage {
 
   /** Clicks "Check connection" and waits until the answer is shown. */
   async clickCheckConnection(): Promise<void> {
-    const button = await this.find('.panel__header button');
-    await button.click();
+    await this.click('.panel__header button');
     await this.find('.panel[aria-busy="false"]');
   }
 
@@ -66,10 +97,16 @@ export class PanelPage {
     return realm.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
   }
 
-  /** Types into a control as the agent does: select what it holds, delete it, type. */
+  /**
+   * Types into a control as the agent does: click into it, select what it holds (Ctrl+A), delete
+   * it, type. (A triple click is not used: the frame grows as the panel's content loads, and a
+   * click that moved with it is counted as a new single click.)
+   */
   async retype(selector: string, text: string): Promise<void> {
     const input = await this.find(selector);
-    await input.click({ clickCount: 3 });
+    await this.settled(input);
+    await input.click();
+    await input.evaluate((el) => (el as HTMLInputElement).select?.());
     await input.press('Backspace');
     await input.type(text);
   }

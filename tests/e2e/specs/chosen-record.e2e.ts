@@ -24,7 +24,7 @@ describe('the record the agent chose', () => {
     const chat = await demo.startChat(demoVisitor('Pat', 'morgan-lee@example.org', { phone: '(212) 555-0147' }));
     await panel.waitForVisitor(chat);
     await panel.find('.identity__others');
-    await (await panel.find('.identity__others .choice[aria-pressed="false"]')).click();
+    await panel.click('.identity__others .choice[aria-pressed="false"]');
     expect(await (await panel.find('[data-identity="found"] .identity__name')).evaluate((el) => el.textContent)).toBe('Pat Morgan');
     // The panel says where the chat goes.
     expect(await (await panel.find('[data-at-chat-end]')).evaluate((el) => el.textContent)).toBe('At chat end: a task on Pat Morgan.');
@@ -51,8 +51,8 @@ describe('the record the agent chose', () => {
     await panel.waitForVisitor(chat);
     await panel.find('[data-identity="not_found"]');
     await (await panel.find('.search__input')).type('Hopper');
-    await (await panel.find('.search__form button')).click();
-    await (await panel.find('[data-search="results"] .choice')).click();
+    await panel.click('.search__form button');
+    await panel.click('[data-search="results"] .choice');
     await panel.find('[data-identity="found"][data-by-hand]');
     expect(await (await panel.find('[data-at-chat-end]')).evaluate((el) => el.textContent)).toBe('At chat end: a case on Grace Hopper.');
     await harness.screenshot(page, 'chosen-searched');

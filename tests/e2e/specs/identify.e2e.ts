@@ -89,7 +89,7 @@ describe('recognising the visitor in Salesforce', () => {
     await panel.find('[data-identity="found"]');
     expect(await emulator.apiCalls()).toEqual([]);
     await emulator.latency(400); // long enough to see the panel say it is looking
-    await (await panel.find('[data-action="identify-again"]')).click();
+    await panel.click('[data-action="identify-again"]');
     await panel.find('[data-identity="identifying"]');
     await panel.find('[data-identity="found"] [data-fields="Contact"]');
     expect(await calls(emulator)).toEqual([COMPOSITE]);
@@ -162,7 +162,7 @@ describe('recognising the visitor in Salesforce', () => {
     await harness.screenshot(page, 'identify-several');
 
     await emulator.clearLog();
-    await (await panel.find('.identity__others .choice[aria-pressed="false"]')).click();
+    await panel.click('.identity__others .choice[aria-pressed="false"]');
     await panel.find('[data-identity="found"] .choice[aria-pressed="true"]');
     const picked = await panel.find('[data-identity="found"] .identity__name');
     expect(await picked.evaluate((el) => el.textContent)).toBe('Pat Morgan');
@@ -214,7 +214,7 @@ describe('recognising the visitor in Salesforce', () => {
     const error = await panel.find('[data-identity="error"][data-kind="unreachable"]');
     expect(await error.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/cannot be reached/);
     await harness.screenshot(page, 'identify-unreachable');
-    await (await panel.find('[data-identity="error"] button')).click();
+    await panel.click('[data-identity="error"] button');
     const found = await panel.find('[data-identity="found"]');
     expect(await found.evaluate((el) => (el as HTMLElement).innerText)).toContain('José Núñez');
 
@@ -234,10 +234,11 @@ describe('recognising the visitor in Salesforce', () => {
     await panel.find('[data-identity="not_found"]');
     const input = await panel.find('.search__input');
     await input.type('Hopper');
-    await (await panel.find('.search__form button')).click();
+    await panel.click('.search__form button');
     const result = await panel.find('[data-search="results"] .choice');
     expect(await result.evaluate((el) => (el as HTMLElement).innerText)).toContain('Grace Hopper');
     await harness.screenshot(page, 'identify-search');
+    await panel.settled(result);
     await result.click();
     const picked = await panel.find('[data-identity="found"][data-by-hand]');
     expect(await picked.evaluate((el) => (el as HTMLElement).innerText)).toContain('Grace Hopper');
@@ -253,7 +254,7 @@ describe('editing the record in the panel', () => {
     const chat = await opened.demo.startChat(visitor('Grace Hopper', 'grace.hopper@example.com'));
     await opened.panel.waitForVisitor(chat);
     await opened.panel.find('[data-fields="Contact"]');
-    await (await opened.panel.find('[data-fields="Contact"] [data-action="edit"]')).click();
+    await opened.panel.click('[data-fields="Contact"] [data-action="edit"]');
     await opened.panel.find('[data-fields="Contact"] .field__control');
     return opened;
   }
@@ -272,7 +273,7 @@ describe('editing the record in the panel', () => {
     await (await control(panel, 'LeadSource')).select('Partner Referral');
     await harness.screenshot(page, 'edit-contact');
     await emulator.clearLog();
-    await (await panel.find('[data-fields="Contact"] button[type="submit"]')).click();
+    await panel.click('[data-fields="Contact"] button[type="submit"]');
     await panel.find('[data-fields="Contact"] .fields__notice');
     const grace = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
     expect(grace).toMatchObject({ Title: 'Admiral', LeadSource: 'Partner Referral', Department: 'Engineering' });
@@ -288,7 +289,7 @@ describe('editing the record in the panel', () => {
     await emulator.clearLog();
     await retype(panel, 'Email', 'grace at navy');
     expect(await (await panel.find('[data-field="Email"] .field__problem')).evaluate((el) => el.textContent)).toBe('Not a valid e-mail address.');
-    await (await panel.find('[data-fields="Contact"] button[type="submit"]')).click();
+    await panel.click('[data-fields="Contact"] button[type="submit"]');
     await panel.find('[data-fields="Contact"] .fields__message');
     expect(await emulator.apiCalls()).toEqual([]);
 
@@ -296,7 +297,7 @@ describe('editing the record in the panel', () => {
     await emulator.validationRule({ object: 'Contact', field: 'Phone', pattern: '^\\+\\d{7,15}$', message: 'Phone must be in international format, like +14155550100.' });
     await retype(panel, 'Email', 'grace@navy.example');
     await retype(panel, 'Phone', '(415) 555-0199');
-    await (await panel.find('[data-fields="Contact"] button[type="submit"]')).click();
+    await panel.click('[data-fields="Contact"] button[type="submit"]');
     const problem = await panel.find('[data-field="Phone"] .field__problem');
     expect(await problem.evaluate((el) => el.textContent)).toBe('Phone must be in international format, like +14155550100.');
     expect(await (await control(panel, 'Phone')).evaluate((el) => (el as HTMLInputElement).value)).toBe('(415) 555-0199');
@@ -306,7 +307,7 @@ describe('editing the record in the panel', () => {
 
     // Fixed as Salesforce asked: saved.
     await retype(panel, 'Phone', '+14155550199');
-    await (await panel.find('[data-fields="Contact"] button[type="submit"]')).click();
+    await panel.click('[data-fields="Contact"] button[type="submit"]');
     await panel.find('[data-fields="Contact"] .fields__notice');
     expect((await emulator.records('Contact')).find((c) => c.LastName === 'Hopper')).toMatchObject({ Phone: '+14155550199', Email: 'grace@navy.example' });
   });

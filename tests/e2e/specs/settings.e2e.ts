@@ -68,7 +68,7 @@ describe('connecting to Salesforce', () => {
     const optionsTab = await options.page.evaluate(async () => (await chrome.tabs.getCurrent())!.id!);
     const optionsInFront = () => harness.inWorker(async (id) => (await chrome.tabs.query({ active: true })).some((t) => t.id === id), optionsTab);
     expect(await optionsInFront()).toBe(false);
-    await (await panel.find('[data-action="open-options"]')).click();
+    await panel.click('[data-action="open-options"]');
     await expect.poll(optionsInFront).toBe(true);
     await page.bringToFront(); // back to the chat
     await demo.endOpenChat();
@@ -200,7 +200,7 @@ describe('the API budget', () => {
     const card = await panel.find('[data-identity="error"][data-kind="over_budget"]');
     expect(await card.evaluate((el) => (el as HTMLElement).innerText)).toContain('share (4%)');
     expect(await emulator.apiCalls()).toEqual([]); // over the share: the automatic lookup asked nothing
-    await (await panel.find('[data-identity="error"] button')).click();
+    await panel.click('[data-identity="error"] button');
     await panel.find('[data-identity="found"][data-record-type="Contact"]');
     expect((await emulator.apiCalls()).length).toBeGreaterThan(0); // the agent's own lookup went out
     await emulator.limit(15_000, 0);

@@ -194,7 +194,7 @@ describe('writing the chat to Salesforce automatically', () => {
     const link = await panel.find('[data-write="needs_attention"] .write__duplicate a');
     expect(await link.evaluate((el) => el.getAttribute('href'))).toBe(`${(await emulator.token()).instanceUrl}/lightning/r/Contact/${grace.Id}/view`);
     await harness.screenshot(page, 'write-duplicate');
-    await (await panel.find('[data-action="attach-existing"]')).click();
+    await panel.click('[data-action="attach-existing"]');
     await panel.find('[data-write="done"] a');
     expect((await emulator.records('Case')).filter((c) => c.ContactId === grace.Id && c.SuppliedName === 'Grace Again')).toHaveLength(1);
     expect(await emulator.records('Contact')).toHaveLength(contacts);
@@ -213,7 +213,7 @@ describe('writing the chat to Salesforce automatically', () => {
     expect(await panel.text()).toContain('Company names cannot contain < or >.');
     await harness.screenshot(page, 'write-needs-attention-fix');
     await panel.retype('[data-fix-field="SuppliedCompany"] input', 'Census Bureau');
-    await (await panel.find('[data-action="fix-write"]')).click();
+    await panel.click('[data-action="fix-write"]');
     await panel.find('[data-write="done"]');
     const ida = (await emulator.records('Contact')).filter((c) => c.Email === 'ida@census.example');
     expect(ida).toHaveLength(1);
@@ -253,7 +253,7 @@ describe('writing the chat to Salesforce automatically', () => {
 
 describe('writing the chat to Salesforce by hand, from the panel', () => {
   const fill = (panel: PanelPage, form: string, field: string, text: string) => panel.retype(`[data-form="${form}"] [data-field="${field}"] .field__control`, text);
-  const click = async (panel: PanelPage, selector: string) => (await panel.find(selector)).click();
+  const click = (panel: PanelPage, selector: string) => panel.click(selector);
   const text = async (panel: PanelPage, selector: string) => (await panel.find(selector)).evaluate((el) => (el as HTMLElement).innerText);
   const value = async (panel: PanelPage, form: string, field: string) => (await panel.find(`[data-form="${form}"] [data-field="${field}"] .field__control`)).evaluate((el) => (el as HTMLInputElement).value);
 
