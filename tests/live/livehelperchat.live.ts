@@ -35,7 +35,19 @@ describe('a real LiveHelperChat', () => {
     await page.waitForFunction((id) => document.querySelectorAll(`#messagesBlock-${id} .message-row`).length >= 4, {}, chat);
     await harness.screenshot(page, 'lhc-live-chat');
 
-    await page.click(`#chat-id-${chat} #chat-close-action-${chat}`);
+    // As the agent does: once the column has settled (the panel above it grows when the match
+    // arrives; a click aimed before that lands where the button was).
+    const close = `#chat-id-${chat} #chat-close-action-${chat}`;
+    await page.$eval(close, async (button) => {
+      button.scrollIntoView({ block: 'center' });
+      for (let last = '', i = 0; i < 50; i++) {
+        const now = JSON.stringify(button.getBoundingClientRect());
+        if (now === last) return;
+        last = now;
+        await new Promise((r) => setTimeout(r, 60));
+      }
+    });
+    await page.click(close);
     const entry = await panel.settledWrite(chat, 30_000);
     expect(entry).toMatchObject({ state: 'done' });
     const grace = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;

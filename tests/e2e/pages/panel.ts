@@ -1,5 +1,6 @@
 import type { ElementHandle, Frame, Page } from 'puppeteer';
 import type { OutboxItem } from '@/utils/messages/protocol';
+import { EXTENSION_ID } from '../harness/paths';
 
 const HOST = 'sf-chat-panel';
 
@@ -84,11 +85,24 @@ export class PanelPage {
     return (await handle.evaluate((el) => (el as HTMLElement).innerText)).trim();
   }
 
-  /** Sends a raw message from the panel's frame (an extension page), as the panel would. */
+  /**
+   * Sends a raw message from the panel's frame (an extension page), as the panel would; once the
+   * console has taken the panel away (its chat closed), from the extension's popup page instead.
+   */
   async send<T = unknown>(message: unknown): Promise<T> {
-    const frame = await this.frame();
-    return frame.evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
+    const frame = this.page.frames().find((f) => isPanelFrame(f) && !f.detached);
+    if (frame) {
+      const answer = await frame.evaluate((m) => chrome.runtime.sendMessage(m), message).catch(() => undefined);
+      if (answer !== undefined) return answer as T;
+    }
+    this.extensionPage ??= this.page.browser().newPage().then(async (page) => {
+      await page.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+      await this.page.bringToFront();
+      return page;
+    });
+    return (await this.extensionPage).evaluate((m) => chrome.runtime.sendMessage(m), message) as Promise<T>;
   }
+  private extensionPage?: Promise<Page>;
 
   /** Sends a raw message from the content script's isolated world on the console page. */
   async sendFromConsole<T = unknown>(message: unknown): Promise<T> {
