@@ -19,8 +19,12 @@ export default defineContentScript({
   async main(ctx) {
     // The consoles switched on in settings (built-ins with their URLs, custom adapters).
     const { adapters } = await sendCommand('console.adapters', {}).catch(() => ({ adapters: [] }));
+    // WXT invalidates this context when the extension is reloaded, but also when any script of
+    // the page posts WXT's "content script started" message: a hostile page must not be able to
+    // stop the watcher (chats would end unseen). It stops only when the extension is really gone.
+    const extensionGone = () => !browser.runtime?.id;
     const waiting = new AbortController();
-    ctx.onInvalidated(() => waiting.abort());
+    ctx.onInvalidated(() => extensionGone() && waiting.abort());
     // A single-page console may render itself after load: watch for it, cheaply, until it is there.
     const adapter = await whenConsoleAppears(adapters, document, waiting.signal);
     if (!adapter) return; // not a chat console: stay idle
@@ -41,8 +45,11 @@ export default defineContentScript({
     ui.autoMount();
 
     const controller = new AbortController();
-    ctx.onInvalidated(() => controller.abort());
-    const report = (error: unknown) => console.debug('[salesforce panel] could not reach the extension', error);
+    ctx.onInvalidated(() => extensionGone() && controller.abort());
+    const report = (error: unknown) => {
+      if (extensionGone()) controller.abort(); // reloaded or removed: this script is an orphan
+      else console.debug('[salesforce panel] could not reach the extension', error);
+    };
     /** What the background has of each chat: an update then costs its new messages only. */
     const sent: SentChats = new Map();
     const sendWhole = (event: ChatEvent) => {
@@ -72,7 +79,12 @@ export default defineContentScript({
       onError: (error) => console.debug('[salesforce panel] could not read the console', error),
       profile: document.documentElement.hasAttribute('data-sf-panel-profile'),
     });
-    // Single-page consoles change the URL (the chat id) without reloading.
-    ctx.addEventListener(window, 'wxt:locationchange', () => watcher.flush());
+    // Single-page consoles change the URL (the chat id) without reloading: the Navigation API
+    // says so (pushState included), hashchange where it is missing. No timer polls the URL.
+    const navigation = (window as { navigation?: EventTarget }).navigation;
+    const onNavigate = () => watcher.flush();
+    navigation?.addEventListener('navigatesuccess', onNavigate, { signal: controller.signal });
+    window.addEventListener('hashchange', onNavigate, { signal: controller.signal });
+    window.addEventListener('popstate', onNavigate, { signal: controller.signal });
   },
 });

@@ -111,6 +111,34 @@ describe('a hostile script on the console page', () => {
     expect(storage.session).toMatch(/Access to storage is not allowed from this context/);
   });
 
+  it('cannot stop the console script with the message WXT uses to retire an old copy of it: the chat\'s end is still written', async () => {
+    const { emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const automation = { automation: { ended: { action: 'contactTask', strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } } };
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: automation });
+    const chat = await demo.startChat(demoVisitor('Grace Hopper', 'grace.hopper@example.com'));
+    await panel.waitForVisitor(chat);
+    // WXT logs the retirement with console.debug; the content script's world, seen through
+    // puppeteer, has an empty console (a real browser's has its methods): give it the method.
+    await page.extensionRealms()[0]!.evaluate(() => void ((console as { debug?: unknown }).debug ??= () => undefined));
+    // The page knows the extension id (it is pinned) and WXT's message shape.
+    await page.evaluate((extensionId) => {
+      for (const name of ['console', 'console.content']) {
+        window.postMessage({ type: `${extensionId}:${name}:wxt:content-script-started`, contentScriptName: name, messageId: 'first' }, '*');
+        window.postMessage({ type: `${extensionId}:${name}:wxt:content-script-started`, contentScriptName: name, messageId: `kill-${name}` }, '*');
+      }
+    }, EXTENSION_ID);
+    await new Promise((r) => setTimeout(r, 300));
+    await demo.sendMessage(chat, 'visitor', 'Still there?');
+    await demo.endChat(chat);
+    const entry = await panel.settledWrite(chat);
+    expect(entry.state).toBe('done');
+    const grace = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
+    const tasks = (await emulator.records('Task')).filter((t) => t.WhoId === grace.Id);
+    expect(tasks).toHaveLength(1);
+    expect(String(tasks[0]!.Description)).toContain('Still there?');
+  });
+
   it('a page that floods the console with chats spends a bounded number of requests', async () => {
     const { emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });
