@@ -1,0 +1,44 @@
+// @vitest-environment happy-dom
+import { describe, expect, it } from 'vitest';
+import { render } from 'preact';
+import { PopupApp, type PopupSources } from '@/components/popup/PopupApp';
+import type { OutboxItem } from '@/utils/messages/protocol';
+
+const item = (id: string, fields: Partial<OutboxItem> = {}): OutboxItem => ({
+  id, chatId: `chat-${id}`, trigger: 'ended', state: 'pending', attempts: 0, errors: [], duplicates: [], ids: {}, steps: [], skipped: {}, ...fields,
+});
+const settle = () => new Promise((r) => setTimeout(r, 20));
+
+describe('the popup: a write planned for another org', () => {
+  it('says so and offers "Send to this org" and "Discard", which reach the background', async () => {
+    const calls: string[] = [];
+    let queue = [item('a', { orgId: '00DA00000000001AAA', elsewhere: true }), item('b', { nextAttemptAt: Date.now() + 60_000 })];
+    const sources: PopupSources = {
+      status: async () => ({ state: 'connected', instanceUrl: 'https://b.my.salesforce.com', apiVersion: '62.0', usage: null }),
+      queue: async () => queue,
+      problems: async () => [],
+      retry: async (id) => void calls.push(`retry ${id}`),
+      adopt: async (id) => {
+        calls.push(`adopt ${id}`);
+        queue = queue.map((i) => (i.id === id ? { ...i, elsewhere: undefined } : i));
+      },
+      discard: async (id) => void calls.push(`discard ${id}`),
+      openOptions: () => undefined,
+    };
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(<PopupApp sources={sources} />, root);
+    await settle();
+    const held = root.querySelector('li[data-id="a"]') as HTMLElement;
+    expect(held.textContent).toContain('planned for another Salesforce org');
+    expect(held.textContent).toContain('00DA00000000001AAA');
+    // Not "Try now": it is not waiting for a time.
+    expect(held.querySelector('.retry')).toBeNull();
+    expect(root.querySelector('li[data-id="b"] .retry')).not.toBeNull();
+    (held.querySelector('[data-action="discard"]') as HTMLButtonElement).click();
+    (held.querySelector('[data-action="adopt"]') as HTMLButtonElement).click();
+    await settle();
+    expect(calls).toEqual(['discard a', 'adopt a']);
+    expect(root.querySelector('li[data-id="a"] .elsewhere')).toBeNull(); // listed again, now for this org
+  });
+});
