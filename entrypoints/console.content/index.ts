@@ -46,9 +46,10 @@ export default defineContentScript({
 
     const controller = new AbortController();
     ctx.onInvalidated(() => extensionGone() && controller.abort());
+    // console.debug?.: this world's console can be empty (seen under puppeteer): a log must never throw into the page.
     const report = (error: unknown) => {
       if (extensionGone()) controller.abort(); // reloaded or removed: this script is an orphan
-      else console.debug('[salesforce panel] could not reach the extension', error);
+      else console.debug?.('[salesforce panel] could not reach the extension', error);
     };
     /** What the background has of each chat: an update then costs its new messages only. */
     const sent: SentChats = new Map();
@@ -76,7 +77,7 @@ export default defineContentScript({
       },
       // After the batch's events (sent in a microtask queued before this one): the background has the snapshot by then.
       onActive: (snapshot) => queueMicrotask(() => showActive(snapshot)),
-      onError: (error) => console.debug('[salesforce panel] could not read the console', error),
+      onError: (error) => console.debug?.('[salesforce panel] could not read the console', error),
       profile: document.documentElement.hasAttribute('data-sf-panel-profile'),
     });
     // Single-page consoles change the URL (the chat id) without reloading: the Navigation API
