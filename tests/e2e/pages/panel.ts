@@ -49,15 +49,19 @@ export class PanelPage {
     await element.click();
   }
 
-  /** Waits until the element's place, and the frame's size, stay the same over two frames. */
+  /**
+   * Waits until the element can be used (not disabled: a form still loading) and its place, and
+   * the frame's size, stay the same for about 150 ms (what loads above it, such as a record just
+   * created, moves it down).
+   */
   async settled(element: ElementHandle<Element>): Promise<void> {
     await element.evaluate(async (el) => {
       const where = () => JSON.stringify([el.getBoundingClientRect().toJSON(), innerHeight, document.documentElement.scrollHeight]);
-      for (let last = '', i = 0; i < 40; i++) {
+      for (let last = '', same = 0, i = 0; i < 150 && same < 3; i++) {
         const now = where();
-        if (now === last) return;
+        same = now === last && !(el as HTMLButtonElement).disabled ? same + 1 : 0;
         last = now;
-        await new Promise((r) => setTimeout(r, 40));
+        await new Promise((r) => setTimeout(r, 50));
       }
     });
   }
