@@ -269,6 +269,10 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       const soql = target && lookupSoql(target, text);
       if (!soql) return { state: 'results', records: [] };
       try {
+        // Only what a lookup field of the panel's forms points to (describe, cached): not any object a caller names.
+        const meta = await metadata.objects(client, ORG_OBJECTS);
+        const offered = Object.values(meta).some((object) => object?.fields.some((f) => f.referenceTo.includes(target)));
+        if (!offered) return { state: 'error', message: `No field of the panel's forms looks up ${target}.` };
         const result = await client.get<{ records: { Id: string; Name?: string }[] }>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`);
         return { state: 'results', records: result.records.map((r) => ({ id: r.Id, name: r.Name ?? r.Id })) };
       } catch (error) {

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { ChatEvent, ChatSnapshot } from '../chat/snapshot';
 import { FieldMeta } from '../salesforce/describe';
 import { consoleCommands } from './console-protocol';
+import { RECORD_ID } from '../salesforce/record-id';
 
 /**
  * The one protocol between content scripts, extension pages and the background.
@@ -29,6 +30,9 @@ export const SalesforceStatus = z.discriminatedUnion('state', [
   z.object({ state: z.literal('unreachable'), instanceUrl: z.string(), message: z.string() }),
 ]);
 export type SalesforceStatus = z.infer<typeof SalesforceStatus>;
+
+/** A record id from a page (the panel, the popup): Salesforce's shape only, since ids go into URL paths and queries. */
+export const SalesforceId = z.string().check(z.regex(RECORD_ID, 'a Salesforce record id (15 or 18 letters and digits)'));
 
 export const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 const Values = z.record(z.string(), FieldValue);
@@ -153,7 +157,7 @@ export const commands = {
   'record.update': {
     request: z.object({
       type: z.enum(['Contact', 'Lead', 'Account']),
-      id: z.string().check(z.regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/)),
+      id: SalesforceId,
       values: z.record(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/)), FieldValue),
       /** What the panel showed before the edit (the audit log keeps it beside the new values). */
       before: z.optional(z.record(z.string(), FieldValue)),
@@ -174,7 +178,7 @@ export const commands = {
   'outbox.retry': {
     request: z.object({
       id: z.string().check(z.maxLength(500)),
-      attachTo: z.optional(z.object({ type: z.enum(['Contact', 'Lead']), id: z.string() })),
+      attachTo: z.optional(z.object({ type: z.enum(['Contact', 'Lead']), id: SalesforceId })),
       /** Corrected values per plan step (ref → field → value), after Salesforce refused the first ones. */
       fixes: z.optional(z.record(z.string().check(z.regex(/^[a-z]+$/)), z.record(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/)), FieldValue))),
     }),
@@ -192,7 +196,7 @@ export const commands = {
   },
   /** A form for a new record, as the org's layout has it, with initial values from the mapping. */
   'form.open': {
-    request: z.object({ snapshot: ChatSnapshot, action: ManualAction, object: z.enum(['Contact', 'Lead', 'Case', 'Task']), recordTypeId: z.optional(z.string().check(z.maxLength(18))) }),
+    request: z.object({ snapshot: ChatSnapshot, action: ManualAction, object: z.enum(['Contact', 'Lead', 'Case', 'Task']), recordTypeId: z.optional(SalesforceId) }),
     response: z.discriminatedUnion('state', [
       z.object({
         state: z.literal('form'), object: z.string(), label: z.string(), sections: z.array(FormSection), initial: Values, names: Names,
@@ -227,7 +231,7 @@ export const commands = {
     request: z.object({
       console: z.string().check(z.maxLength(100)),
       chatId: z.string().check(z.minLength(1), z.maxLength(200)),
-      record: z.nullable(z.object({ type: z.enum(['Contact', 'Lead']), id: z.string().check(z.regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/)), name: z.string().check(z.maxLength(255)) })),
+      record: z.nullable(z.object({ type: z.enum(['Contact', 'Lead']), id: SalesforceId, name: z.string().check(z.maxLength(255)) })),
     }),
     response: z.object({ stored: z.boolean() }),
   },
@@ -235,10 +239,10 @@ export const commands = {
     request: z.object({
       snapshot: ChatSnapshot,
       action: ManualAction,
-      person: z.optional(z.object({ type: z.enum(['Contact', 'Lead']), id: z.string() })),
+      person: z.optional(z.object({ type: z.enum(['Contact', 'Lead']), id: SalesforceId })),
       overrides: z.record(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/)), FieldValue),
       /** A case created during the chat: at its end it gets the whole chat (an update of the same record). */
-      update: z.optional(z.object({ object: z.literal('Case'), id: z.string().check(z.regex(/^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/)) })),
+      update: z.optional(z.object({ object: z.literal('Case'), id: SalesforceId })),
     }),
     response: OutboxItem,
   },

@@ -123,6 +123,22 @@ describe('route', () => {
     await expect(status()).resolves.toMatchObject({ ok: false });
   });
 
+  it('takes record ids from pages only in Salesforce\'s shape: a path or a query never gets anything else', async () => {
+    const snapshot = { chatId: 'c1', console: 'demo', state: 'active', visitor: {}, session: {}, preChat: {}, custom: {}, chat: {}, transcript: [], agent: {} };
+    const bad = ['../sobjects/User', "003' OR Id != '", '003A0000000001', '003A00000000001AAAX'];
+    for (const id of bad) {
+      for (const [command, payload] of [
+        ['chat.plan', { snapshot, action: 'contactCase', overrides: {}, person: { type: 'Contact', id } }],
+        ['outbox.retry', { id: 'entry', attachTo: { type: 'Contact', id } }],
+        ['form.open', { snapshot, action: 'case', object: 'Case', recordTypeId: id }],
+        ['record.update', { type: 'Contact', id, values: {} }],
+      ] as const) {
+        await expect(route(handlers(), { command, payload }, panelFrame, OWN_ID), `${command} ${id}`).resolves.toMatchObject({ ok: false, error: { code: 'bad_request' } });
+      }
+    }
+    await expect(route(handlers(), { command: 'outbox.retry', payload: { id: 'entry', attachTo: { type: 'Contact', id: '003A00000000001AAA' } } }, panelFrame, OWN_ID)).resolves.toMatchObject({ ok: true });
+  });
+
   it.each([
     ['not an object', 'hello', 'bad_request'],
     ['no command', { payload: {} }, 'bad_request'],
