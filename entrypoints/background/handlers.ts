@@ -66,6 +66,8 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
   /** The panel frames of a tab hear what its console shows (extension pages only: a broadcast no content script receives). */
   const tellPanel = (message: PanelChat | OutboxUpdate) => void browser.runtime.sendMessage(message).catch(() => undefined); // no frame open: nothing to tell
   const showInPanel = (tabId: number, snapshot: ChatSnapshot | null) => tellPanel({ type: 'panel.chat', tabId, snapshot });
+  /** The org connected now (its id from the OAuth grant), or null: a queued write planned for another one waits. */
+  const connectedOrg = async () => (await loadGrant())?.orgId ?? null;
   const cache = sessionCache();
   const metadata = new MetadataCache(localMetadataStore());
 
@@ -140,7 +142,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
         console.warn('resent check', error); // the write itself is done; the check is a courtesy
       }
     },
-    org: async () => (await loadGrant())?.orgId ?? null,
+    org: connectedOrg,
     usageAllows: async () => {
       const usage = await (await requireClient()).dailyApiUsage();
       return usage.used < usage.max;
@@ -207,13 +209,13 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       return { tabId, snapshot: tabs.active(tabId) };
     },
     'outbox.list': async ({ chatId }) => {
-      const org = (await loadGrant())?.orgId ?? null;
+      const org = await connectedOrg();
       return (await outbox.entries()).filter((e) => !chatId || e.snapshot.chatId === chatId).map((e) => itemOf(e, org));
     },
     'outbox.adopt': async ({ id }) => {
       const entry = await outbox.adopt(id);
       if (entry?.state === 'pending') sendQueued();
-      return entry ? itemOf(entry, (await loadGrant())?.orgId ?? null) : null;
+      return entry ? itemOf(entry, await connectedOrg()) : null;
     },
     'outbox.discard': async ({ id }) => ({ discarded: await outbox.discard(id) }),
     'outbox.retry': async ({ id, attachTo, fixes }) => {

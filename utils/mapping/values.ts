@@ -9,6 +9,7 @@ import { cutText } from '../chat/cut';
 /** A value quoted in a reason: its start, on whole characters. */
 const preview = (text: string) => cutText(text, 40, '…');
 import { fieldOf, type FieldMeta, type ObjectMeta } from '../salesforce/describe';
+import { RECORD_ID } from '../salesforce/record-id';
 import type { MappingRow } from './defaults';
 import type { FieldValue } from './display';
 
@@ -66,7 +67,7 @@ export function coerce(field: FieldMeta, raw: string, regions: string[] = []): C
     }
     case 'reference':
     case 'id':
-      return /^[a-zA-Z0-9]{15}([a-zA-Z0-9]{3})?$/.test(text) ? { value: text } : { skip: 'not a record id' };
+      return RECORD_ID.test(text) ? { value: text } : { skip: 'not a record id' };
     default: {
       const max = field.length || 255;
       if (text.length <= max) return { value: text };

@@ -3,6 +3,7 @@ import { lostChatKey } from '../plan/chat-key';
 import { isIdempotent, withoutUpserts, type ActionPlan, type Trigger } from '../plan/plan';
 import type { PlanOutcome } from '../plan/requests';
 import { ApiLimitError, failureKind, toSalesforceError, UnreachableError } from '../salesforce/errors';
+import { RECORD_ID } from '../salesforce/record-id';
 import type { OutboxEntry, OutboxStore } from './store';
 
 /** The chat a write is for, whatever its trigger. */
@@ -36,7 +37,7 @@ export type OutboxDeps = {
 };
 
 /** Values of the agent's that name records of one org (lookups: AccountId, OwnerId…; ids): meaningless in another. */
-const namesARecord = (field: string, value: unknown) => /Id$/.test(field) || (typeof value === 'string' && /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/.test(value) && /\d/.test(value));
+const namesARecord = (field: string, value: unknown) => /Id$/.test(field) || (typeof value === 'string' && RECORD_ID.test(value) && /\d/.test(value));
 
 /** The code of a failure before any request left (not connected): the write cannot have landed. */
 export const NOT_SENT = 'NOT_CONNECTED';
