@@ -5,7 +5,7 @@ import { useState } from 'preact/hooks';
 import type { FieldValue } from '@/utils/mapping/display';
 import type { OutboxItem } from '@/utils/messages/protocol';
 import { RecordForm } from './RecordForm';
-import { shownRecord, type PanelStore, type Person } from './store';
+import { shownRecord, type PanelStore, type Person, type PreviewSkipped } from './store';
 
 const OPTIONS: [ManualAction, string][] = [
   ['leadTask', 'Create Lead & Attach Task'],
@@ -99,7 +99,12 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
   const person: Person | null = shown && (shown.record.type === 'Contact' || shown.record.type === 'Lead') ? { type: shown.record.type, id: shown.record.id, name: shown.record.name } : null;
   // Said while the chat goes on; an ended or offline chat's write shows its own state.
   const target = chat.state === 'active' && (settled || person) ? atChatEnd(status.atChatEnd, person) : null;
-  const where = target && <p class="chat-actions__target" role="status" data-at-chat-end={status.atChatEnd}>At chat end: <bdi>{target}</bdi>.</p>;
+  const where = target && (
+    <>
+      <p class="chat-actions__target" role="status" data-at-chat-end={status.atChatEnd}>At chat end: <bdi>{target}</bdi>.</p>
+      <NotWritten store={store} chat={chat} />
+    </>
+  );
   if (person) {
     return (
       <div class="chat-actions" data-actions="found">
@@ -124,13 +129,53 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
 
 /** What the chat had that was not written, and why: never dropped without a word. */
 function Skipped({ skipped }: { skipped: OutboxItem['skipped'] }) {
-  const entries = Object.entries(skipped ?? {});
-  if (!entries.length) return null;
+  if (!skipped.length) return null;
   return (
     <div class="write__skipped" data-skipped="">
       <p>Not written:</p>
-      <ul>{entries.map(([field, why]) => <li key={field} data-skipped-field={field}><bdi>{field}</bdi>: {why}</li>)}</ul>
+      <ul>{skipped.map((s) => <li key={`${s.ref}.${s.field}`} data-skipped-field={s.field}>{s.object && `${s.object} `}<bdi>{s.label}</bdi>: {s.reason}</li>)}</ul>
     </div>
+  );
+}
+
+/**
+ * Before the chat ends: what its write would leave out or cut, and why; where the value is the
+ * problem (too long, not a date, not a picklist value), the agent corrects it here.
+ */
+function NotWritten({ store, chat }: { store: PanelStore; chat: ChatSnapshot }) {
+  const preview = store.previews.value[chat.chatId];
+  if (!preview?.skipped.length) return null;
+  return (
+    <div class="write__skipped write__skipped--before" data-not-written="">
+      <p>Not written as the chat gave it:</p>
+      <ul>{preview.skipped.map((s) => <NotWrittenField key={`${s.ref}.${s.field}`} store={store} chat={chat} skipped={s} problem={preview.problems[`${s.ref}.${s.field}`]} saving={preview.saving === `${s.ref}.${s.field}`} />)}</ul>
+    </div>
+  );
+}
+
+function NotWrittenField({ store, chat, skipped, problem, saving }: { store: PanelStore; chat: ChatSnapshot; skipped: PreviewSkipped; problem?: string; saving: boolean }) {
+  const [value, setValue] = useState(skipped.value ?? '');
+  const id = `fix-${skipped.ref}-${skipped.field}`;
+  return (
+    <li data-skipped-field={skipped.field}>
+      {skipped.object} <bdi>{skipped.label}</bdi>: {skipped.reason}
+      {skipped.value !== undefined && (
+        <form class="write__fix-inline" onSubmit={(e) => { e.preventDefault(); void store.fixValue(chat, skipped, value); }}>
+          <label class="visually-hidden" for={id}>{skipped.label}</label>
+          {skipped.options
+            ? (
+              <select id={id} class="field__control" value={value} onChange={(e) => setValue(e.currentTarget.value)}>
+                <option value="">Choose…</option>
+                {skipped.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+              </select>
+            )
+            : <input id={id} class="field__control" value={value} maxLength={skipped.limit} onInput={(e) => setValue(e.currentTarget.value)} />}
+          {skipped.limit && !skipped.options && <span class="field__hint">{[...value].length} of {skipped.limit}</span>}
+          <button type="submit" class="button button--quiet" data-action="fix-value" disabled={saving}>{saving ? 'Saving…' : 'Use this'}</button>
+          {problem && <p class="field__problem" role="alert">{problem}</p>}
+        </form>
+      )}
+    </li>
   );
 }
 

@@ -16,6 +16,8 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
   const now = form.object === 'Contact' || form.object === 'Lead';
   const all = form.sections.flatMap((s) => s.fields);
   const hidden = all.filter((f) => !shownByDefault(form, f.name)).length;
+  // Filled but not on the layout: the chat's values (and the person link) go all the same; the agent is told.
+  const offLayout = form.offLayout.filter((f) => { const v = form.values[f.name]; return v !== undefined && v !== null && v !== ''; });
   const controllerOf = (f: (typeof all)[number]) => (f.controllerName ? all.find((c) => c.name === f.controllerName) : undefined);
   return (
     <form
@@ -93,6 +95,11 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
       })}
       {!form.showAll && hidden > 0 && (
         <button type="button" class="link" data-action="show-all" onClick={store.showAllFields}>Show all fields of the default layout ({hidden} more)</button>
+      )}
+      {offLayout.length > 0 && (
+        <p class="record-form__off-layout" data-off-layout={offLayout.map((f) => f.name).join(' ')}>
+          Also written, not on this org's {form.label} layout: {offLayout.map((f, i) => <span key={f.name}>{i ? ', ' : ''}<bdi>{f.label}</bdi></span>)}.
+        </p>
       )}
       {form.message && <p class="fields__message" role="alert">{form.message}</p>}
       {form.duplicates.length > 0 && (

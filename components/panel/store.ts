@@ -21,7 +21,16 @@ export type PanelSources = {
   retry?: (request: CommandRequest<'outbox.retry'>) => Promise<CommandResponse<'outbox.retry'>>;
   /** Tells the background the record the agent chose for a chat, so every write of it goes there. */
   remember?: (request: CommandRequest<'chat.record'>) => Promise<CommandResponse<'chat.record'>>;
+  /** What the chat's automatic write would leave out, asked before the chat ends. */
+  preview?: (request: CommandRequest<'chat.preview'>) => Promise<CommandResponse<'chat.preview'>>;
+  /** The agent's correction of a value that write would leave out. */
+  fix?: (request: CommandRequest<'chat.fix'>) => Promise<CommandResponse<'chat.fix'>>;
 };
+
+/** A value the chat's write would leave out, with what the agent can do about it. */
+export type PreviewSkipped = Extract<CommandResponse<'chat.preview'>, { state: 'preview' }>['skipped'][number];
+/** Per chat, before it ends: what its write would leave out (asked again when what the chat gives changes). */
+export type WritePreview = { key: string; skipped: PreviewSkipped[]; problems: Record<string, string>; saving?: string };
 
 /** The person a chat's case or task goes to. */
 export type Person = { type: 'Contact' | 'Lead'; id: string; name: string };
@@ -41,6 +50,8 @@ export type FormState = {
   showAll: boolean;
   /** The fields shown before "show all": fixed when the form opens, so a field being cleared stays put. */
   shown: string[];
+  /** Fields the form fills that the org's layout does not show: written all the same, and said. */
+  offLayout: { name: string; label: string }[];
   /** Where the org has several record types for the object: which, and the one chosen. */
   recordTypes: { id: string; name: string; default: boolean }[];
   recordTypeId: string | null;
@@ -97,6 +108,11 @@ export type PanelStore = {
   form: Signal<FormState | null>;
   /** Per chat: the write chosen in the panel (waiting for the chat end) or done. */
   writes: Signal<Record<string, ChatWrite>>;
+  previews: Signal<Record<string, WritePreview>>;
+  /** Asks what the chat's write would leave out, once the chat's record is settled and when what the chat gives changed. */
+  previewWrite: (snapshot: ChatSnapshot, again?: boolean) => Promise<void>;
+  /** The agent's value for a field the write would leave out (null: the chat's again). */
+  fixValue: (snapshot: ChatSnapshot, skipped: PreviewSkipped, value: string | null) => Promise<void>;
   startForm: (snapshot: ChatSnapshot, action: ManualAction, person?: Person) => Promise<void>;
   setFormValue: (field: FieldMeta, value: FieldValue) => void;
   /** FirstName ↔ LastName: the split guessed the order wrong (a family name given first). */
@@ -187,12 +203,51 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   const notice = signal<Notice | null>(null);
   const form = signal<FormState | null>(null);
   const writes = signal<Record<string, ChatWrite>>({});
+  const previews = signal<Record<string, WritePreview>>({});
+
+  /** What a chat gives the write's values (not its messages: they only ever go whole into the transcript). */
+  const previewKey = (snapshot: ChatSnapshot) => JSON.stringify([snapshot.visitor, snapshot.preChat, snapshot.session, snapshot.masked, shownRecord({ manual, identities, chosen }, snapshot.chatId)?.record.id ?? null]);
+
+  async function previewWrite(snapshot: ChatSnapshot, again = false) {
+    const identity = identities.value[snapshot.chatId];
+    // Only once identification settled: the preview then reads its cached answer, never a second request.
+    if (!sources.preview || snapshot.state !== 'active' || !identity || identity === 'identifying' || status.value?.state !== 'connected') return;
+    const key = previewKey(snapshot);
+    const before = previews.value[snapshot.chatId];
+    if (!again && before?.key === key) return;
+    previews.value = { ...previews.value, [snapshot.chatId]: { key, skipped: before?.skipped ?? [], problems: before?.problems ?? {} } };
+    try {
+      const answer = await sources.preview({ snapshot });
+      if (previews.value[snapshot.chatId]?.key !== key) return; // asked again since
+      previews.value = { ...previews.value, [snapshot.chatId]: { key, skipped: answer.state === 'preview' ? answer.skipped : [], problems: previews.value[snapshot.chatId]?.problems ?? {} } };
+    } catch {
+      // Said at the write itself if it still applies; the preview is a courtesy.
+    }
+  }
+
+  async function fixValue(snapshot: ChatSnapshot, skipped: PreviewSkipped, value: string | null) {
+    const preview = previews.value[snapshot.chatId];
+    if (!sources.fix || !preview || preview.saving) return;
+    const at = `${skipped.ref}.${skipped.field}`;
+    const set = (next: Partial<WritePreview>) => (previews.value = { ...previews.value, [snapshot.chatId]: { ...previews.value[snapshot.chatId]!, ...next } });
+    set({ saving: at });
+    try {
+      const answer = await sources.fix({ snapshot, ref: skipped.ref, object: skipped.object as CommandRequest<'chat.fix'>['object'], field: skipped.field, value });
+      const problems = { ...previews.value[snapshot.chatId]!.problems };
+      if (answer.ok) delete problems[at];
+      else problems[at] = answer.problem;
+      set({ saving: undefined, problems });
+      if (answer.ok) await previewWrite(snapshot, true);
+    } catch (error) {
+      set({ saving: undefined, problems: { ...previews.value[snapshot.chatId]!.problems, [at]: describeProblem(error) } });
+    }
+  }
 
   /** Opens the form of one object of an action, filled from the mapping (and what the agent set before). */
   async function openForm(snapshot: ChatSnapshot, action: ManualAction, object: FormState['object'], person?: Person, values?: Record<string, FieldValue>, recordTypeId?: string | null) {
     if (!sources.openForm) return;
     const before = form.value?.chatId === snapshot.chatId && form.value.object === object ? form.value : null;
-    form.value = { chatId: snapshot.chatId, action, object, label: object, sections: [], values: {}, initial: {}, lookupNames: {}, problems: {}, showAll: before?.showAll ?? false, shown: [], recordTypes: [], recordTypeId: null, saving: true, duplicates: [], person, ...(before ? { label: before.label, sections: before.sections } : {}) };
+    form.value = { chatId: snapshot.chatId, action, object, label: object, sections: [], values: {}, initial: {}, lookupNames: {}, problems: {}, showAll: before?.showAll ?? false, shown: [], offLayout: [], recordTypes: [], recordTypeId: null, saving: true, duplicates: [], person, ...(before ? { label: before.label, sections: before.sections } : {}) };
     try {
       const wanted = recordTypeId ?? (typeof values?.RecordTypeId === 'string' ? values.RecordTypeId : undefined);
       const answer = await sources.openForm({ snapshot, action, object, recordTypeId: wanted });
@@ -207,7 +262,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
       const filled = { ...answer.state === 'form' ? answer.initial : {}, ...(link ? { [link]: person!.id } : {}), ...kept };
       const linkName: Record<string, string> = link ? { [link]: person!.name } : {};
       form.value = answer.state === 'form'
-        ? { ...form.value, label: answer.label, sections: answer.sections, values: filled, initial: answer.initial, lookupNames: { ...answer.names, ...linkName, ...before?.lookupNames }, shown: initiallyShown(answer.sections, filled), recordTypes: answer.recordTypes, recordTypeId: answer.recordTypeId, saving: false }
+        ? { ...form.value, label: answer.label, sections: answer.sections, values: filled, initial: answer.initial, lookupNames: { ...answer.names, ...linkName, ...before?.lookupNames }, shown: initiallyShown(answer.sections, filled), offLayout: answer.offLayout, recordTypes: answer.recordTypes, recordTypeId: answer.recordTypeId, saving: false }
         : { ...form.value, saving: false, message: answer.message };
     } catch (error) {
       form.value = { ...form.value, saving: false, message: describeProblem(error) };
@@ -321,7 +376,9 @@ export function createPanelStore(sources: PanelSources): PanelStore {
     // A pick undone: identification decides again, unless the agent chose among its matches.
     const shown = chose || chosen.value[chatId] ? shownRecord({ manual, identities, chosen }, chatId)?.record : undefined;
     const record = shown && (shown.type === 'Contact' || shown.type === 'Lead') ? { type: shown.type, id: shown.id, name: shown.name } : null;
-    void sources.remember({ console: snapshot.console, chatId, record }).catch((error) => (problem.value = describeProblem(error)));
+    void sources.remember({ console: snapshot.console, chatId, record })
+      .then(() => previewWrite(snapshot, true))
+      .catch((error) => (problem.value = describeProblem(error)));
   }
 
   async function refresh() {
@@ -347,6 +404,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
       result = { state: 'error', kind: 'unreachable', message: describeProblem(error) };
     }
     identities.value = { ...identities.value, [chatId]: result };
+    if (chat.value?.chatId === chatId) void previewWrite(chat.value);
   }
 
   function startEdit(record: { type: Candidate['type']; id: string; values?: Record<string, FieldValue> }) {
@@ -408,7 +466,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
 
   return {
     openOptions: sources.openOptions ? () => void sources.openOptions!().catch(() => undefined) : null,
-    status, checking, problem, chat, identities, chosen, search, manual, editing, notice, form, writes,
+    status, checking, problem, chat, identities, chosen, search, manual, editing, notice, form, writes, previews, previewWrite, fixValue,
     runSearch, pick, refresh, identify, startEdit, setDraft, saveEdit, startForm, submitForm, createNow, useExisting,
     setFormValue: (field, value) => {
       const state = form.value;

@@ -80,6 +80,11 @@ export function PopupApp({ sources }: { sources: PopupSources }) {
             {item.state === 'done' && instanceUrl && (
               <div class="links">{Object.entries(item.ids).map(([ref, id]) => <a href={`${instanceUrl}/${id}`} target="_blank" rel="noreferrer">{ref}</a>)}</div>
             )}
+            {item.state === 'done' && item.skipped.length > 0 && (
+              <div class="skipped" data-skipped="">
+                Not written: {item.skipped.map((s, i) => <span key={`${s.ref}.${s.field}`}>{i ? '; ' : ''}{s.object && `${s.object} `}<bdi>{s.label}</bdi> ({s.reason})</span>)}
+              </div>
+            )}
             {!item.elsewhere && item.state === 'needs_attention' && <button type="button" onClick={() => void sources.retry(item.id).then(load)}>Try again</button>}
           </li>
         ))}

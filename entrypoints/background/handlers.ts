@@ -27,11 +27,13 @@ import type { OutboxEntry } from '@/utils/outbox/store';
 import type { OutboxItem, OutboxUpdate, PanelChat } from '@/utils/messages/protocol';
 import { ConsoleTabs } from '@/utils/chat/tabs';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
-import { buildPlan, chatKeyOf } from '@/utils/plan/plan';
-import { chatRecords } from '@/utils/chat/records';
+import { buildPlan, chatKeyOf, mergeFixes, skippedList } from '@/utils/plan/plan';
+import { chatFixes, chatRecords } from '@/utils/chat/records';
 import { duplicatesOf } from '@/utils/plan/requests';
 import { formSections, recordTypeFor } from '@/utils/mapping/form';
-import { COMPANY_PLACEHOLDER } from '@/utils/mapping/values';
+import { coerce, COMPANY_PLACEHOLDER } from '@/utils/mapping/values';
+import { phoneRegions } from '@/utils/identify/phone';
+import type { FieldValue } from '@/utils/mapping/display';
 import { lookupSoql, lookupTarget } from '@/utils/salesforce/lookup';
 import { agentUser } from '@/utils/plan/owner';
 import { landedIds } from '@/utils/plan/landed';
@@ -86,14 +88,22 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     errors: (e.errors ?? []).map((err) => {
       const step = e.plan?.steps.find((st) => st.ref === err.ref);
       return step && err.fields.length ? { ...err, values: Object.fromEntries(err.fields.map((f) => [f, step.values[f] ?? null])) } : err;
-    }), duplicates: (e.duplicates ?? []).map((d) => ({ object: d.object, id: d.id })), ids: e.ids ?? {}, skipped: e.plan?.skipped ?? {},
+    }), duplicates: (e.duplicates ?? []).map((d) => ({ object: d.object, id: d.id })), ids: e.ids ?? {}, skipped: skippedList(e.plan?.skipped),
     steps: (e.plan?.steps ?? []).map((step) => ({ ref: step.ref, object: step.object, method: step.method })),
   });
 
   const audit = idbAuditLog();
-  /** The record the agent chose per chat: every write of the chat goes to it. */
+  /** The record the agent chose per chat, and the values they corrected: every write of the chat takes both. */
   const records = chatRecords();
-  void records.prune().catch(() => undefined);
+  const fixes = chatFixes();
+  void Promise.all([records.prune(), fixes.prune()]).catch(() => undefined);
+
+  /** An entry's plan: what the agent corrected before the write, then after a refusal, over what the chat gave. */
+  async function planOf(entry: OutboxEntry) {
+    const [{ settings }, grant, kept] = await Promise.all([loadSettings(), loadGrant(), fixes.get(chatKeyOf(entry.snapshot))]);
+    const withKept = kept ? { ...entry, fixes: mergeFixes(kept.fixes, entry.fixes) } : entry;
+    return preparePlan(withKept, { client: await requireClient(), metadata, cache, settings, orgRegion: grant?.orgRegion });
+  }
   /** Keeps a write in the audit log; a log that cannot be written never fails the write itself. */
   const remember = (entries: AuditEntry[]) => void audit.add(entries).catch((error) => console.warn('audit log', error));
 
@@ -106,8 +116,10 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       if (entry.state === 'done' && entry.plan?.steps.some((st) => st.ref === 'person' && st.method === 'POST')) void cache.clear().catch(() => undefined);
       if (entry.state === 'done' && entry.plan) {
         const ids = entry.ids ?? {};
+        const skipped = skippedList(entry.plan.skipped);
         remember(entry.plan.steps.map((step) => ({
           at: entry.updatedAt, chatId: entry.snapshot.chatId, object: step.object, id: ids[step.ref] ?? step.id ?? '', method: step.method, before: step.before,
+          skipped: skipped.filter((s) => s.ref === step.ref).map((s) => ({ field: s.field, reason: s.reason })),
           // A transcript file is kept by its size, not its content.
           fields: step.object === 'ContentVersion' ? { ...step.values, VersionData: `[${String(step.values.VersionData ?? '').length} base64 characters]` } : step.values,
         })));
@@ -116,10 +128,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       if (tabId === undefined) return;
       void currentClient().then((client) => tellPanel({ type: 'outbox.update', tabId, instanceUrl: client?.session.instanceUrl ?? '', item: itemOf(entry) }));
     },
-    plan: async (entry) => {
-      const [{ settings }, grant] = await Promise.all([loadSettings(), loadGrant()]);
-      return preparePlan(entry, { client: await requireClient(), metadata, cache, settings, orgRegion: grant?.orgRegion });
-    },
+    plan: (entry) => planOf(entry),
     send: async (plan) => {
       const client = await requireClient();
       const outcome = planOutcome(plan, await client.composite(planRequests(plan, API_VERSION), { allOrNone: true }));
@@ -229,6 +238,50 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       await outbox.rechoose(key, record ? { type: record.type, id: record.id } : undefined);
       return { stored: true };
     },
+    'chat.preview': async ({ snapshot }) => {
+      const client = await currentClient();
+      if (!client) return { state: 'error', message: NOT_CONNECTED };
+      try {
+        // The automatic write as it would go now: to the chat's chosen record, with the agent's corrections.
+        const chosen = await records.get(chatKeyOf(snapshot));
+        const entry: OutboxEntry = { id: '', chatKey: chatKeyOf(snapshot), trigger: snapshot.state === 'offline' ? 'offline' : 'ended', snapshot, attempts: 0, createdAt: 0, updatedAt: 0, state: 'pending', ...(chosen ? { choice: { type: chosen.type, id: chosen.id } } : {}) };
+        const [plan, meta] = await Promise.all([planOf(entry), metadata.objects(client, ORG_OBJECTS)]);
+        return {
+          state: 'preview',
+          skipped: (plan?.skipped ?? []).map((s) => {
+            const field = fieldOf(meta[s.object], s.field);
+            const options = field?.picklistValues.map((p) => ({ value: p.value, label: p.label }));
+            return { ...s, ...(field?.length ? { limit: field.length } : {}), ...(options?.length ? { options } : {}) };
+          }),
+        };
+      } catch (error) {
+        return { state: 'error', message: describeFailure(error, 'the check of the chat\'s write').message };
+      }
+    },
+    'chat.fix': async ({ snapshot, ref, object, field, value }) => {
+      const client = await currentClient();
+      if (!client) return { ok: false, problem: NOT_CONNECTED };
+      const [meta, { settings }, grant] = await Promise.all([metadata.objects(client, ORG_OBJECTS), loadSettings(), loadGrant()]);
+      const f = fieldOf(meta[object], field);
+      if (!f || !(f.createable || f.updateable)) return { ok: false, problem: 'Not a field this user can write.' };
+      let typed: FieldValue = null;
+      if (value !== null && value.trim()) {
+        // The agent's text as the chat's would be taken (a phone to E.164, a picklist by its label), but never cut.
+        const coerced = coerce(f, value, phoneRegions(snapshot.session.country, settings.general.phoneRegion ?? grant?.orgRegion));
+        if ('skip' in coerced) return { ok: false, problem: `Still ${coerced.skip}.` };
+        if (coerced.cut) return { ok: false, problem: `At most ${f.length} characters (this has ${[...value.trim()].length}).` };
+        const problem = fieldProblem(f, coerced.value);
+        if (problem) return { ok: false, problem };
+        typed = coerced.value;
+      }
+      const key = chatKeyOf(snapshot);
+      const kept = (await fixes.get(key))?.fixes ?? {};
+      const forRef = { ...kept[ref] };
+      if (typed === null) delete forRef[field];
+      else forRef[field] = typed;
+      await fixes.set(key, { fixes: { ...kept, [ref]: forRef } });
+      return { ok: true };
+    },
     'chat.plan': async ({ snapshot, action, person, overrides, update }, sender) => {
       // A case or task on its own still goes to the chat's chosen person.
       const chosen = person ?? (action === 'case' ? undefined : await records.get(chatKeyOf(snapshot)).then((r) => (r ? { type: r.type, id: r.id } : undefined)));
@@ -259,7 +312,12 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
           if (preset && initial[f.name] === undefined) initial[f.name] = preset;
         }
         const names: Record<string, string> = owner && initial.OwnerId === owner.id ? { OwnerId: owner.name } : {};
-        return { state: 'form', object, label: objectMeta.label, sections, initial, names, recordTypes: objectMeta.recordTypes, recordTypeId: recordType ?? null };
+        // An org's layout may lack mapped fields (Subject, Description): they are written all the same, and the form says which.
+        const onLayout = new Set(sections.flatMap((sec) => sec.fields.map((f) => f.name)));
+        const offLayout = [...new Set([...Object.keys(initial), 'ContactId', 'WhoId'])]
+          .filter((name) => name !== 'RecordTypeId' && !onLayout.has(name) && fieldOf(objectMeta, name)?.createable)
+          .map((name) => ({ name, label: objectMeta.layoutLabels[name] ?? fieldOf(objectMeta, name)!.label }));
+        return { state: 'form', object, label: objectMeta.label, sections, initial, names, recordTypes: objectMeta.recordTypes, recordTypeId: recordType ?? null, offLayout };
       } catch (error) {
         return { state: 'error', message: describeFailure(error, 'the form').message };
       }

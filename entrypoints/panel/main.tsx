@@ -23,6 +23,8 @@ const store = createPanelStore({
   lookup: (request) => sendCommand('lookup.search', request),
   retry: (request) => sendCommand('outbox.retry', request),
   remember: (request) => sendCommand('chat.record', request),
+  preview: (request) => sendCommand('chat.preview', request),
+  fix: (request) => sendCommand('chat.fix', request),
 });
 
 // Identify at chat start, and again when the console shows the visitor's e-mail or phone late.
@@ -33,7 +35,7 @@ function show(snapshot: ChatSnapshot | null) {
   if (snapshot && key !== identified) {
     identified = key;
     void store.identify(snapshot);
-  }
+  } else if (snapshot) void store.previewWrite(snapshot); // asks again only when what the chat gives changed
 }
 
 let tabId: number | null = null;

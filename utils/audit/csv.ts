@@ -10,13 +10,15 @@ export function csvCell(value: unknown): string {
   return `"${text.replace(/"/g, '""')}"`;
 }
 
-const COLUMNS = ['time', 'chat', 'object', 'record id', 'operation', 'fields sent', 'before', 'after'] as const;
+const COLUMNS = ['time', 'chat', 'object', 'record id', 'operation', 'fields sent', 'before', 'after', 'not written'] as const;
+const OPERATION = { POST: 'create', PATCH: 'update', DELETE: 'delete' } as const;
 
 /** The audit log as CSV (UTF-8, CRLF rows, one header row). */
 export function auditCsv(entries: AuditEntry[]): string {
   const rows = entries.map((e) => [
-    new Date(e.at).toISOString(), e.chatId ?? '', e.object, e.id, e.method === 'POST' ? 'create' : 'update',
+    new Date(e.at).toISOString(), e.chatId ?? '', e.object, e.id, OPERATION[e.method],
     e.fields, e.method === 'PATCH' ? (e.before ?? {}) : '', e.method === 'PATCH' ? e.fields : '',
+    (e.skipped ?? []).map((s) => `${s.field}: ${s.reason}`).join('; '),
   ]);
   return [COLUMNS, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -12,6 +12,8 @@ export type AuditEntry = {
   fields: Record<string, unknown>;
   /** For an update: the values the fields had before, as the extension read them. */
   before?: Record<string, unknown>;
+  /** What the chat had for this record that was not written (or not whole), and why. */
+  skipped?: { field: string; reason: string }[];
 };
 
 export const AUDIT_DAYS = 30;

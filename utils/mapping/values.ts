@@ -78,7 +78,13 @@ export function coerce(field: FieldMeta, raw: string, regions: string[] = []): C
 }
 
 /** What the mapping gives a new or updated record, field by field, and what it had to leave out. */
-export type MappedValues = { values: Record<string, FieldValue>; skipped: Record<string, string>; cut: string[] };
+export type MappedValues = {
+  values: Record<string, FieldValue>;
+  skipped: Record<string, string>;
+  /** Of the skipped fields, those whose value the agent can correct (too long, not a date…): the chat's text for each. */
+  fixable: Record<string, string>;
+  cut: string[];
+};
 
 /** Whether the chat has a value for a chat field (so leaving it out is worth saying). */
 /** A chat field's value: the chat's facts, the name split in two, else what the console gave. */
@@ -108,7 +114,7 @@ function withSplitName(rows: MappingRow[], meta: ObjectMeta | undefined): Mappin
 
 /** The chat's values for an object's mapped fields (those the org has and lets us write), and what it left out and why. */
 export function mappedValues(snapshot: ChatSnapshot, rows: MappingRow[], meta: ObjectMeta | undefined, mode: 'create' | 'update', region?: string): MappedValues {
-  const out: MappedValues = { values: {}, skipped: {}, cut: [] };
+  const out: MappedValues = { values: {}, skipped: {}, fixable: {}, cut: [] };
   const facts = chatFacts(snapshot);
   for (const row of withSplitName(rows, meta)) {
     if (!row.chatField) continue;
@@ -134,13 +140,19 @@ export function mappedValues(snapshot: ChatSnapshot, rows: MappingRow[], meta: O
     const phone = field.type === 'string' && /phone/i.test(row.chatField) ? parsePhone(raw, regions)?.e164 : undefined;
     const result = coerce(field, phone ?? raw, regions);
     if ('skip' in result) {
-      if (result.skip !== 'empty') out.skipped[field.name] = result.skip;
+      if (result.skip !== 'empty') {
+        out.skipped[field.name] = result.skip;
+        out.fixable[field.name] = cutText(String(raw), 1000);
+      }
       continue;
     }
     out.values[field.name] = result.value;
     if (result.cut) out.cut.push(field.name);
     // A long text keeps a marker (and the whole transcript goes as a file); a short one is only cut: say so.
-    if (result.cut && field.type !== 'textarea') out.skipped[field.name] = `cut to the field's ${field.length} characters`;
+    if (result.cut && field.type !== 'textarea') {
+      out.skipped[field.name] = `cut to the field's ${field.length} characters`;
+      out.fixable[field.name] = cutText(String(raw), 1000);
+    }
   }
   return out;
 }

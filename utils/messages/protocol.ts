@@ -57,6 +57,13 @@ export type Candidate = z.infer<typeof Candidate>;
 export const ManualAction = z.enum(['contactCase', 'contactTask', 'case', 'leadTask']);
 export type ManualAction = z.infer<typeof ManualAction>;
 
+/** A value of the chat's that a write leaves out, or cuts, and why; `value`: the chat's text, where the agent can correct it. */
+export const SkippedField = z.object({
+  ref: z.enum(['person', 'record']), object: z.string(), field: z.string(), label: z.string(), reason: z.string(),
+  value: z.optional(z.string()),
+});
+export type SkippedField = z.infer<typeof SkippedField>;
+
 /** One chat write as the panel and popup see it. */
 export const OutboxItem = z.object({
   id: z.string(),
@@ -78,8 +85,8 @@ export const OutboxItem = z.object({
   duplicates: z.array(z.object({ object: z.string(), id: z.string() })),
   ids: z.record(z.string(), z.string()),
   steps: z.array(z.object({ ref: z.string(), object: z.string(), method: z.string() })),
-  /** Values the chat had that were not written, by field, and why (too long, not a date, not creatable for this user…). */
-  skipped: z._default(z.record(z.string(), z.string()), {}),
+  /** Values the chat had that were not written (or not whole), and why (too long, not a date, not creatable for this user…). */
+  skipped: z._default(z.array(SkippedField), []),
   /** The org the write is for; elsewhere: not the org connected now, so it waits for the agent ("send to this org" or "discard"). */
   orgId: z.optional(z.string()),
   elsewhere: z.optional(z.boolean()),
@@ -203,6 +210,8 @@ export const commands = {
         /** Record types to choose from (several only where the org has them), and the one this form is for. */
         recordTypes: z.array(z.object({ id: z.string(), name: z.string(), default: z.boolean() })),
         recordTypeId: z.nullable(z.string()),
+        /** Fields the form may fill that the layout does not show (written all the same), by label. */
+        offLayout: z._default(z.array(z.object({ name: z.string(), label: z.string() })), []),
       }),
       z.object({ state: z.literal('error'), message: z.string() }),
     ]),
@@ -234,6 +243,32 @@ export const commands = {
       record: z.nullable(z.object({ type: z.enum(['Contact', 'Lead']), id: SalesforceId, name: z.string().check(z.maxLength(255)) })),
     }),
     response: z.object({ stored: z.boolean() }),
+  },
+  /** Before the chat ends: what its automatic (or chosen) write would leave out, with what the agent can correct. */
+  'chat.preview': {
+    request: z.object({ snapshot: ChatSnapshot }),
+    response: z.discriminatedUnion('state', [
+      z.object({
+        state: z.literal('preview'),
+        skipped: z.array(z.extend(SkippedField, {
+          /** For the correction: the field's length, and the values a picklist offers. */
+          limit: z.optional(z.number()),
+          options: z.optional(z.array(z.object({ value: z.string(), label: z.string() }))),
+        })),
+      }),
+      z.object({ state: z.literal('error'), message: z.string() }),
+    ]),
+  },
+  /** The agent's correction of a value the chat's write would leave out (null: take the chat's again). */
+  'chat.fix': {
+    request: z.object({
+      snapshot: ChatSnapshot,
+      ref: z.enum(['person', 'record']),
+      object: z.enum(['Contact', 'Lead', 'Case', 'Task']),
+      field: z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/), z.maxLength(80)),
+      value: z.nullable(z.string().check(z.maxLength(32_000))),
+    }),
+    response: z.discriminatedUnion('ok', [z.object({ ok: z.literal(true) }), z.object({ ok: z.literal(false), problem: z.string() })]),
   },
   'chat.plan': {
     request: z.object({

@@ -33,7 +33,7 @@ export function isExtensionPage(sender: Sender, extensionId: string): boolean {
 
 /** Commands that spend the org's API requests: limited per tab, so no burst can drain the day's allowance. */
 export const SPENDING_COMMANDS: ReadonlySet<string> = new Set([
-  'salesforce.status', 'identify.run', 'salesforce.search', 'lookup.search', 'record.update', 'record.create', 'form.open',
+  'salesforce.status', 'identify.run', 'salesforce.search', 'lookup.search', 'record.update', 'record.create', 'form.open', 'chat.preview',
 ]);
 
 /** Validates, dispatches and wraps one message. Never throws: every failure becomes a Reply. */

@@ -1,6 +1,6 @@
 import type { ChatSnapshot } from '../chat/snapshot';
 import { lostChatKey } from '../plan/chat-key';
-import { isIdempotent, withoutUpserts, type ActionPlan, type Trigger } from '../plan/plan';
+import { isIdempotent, mergeFixes, withoutUpserts, type ActionPlan, type Trigger } from '../plan/plan';
 import type { PlanOutcome } from '../plan/requests';
 import { ApiLimitError, failureKind, toSalesforceError, UnreachableError } from '../salesforce/errors';
 import { RECORD_ID } from '../salesforce/record-id';
@@ -125,8 +125,7 @@ export class Outbox {
     const entry = await this.deps.store.get(id);
     if (entry?.state === 'pending') return this.hurry(entry);
     if (!entry || entry.state !== 'needs_attention') return entry;
-    const merged = fixes ? Object.fromEntries([...new Set([...Object.keys(entry.fixes ?? {}), ...Object.keys(fixes)])].map((ref) => [ref, { ...entry.fixes?.[ref], ...fixes[ref] }])) : entry.fixes;
-    const next: OutboxEntry = { ...entry, choice: choice ?? entry.choice, fixes: merged, plan: undefined, errors: undefined, duplicates: undefined, state: 'pending', nextAttemptAt: undefined, updatedAt: this.now() };
+    const next: OutboxEntry = { ...entry, choice: choice ?? entry.choice, fixes: mergeFixes(entry.fixes, fixes), plan: undefined, errors: undefined, duplicates: undefined, state: 'pending', nextAttemptAt: undefined, updatedAt: this.now() };
     await this.deps.store.put(next);
     return next;
   }

@@ -1,6 +1,6 @@
 import { openDB, type IDBPDatabase } from 'idb';
 import type { ChatSnapshot } from '../chat/snapshot';
-import type { ActionPlan, Trigger } from '../plan/plan';
+import type { ActionPlan, Fixes, Trigger } from '../plan/plan';
 import type { Duplicate, StepError } from '../plan/requests';
 
 /**
@@ -22,7 +22,7 @@ export type OutboxEntry = {
     update?: { object: 'Case'; id: string };
   };
   /** Values the agent corrected after Salesforce refused them, per plan step (ref → field → value). */
-  fixes?: Record<string, Record<string, string | number | boolean | null>>;
+  fixes?: Fixes;
   /** The tab whose panel is told how the write went. */
   tabId?: number;
   /** The Salesforce org (Organization Id) the chat's write is for: connected to another, it waits for the agent to say. */

@@ -2,7 +2,7 @@ import type { ChatSnapshot } from '../chat/snapshot';
 import { chatFacts } from '../chat/transcript';
 import type { FieldMapping, ObjectName } from '../mapping/defaults';
 import type { FieldValue } from '../mapping/display';
-import { mappedValues, TRANSCRIPT_CUT, withRequiredNames } from '../mapping/values';
+import { mappedValues, TRANSCRIPT_CUT, withRequiredNames, type MappedValues } from '../mapping/values';
 import { parsePhone, samePhone } from '../identify/phone';
 import { fieldOf, type FieldMeta, type ObjectMeta } from '../salesforce/describe';
 import { chatKeyField, chatKeyValue } from './chat-key';
@@ -36,9 +36,29 @@ export type ActionPlan = {
   action: AutoAction;
   steps: PlanStep[];
   /** Mapped values the chat had but Salesforce would not take (a bad phone), and why. */
-  skipped: Record<string, string>;
+  skipped: Skipped[];
   createdAt: number;
 };
+
+/**
+ * A value of the chat's that is not written (or not whole), and why: said before and after the
+ * write. `value` is the chat's text where the agent can correct it (too long, not a date…).
+ */
+export type Skipped = { ref: 'person' | 'record'; object: string; field: string; label: string; reason: string; value?: string };
+
+/** The skipped fields of one record of the plan, by the org's labels. */
+function skippedOf(ref: Skipped['ref'], object: string, meta: ObjectMeta | undefined, mapped: MappedValues): Skipped[] {
+  return Object.entries(mapped.skipped).map(([field, reason]) => ({
+    ref, object, field, label: meta?.layoutLabels[field] ?? fieldOf(meta, field)?.label ?? field, reason,
+    ...(mapped.fixable[field] !== undefined ? { value: mapped.fixable[field] } : {}),
+  }));
+}
+
+/** A plan's skipped fields, whichever version stored it (older plans kept them by field: field → reason). */
+export function skippedList(stored: Skipped[] | Record<string, string> | undefined): Skipped[] {
+  if (!stored) return [];
+  return Array.isArray(stored) ? stored : Object.entries(stored).map(([field, reason]) => ({ ref: 'record', object: '', field, label: field, reason }));
+}
 
 export type TaskDefaults = { subject: string; status: string; priority: string; dueInDays: number };
 export type CaseDefaults = { status?: string; priority?: string; origin?: string };
@@ -110,7 +130,7 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
   if (action === 'nothing') return null;
   const task = input.task ?? DEFAULT_TASK;
   const steps: PlanStep[] = [];
-  const skipped: Record<string, string> = {};
+  const skipped: Skipped[] = [];
   const owner: Record<string, FieldValue> = ownerId ? { OwnerId: ownerId } : {};
 
   // The person: the found one (updated by the strategy), or a new contact or lead.
@@ -124,13 +144,14 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
       who = person.id;
       accountId = person.accountId;
       const mapped = mappedValues(snapshot, mapping[person.type], meta[person.type], 'update', region);
-      Object.assign(skipped, mapped.skipped);
+      // Nothing of the chat goes to a found person under "no update": nothing to say was left out.
+      if (strategy !== 'none') skipped.push(...skippedOf('person', person.type, meta[person.type], mapped));
       const changes = updateValues(person, meta[person.type], strategy, mapped.values);
       const before = Object.fromEntries(Object.keys(changes).map((k) => [k, person.values[k] ?? null]));
       if (Object.keys(changes).length) steps.push({ ref: 'person', object: person.type, method: 'PATCH', id: person.id, values: changes, before });
     } else {
       const mapped = mappedValues(snapshot, mapping[wanted], meta[wanted], 'create', region);
-      Object.assign(skipped, mapped.skipped);
+      skipped.push(...skippedOf('person', wanted, meta[wanted], mapped));
       steps.push({ ref: 'person', object: wanted, method: 'POST', values: { ...withRequiredNames(wanted, mapped.values, snapshot), ...owner } });
       who = '@{person.id}';
     }
@@ -138,7 +159,7 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
 
   const child: 'Case' | 'Task' = action === 'contactCase' || action === 'case' ? 'Case' : 'Task';
   const mapped = mappedValues(snapshot, mapping[child], meta[child], 'create', region);
-  Object.assign(skipped, mapped.skipped);
+  skipped.push(...skippedOf('record', child, meta[child], mapped));
   const name = snapshot.visitor.name?.trim() || snapshot.visitor.email || 'a visitor';
   const offline = snapshot.state === 'offline';
   if (child === 'Case') {
@@ -176,7 +197,10 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
   }
   if (input.overrides) {
     const child = steps.find((s) => s.ref === 'record')!;
-    child.values = { ...child.values, ...settable(meta[child.object], input.overrides) };
+    const set = settable(meta[child.object], input.overrides);
+    child.values = { ...child.values, ...set };
+    // What the agent typed is written: no longer "left out".
+    for (let i = skipped.length - 1; i >= 0; i--) if (skipped[i]!.ref === 'record' && skipped[i]!.field in set) skipped.splice(i, 1);
   }
   const id = `${chatKeyOf(snapshot)}:${input.trigger}`;
   // Upserts only when every record the plan creates has the key: a contact created twice would
@@ -203,6 +227,27 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
     });
   }
   return { id, chatKey: chatKeyOf(snapshot), chatId: snapshot.chatId, trigger: input.trigger, action, steps, skipped, createdAt: now };
+}
+
+/**
+ * The plan with the agent's corrections (by record, then field) over what the chat gave: a
+ * corrected field is written as typed and no longer listed as left out.
+ */
+export function withFixes(plan: ActionPlan, fixes: Fixes | undefined): ActionPlan {
+  if (!fixes || !Object.keys(fixes).length) return plan;
+  const steps = plan.steps.map((step) => (fixes[step.ref] ? { ...step, values: { ...step.values, ...fixes[step.ref] } } : step));
+  const fixed = (s: Skipped) => steps.some((st) => st.ref === s.ref && fixes[st.ref] && s.field in fixes[st.ref]!);
+  return { ...plan, steps, skipped: plan.skipped.filter((s) => !fixed(s)) };
+}
+
+export type Fixes = Partial<Record<string, Record<string, FieldValue>>>;
+
+/** Corrections put together, record by record: a later set wins field by field. */
+export function mergeFixes(...sets: (Fixes | undefined)[]): Fixes | undefined {
+  const present = sets.filter((f): f is Fixes => !!f);
+  if (!present.length) return undefined;
+  const refs = [...new Set(present.flatMap((f) => Object.keys(f)))];
+  return Object.fromEntries(refs.map((ref) => [ref, Object.assign({}, ...present.map((f) => f[ref] ?? {}))]));
 }
 
 /** The line a case's description ends with when the org has no chat key field. */

@@ -5,7 +5,7 @@ import type { SalesforceClient } from '../salesforce/connection';
 import type { MetadataCache } from '../salesforce/metadata';
 import type { OutboxEntry } from '../outbox/store';
 import type { Settings } from '../settings/schema';
-import { buildPlan, type ActionPlan, type Existing } from './plan';
+import { buildPlan, withFixes, type ActionPlan, type Existing } from './plan';
 import { ownerFor } from './owner';
 
 export type PlanContext = {
@@ -52,9 +52,9 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
     snapshot: entry.snapshot, trigger: entry.trigger, action: rule.action, strategy, existing, meta, ...defaults,
     ownerId, overrides: entry.manual?.overrides, now: ctx.now ?? Date.now(),
   });
-  // What the agent corrected after a refusal wins over what the chat gave.
-  for (const step of plan?.steps ?? []) if (entry.fixes?.[step.ref]) step.values = { ...step.values, ...entry.fixes[step.ref] };
-  return plan && entry.manual?.update ? asUpdate(plan, entry.manual.update) : plan;
+  // What the agent corrected (before the write, or after a refusal) wins over what the chat gave.
+  const fixed = plan && withFixes(plan, entry.fixes);
+  return fixed && entry.manual?.update ? asUpdate(fixed, entry.manual.update) : fixed;
 }
 
 /**

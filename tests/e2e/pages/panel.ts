@@ -38,6 +38,17 @@ export class PanelPage {
     }
   }
 
+  /** Waits until no element of the panel matches (what the agent fixed is no longer listed). */
+  async gone(selector: string, timeout = 15_000): Promise<void> {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const frame = this.page.frames().find((f) => isPanelFrame(f) && !f.detached);
+      if (frame && !(await frame.$(selector).catch(() => 'detached'))) return;
+      if (Date.now() > until) throw new Error(`the panel still shows ${selector}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+
   /**
    * Clicks an element of the panel as the agent does: once it sits still. The frame grows as the
    * panel's content loads (it takes its content's height); a click aimed while it grows lands

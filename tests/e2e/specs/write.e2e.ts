@@ -1,6 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { EMAIL_DUPLICATE_RULES } from '../../salesforce-emulator/org';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { useExtension } from '../setup';
+import { buildLayouts } from '../../salesforce-emulator/metadata/layouts';
+import type { SObjectDescribe } from '../../salesforce-emulator/metadata/fields';
 import { demoVisitor } from '../pages/demo-console';
 import type { OutboxItem } from '@/utils/messages/protocol';
 import type { PanelPage } from '../pages/panel';
@@ -11,6 +15,18 @@ const visitor = (name: string, email: string, preChat: Record<string, string> = 
 const automation = (ended: string, strategy = 'none', offline = 'nothing') => ({
   automation: { ended: { action: ended, strategy }, offline: { action: offline, strategy: 'none' } },
 });
+
+const CASE_DESCRIBE = fileURLToPath(new URL('../../salesforce-emulator/metadata/describe-Case.json', import.meta.url));
+/** Layouts without the items that show these fields (an org's admin took them off). */
+function withoutLayoutFields<T>(layouts: T, fields: string[]): T {
+  const shows = (item: unknown) => JSON.stringify((item as { layoutComponents?: unknown }).layoutComponents ?? []).match(/"value":"([A-Za-z0-9_]+)"/g)?.some((m) => fields.includes(m.slice(9, -1)));
+  const strip = (node: unknown): unknown => {
+    if (Array.isArray(node)) return node.filter((n) => !(n && typeof n === 'object' && 'layoutComponents' in n && shows(n))).map(strip);
+    if (node && typeof node === 'object') return Object.fromEntries(Object.entries(node).map(([k, v]) => [k, strip(v)]));
+    return node;
+  };
+  return strip(layouts) as T;
+}
 
 const writes = async (emulator: typeof e2e.emulator) => (await emulator.apiCalls()).filter((c) => c.method !== 'GET').map((c) => `${c.method} ${c.path}`);
 
@@ -169,10 +185,41 @@ describe('writing the chat to Salesforce automatically', () => {
     expect((await panel.settledWrite(chat)).state).toBe('done');
     const skipped = await panel.find('[data-write="done"] [data-skipped]');
     const text = await skipped.evaluate((el) => (el as HTMLElement).innerText);
-    expect(text).toMatch(/Email: longer than the field's 80 characters/);
-    expect(text).toMatch(/SuppliedCompany: cut to the field's 80 characters/);
+    expect(text).toMatch(/Contact Email: longer than the field's 80 characters/);
+    expect(text).toMatch(/Case Company: cut to the field's 80 characters/);
     await skipped.scrollIntoView();
     await harness.screenshot(page, 'write-skipped');
+  });
+
+  it('before the chat ends, lists what its write would leave out; the agent corrects the e-mail and the contact gets it', async () => {
+    const { emulator, harness } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: automation('contactCase') });
+    const email = `${'long.address.'.repeat(7)}x@example.com`;
+    const chat = await demo.startChat(visitor('Very Long', email));
+    await panel.waitForVisitor(chat);
+    const before = await panel.find('[data-not-written] [data-skipped-field="Email"]');
+    expect(await before.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/Contact Email: longer than the field's 80 characters/);
+    // The chat's own text is there to correct, with the field's limit.
+    expect(await before.$eval('input', (el) => (el as HTMLInputElement).value)).toBe(email);
+    await harness.screenshot(page, 'write-not-written-before');
+    await panel.retype('[data-not-written] [data-skipped-field="Email"] input', 'not an address');
+    await panel.click('[data-not-written] [data-skipped-field="Email"] [data-action="fix-value"]');
+    const refused = await panel.find('[data-not-written] [data-skipped-field="Email"] .field__problem');
+    expect(await refused.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/not an e-mail address/);
+    await panel.retype('[data-not-written] [data-skipped-field="Email"] input', 'very.long@example.com');
+    await panel.click('[data-not-written] [data-skipped-field="Email"] [data-action="fix-value"]');
+    // Taken: the contact's e-mail is no longer listed; the case's own copy (SuppliedEmail) still is.
+    await panel.gone('[data-not-written] [data-skipped-field="Email"]');
+    await panel.find('[data-not-written] [data-skipped-field="SuppliedEmail"]');
+    await demo.endOpenChat();
+    const done = await panel.settledWrite(chat);
+    expect(done.state).toBe('done');
+    const contact = (await emulator.records('Contact')).find((c) => c.Id === done.ids.person);
+    expect(contact).toMatchObject({ LastName: 'Long', Email: 'very.long@example.com' });
+    const after = await (await panel.find('[data-write="done"] [data-skipped]')).evaluate((el) => (el as HTMLElement).innerText);
+    expect(after).toMatch(/Case [^\n]*Email[^\n]*: longer than the field's 80 characters/);
+    expect(after).not.toMatch(/Contact Email/);
   });
 
   it('shows a duplicate rule hit with the existing record, writes nothing, and attaches to it when the agent says so', async () => {
@@ -367,6 +414,34 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
     const after = await graceCases('Bug in the Mark II');
     expect(after).toHaveLength(1);
     expect(String(after[0]!.Description)).toMatch(/I need help with my order\.[\s\S]*It was a moth, actually\./);
+  });
+
+  it('an org whose Case layout lacks Subject, Description and Contact: the form says so, and "Create now" writes them all the same', async () => {
+    const { harness, emulator } = e2e;
+    const describe = JSON.parse(readFileSync(CASE_DESCRIBE, 'utf8')) as SObjectDescribe;
+    // The layout as Salesforce gives it, with the three fields taken off by the org's admin.
+    const layouts = withoutLayoutFields(buildLayouts(describe), ['Subject', 'Description', 'ContactId']);
+    await emulator.reset({ data: 'scenarios', org: { describes: [{ source: 'Case without Subject on its layout', describe, layouts }] } });
+    await harness.forgetMetadata(); // another org's describes: what earlier tests cached is not this org's
+    onTestFinished(() => harness.forgetMetadata());
+    const { page, panel, demo } = await e2e.openConnectedConsole();
+    const chat = await demo.startChat(visitor('Grace Hopper', 'grace.hopper@example.com'));
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="found"][data-record-type="Contact"]');
+    await click(panel, '[data-action="contactCase"]');
+    await panel.find('[data-form="Case"] button[type="submit"]:not([disabled])');
+    const note = await panel.find('[data-form="Case"] [data-off-layout]');
+    expect(await note.evaluate((el) => el.getAttribute('data-off-layout')!.split(' ').sort())).toEqual(['ContactId', 'Description', 'Subject']);
+    expect(await note.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/^Also written, not on this org's Case layout: /);
+    expect(await (await panel.frame()).$('[data-form="Case"] [data-field="Subject"]')).toBeNull();
+    await note.scrollIntoView();
+    await harness.screenshot(page, 'form-case-off-layout');
+    await click(panel, '[data-action="create-now"]');
+    const number = await (await panel.find('[data-created-now]')).evaluate((el) => el.getAttribute('data-created-now'));
+    const grace = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
+    const made = (await emulator.records('Case')).find((c) => c.CaseNumber === number);
+    expect(made).toMatchObject({ Subject: 'Chat with Grace Hopper', ContactId: grace.Id });
+    expect(String(made!.Description)).toMatch(/I need help with my order\./);
   });
 
   it('finds the account and the owner of a new contact by name', async () => {

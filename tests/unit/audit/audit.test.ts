@@ -21,11 +21,21 @@ describe('the audit log', () => {
       write(NOW, { object: 'Contact', id: '003X', method: 'PATCH', fields: { Phone: '+14155550100' }, before: { Phone: null } }),
     ]);
     const [header, create, update] = csv.trimEnd().split('\r\n');
-    expect(header).toBe('"time","chat","object","record id","operation","fields sent","before","after"');
+    expect(header).toBe('"time","chat","object","record id","operation","fields sent","before","after","not written"');
     expect(create).toContain('"2026-11-23T12:00:00.000Z","chat-1","Case","500X","create"');
     expect(create).toContain('""Subject"":""=HYPERLINK(\\""http://evil\\"")""'); // inside JSON: not at the cell's start
-    expect(update).toBe('"2026-11-23T12:00:00.000Z","chat-1","Contact","003X","update","{""Phone"":""+14155550100""}","{""Phone"":null}","{""Phone"":""+14155550100""}"');
+    expect(update).toBe('"2026-11-23T12:00:00.000Z","chat-1","Contact","003X","update","{""Phone"":""+14155550100""}","{""Phone"":null}","{""Phone"":""+14155550100""}",""');
     expect(csvCell('=1+1')).toBe('"\'=1+1"');
     expect(csvCell('@SUM(A1)')).toBe('"\'@SUM(A1)"');
+  });
+
+  it('says per record what the chat had that was not written, and names a removed copy a delete', () => {
+    const csv = auditCsv([
+      write(NOW, { object: 'Contact', id: '003X', skipped: [{ field: 'Email', reason: "longer than the field's 80 characters: aaaa…" }, { field: 'Birthdate', reason: 'not a date: soon' }] }),
+      write(NOW, { id: '500Y', method: 'DELETE', fields: { reason: 'a second copy' } }),
+    ]);
+    const [, contact, removed] = csv.trimEnd().split('\r\n');
+    expect(contact).toMatch(/,"Email: longer than the field's 80 characters: aaaa…; Birthdate: not a date: soon"$/);
+    expect(removed).toContain('"500Y","delete"');
   });
 });

@@ -52,7 +52,7 @@ describe('mappedValues', () => {
 
   it('maps the default table, coerced', () => {
     expect(mappedValues(chat, DEFAULT_MAPPING.Contact, contact, 'create')).toEqual({
-      values: { FirstName: 'Grace', LastName: 'Hopper', Email: 'grace@navy.example', Phone: '+14155550100', Department: 'Engineering' }, skipped: {}, cut: [],
+      values: { FirstName: 'Grace', LastName: 'Hopper', Email: 'grace@navy.example', Phone: '+14155550100', Department: 'Engineering' }, skipped: {}, fixable: {}, cut: [],
     });
     expect(mappedValues(chat, DEFAULT_MAPPING.Case, caseMeta, 'create').values).toEqual({
       SuppliedName: 'Grace Hopper', SuppliedEmail: 'grace@navy.example', SuppliedCompany: 'US Navy', SuppliedPhone: '+14155550100',
@@ -81,6 +81,9 @@ describe('mappedValues', () => {
     const caseResult = mappedValues(big, DEFAULT_MAPPING.Case, caseMeta, 'create');
     expect(String(caseResult.values.SuppliedCompany)).toHaveLength(80);
     expect(caseResult.skipped.SuppliedCompany).toBe("cut to the field's 80 characters");
+    // The agent corrects these from the chat's own text; a field this user cannot write is only said.
+    expect(contactResult.fixable.Email).toBe(long);
+    expect(caseResult.fixable.SuppliedCompany).toBe('C'.repeat(300));
     const readOnly = { ...contact, fields: contact.fields.map((f) => (f.name === 'Department' ? { ...f, createable: false } : f)) };
     expect(mappedValues(chat, DEFAULT_MAPPING.Contact, readOnly, 'create').skipped).toEqual({ Department: 'not creatable for this user' });
     const hidden = { ...contact, fields: contact.fields.filter((f) => f.name !== 'Department') };

@@ -9,7 +9,7 @@ import { ApiLimitError, SalesforceError, SessionExpiredError, UnreachableError }
 
 const plan = (chatId: string): ActionPlan => ({
   id: `demo:${chatId}:ended`, chatKey: `demo:${chatId}`, chatId, trigger: 'ended', action: 'contactCase',
-  steps: [{ ref: 'record', object: 'Case', method: 'POST', values: { Subject: chatId } }], skipped: {}, createdAt: 1,
+  steps: [{ ref: 'record', object: 'Case', method: 'POST', values: { Subject: chatId } }], skipped: [], createdAt: 1,
 });
 
 /** A fake org around the outbox: a clock, what landed, the API usage, the write pause. */

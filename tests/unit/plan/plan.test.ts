@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { emptySnapshot, type ChatSnapshot } from '@/utils/chat/snapshot';
 import { DEFAULT_MAPPING } from '@/utils/mapping/defaults';
 import { TRANSCRIPT_CUT } from '@/utils/mapping/values';
-import { buildPlan, type PlanInput } from '@/utils/plan/plan';
+import { buildPlan, mergeFixes, skippedList, withFixes, type PlanInput } from '@/utils/plan/plan';
 import { planOutcome, planRequests } from '@/utils/plan/requests';
 import { useEmulatorOrg } from '../org';
 import { objectMeta } from '../mapping/fields';
@@ -48,6 +48,32 @@ describe('buildPlan', () => {
     if (Object.keys(update).length) expect(patch).toEqual({ ref: 'person', object: 'Contact', method: 'PATCH', id: existing.id, values: update, before });
     else expect(patch).toBeUndefined();
     expect(plan.steps.at(-1)).toMatchObject({ object: 'Task', values: { WhoId: existing.id, Subject: 'Chat', Status: 'Completed', Priority: 'Normal', ActivityDate: '2026-11-22', CallObject: 'demo:chat-9' } });
+  });
+
+  it('lists what it leaves out per record, by the org\'s labels, with the chat\'s text where the agent can correct it', () => {
+    const long = `${'a'.repeat(90)}@example.com`;
+    const odd = { ...chat, visitor: { name: 'Ada Lovelace', email: long }, preChat: { ...chat.preChat, Company: 'C'.repeat(100) } };
+    const plan = buildPlan(input({ snapshot: odd }))!;
+    expect(plan.skipped.map((s) => `${s.object}.${s.field}`).sort()).toEqual(['Case.SuppliedCompany', 'Case.SuppliedEmail', 'Contact.Email']);
+    expect(plan.skipped).toContainEqual({ ref: 'person', object: 'Contact', field: 'Email', label: 'Email', reason: expect.stringMatching(/^longer than the field's 80 characters/), value: long });
+    expect(plan.skipped).toContainEqual({ ref: 'record', object: 'Case', field: 'SuppliedCompany', label: 'Company', reason: "cut to the field's 80 characters", value: 'C'.repeat(100) });
+    // A found person under "no update" gets nothing of the chat: nothing to say about it.
+    const existing = { type: 'Contact' as const, id: '003000000000001AAA', name: 'Ada Lovelace', values: {} };
+    expect(buildPlan(input({ snapshot: odd, action: 'contactTask', existing }))!.skipped.filter((s) => s.ref === 'person')).toEqual([]);
+    expect(buildPlan(input({ snapshot: odd, action: 'contactTask', existing, strategy: 'overwrite' }))!.skipped.filter((s) => s.ref === 'person').map((s) => s.field)).toEqual(['Email']);
+  });
+
+  it('takes the agent\'s corrections: written as typed, no longer listed; the case form\'s values too', () => {
+    const odd = { ...chat, visitor: { name: 'Ada Lovelace', email: `${'a'.repeat(90)}@example.com` }, preChat: { ...chat.preChat, Company: 'C'.repeat(100) } };
+    const plan = buildPlan(input({ snapshot: odd, overrides: { SuppliedCompany: 'Engines' } }))!;
+    expect(plan.skipped.map((s) => s.field).sort()).toEqual(['Email', 'SuppliedEmail']);
+    const fixed = withFixes(plan, mergeFixes({ person: { Email: 'wrong@example.com' } }, { person: { Email: 'ada@example.com' }, record: { SuppliedEmail: 'ada@example.com' } }));
+    expect(fixed.skipped).toEqual([]);
+    expect(fixed.steps[0]!.values.Email).toBe('ada@example.com');
+    expect(fixed.steps[1]!.values.SuppliedCompany).toBe('Engines');
+    expect(plan.steps[0]!.values).not.toHaveProperty('Email'); // the plan itself is left as it was
+    // Plans stored by an older version kept them by field.
+    expect(skippedList({ Email: 'too long' })).toEqual([{ ref: 'record', object: '', field: 'Email', label: 'Email', reason: 'too long' }]);
   });
 
   it('does not rewrite the names of a person whose name the chat gives', () => {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { asUpdate } from '@/utils/plan/prepare';
 import type { ActionPlan } from '@/utils/plan/plan';
 
-const plan = (steps: ActionPlan['steps']): ActionPlan => ({ id: 'demo:1:manual', chatKey: 'demo:1', chatId: '1', trigger: 'manual', action: 'contactCase', steps, skipped: {}, createdAt: 0 });
+const plan = (steps: ActionPlan['steps']): ActionPlan => ({ id: 'demo:1:manual', chatKey: 'demo:1', chatId: '1', trigger: 'manual', action: 'contactCase', steps, skipped: [], createdAt: 0 });
 
 describe('asUpdate: a case created during the chat, at its end', () => {
   it('updates that case with the whole chat and nothing else: no new contact, no new case', () => {

@@ -5,9 +5,27 @@ import { PopupApp, type PopupSources } from '@/components/popup/PopupApp';
 import type { OutboxItem } from '@/utils/messages/protocol';
 
 const item = (id: string, fields: Partial<OutboxItem> = {}): OutboxItem => ({
-  id, chatId: `chat-${id}`, trigger: 'ended', state: 'pending', attempts: 0, errors: [], duplicates: [], ids: {}, steps: [], skipped: {}, ...fields,
+  id, chatId: `chat-${id}`, trigger: 'ended', state: 'pending', attempts: 0, errors: [], duplicates: [], ids: {}, steps: [], skipped: [], ...fields,
 });
 const settle = () => new Promise((r) => setTimeout(r, 20));
+
+const sourcesOf = (queue: OutboxItem[]): PopupSources => ({
+  status: async () => ({ state: 'connected', instanceUrl: 'https://b.my.salesforce.com', apiVersion: '62.0', usage: null }),
+  queue: async () => queue, problems: async () => [], retry: async () => undefined, adopt: async () => undefined, discard: async () => undefined, openOptions: () => undefined,
+});
+
+describe('the popup: what was written', () => {
+  it('lists, for a chat written today, what its write left out and why', async () => {
+    const done = item('c', { state: 'done', updatedAt: Date.now(), ids: { record: '500000000000001AAA' }, skipped: [{ ref: 'person', object: 'Contact', field: 'Email', label: 'Email', reason: "longer than the field's 80 characters: aaa…" }] });
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(<PopupApp sources={sourcesOf([done, item('d', { state: 'done', updatedAt: Date.now() })])} />, root);
+    await settle();
+    expect(root.querySelector('li[data-id="c"] [data-skipped]')?.textContent).toBe("Not written: Contact Email (longer than the field's 80 characters: aaa…)");
+    expect(root.querySelector('li[data-id="d"] [data-skipped]')).toBeNull();
+    root.remove();
+  });
+});
 
 describe('the popup: a write planned for another org', () => {
   it('says so and offers "Send to this org" and "Discard", which reach the background', async () => {
