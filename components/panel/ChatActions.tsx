@@ -46,10 +46,16 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
     const object = item.steps.find((s) => s.ref === 'record')?.object ?? 'Case';
     return (
       <div class={`write write--${item.state}`} data-write={item.state}>
-        {item.state === 'waiting' && write.created && (
+        {item.state === 'waiting' && write.created?.object === 'Case' && (
           <p role="status" data-created-now={write.created.number}>
             Case <a href={lightningUrl(write.instanceUrl || instanceUrl, 'Case', write.created.id)} target="_blank" rel="noopener noreferrer"><bdi>{write.created.number}</bdi></a> created.{' '}
             <button type="button" class="link" data-action="copy-number" onClick={() => void navigator.clipboard?.writeText(write.created!.number).catch(() => undefined)}>Copy the number</button>
+            {' '}The rest of the chat is added to it when the chat ends.
+          </p>
+        )}
+        {item.state === 'waiting' && write.created?.object === 'Task' && (
+          <p role="status" data-created-now={write.created.id}>
+            Task <a href={lightningUrl(write.instanceUrl || instanceUrl, 'Task', write.created.id)} target="_blank" rel="noopener noreferrer"><bdi>{write.created.number}</bdi></a> created.
             {' '}The rest of the chat is added to it when the chat ends.
           </p>
         )}

@@ -117,8 +117,8 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
       )}
       <div class="fields__actions">
         <button type="submit" class="button" disabled={form.saving}>{form.saving ? 'Saving…' : now ? `Create ${form.label}` : 'Save for the chat end'}</button>
-        {form.object === 'Case' && (
-          // The customer may need the case number while the chat goes on.
+        {(form.object === 'Case' || form.object === 'Task') && (
+          // The customer may need the case number while the chat goes on; a task may be wanted in Salesforce at once.
           <button type="button" class="button button--quiet" data-action="create-now" disabled={form.saving} onClick={() => void store.createNow(chat, instanceUrl)}>Create now</button>
         )}
         <button type="button" class="button button--quiet" disabled={form.saving} onClick={store.cancelForm}>Cancel</button>

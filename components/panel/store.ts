@@ -63,8 +63,8 @@ export type FormState = {
 /** The chat's write as the panel last heard of it, with what the agent set for it. */
 export type ChatWrite = {
   item: OutboxItem; instanceUrl: string; person?: Person; overrides: Record<string, FieldValue>;
-  /** A case created during the chat ("Create now"): its id and number; the chat's end updates it. */
-  created?: { id: string; number: string };
+  /** A case or task created during the chat ("Create now"): its id and number (a task: its subject); the chat's end updates it. */
+  created?: { object: 'Case' | 'Task'; id: string; number: string };
 };
 export type SearchState =
   | { state: 'idle' }
@@ -119,7 +119,7 @@ export type PanelStore = {
   swapNames: () => void;
   showAllFields: () => void;
   submitForm: (snapshot: ChatSnapshot, instanceUrl: string) => Promise<void>;
-  /** Creates the case of the form at once (its number for the customer); the chat's end adds the whole chat to it. */
+  /** Creates the case or task of the form at once (a case's number for the customer); the chat's end adds the whole chat to it. */
   createNow: (snapshot: ChatSnapshot, instanceUrl: string) => Promise<void>;
   cancelForm: () => void;
   useExisting: (snapshot: ChatSnapshot, instanceUrl: string, duplicate: { object: string; id: string }) => Promise<void>;
@@ -322,20 +322,21 @@ export function createPanelStore(sources: PanelSources): PanelStore {
 
   async function createNow(snapshot: ChatSnapshot, instanceUrl: string) {
     const state = form.value;
-    if (!state || state.saving || state.object !== 'Case' || !sources.create || !sources.plan) return;
+    if (!state || state.saving || (state.object !== 'Case' && state.object !== 'Task') || !sources.create || !sources.plan) return;
+    const object = state.object;
     const values = startSaving(state);
     if (!values) return;
     try {
-      const answer = await sources.create({ type: 'Case', values });
+      const answer = await sources.create({ type: object, values });
       if (answer.state !== 'created') {
         form.value = answer.state === 'refused'
-          ? { ...state, saving: false, problems: answer.fields, message: answer.message ?? 'Salesforce did not create the case. See the marked fields.' }
+          ? { ...state, saving: false, problems: answer.fields, message: answer.message ?? `Salesforce did not create the ${object.toLowerCase()}. See the marked fields.` }
           : { ...state, saving: false, message: answer.message };
         return;
       }
       // Kept for the chat's end: the same case then gets the whole chat.
-      const item = await sources.plan({ snapshot, action: state.action, person: state.person ? { type: state.person.type, id: state.person.id } : undefined, overrides: {}, update: { object: 'Case', id: answer.id } });
-      writes.value = { ...writes.value, [snapshot.chatId]: { item, instanceUrl, person: state.person, overrides: {}, created: { id: answer.id, number: answer.name } } };
+      const item = await sources.plan({ snapshot, action: state.action, person: state.person ? { type: state.person.type, id: state.person.id } : undefined, overrides: {}, update: { object, id: answer.id } });
+      writes.value = { ...writes.value, [snapshot.chatId]: { item, instanceUrl, person: state.person, overrides: {}, created: { object, id: answer.id, number: answer.name } } };
       form.value = null;
     } catch (error) {
       form.value = { ...state, saving: false, message: describeProblem(error) };

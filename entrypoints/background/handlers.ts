@@ -353,7 +353,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
         // A case is known by its number, which the agent gives the customer.
         const name = type === 'Case'
           ? String((await client.get<{ CaseNumber?: string }>(`/services/data/v${API_VERSION}/sobjects/Case/${id}?fields=CaseNumber`)).CaseNumber ?? id)
-          : [values.FirstName, values.LastName].filter((v) => typeof v === 'string' && v).join(' ');
+          : type === 'Task' ? String(values.Subject ?? 'Task') : [values.FirstName, values.LastName].filter((v) => typeof v === 'string' && v).join(' ');
         return { state: 'created', id, name };
       } catch (raw) {
         const error = toSalesforceError(raw);

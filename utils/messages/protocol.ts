@@ -218,9 +218,9 @@ export const commands = {
   },
   /** Creates the contact or lead the agent filled in, now (one request). */
   'record.create': {
-    request: z.object({ type: z.enum(['Contact', 'Lead', 'Case']), values: z.record(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/)), FieldValue) }),
+    request: z.object({ type: z.enum(['Contact', 'Lead', 'Case', 'Task']), values: z.record(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/)), FieldValue) }),
     response: z.discriminatedUnion('state', [
-      /** name: a person's name, or a case's number. */
+      /** name: a person's name, a case's number, a task's subject. */
       z.object({ state: z.literal('created'), id: z.string(), name: z.string() }),
       z.object({ state: z.literal('refused'), fields: z.record(z.string(), z.string()), message: z.optional(z.string()), duplicates: z.array(z.object({ object: z.string(), id: z.string() })) }),
       z.object({ state: z.literal('error'), message: z.string() }),
@@ -277,7 +277,7 @@ export const commands = {
       person: z.optional(z.object({ type: z.enum(['Contact', 'Lead']), id: SalesforceId })),
       overrides: z.record(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/)), FieldValue),
       /** A case created during the chat: at its end it gets the whole chat (an update of the same record). */
-      update: z.optional(z.object({ object: z.literal('Case'), id: SalesforceId })),
+      update: z.optional(z.object({ object: z.enum(['Case', 'Task']), id: SalesforceId })),
     }),
     response: OutboxItem,
   },

@@ -19,7 +19,7 @@ export type OutboxEntry = {
     action: 'contactCase' | 'contactTask' | 'case' | 'leadTask';
     overrides: Record<string, string | number | boolean | null>;
     /** The case created during the chat: the write at its end updates it with the whole chat. */
-    update?: { object: 'Case'; id: string };
+    update?: { object: 'Case' | 'Task'; id: string };
   };
   /** Values the agent corrected after Salesforce refused them, per plan step (ref → field → value). */
   fixes?: Fixes;

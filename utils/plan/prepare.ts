@@ -61,7 +61,7 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
  * A case created during the chat, at its end: the same record updated with the whole chat (its
  * description, and the file of a transcript too long for it). An update: sent twice, still once.
  */
-export function asUpdate(plan: ActionPlan, update: { object: 'Case'; id: string }): ActionPlan | null {
+export function asUpdate(plan: ActionPlan, update: { object: 'Case' | 'Task'; id: string }): ActionPlan | null {
   const record = plan.steps.find((s) => s.ref === 'record');
   const description = record?.values.Description;
   const steps: ActionPlan['steps'] = typeof description === 'string' ? [{ ref: 'record', object: update.object, method: 'PATCH', id: update.id, values: { Description: description } }] : [];

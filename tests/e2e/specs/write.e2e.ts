@@ -416,6 +416,31 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
     expect(String(after[0]!.Description)).toMatch(/I need help with my order\.[\s\S]*It was a moth, actually\./);
   });
 
+  it('"Create now" on a task: the task exists during the chat, linked to the contact; at the chat end the same task gets the whole chat', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole();
+    const chat = await demo.startChat(visitor('Grace Hopper', 'grace.hopper@example.com'));
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="found"][data-record-type="Contact"]');
+    await click(panel, '[data-action="contactTask"]');
+    await panel.find('[data-form="Task"]');
+    await fill(panel, 'Task', 'Subject', 'Follow up on the Mark II');
+    await click(panel, '[data-form="Task"] [data-action="create-now"]');
+    const shown = await panel.find('[data-created-now]');
+    const id = await shown.evaluate((el) => el.getAttribute('data-created-now'));
+    expect(await shown.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/^Task Follow up on the Mark II created\./);
+    const grace = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
+    expect((await emulator.records('Task')).find((t) => t.Id === id)).toMatchObject({ Subject: 'Follow up on the Mark II', WhoId: grace.Id });
+    await harness.screenshot(page, 'write-task-created-now');
+    await demo.sendMessage(chat, 'visitor', 'Also, the relay in panel F.');
+    await demo.endOpenChat();
+    expect(await panel.settledWrite(chat, 20_000)).toMatchObject({ state: 'done', ids: { record: id } });
+    const tasks = (await emulator.records('Task')).filter((t) => t.Subject === 'Follow up on the Mark II');
+    expect(tasks.map((t) => t.Id)).toEqual([id]);
+    expect(String(tasks[0]!.Description)).toMatch(/I need help with my order\.[\s\S]*the relay in panel F\./);
+  });
+
   it('an org whose Case layout lacks Subject, Description and Contact: the form says so, and "Create now" writes them all the same', async () => {
     const { harness, emulator } = e2e;
     const describe = JSON.parse(readFileSync(CASE_DESCRIBE, 'utf8')) as SObjectDescribe;
