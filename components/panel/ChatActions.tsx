@@ -5,7 +5,8 @@ import { useState } from 'preact/hooks';
 import type { FieldValue } from '@/utils/mapping/display';
 import type { OutboxItem } from '@/utils/messages/protocol';
 import { RecordForm } from './RecordForm';
-import { shownRecord, type PanelStore, type Person, type PreviewSkipped } from './store';
+import { matchesOf, shownRecord, type PanelStore, type Person, type PreviewSkipped } from './store';
+import { UNDECIDED } from '@/utils/plan/undecided';
 
 const OPTIONS: [ManualAction, string][] = [
   ['leadTask', 'Create Lead & Attach Task'],
@@ -44,6 +45,7 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
     const to = write.person ? ` and attached to this ${write.person.type.toLowerCase()}` : '';
     const recordId = item.ids.record;
     const object = item.steps.find((s) => s.ref === 'record')?.object ?? 'Case';
+    const undecided = item.errors.some((e) => e.code === UNDECIDED);
     return (
       <div class={`write write--${item.state}`} data-write={item.state}>
         {item.state === 'waiting' && write.created?.object === 'Case' && (
@@ -80,19 +82,25 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
         )}
         {item.state === 'done' && <Skipped skipped={item.skipped} />}
         {item.state === 'needs_attention' && (
-          <div role="alert">
-            <p>Salesforce did not take this chat's records. Nothing was written.</p>
-            <ul>{item.errors.map((e, i) => <li key={i}>{e.object ? `${e.object}: ` : ''}{e.message}{e.fields.length ? ` (${e.fields.map((f) => e.labels?.[f] ?? f).join(', ')})` : ''}</li>)}</ul>
+          <div role="alert" data-undecided={undecided ? '' : undefined}>
+            {undecided
+              ? <p>Several people in Salesforce match this visitor equally, so nothing was written. Choose the one this chat is about:</p>
+              : (
+                <>
+                  <p>Salesforce did not take this chat's records. Nothing was written.</p>
+                  <ul>{item.errors.map((e, i) => <li key={i}>{e.object ? `${e.object}: ` : ''}{e.message}{e.fields.length ? ` (${e.fields.map((f) => e.labels?.[f] ?? f).join(', ')})` : ''}</li>)}</ul>
+                </>
+              )}
             <FixFields store={store} chatId={chat.chatId} errors={item.errors} />
             {item.duplicates.filter((d) => d.object === 'Contact' || d.object === 'Lead').map((d) => (
               <p key={d.id} class="write__duplicate">
-                <a href={lightningUrl(write.instanceUrl || instanceUrl, d.object, d.id)} target="_blank" rel="noopener noreferrer">The existing {d.object.toLowerCase()}</a>{' '}
-                <button type="button" class="button button--quiet" data-action="attach-existing" onClick={() => void store.retryWrite(chat.chatId, { type: d.object as 'Contact' | 'Lead', id: d.id })}>
-                  Attach to it instead
+                <a href={lightningUrl(write.instanceUrl || instanceUrl, d.object, d.id)} target="_blank" rel="noopener noreferrer">{d.name ? <bdi>{d.name}</bdi> : `The existing ${d.object.toLowerCase()}`}</a>{' '}
+                <button type="button" class="button button--quiet" data-action="attach-existing" data-record={d.id} onClick={() => void store.retryWrite(chat.chatId, { type: d.object as 'Contact' | 'Lead', id: d.id })}>
+                  {undecided ? 'Write to this one' : 'Attach to it instead'}
                 </button>
               </p>
             ))}
-            <button type="button" class="link" data-action="retry-write" onClick={() => void store.retryWrite(chat.chatId)}>Try again</button>
+            {!undecided && <button type="button" class="link" data-action="retry-write" onClick={() => void store.retryWrite(chat.chatId)}>Try again</button>}
           </div>
         )}
       </div>
@@ -103,8 +111,13 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
   const shown = shownRecord(store, chat.chatId);
   const settled = identity && identity !== 'identifying';
   const person: Person | null = shown && (shown.record.type === 'Contact' || shown.record.type === 'Lead') ? { type: shown.record.type, id: shown.record.id, name: shown.record.name } : null;
+  // Equal matches the agent has not chosen among: the automatic write waits for their choice.
+  const tied = identity && identity !== 'identifying' && identity.state === 'found' && !store.manual.value[chat.chatId] && !store.chosen.value[chat.chatId]
+    ? matchesOf(identity, undefined).candidates.filter((c, i) => i === 0 || c.tiedWithBest) : [];
+  const undecided = tied.length > 1 && status.atChatEnd && status.atChatEnd !== 'nothing' && status.atChatEnd !== 'case'
+    ? `nothing until you choose: ${tied.length} ${tied[0]!.type === 'Lead' ? 'leads' : 'contacts'} match this visitor equally` : null;
   // Said while the chat goes on; an ended or offline chat's write shows its own state.
-  const target = chat.state === 'active' && (settled || person) ? atChatEnd(status.atChatEnd, person) : null;
+  const target = chat.state === 'active' && (settled || person) ? undecided ?? atChatEnd(status.atChatEnd, person) : null;
   const where = target && (
     <>
       <p class="chat-actions__target" role="status" data-at-chat-end={status.atChatEnd}>At chat end: <bdi>{target}</bdi>.</p>

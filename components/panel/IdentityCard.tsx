@@ -53,7 +53,11 @@ export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSna
         {picked.viaConvertedLead && <p class="note">Found through a converted lead.</p>}
         {candidates.length > 1 && (
           <div class="identity__others">
-            <p class="identity__count">{candidates.length} matches, best first:</p>
+            <p class="identity__count">
+              {candidates.some((c) => c.tiedWithBest)
+                ? `${candidates.length} matches; ${candidates.filter((c, i) => i === 0 || c.tiedWithBest).length} of them equally well: choose the one this chat is about.`
+                : `${candidates.length} matches, best first:`}
+            </p>
             <ul>
               {candidates.map((c) => (
                 <li key={c.id}>

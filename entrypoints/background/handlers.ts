@@ -88,7 +88,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     errors: (e.errors ?? []).map((err) => {
       const step = e.plan?.steps.find((st) => st.ref === err.ref);
       return step && err.fields.length ? { ...err, values: Object.fromEntries(err.fields.map((f) => [f, step.values[f] ?? null])) } : err;
-    }), duplicates: (e.duplicates ?? []).map((d) => ({ object: d.object, id: d.id })), ids: e.ids ?? {}, skipped: skippedList(e.plan?.skipped),
+    }), duplicates: (e.duplicates ?? []).map((d) => ({ object: d.object, id: d.id, ...(d.name ? { name: d.name } : {}) })), ids: e.ids ?? {}, skipped: skippedList(e.plan?.skipped),
     steps: (e.plan?.steps ?? []).map((step) => ({ ref: step.ref, object: step.object, method: step.method })),
   });
 

@@ -19,6 +19,8 @@ export type Candidate = {
   lastModified?: string;
   /** A contact reached through the converted lead that matched. */
   viaConvertedLead?: string;
+  /** Matches as well as the first one (same conditions, same certainty): only the agent can tell them apart. */
+  tiedWithBest?: boolean;
 };
 
 export type Identification = { contacts: Candidate[]; leads: Candidate[]; accounts: Candidate[] };
@@ -120,9 +122,10 @@ export function rankCandidates(
     }
   }
   const all = [...found.values()];
-  return {
-    contacts: all.filter((c) => c.type === 'Contact').sort(byRank),
-    leads: all.filter((c) => c.type === 'Lead').sort(byRank),
-    accounts: all.filter((c) => c.type === 'Account').sort(byRank),
-  };
+  // Which was changed last is no evidence of who the visitor is: a tie on the rest is said as one.
+  const ranked = (type: Candidate['type']) => all.filter((c) => c.type === type).sort(byRank).map((c, i, list) => {
+    const best = list[0]!;
+    return i > 0 && c.matched.length === best.matched.length && doubt.get(c.id) === doubt.get(best.id) ? { ...c, tiedWithBest: true } : c;
+  });
+  return { contacts: ranked('Contact'), leads: ranked('Lead'), accounts: ranked('Account') };
 }

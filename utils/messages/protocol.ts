@@ -50,6 +50,7 @@ export const Candidate = z.object({
   matched: z.array(z.string()),
   lastModified: z.optional(z.string()),
   viaConvertedLead: z.optional(z.string()),
+  tiedWithBest: z.optional(z.boolean()),
 });
 export type Candidate = z.infer<typeof Candidate>;
 
@@ -82,7 +83,7 @@ export const OutboxItem = z.object({
     values: z.optional(z.record(z.string(), FieldValue)),
     labels: z.optional(z.record(z.string(), z.string())),
   })),
-  duplicates: z.array(z.object({ object: z.string(), id: z.string() })),
+  duplicates: z.array(z.object({ object: z.string(), id: z.string(), name: z.optional(z.string()) })),
   ids: z.record(z.string(), z.string()),
   steps: z.array(z.object({ ref: z.string(), object: z.string(), method: z.string() })),
   /** Values the chat had that were not written (or not whole), and why (too long, not a date, not creatable for this user…). */

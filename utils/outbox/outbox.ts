@@ -1,5 +1,6 @@
 import type { ChatSnapshot } from '../chat/snapshot';
 import { lostChatKey } from '../plan/chat-key';
+import { UNDECIDED, UndecidedMatchError } from '../plan/undecided';
 import { isIdempotent, mergeFixes, withoutUpserts, type ActionPlan, type Trigger } from '../plan/plan';
 import type { PlanOutcome } from '../plan/requests';
 import { ApiLimitError, failureKind, toSalesforceError, UnreachableError } from '../salesforce/errors';
@@ -337,6 +338,14 @@ export class Outbox {
       if (own) return save({ state: 'done', ids: own, attempts: entry.attempts + 1, lastError: undefined, unknownOutcome: false, nextAttemptAt: undefined });
       return save({ state: 'needs_attention', errors: outcome.errors, duplicates: outcome.duplicates, attempts: entry.attempts + 1, unknownOutcome: false, nextAttemptAt: undefined });
     } catch (raw) {
+      // Unsure who the visitor is: nothing is written; the agent picks one of them (as for a duplicate rule).
+      if (raw instanceof UndecidedMatchError) {
+        return save({
+          state: 'needs_attention', attempts: entry.attempts + 1, lastError: raw.message, nextAttemptAt: undefined,
+          errors: [{ ref: 'person', object: raw.candidates[0]!.type, code: UNDECIDED, message: raw.message, fields: [] }],
+          duplicates: raw.candidates.map((c) => ({ ref: 'person', object: c.type, id: c.id, name: c.name })),
+        });
+      }
       const error = toSalesforceError(raw);
       const limited = error instanceof ApiLimitError;
       if (limited) await this.deps.pause.set(this.now() + LIMIT_PAUSE_MS);

@@ -24,7 +24,7 @@ export type StepError = {
   labels?: Record<string, string>;
 };
 /** Another record Salesforce's duplicate rule points to, to attach to instead. */
-export type Duplicate = { ref: string; object: string; id: string };
+export type Duplicate = { ref: string; object: string; id: string; /** When known (a match the agent must choose among). */ name?: string };
 
 export type PlanOutcome =
   | { state: 'done'; ids: Record<string, string> }

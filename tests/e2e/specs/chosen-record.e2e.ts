@@ -42,6 +42,32 @@ describe('the record the agent chose', () => {
     expect(tasks[0]!.WhoId).not.toBe(morganLee.Id);
   });
 
+  it('two contacts match equally and the agent chose none: nothing is written, the panel says so, and their pick writes it there', async () => {
+    const { emulator, harness } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    await harness.clearOutbox();
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: { identification: EMAIL_OR_PHONE, ...ended('contactTask') } });
+    // Pat Morgan and Pat Morgan-Lee share this phone; the visitor gives nothing else.
+    const chat = await demo.startChat(demoVisitor('Pat', '', { phone: '(212) 555-0147' }));
+    await panel.waitForVisitor(chat);
+    expect(await (await panel.find('.identity__others .identity__count')).evaluate((el) => el.textContent)).toBe('2 matches; 2 of them equally well: choose the one this chat is about.');
+    expect(await (await panel.find('[data-at-chat-end]')).evaluate((el) => el.textContent)).toBe('At chat end: nothing until you choose: 2 contacts match this visitor equally.');
+    await demo.endOpenChat();
+    const held = await panel.settledWrite(chat, 20_000);
+    expect(held.state).toBe('needs_attention');
+    expect((await emulator.records('Task')).filter((t) => t.CallObject === `demo:${chat}`)).toEqual([]);
+    const choice = await panel.find('[data-undecided]');
+    expect(await choice.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/^Several people in Salesforce match this visitor equally, so nothing was written\./);
+    expect(await choice.$('[data-action="retry-write"]')).toBeNull(); // trying again would only ask again
+    await choice.scrollIntoView();
+    await harness.screenshot(page, 'chosen-undecided');
+    const lee = (await emulator.records('Contact')).find((c) => c.Email === 'morgan-lee@example.org')!;
+    await panel.click(`[data-undecided] [data-action="attach-existing"][data-record="${lee.Id}"]`);
+    await panel.find('[data-write="done"]', 20_000);
+    const tasks = (await emulator.records('Task')).filter((t) => t.CallObject === `demo:${chat}`);
+    expect(tasks.map((t) => t.WhoId)).toEqual([lee.Id]);
+  });
+
   it('nobody matches; the agent searches "Hopper" and picks Grace Hopper: the automatic case goes to her, no new contact', async () => {
     const { emulator, harness } = e2e;
     await emulator.reset({ data: 'scenarios' });

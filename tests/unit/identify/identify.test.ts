@@ -58,8 +58,11 @@ describe('identification', () => {
   it('ranks the record that meets more conditions first', async () => {
     const found = await identify(chat({ email: 'pat@nowhere.example', phone: '+1 212 555 0147' }, { session: { country: 'US' } }), WITH_PHONE);
     expect(found.contacts.map((c) => c.name).sort()).toEqual(['Pat Morgan', 'Pat Morgan-Lee']);
+    // The same phone on both, nothing else: a tie, said as one (which was changed last is no evidence).
+    expect(found.contacts.map((c) => !!c.tiedWithBest)).toEqual([false, true]);
     const both = await identify(chat({ email: 'grace.hopper@example.com', phone: '(415) 555-0100' }, { session: { country: 'US' } }), WITH_PHONE);
     expect(both.contacts[0]).toMatchObject({ name: 'Grace Hopper', matched: ['visitor.email→Email', 'visitor.phone→Phone'] });
+    expect(both.contacts.some((c) => c.tiedWithBest)).toBe(false);
     expect(both.calls).toBe(1);
   });
 

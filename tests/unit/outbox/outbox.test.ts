@@ -5,6 +5,7 @@ import { backoffDelay, BACKOFF_BASE_MS, BACKOFF_CAP_MS, LIMIT_PAUSE_MS, NOT_SENT
 import { idbOutboxStore, memoryOutboxStore, type OutboxStore } from '@/utils/outbox/store';
 import type { ActionPlan } from '@/utils/plan/plan';
 import type { PlanOutcome } from '@/utils/plan/requests';
+import { UNDECIDED, UndecidedMatchError } from '@/utils/plan/undecided';
 import { ApiLimitError, SalesforceError, SessionExpiredError, UnreachableError } from '@/utils/salesforce/errors';
 
 const plan = (chatId: string): ActionPlan => ({
@@ -146,6 +147,33 @@ describe('Outbox', () => {
     expect(await store.get(id)).toMatchObject({ state: 'done', choice: { id: '003X' } });
     expect(plans).toEqual([undefined, '003X']);
     expect(await outbox.retry(id)).toMatchObject({ state: 'done' }); // done stays done
+  });
+
+  it('writes nothing when several people match equally and the agent chose none; their pick sends it to that one', async () => {
+    const store = memoryOutboxStore();
+    const sent: string[] = [];
+    const twins = [{ type: 'Contact' as const, id: '003000000000001AAA', name: 'Pat Morgan', matched: ['visitor.phone→Phone'] }, { type: 'Contact' as const, id: '003000000000002AAA', name: 'Pat Morgan-Lee', matched: ['visitor.phone→Phone'], tiedWithBest: true }];
+    const outbox = new Outbox({
+      store,
+      plan: async (entry) => {
+        if (!entry.choice) throw new UndecidedMatchError(twins);
+        return { ...plan(entry.snapshot.chatId), steps: [{ ref: 'record', object: 'Task', method: 'POST', values: { WhoId: entry.choice.id } }] };
+      },
+      send: async (p) => (sent.push(String(p.steps[0]!.values.WhoId)), { state: 'done', ids: { record: '00T000000000001AAA' } }),
+      landed: async () => null, usageAllows: async () => true, pause: { get: async () => 0, set: async () => undefined },
+    });
+    await outbox.enqueue(emptySnapshot('p1', 'demo', 'ended'), 'ended');
+    await outbox.drain();
+    const [held] = await outbox.entries();
+    expect(sent).toEqual([]);
+    expect(held).toMatchObject({
+      state: 'needs_attention', errors: [{ code: UNDECIDED, message: expect.stringMatching(/^2 contacts match this visitor equally \(Pat Morgan, Pat Morgan-Lee\)/) }],
+      duplicates: [{ object: 'Contact', id: twins[0]!.id, name: 'Pat Morgan' }, { object: 'Contact', id: twins[1]!.id, name: 'Pat Morgan-Lee' }],
+    });
+    await outbox.retry(held!.id, { type: 'Contact', id: twins[1]!.id });
+    await outbox.drain();
+    expect(sent).toEqual([twins[1]!.id]);
+    expect((await outbox.entries())[0]!.state).toBe('done');
   });
 
   it('treats a refusal thrown by the request itself as needing attention, not as passing', async () => {

@@ -1,0 +1,12 @@
+import type { Candidate } from '../identify/rank';
+
+/** The code of a write held because several people match the chat equally. */
+export const UNDECIDED = 'SEVERAL_EQUAL_MATCHES';
+
+/** Several people match a chat equally and the agent chose none: nothing is written until they do. */
+export class UndecidedMatchError extends Error {
+  override name = 'UndecidedMatchError';
+  constructor(readonly candidates: Candidate[]) {
+    super(`${candidates.length} ${candidates[0]!.type === 'Lead' ? 'leads' : 'contacts'} match this visitor equally (${candidates.map((c) => c.name || c.id).join(', ')}): choose the one this chat is about`);
+  }
+}
