@@ -4,8 +4,10 @@
  * connections reset before and after commit, expired tokens, a stretch over the API limit) and
  * the driver stops the service worker and restarts the browser (same profile) at random points.
  * A real proxy in front of the emulator adds what Chrome does not repair by itself: answers cut
- * after commit, connections refused for a stretch (an outage), and a worker stopped while the
- * answer of its committed write is held. Some visitors come back (a found contact gets a case).
+ * after commit, connections refused for a stretch (an outage), and a worker stopped, or the whole
+ * browser SIGKILLed, while the answer of its committed write is held. The emulator's server is
+ * killed right after a chat ends and started again on its port with its data. Some visitors come
+ * back (a found contact gets a case).
  * Then it reads the org: every chat written exactly once, nothing lost, and the chats with a
  * deliberate permanent error waiting as "needs attention", each one listed in the popup.
  */
@@ -48,6 +50,15 @@ async function open(userDataDir: string, consoleUrl: string): Promise<Session> {
   return { browser, harness, demo: new DemoConsolePage(page), panel, control };
 }
 
+/** The browser dies at once (SIGKILL: no shutdown, nothing flushed that was not on disk already). */
+async function killBrowser(browser: Browser): Promise<void> {
+  const child = browser.process();
+  if (!child || child.exitCode !== null) return;
+  const gone = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await gone;
+}
+
 async function command<T>(control: Page, name: string, payload: unknown): Promise<T> {
   const reply = (await control.evaluate((c, p) => chrome.runtime.sendMessage({ command: c, payload: p }), name, payload as never)) as { ok: boolean; data: T; error?: { message: string } };
   if (!reply?.ok) throw new Error(`${name}: ${reply?.error?.message ?? 'no answer'}`);
@@ -62,6 +73,7 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
   const emulator: Emulator = await startEmulator({ data: 'scenarios' });
   // Every request of the extension crosses the proxy: the org's address is the proxy's.
   const proxy = await startFaultProxy(emulator.url);
+  const emulatorPort = Number(new URL(emulator.url).port);
   emulator.serveAs(proxy.url);
   const returning = seeded(seed + 1); // who comes back: apart from the storm's own sequence
   const consoleServer = await startDemoConsole();
@@ -130,10 +142,24 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
       const held = roll >= 0.48 && roll < 0.52;
       if (held) proxy.fault('hold', { writes: true });
       await session.demo.endOpenChat();
+      if (roll >= 0.52 && roll < 0.55) {
+        // Salesforce's side dies while the chat's write may be on its way (every connection dropped,
+        // new ones refused), then comes back with its data, as a server restarted from its disk.
+        await emulator.close();
+        await new Promise((r) => setTimeout(r, 1_500));
+        await emulator.listen(emulatorPort);
+        emulator.serveAs(proxy.url);
+        count('emulator killed and restarted');
+      }
       if (held) {
-        // The worker dies while the answer of a committed write is on its way: it never hears it.
+        // The worker, or the whole browser, dies while the answer of a committed write is on its way: it never hears it.
         const arrived = await Promise.race([proxy.heldCount(1).then(() => true), new Promise<false>((r) => setTimeout(() => r(false), 10_000))]);
-        if (arrived) {
+        if (arrived && roll < 0.5) {
+          await killBrowser(session.browser);
+          proxy.cut();
+          session = await open(userDataDir, consoleServer.url);
+          count('browser killed (SIGKILL) mid-write');
+        } else if (arrived) {
           await session.harness.stopWorker();
           proxy.cut();
           count('worker stopped mid-write');

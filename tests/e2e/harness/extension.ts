@@ -19,7 +19,8 @@ export class ExtensionHarness {
 
   constructor(readonly browser: Browser) {
     browser.on('targetcreated', (target: Target) => {
-      if (isOurWorker(target)) void this.watchWorker(target);
+      // A worker that starts as the browser disconnects (a spec's end) is no one's to watch.
+      if (isOurWorker(target)) void this.watchWorker(target).catch(() => undefined);
     });
   }
 
