@@ -195,13 +195,14 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       journal.add(event);
       if (event.type === 'ended' || event.type === 'offline-message') {
         const trigger = event.type === 'ended' ? 'ended' : 'offline';
-        // The agent's own choice for the chat wins over the automatic action (one per chat).
-        const chosen = trigger === 'ended' && (await outbox.release(event.snapshot, sender.tab?.id));
-        const { settings } = await loadSettings();
+        // The agent's own choice for the chat wins over the automatic action (one per chat). Read
+        // together: until the chat is stored, a browser killed loses it (README: the loss window).
+        const [chosen, { settings }, record] = await Promise.all([
+          trigger === 'ended' && outbox.release(event.snapshot, sender.tab?.id), loadSettings(), records.get(chatKeyOf(event.snapshot)),
+        ]);
         const automatic = !chosen && settings.automation[trigger].action !== 'nothing';
         // Stored before any request: from here on the chat's write cannot be lost. It goes to the
         // record the agent chose in the panel, if they chose one.
-        const record = automatic ? await records.get(chatKeyOf(event.snapshot)) : null;
         if (automatic) await outbox.enqueue(event.snapshot, trigger, record ? { type: record.type, id: record.id } : undefined, sender.tab?.id);
         if (chosen || automatic) sendQueued();
       }

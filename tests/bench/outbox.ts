@@ -1,10 +1,6 @@
-import type { OutboxItem } from '@/utils/messages/protocol';
-import { startFaultProxy } from '../salesforce-emulator/fault-proxy';
-import { inBenchBrowser } from './environment';
+import { consoleThroughProxy, inBenchBrowser } from './environment';
 import type { OrgSettings } from '../salesforce-emulator/metadata/org-settings';
-import { ExtensionHarness } from '../e2e/harness/extension';
-import { PanelPage } from '../e2e/pages/panel';
-import { DemoConsolePage, demoVisitor } from '../e2e/pages/demo-console';
+import { demoVisitor } from '../e2e/pages/demo-console';
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
 
@@ -19,20 +15,10 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  * org with the Chat_Key__c field unless `org` says otherwise.
  */
 export async function measureOutbox({ chats = 60, wakes = 7, org }: { chats?: number; wakes?: number; org?: OrgSettings } = {}): Promise<Record<string, number>> {
-  return inBenchBrowser('scenarios', async ({ emulator, demoUrl, browser }) => {
-    const proxy = await startFaultProxy(emulator.url);
+  return inBenchBrowser('scenarios', async (env) => {
+    const { emulator } = env;
+    const { proxy, harness, panel, demo: console_, list } = await consoleThroughProxy(env);
     try {
-      const token = emulator.issueToken('ana.agent@example.com');
-      const harness = new ExtensionHarness(browser);
-      await harness.consoleScriptReady();
-      await harness.useSettings({ automation: { ended: { action: 'contactCase', strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } } });
-      await harness.useSalesforceSession({ instanceUrl: proxy.url, accessToken: token.accessToken });
-      const page = await harness.newPage(demoUrl);
-      const panel = new PanelPage(page);
-      const console_ = new DemoConsolePage(page);
-      await panel.waitForState('connected');
-      const list = async () => (await panel.send<{ data: OutboxItem[] }>({ command: 'outbox.list', payload: {} })).data;
-
       // A first chat fetches the org's metadata and the agent's user, as on any first day.
       const first = await console_.startChat(demoVisitor('Warm Up', 'warm.up@bench.example'));
       await panel.find('[data-identity="not_found"]');

@@ -37,9 +37,9 @@ const REJECTED = 'Rejected Ltd';
 const emailOf = (seed: number, i: number) => `chaos-${seed}-${i}@example.org`;
 
 /** The browser, its console tab and a control tab (an extension page that sends commands as the popup does). */
-type Session = { browser: Browser; harness: ExtensionHarness; demo: DemoConsolePage; panel: PanelPage; control: Page };
+export type Session = { browser: Browser; harness: ExtensionHarness; demo: DemoConsolePage; panel: PanelPage; control: Page };
 
-async function open(userDataDir: string, consoleUrl: string): Promise<Session> {
+export async function open(userDataDir: string, consoleUrl: string): Promise<Session> {
   const browser = await launchChromium({ extensionDir: EXTENSION_DIR, userDataDir });
   const harness = new ExtensionHarness(browser);
   await harness.consoleScriptReady();
@@ -51,7 +51,7 @@ async function open(userDataDir: string, consoleUrl: string): Promise<Session> {
 }
 
 /** The browser dies at once (SIGKILL: no shutdown, nothing flushed that was not on disk already). */
-async function killBrowser(browser: Browser): Promise<void> {
+export async function killBrowser(browser: Browser): Promise<void> {
   const child = browser.process();
   if (!child || child.exitCode !== null) return;
   const gone = new Promise((r) => child.once('exit', r));
@@ -59,7 +59,7 @@ async function killBrowser(browser: Browser): Promise<void> {
   await gone;
 }
 
-async function command<T>(control: Page, name: string, payload: unknown): Promise<T> {
+export async function command<T>(control: Page, name: string, payload: unknown): Promise<T> {
   const reply = (await control.evaluate((c, p) => chrome.runtime.sendMessage({ command: c, payload: p }), name, payload as never)) as { ok: boolean; data: T; error?: { message: string } };
   if (!reply?.ok) throw new Error(`${name}: ${reply?.error?.message ?? 'no answer'}`);
   return reply.data;
@@ -181,7 +181,13 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
         const j = chatIndex.get(e.chatId);
         if (e.state === 'done' && j !== undefined) written.add(j);
       }
-      if (overLimitFor && --overLimitFor === 0) emulator.usage.used = 0;
+      if (overLimitFor && --overLimitFor === 0) {
+        emulator.usage.used = 0;
+        // Writes wait 15 minutes after the limit: the agent presses "Try now" (one usage check ends
+        // the pause), or the rest of the storm would meet no write at all.
+        const waiting = (await command<OutboxItem[]>(session.control, 'outbox.list', {}).catch(() => [])).find((e) => e.state === 'pending');
+        if (waiting) (await command(session.control, 'outbox.retry', { id: waiting.id }).catch(() => undefined), count('"Try now" after the API limit'));
+      }
       if ((i + 1) % 25 === 0) log(`chaos: ${i + 1}/${chats} chats ended`);
     }
 
