@@ -106,8 +106,9 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
     const ended = snapshot.state === 'ended' || !!before?.ended;
     known.set(snapshot.chatId, { snapshot, key, ended });
     if (!before) {
+      // A chat already closed when first seen (opened from the history, a page reloaded) did not
+      // end now: its end may have been written long ago, so nothing is written for it automatically.
       send({ type: 'started', snapshot });
-      if (ended) send({ type: 'ended', snapshot });
     } else if (ended && !before.ended) send({ type: 'ended', snapshot });
     else send({ type: 'updated', snapshot });
   }

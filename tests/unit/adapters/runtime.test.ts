@@ -71,6 +71,22 @@ describe('console watcher', () => {
     expect(events.every((e) => e.type !== 'ended')).toBe(true);
   });
 
+  it('a chat already closed when first seen (opened from the history) did not end now: no "ended"', async () => {
+    controller.abort();
+    loadFixture('demo');
+    document.querySelector('.chat-state')!.setAttribute('data-state', 'ended');
+    events = [];
+    controller = new AbortController();
+    watchConsole({ adapter, doc: document, emit: (e) => events.push(e), signal: controller.signal, schedule: (run) => frames.push(run) });
+    await Promise.resolve();
+    const seen = events.splice(0);
+    expect(seen.map((e) => `${e.type} ${e.snapshot.chatId} ${e.snapshot.state}`)).toContain('started chat-0001 ended');
+    expect(seen.some((e) => e.type === 'ended')).toBe(false);
+    document.querySelector('.transcript')!.insertAdjacentHTML('beforeend', '<li class="msg msg--system"><span class="msg__text">read again</span></li>');
+    await nextFrame();
+    expect(events.some((e) => e.type === 'ended')).toBe(false);
+  });
+
   it('never takes absence for an end: a list that stops matching ends no chat, nor does a chat never listed', async () => {
     summary();
     // The console's markup changes under the adapter: the list matches nothing any more.
