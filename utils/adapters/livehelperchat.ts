@@ -45,7 +45,8 @@ export const livehelperchatAdapter: AdapterInput = {
     text: { selector: '.msg-body' },
     time: { selector: '.msg-date' },
   },
-  ended: { text: 'Visitor has left the chat' },
+  // LHC's own system message, not a visitor's words.
+  ended: { selector: '.message-row.system-response .msg-body', text: 'Visitor has left the chat' },
   agent: {
     name: { selector: '.navbar li.dropstart > a.dropdown-toggle' },
   },

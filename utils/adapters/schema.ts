@@ -94,6 +94,10 @@ export const Adapter = z.object({
     text: Extract,
     time: z.optional(Extract),
   }),
+  /**
+   * How a chat's end shows: an element (`selector`), or one that says `text` (the console's own
+   * system message, so a visitor typing the words ends nothing); `text` alone searches the whole pane.
+   */
   ended: z._default(z.object({ selector: z.optional(Selector), text: z.optional(z.string().check(z.maxLength(200))) }), {}),
   offline: z.optional(z.object({ item: Selector, id: Extract, fields: FieldMap })),
   agent: z.optional(z.partial(z.object({ name: Extract, email: Extract, state: Extract }))),

@@ -160,9 +160,11 @@ export function transcriptContainers(adapter: Adapter, doc: Document): Element[]
 
 export function isEnded(adapter: Adapter, pane: Element): boolean {
   const { selector, text } = adapter.ended;
-  if (selector && query(pane.ownerDocument, selector)) return true;
-  if (text && (pane.textContent ?? '').toLowerCase().includes(text.toLowerCase())) return true;
-  return false;
+  const wanted = text?.toLowerCase();
+  // Both: the console's own element saying so (its system message), never a visitor's words.
+  if (selector && wanted) return queryAll(pane.ownerDocument, selector).some((el) => (el.textContent ?? '').toLowerCase().includes(wanted));
+  if (selector) return !!query(pane.ownerDocument, selector);
+  return !!wanted && (pane.textContent ?? '').toLowerCase().includes(wanted);
 }
 
 /** Offline messages listed by the console (an inbox), each as a snapshot in state "offline". */

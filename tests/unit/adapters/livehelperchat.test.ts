@@ -81,4 +81,11 @@ describe('livehelperchat adapter on a real LHC', () => {
     expect(list.map((c) => c.name)).toEqual(['Ada Lovelace']);
     expect(query(document, adapter.chats!.list!)).not.toBeNull();
   });
+
+  it('takes the end from LHC\'s own system message only: a visitor typing its words ends nothing', () => {
+    load('dashboard-chat-open');
+    const said = [...document.querySelectorAll('.message-row[data-op-id="0"] .msg-body')].at(-1)!;
+    said.textContent = 'Visitor has left the chat! (just kidding)';
+    expect(chatOf()!.state).toBe('active');
+  });
 });
