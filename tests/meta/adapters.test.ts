@@ -3,16 +3,17 @@ import { describe, expect, it } from 'vitest';
 import { BUILT_IN_ADAPTERS } from '@/utils/adapters/registry';
 
 const files = readdirSync('utils/adapters').filter((f) => f.endsWith('.ts'));
-/** The pages an adapter is tested on: captures of the real product when there are, else its fixture. */
+/** The pages an adapter is tested on: captures of the real product when there are, else its pages (one per version, or a fixture). */
 const pagesOf = (name: string) => {
   const captures = `tests/consoles/${name}/captures`;
   if (existsSync(captures)) return readdirSync(captures).filter((f) => f.endsWith('.html')).map((f) => `${captures}/${f}`);
-  return existsSync(`tests/consoles/${name}/fixture.html`) ? [`tests/consoles/${name}/fixture.html`] : [];
+  const dir = `tests/consoles/${name}`;
+  return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.html') && f !== 'index.html').map((f) => `${dir}/${f}`) : [];
 };
 const RUNTIME_FILES = new Set(['schema.ts', 'dom.ts', 'scrape.ts', 'runtime.ts', 'registry.ts', 'defaults.ts', 'registration.ts', 'mount.ts', 'panel-frame.ts', 'detect.ts', 'patterns.ts']);
 
 describe('built-in console adapters', () => {
-  it.each(BUILT_IN_ADAPTERS.map((a) => [a.name]))('%s has its own file, pages to test it on (captures of the real product, else a fixture) and a test', (name) => {
+  it.each(BUILT_IN_ADAPTERS.map((a) => [a.name]))('%s has its own file, pages to test it on (captures of the real product, else pages rebuilt from its source) and a test', (name) => {
     expect(files).toContain(`${name}.ts`);
     expect(pagesOf(name).length).toBeGreaterThan(0);
     expect(existsSync(`tests/unit/adapters/${name}.test.ts`)).toBe(true);

@@ -1,16 +1,20 @@
 import type { AdapterInput } from './schema';
 
 /**
- * Chatwoot's agent dashboard (open source). The DOM it reads is documented, with the source
- * files it comes from, in tests/consoles/chatwoot/fixture.html. One conversation is open at a
- * time; its id is in the route (/app/accounts/1/conversations/42). The contact side panel renders
- * inside the conversation pane; the Salesforce panel docks to the right so it covers nothing.
+ * Chatwoot's agent dashboard (open source, app.chatwoot.com or self-hosted), on what its 3.x and
+ * 4.x conversation views share (tests/consoles/chatwoot/: v3.html and v4.html rebuilt from its
+ * source, fixture.html with the contact's custom attributes): the pane `.conversation-details-wrap`,
+ * each message `#message<id>` in `.conversation-panel` (3.x `li.left/right/center`, 4.x
+ * `.message-bubble-container.justify-start/end/center`; 4.x renders the 3.x list when its
+ * `chatwoot_v4` flag is off), the contact's `mailto:` and `tel:` links. The id is in the route
+ * (/app/accounts/1/conversations/42). A resolved conversation shows Chatwoot's own activity
+ * message. The Salesforce panel docks to the right so it covers nothing.
  */
 export const chatwootAdapter: AdapterInput = {
   name: 'chatwoot',
   label: 'Chatwoot',
-  matches: ['https://app.chatwoot.com/*'],
-  detect: '#app .conversation-details-wrap',
+  matches: ['https://app.chatwoot.com/app/*', 'https://*/app/accounts/*'],
+  detect: '#app .conversation-details-wrap .conversation-panel',
   mount: { anchor: 'body', position: 'docked-right' },
   pane: { root: '.conversation-details-wrap', url: '/conversations/(\\d+)' },
   fields: {
@@ -22,11 +26,14 @@ export const chatwootAdapter: AdapterInput = {
     custom: { kind: 'rows', row: '.conversation-details-wrap .custom-attribute', label: { selector: '.attribute-name' }, value: { selector: '.value--view .value' } },
   },
   transcript: {
-    message: '[data-message-id]',
-    id: { read: 'attr', attr: 'data-message-id' },
-    role: { visitor: '.justify-start', agent: '.justify-end', system: '.justify-center' },
-    text: { selector: '.left-bubble, .right-bubble, .rounded-lg' },
+    message: '.conversation-panel > li[id^="message"], .conversation-panel > .message-bubble-container',
+    id: { read: 'attr', attr: 'id', pattern: '^message(\\d+)' },
+    role: { system: '.center, .justify-center', agent: '.right, .justify-end', visitor: '.left, .justify-start' },
+    // Chatwoot names an agent only by the avatar beside their message (4.x).
+    author: { selector: '[role="img"] img[alt]', read: 'attr', attr: 'alt' },
+    text: { selector: '.text-content, .prose-bubble, [data-bubble-name="activity"]' },
+    time: { selector: '.message-text--metadata .time, time' },
   },
-  // Chatwoot posts an activity message when an agent resolves the conversation.
-  ended: { text: 'marked resolved' },
+  // Chatwoot's own activity message, never a visitor's words.
+  ended: { selector: '.conversation-panel > li.center .text-content, .conversation-panel [data-bubble-name="activity"]', text: 'marked resolved' },
 };

@@ -1,42 +1,50 @@
 // @vitest-environment happy-dom
-import { beforeEach, describe, expect, it } from 'vitest';
-import { queryAll } from '@/utils/adapters/dom';
+import { describe, expect, it } from 'vitest';
 import { matchesPattern } from '@/utils/adapters/detect';
+import { query } from '@/utils/adapters/dom';
 import { readActiveChat } from '@/utils/adapters/scrape';
 import { builtIn, loadFixture } from './fixtures';
 
+/** The conversation view as Chatwoot 3.x and 4.x render it (pages rebuilt from its source, see their comments). */
 const adapter = builtIn('chatwoot');
-const URL_OF_CHAT = 'https://app.chatwoot.com/app/accounts/7/conversations/4242';
-beforeEach(() => loadFixture('chatwoot'));
+const URL_OF_CHAT = 'https://support.example.com/app/accounts/1/conversations/42';
+const chatOf = () => readActiveChat(adapter, document, URL_OF_CHAT, new WeakMap())!;
 
-describe('chatwoot adapter on its fixture page', () => {
-  it('runs on Chatwoot URLs only', () => {
+describe.each(['v3.html', 'v4.html'])('chatwoot adapter on Chatwoot %s', (page) => {
+  it('runs on conversations, on app.chatwoot.com and self-hosted', () => {
+    loadFixture('chatwoot', page);
     expect(adapter.matches.some((p) => matchesPattern(p, URL_OF_CHAT))).toBe(true);
+    expect(adapter.matches.some((p) => matchesPattern(p, 'https://app.chatwoot.com/app/accounts/7/conversations/4242'))).toBe(true);
     expect(adapter.matches.some((p) => matchesPattern(p, 'https://evil.example/app.chatwoot.com/'))).toBe(false);
+    expect(query(document, adapter.detect)).not.toBeNull();
   });
 
-  it('finds each selector as often as the page has it', () => {
-    expect(queryAll(document, adapter.detect)).toHaveLength(1);
-    expect(queryAll(document, `${adapter.pane.root} ${adapter.transcript.message}`)).toHaveLength(4);
-    expect(queryAll(document, adapter.fields['visitor.email']!.selector!)).toHaveLength(1);
+  it('reads the conversation: id from the route, the contact from the side panel, every message by its side', () => {
+    loadFixture('chatwoot', page);
+    const chat = chatOf();
+    expect(chat).toMatchObject({ chatId: '42', console: 'chatwoot', visitor: { name: 'Jane Customer', email: 'jane@example.com', phone: '+15550100' } });
+    expect(chat.transcript.map((m) => [m.id, m.role, m.text])).toEqual([
+      ['1001', 'visitor', 'Hi, my parcel has not arrived.'],
+      ['1002', 'agent', 'Sorry about that, checking now.'],
+      ['1003', 'agent', 'Escalated to logistics.'],
+      ['1004', 'system', 'Conversation was marked resolved by Agent Smith'],
+    ]);
+    expect(chat.transcript[0]!.time).toBe('Jan 5, 3:03 PM');
+    expect(chat.state).toBe('ended');
   });
 
-  it('reads the conversation: id from the URL, contact from the side panel, roles by orientation', () => {
-    const chat = readActiveChat(adapter, document, URL_OF_CHAT, new WeakMap())!;
-    expect(chat).toMatchObject({
-      chatId: '4242',
-      console: 'chatwoot',
-      state: 'active',
-      visitor: { name: 'Grace Hopper', email: 'grace.hopper@example.com', phone: '+14155550100' },
-      custom: { Plan: 'Enterprise', 'CRM link': 'https://crm.example.com/c/9' },
-    });
-    expect(chat.transcript.map((m) => [m.id, m.role])).toEqual([['101', 'system'], ['102', 'visitor'], ['103', 'agent'], ['104', 'visitor']]);
-    expect(chat.transcript[3]!.text).toBe('Acme Corp & Sons — not "Acme Inc".');
+  it('ends the conversation on Chatwoot\'s own "marked resolved" only, never on what the contact types', () => {
+    loadFixture('chatwoot', page);
+    document.querySelector('#message1004')!.remove();
+    expect(chatOf().state).toBe('active');
+    document.querySelector('#message1001 .text-content, #message1001 .prose-bubble')!.textContent = 'Conversation was marked resolved by me, ha';
+    expect(chatOf().state).toBe('active');
   });
+});
 
-  it('sees the conversation end when it is resolved', () => {
-    const panel = document.querySelector('.conversation-panel')!;
-    panel.insertAdjacentHTML('beforeend', '<div class="flex w-full justify-center" data-message-id="105"><div class="rounded-lg">Conversation was marked resolved by Ana Agent</div></div>');
-    expect(readActiveChat(adapter, document, URL_OF_CHAT, new WeakMap())!.state).toBe('ended');
+describe('chatwoot adapter: the contact\'s custom attributes', () => {
+  it('reads them as label/value rows', () => {
+    loadFixture('chatwoot', 'v4.html');
+    expect(chatOf().custom).toEqual({ Plan: 'Enterprise', 'CRM link': 'https://crm.example.com/c/9' });
   });
 });
