@@ -3,11 +3,12 @@ import type { AdapterInput } from './schema';
 /**
  * Chatwoot's agent dashboard (open source, app.chatwoot.com or self-hosted), on what its 3.x and
  * 4.x conversation views share (tests/consoles/chatwoot/: v3.html and v4.html rebuilt from its
- * source, fixture.html with the contact's custom attributes): the pane `.conversation-details-wrap`,
+ * source): the pane `.conversation-details-wrap`,
  * each message `#message<id>` in `.conversation-panel` (3.x `li.left/right/center`, 4.x
  * `.message-bubble-container.justify-start/end/center`; 4.x renders the 3.x list when its
- * `chatwoot_v4` flag is off), the contact's `mailto:` and `tel:` links. The id is in the route
- * (/app/accounts/1/conversations/42). A resolved conversation shows Chatwoot's own activity
+ * `chatwoot_v4` flag is off), the contact's `mailto:` and `tel:` links. The id is the route's
+ * account and conversation (accounts/1/conversations/42). The contact's custom attributes are
+ * not read: their markup was not confirmed in its current source. A resolved conversation shows Chatwoot's own activity
  * message. The Salesforce panel docks to the right so it covers nothing.
  */
 export const chatwootAdapter: AdapterInput = {
@@ -16,14 +17,12 @@ export const chatwootAdapter: AdapterInput = {
   matches: ['https://app.chatwoot.com/app/*', 'https://*/app/accounts/*'],
   detect: '#app .conversation-details-wrap .conversation-panel',
   mount: { anchor: 'body', position: 'docked-right' },
-  pane: { root: '.conversation-details-wrap', url: '/conversations/(\\d+)' },
+  // The account is part of the id: conversation 42 of another account is another chat.
+  pane: { root: '.conversation-details-wrap', url: '/app/(accounts/\\d+/conversations/\\d+)' },
   fields: {
     'visitor.name': { selector: '.conversation-details-wrap h3.capitalize' },
     'visitor.email': { selector: '.conversation-details-wrap a[href^="mailto:"]', read: 'href' },
     'visitor.phone': { selector: '.conversation-details-wrap a[href^="tel:"]', read: 'href' },
-  },
-  lists: {
-    custom: { kind: 'rows', row: '.conversation-details-wrap .custom-attribute', label: { selector: '.attribute-name' }, value: { selector: '.value--view .value' } },
   },
   transcript: {
     message: '.conversation-panel > li[id^="message"], .conversation-panel > .message-bubble-container',

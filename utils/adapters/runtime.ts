@@ -22,6 +22,20 @@ export type WatcherOptions = {
 
 type Known = { snapshot: ChatSnapshot; key: string; ended: boolean };
 
+/**
+ * A chat's visitor, session, pre-chat and custom values stay once read: a console shows some only
+ * while a side bar is open, and closing it does not make the visitor someone else. A value the
+ * console now shows differently replaces the old one.
+ */
+function withKeptFields(now: ChatSnapshot, before: ChatSnapshot): ChatSnapshot {
+  if (now === before) return now;
+  // A value the console masks now is not brought back.
+  const kept = (group: 'visitor' | 'session' | 'preChat' | 'custom') => ({
+    ...Object.fromEntries(Object.entries(before[group]).filter(([k]) => !now.masked.includes(`${group}.${k}`))), ...now[group],
+  });
+  return { ...now, visitor: kept('visitor'), session: kept('session'), preChat: kept('preChat'), custom: kept('custom') };
+}
+
 /** A change key: cheap to compare, covers everything the background cares about. */
 function keyOf(s: ChatSnapshot): string {
   const last = s.transcript.at(-1);
@@ -143,7 +157,7 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
           if (at > 0) active.transcript = [...before.snapshot.transcript.slice(0, at), ...active.transcript];
         }
         if (before?.ended) active.state = 'ended';
-        remember(active);
+        remember(before ? withKeptFields(active, before.snapshot) : active);
       }
       // A chat that left the list has ended, but absence alone proves nothing: only a chat the list
       // showed before, gone from a list that is still there (the list's own element when the

@@ -22,7 +22,7 @@ describe.each(['v3.html', 'v4.html'])('chatwoot adapter on Chatwoot %s', (page) 
   it('reads the conversation: id from the route, the contact from the side panel, every message by its side', () => {
     loadFixture('chatwoot', page);
     const chat = chatOf();
-    expect(chat).toMatchObject({ chatId: '42', console: 'chatwoot', visitor: { name: 'Jane Customer', email: 'jane@example.com', phone: '+15550100' } });
+    expect(chat).toMatchObject({ chatId: 'accounts/1/conversations/42', console: 'chatwoot', visitor: { name: 'Jane Customer', email: 'jane@example.com', phone: '+15550100' } });
     expect(chat.transcript.map((m) => [m.id, m.role, m.text])).toEqual([
       ['1001', 'visitor', 'Hi, my parcel has not arrived.'],
       ['1002', 'agent', 'Sorry about that, checking now.'],
@@ -39,12 +39,5 @@ describe.each(['v3.html', 'v4.html'])('chatwoot adapter on Chatwoot %s', (page) 
     expect(chatOf().state).toBe('active');
     document.querySelector('#message1001 .text-content, #message1001 .prose-bubble')!.textContent = 'Conversation was marked resolved by me, ha';
     expect(chatOf().state).toBe('active');
-  });
-});
-
-describe('chatwoot adapter: the contact\'s custom attributes', () => {
-  it('reads them as label/value rows', () => {
-    loadFixture('chatwoot', 'v4.html');
-    expect(chatOf().custom).toEqual({ Plan: 'Enterprise', 'CRM link': 'https://crm.example.com/c/9' });
   });
 });
