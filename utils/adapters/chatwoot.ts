@@ -32,6 +32,8 @@ export const chatwootAdapter: AdapterInput = {
     author: { selector: '[role="img"] img[alt]', read: 'attr', attr: 'alt' },
     text: { selector: '.text-content, .prose-bubble, [data-bubble-name="activity"]' },
     time: { selector: '.message-text--metadata .time, time' },
+    // A private note: 3.x marks its bubble, 4.x shows a lock in its meta line.
+    note: ':has(.bubble.is-private), :has(.i-lucide-lock-keyhole)',
   },
   // Chatwoot's own activity message, never a visitor's words.
   ended: { selector: '.conversation-panel > li.center .text-content, .conversation-panel [data-bubble-name="activity"]', text: 'marked resolved' },

@@ -93,6 +93,9 @@ export const Adapter = z.object({
     author: z.optional(Extract),
     text: Extract,
     time: z.optional(Extract),
+    /** Messages that are agents' internal notes: marked as such in the transcript, or left out. */
+    note: z.optional(Selector),
+    notes: z._default(z.enum(['mark', 'leave-out']), 'mark'),
   }),
   /**
    * How a chat's end shows: an element (`selector`), or one that says `text` (the console's own

@@ -87,9 +87,11 @@ export function readTranscript(adapter: Adapter, pane: Element, cache: MessageCa
     if (!entry || entry.raw !== raw) {
       // System first: consoles often mark a system message like a visitor's (not own).
       const role = t.role.system && node.matches(t.role.system) ? 'system' : t.role.agent && node.matches(t.role.agent) ? 'agent' : 'visitor';
+      const note = !!t.note && node.matches(t.note);
       entry = {
         raw,
         message: {
+          ...(note ? { note } : {}),
           id: t.id ? cleanField(read(node, t.id), 200) : undefined,
           role,
           author: t.author ? cleanField(read(node, t.author), 200) : undefined,
@@ -99,7 +101,7 @@ export function readTranscript(adapter: Adapter, pane: Element, cache: MessageCa
       };
       cache.set(node, entry);
     }
-    if (!entry.message.text) continue;
+    if (!entry.message.text || (entry.message.note && t.notes === 'leave-out')) continue;
     // A message grouped under the one before (no header of its own) is by the same author.
     const before = out.at(-1);
     out.push(!entry.message.author && before?.author && before.role === entry.message.role ? { ...entry.message, author: before.author, ...(entry.message.time ? {} : before.time ? { time: before.time } : {}) } : entry.message);

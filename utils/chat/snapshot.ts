@@ -22,6 +22,8 @@ export const Message = z.object({
   author: z.optional(Text),
   text: z.string().check(z.maxLength(MESSAGE_MAX)),
   time: z.optional(Text),
+  /** An agents' internal note (the customer never saw it): never presented as a reply. */
+  note: z.optional(z.boolean()),
 });
 export type Message = z.infer<typeof Message>;
 

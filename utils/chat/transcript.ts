@@ -17,7 +17,7 @@ export function formatTranscript(transcript: Message[]): string {
     .map((m) => {
       const time = m.time ? `[${timeOf(m.time)}] ` : '';
       const who = m.author || WHO[m.role];
-      return `${time}${who}: ${m.text}`;
+      return `${time}${who}${m.note ? ' (internal note)' : ''}: ${m.text}`;
     })
     .join('\n');
 }

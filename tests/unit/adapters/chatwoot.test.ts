@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { matchesPattern } from '@/utils/adapters/detect';
 import { query } from '@/utils/adapters/dom';
 import { readActiveChat } from '@/utils/adapters/scrape';
+import { formatTranscript } from '@/utils/chat/transcript';
 import { builtIn, loadFixture } from './fixtures';
 
 /** The conversation view as Chatwoot 3.x and 4.x render it (pages rebuilt from its source, see their comments). */
@@ -30,6 +31,9 @@ describe.each(['v3.html', 'v4.html'])('chatwoot adapter on Chatwoot %s', (page) 
       ['1004', 'system', 'Conversation was marked resolved by Agent Smith'],
     ]);
     expect(chat.transcript[0]!.time).toBe('Jan 5, 3:03 PM');
+    // The private note is the agents' own, never a reply to the customer.
+    expect(chat.transcript.map((m) => !!m.note)).toEqual([false, false, true, false]);
+    expect(formatTranscript(chat.transcript)).toContain('(internal note): Escalated to logistics.');
     expect(chat.state).toBe('ended');
   });
 
@@ -39,5 +43,13 @@ describe.each(['v3.html', 'v4.html'])('chatwoot adapter on Chatwoot %s', (page) 
     expect(chatOf().state).toBe('active');
     document.querySelector('#message1001 .text-content, #message1001 .prose-bubble')!.textContent = 'Conversation was marked resolved by me, ha';
     expect(chatOf().state).toBe('active');
+  });
+});
+
+describe('chatwoot adapter: private notes left out when the admin says so', () => {
+  it('drops them from the transcript', () => {
+    loadFixture('chatwoot', 'v4.html');
+    const leaveOut = { ...adapter, transcript: { ...adapter.transcript, notes: 'leave-out' as const } };
+    expect(readActiveChat(leaveOut, document, URL_OF_CHAT, new WeakMap())!.transcript.map((m) => m.id)).toEqual(['1001', '1002', '1004']);
   });
 });
