@@ -7,7 +7,7 @@ type Scope = Document | Element;
 
 /** Canonical keys for labels consoles print ("Time zone" → timeZone, "E-mail" → email). */
 const CANONICAL: Record<string, Record<string, string>> = {
-  visitor: { name: 'name', email: 'email', emailaddress: 'email', phone: 'phone', phonenumber: 'phone', telephone: 'phone', mobile: 'phone', visits: 'visits', chats: 'chats' },
+  visitor: { name: 'name', email: 'email', emailaddress: 'email', phone: 'phone', phonenumber: 'phone', telephone: 'phone', mobile: 'phone', company: 'company', organization: 'company', organisation: 'company', visits: 'visits', chats: 'chats' },
   session: {
     ip: 'ip', ipaddress: 'ip', country: 'country', region: 'region', state: 'region', city: 'city', browser: 'browser', os: 'os',
     operatingsystem: 'os', language: 'language', timezone: 'timeZone', referrer: 'referrer', referer: 'referrer', landingpage: 'landingPage',

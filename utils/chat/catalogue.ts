@@ -4,7 +4,7 @@
  * typed by hand; these are offered.
  */
 export const CHAT_FIELDS = [
-  'visitor.name', 'visitor.firstName', 'visitor.lastName', 'visitor.email', 'visitor.phone', 'visitor.visits', 'visitor.chats',
+  'visitor.name', 'visitor.firstName', 'visitor.lastName', 'visitor.email', 'visitor.phone', 'visitor.company', 'visitor.visits', 'visitor.chats',
   'session.ip', 'session.country', 'session.region', 'session.city', 'session.browser', 'session.os', 'session.language',
   'session.timeZone', 'session.referrer', 'session.landingPage', 'session.currentPage', 'session.searchEngine',
   'session.searchKeywords', 'session.screenResolution',

@@ -31,7 +31,7 @@ export const ChatSnapshot = z.object({
   chatId: z.string().check(z.minLength(1), z.maxLength(200)),
   console: z.string().check(z.maxLength(100)),
   state: z.enum(['active', 'ended', 'offline']),
-  visitor: z.object({ name: z.optional(Text), email: z.optional(Text), phone: z.optional(Text), visits: z.optional(Text), chats: z.optional(Text) }),
+  visitor: z.object({ name: z.optional(Text), email: z.optional(Text), phone: z.optional(Text), company: z.optional(Text), visits: z.optional(Text), chats: z.optional(Text) }),
   /** Values the console showed masked (e.g. "j***@example.com"): never used to match. */
   masked: z._default(z.array(z.string().check(z.maxLength(100))).check(z.maxLength(20)), []),
   session: Values,

@@ -92,6 +92,8 @@ function rawValue(snapshot: ChatSnapshot, facts: ReturnType<typeof chatFacts>, c
   if (chatField.startsWith('chat.')) return facts[chatField.slice(5)];
   if (chatField === 'visitor.firstName') return visitorName(snapshot)?.first;
   if (chatField === 'visitor.lastName') return visitorName(snapshot)?.last;
+  // The visitor's phone and company wherever the console shows them: its visitor card, else the pre-chat form.
+  if (chatField === 'visitor.phone' || chatField === 'visitor.company') return chatValue(snapshot, chatField) || chatValue(snapshot, `preChat.${chatField.slice(8)}`);
   return chatValue(snapshot, chatField);
 }
 

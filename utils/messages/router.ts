@@ -31,9 +31,12 @@ export function isExtensionPage(sender: Sender, extensionId: string): boolean {
   }
 }
 
-/** Commands that spend the org's API requests: limited per tab, so no burst can drain the day's allowance. */
+/**
+ * Commands that spend the org's API requests: limited per tab, so no burst can drain the day's
+ * allowance. (chat.preview is not one: it is asked once identification settled and reads its cached answer.)
+ */
 export const SPENDING_COMMANDS: ReadonlySet<string> = new Set([
-  'salesforce.status', 'identify.run', 'salesforce.search', 'lookup.search', 'record.update', 'record.create', 'form.open', 'chat.preview',
+  'salesforce.status', 'identify.run', 'salesforce.search', 'lookup.search', 'record.update', 'record.create', 'form.open',
 ]);
 
 /** Validates, dispatches and wraps one message. Never throws: every failure becomes a Reply. */

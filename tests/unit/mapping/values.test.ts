@@ -60,6 +60,12 @@ describe('mappedValues', () => {
     });
   });
 
+  it('takes the visitor\'s phone and company from the console\'s visitor card, else from the pre-chat form', () => {
+    const card = { ...chat, visitor: { ...chat.visitor, phone: '+1 212 555 0147', company: 'Grace Labs' } };
+    expect(mappedValues(card, DEFAULT_MAPPING.Lead, lead, 'create').values).toMatchObject({ Phone: '+12125550147', Company: 'Grace Labs' });
+    expect(mappedValues(chat, DEFAULT_MAPPING.Lead, lead, 'create').values).toMatchObject({ Phone: '+14155550100', Company: 'US Navy' });
+  });
+
   it('splits the name of a mapping saved before names were split (LastName ← the full name)', () => {
     const legacy = [{ sfField: 'LastName', chatField: 'visitor.name' }, { sfField: 'Email', chatField: 'visitor.email' }];
     expect(mappedValues(chat, legacy, contact, 'create').values).toEqual({ FirstName: 'Grace', LastName: 'Hopper', Email: 'grace@navy.example' });
