@@ -41,7 +41,7 @@ const GOALS: Record<string, string> = {
   'phones.lookups': '(every region × every pair of spellings)',
   'phones.found_pct': '≥ 99',
   'phones.wrong_record': '0',
-  'phones.tied': '(same national spelling in two countries, no country on either)',
+  'phones.tied': '(same national spelling in two countries, no country on either: the agent is asked)',
 };
 
 const { values } = parseArgs({ options: { json: { type: 'string' } } });

@@ -81,6 +81,7 @@ describe('the phone table', () => {
 
   it('never shows another person first when anything in the org tells them apart', () => {
     expect(outcomes.filter((o) => o.result === 'wrong').slice(0, 5)).toEqual([]);
+    expect(figures.wrong_record).toBe(0);
   });
 
   it('finds the visitor first in all but the lookups nothing in the org can tell apart', () => {
