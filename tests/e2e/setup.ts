@@ -9,8 +9,8 @@ export type E2E = {
   harness: ExtensionHarness;
   emulator: EmulatorControl;
   consoleUrl: string;
-  /** Connects the extension to the emulator and opens the demo console with the panel ready. */
-  openConnectedConsole: (options?: { settings?: Record<string, unknown> }) => Promise<{ page: import('puppeteer').Page; panel: PanelPage; demo: DemoConsolePage }>;
+  /** Connects the extension to the emulator and opens the demo console (or another console's `url`) with the panel ready. */
+  openConnectedConsole: (options?: { settings?: Record<string, unknown>; url?: string }) => Promise<{ page: import('puppeteer').Page; panel: PanelPage; demo: DemoConsolePage }>;
 };
 
 /**
@@ -24,11 +24,11 @@ export function useExtension(): E2E {
     context.harness = new ExtensionHarness(browser);
     context.emulator = new EmulatorControl(inject('emulatorUrl'));
     context.consoleUrl = inject('consoleUrl');
-    context.openConnectedConsole = async ({ settings = {} } = {}) => {
+    context.openConnectedConsole = async ({ settings = {}, url = context.consoleUrl } = {}) => {
       const token = await context.emulator.token();
       await context.harness.useSettings(settings);
       await context.harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
-      const page = await context.harness.newPage(context.consoleUrl);
+      const page = await context.harness.newPage(url);
       const panel = new PanelPage(page);
       await panel.waitForState('connected');
       return { page, panel, demo: new DemoConsolePage(page) };

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useExtension } from '../setup';
-import { PanelPage } from '../pages/panel';
+import type { PanelPage } from '../pages/panel';
 
 /**
  * The built-in Rocket.Chat adapter in the real extension, on Rocket.Chat's agent room as 7.x
@@ -42,14 +42,9 @@ afterAll(() => new Promise<void>((r) => {
 }));
 
 async function openRoom(query: string) {
-  const { harness, emulator } = e2e;
-  await emulator.reset({ data: 'scenarios' });
-  await harness.clearOutbox();
-  const token = await emulator.token();
-  await harness.useSettings(SETTINGS);
-  await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
-  const page = await harness.newPage(`${base}/live/${ROOM}${query}`);
-  const panel = new PanelPage(page);
+  await e2e.emulator.reset({ data: 'scenarios' });
+  await e2e.harness.clearOutbox();
+  const { page, panel } = await e2e.openConnectedConsole({ settings: SETTINGS, url: `${base}/live/${ROOM}${query}` });
   await panel.waitForVisitor(ROOM);
   return { page, panel };
 }
