@@ -11,6 +11,7 @@ export const KEY_PREFIXES: Record<string, string> = {
   Task: '00T',
   User: '005',
   ContentVersion: '068',
+  ContentDocument: '069',
   RecordType: '012',
 };
 

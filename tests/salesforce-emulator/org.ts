@@ -151,6 +151,10 @@ export class Org {
     this.checkRequired(describe, record);
     this.checkValidationRules(describe.name, record);
     this.checkDuplicates(describe.name, record, options.allowSave === true);
+    // A first version makes its file (ContentDocument), as Salesforce does.
+    if (describe.name === 'ContentVersion') {
+      record.ContentDocumentId = this.insert('ContentDocument', { Title: record.Title, LatestPublishedVersionId: record.Id, OwnerId: record.OwnerId, CreatedDate: now, CreatedById: options.userId, LastModifiedDate: now, SystemModstamp: now }).Id;
+    }
     this.table(describe.name).set(record.Id, record);
     this.version++;
     return record;
@@ -175,8 +179,13 @@ export class Org {
   }
 
   delete(type: string, id: string): void {
-    const record = this.writable(this.object(type).name, id);
+    const name = this.object(type).name;
+    // Salesforce has no delete for a version (its documentation: delete the ContentDocument); the code here is not from a capture.
+    if (name === 'ContentVersion') throw ApiError.of(400, 'INVALID_OPERATION', 'ContentVersion cannot be deleted: delete its ContentDocument');
+    const record = this.writable(name, id);
     record.IsDeleted = true;
+    // A file goes with all its versions.
+    if (name === 'ContentDocument') for (const v of this.table('ContentVersion').values()) if (v.ContentDocumentId === record.Id) v.IsDeleted = true;
     this.version++;
   }
 

@@ -1,6 +1,8 @@
 import type { SalesforceClient } from '../salesforce/connection';
 import { API_VERSION } from '../salesforce/version';
 import { copiesQuery, type Row } from './landed';
+import { soqlString } from '../salesforce/escape';
+import { RECORD_ID } from '../salesforce/record-id';
 import { chatMarker, type ActionPlan } from './plan';
 
 export type Removed = { chatId: string; object: string; id: string };
@@ -12,10 +14,10 @@ const RESEND_WINDOW_MS = 10 * 60_000;
 const BATCH = 25;
 const salesforceTime = (value: unknown) => (typeof value === 'string' ? Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : NaN);
 
-/** Only a record that carries its chat's own key can be told from another chat's: a task its CallObject, a case the line its description ends with. */
+/** Only a record that carries its chat's own key can be told from another chat's: a task its CallObject, a case the line its description ends with. An upsert makes no copy. */
 function marked({ plan, ids }: Written): boolean {
   const record = plan.steps.find((s) => s.ref === 'record');
-  if (!record || record.method !== 'POST' || !ids.record) return false;
+  if (!record || record.method !== 'POST' || record.upsertBy || !ids.record) return false;
   return record.object === 'Task' ? typeof record.values.CallObject === 'string' : String(record.values.Description ?? '').endsWith(chatMarker(plan.id));
 }
 
@@ -36,15 +38,38 @@ function extrasOf({ plan, ids }: Written, rows: Row[], personLink: string): Remo
 }
 
 /**
- * After plans were written without chat key upserts: the browser may have sent a create twice on
- * its own (a connection reset after Salesforce committed), leaving a second case or task that no
- * answer told us of. One composite of queries (up to 25 plans a request) finds the copies of each
- * plan's record; any copy but ours is deleted, with the person the same resend created for it.
- * Returns what was removed.
+ * A plan's transcript file, attached to its record: a resend attaches it again even where the
+ * record itself was an upsert (a file has no key to upsert by). The query for its copies.
+ */
+function fileCheck({ plan, ids }: Written): { soql: string; ours: string } | null {
+  const file = plan.steps.find((s) => s.ref === 'transcript' && s.object === 'ContentVersion');
+  const record = ids.record || plan.steps.find((s) => s.ref === 'record')?.id;
+  if (!file || !ids.transcript || !record || !RECORD_ID.test(record)) return null;
+  return { ours: ids.transcript, soql: `SELECT Id, ContentDocumentId FROM ContentVersion WHERE FirstPublishLocationId = ${soqlString(record)} AND Title = ${soqlString(String(file.values.Title ?? ''))}` };
+}
+
+/**
+ * After plans were written: the browser may have sent a create twice on its own (a connection
+ * reset after Salesforce committed), leaving a second case or task (plans without chat key
+ * upserts) or a second transcript file (any plan with one) that no answer told us of. One
+ * composite of queries (up to 25 a request) finds the copies; any copy but ours is deleted, with
+ * the person the same resend created for it (a file: its ContentDocument). Returns what was removed.
  */
 export async function removeResent(client: SalesforceClient, written: Written[], now = Date.now()): Promise<Removed[]> {
   const checks = written.filter(marked).map((w) => ({ w, query: copiesQuery(w.plan, now)! }));
   const extras: Removed[] = [];
+  const files = written.map((w) => ({ w, check: fileCheck(w) })).filter((f): f is { w: Written; check: NonNullable<ReturnType<typeof fileCheck>> } => !!f.check);
+  for (let i = 0; i < files.length; i += BATCH) {
+    const batch = files.slice(i, i + BATCH);
+    const answers = await client.composite(batch.map(({ check }, j) => ({ method: 'GET', url: `/services/data/v${API_VERSION}/query?q=${encodeURIComponent(check.soql)}`, referenceId: `files${j}` })));
+    batch.forEach(({ w, check }, j) => {
+      const answer = answers[j];
+      if (answer?.httpStatusCode !== 200) return;
+      for (const row of (answer.body as { records: { Id: string; ContentDocumentId?: string }[] }).records) {
+        if (row.Id !== check.ours && row.ContentDocumentId) extras.push({ chatId: w.plan.chatId, object: 'ContentDocument', id: row.ContentDocumentId });
+      }
+    });
+  }
   for (let i = 0; i < checks.length; i += BATCH) {
     const batch = checks.slice(i, i + BATCH);
     const answers = await client.composite(batch.map(({ query }, j) => ({ method: 'GET', url: `/services/data/v${API_VERSION}/query?q=${encodeURIComponent(query.soql)}`, referenceId: `copies${j}` })));

@@ -15,6 +15,18 @@ describe('REST resources', () => {
     expect(global.sobjects.map((s) => s.name)).toEqual(expect.arrayContaining(['Account', 'Contact', 'Lead', 'Case', 'Task', 'User']));
   });
 
+  it('makes a file (ContentDocument) with a first ContentVersion; deleting the file deletes its versions, a version alone cannot be deleted', async () => {
+    const conn = org.conn();
+    const grace = org.emulator.records('Contact').find((c) => c.Email === 'grace.hopper@example.com')!;
+    const made = await conn.sobject('ContentVersion').create({ Title: 'Chat transcript', PathOnClient: 'chat.txt', VersionData: btoa('hello'), FirstPublishLocationId: grace.Id });
+    const [version] = (await conn.query<{ Id: string; ContentDocumentId: string }>(`SELECT Id, ContentDocumentId FROM ContentVersion WHERE FirstPublishLocationId = '${grace.Id}' AND Title = 'Chat transcript'`)).records;
+    expect(version!.Id).toBe((made as { id: string }).id);
+    expect(version!.ContentDocumentId).toMatch(/^069/);
+    await expect(conn.sobject('ContentVersion').destroy(version!.Id)).rejects.toThrow(); // Salesforce deletes files by their document
+    await conn.sobject('ContentDocument').destroy(version!.ContentDocumentId);
+    expect((await conn.query(`SELECT Id FROM ContentVersion WHERE FirstPublishLocationId = '${grace.Id}'`)).records).toEqual([]);
+  });
+
   it('answers every API request as JSON with Sforce-Limit-Info', async () => {
     const res = await raw(org, '/services/data/v62.0/limits');
     expect(res.headers.get('content-type')).toBe('application/json;charset=UTF-8');

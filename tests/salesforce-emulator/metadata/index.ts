@@ -9,7 +9,7 @@ import opportunity from './describe-Opportunity.json' with { type: 'json' };
 import opportunityContactRole from './describe-OpportunityContactRole.json' with { type: 'json' };
 import type { SObjectDescribe } from './fields';
 import { buildLayouts, type Layouts } from './layouts';
-import { contentVersionDescribe } from './content-version';
+import { contentDocumentDescribe, contentVersionDescribe } from './content-version';
 import { makeDependent } from './dependent';
 import { addRecordTypes, recordTypeDescribe } from './record-types';
 import { taskDescribe } from './task';
@@ -28,7 +28,7 @@ export type ObjectMetadata = {
 /** Describes captured from real orgs (see CAPTURED.md). */
 const CAPTURED = [contact, lead, account, caseDescribe, event, opportunity, opportunityContactRole];
 /** Objects no public capture exists for, built in the same shape. */
-const BUILT = [taskDescribe, userDescribe, contentVersionDescribe, recordTypeDescribe, organizationDescribe];
+const BUILT = [taskDescribe, userDescribe, contentVersionDescribe, contentDocumentDescribe, recordTypeDescribe, organizationDescribe];
 
 /** The org's objects: the captured describes, plus Task, User, ContentVersion… built in the same shape. */
 export function defaultMetadata(): Map<string, ObjectMetadata> {

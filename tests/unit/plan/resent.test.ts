@@ -92,4 +92,21 @@ describe('removeResent: the second copy a browser resend made, without a chat ke
     expect(await removeResent(org.client, [{ plan: p, ids: (outcome as { ids: Record<string, string> }).ids }])).toEqual([]);
     expect(org.emulator.apiCalls().length - before).toBe(1);
   });
+
+  it('a transcript file attached twice by a resend, even to an upserted case: the second file is deleted, ours stays', async () => {
+    org.emulator.reset({ data: 'scenarios', org: { externalIdField: { name: 'Chat_Key__c', objects: ['Case', 'Task', 'Contact', 'Lead'] } } });
+    const grace = org.emulator.records('Contact').find((c) => c.Email === 'grace.hopper@example.com')!;
+    const meta = await new MetadataCache(memoryMetadataStore()).objects(org.client, ORG_OBJECTS);
+    const long = Array.from({ length: 3 }, (_, i) => ({ role: 'visitor' as const, text: `${i} ${'z'.repeat(15_000)}` }));
+    const snapshot = { ...emptySnapshot('files', 'demo', 'ended'), visitor: { name: 'Grace Hopper', email: 'grace.hopper@example.com' }, transcript: long };
+    const p = buildPlan({ snapshot, trigger: 'ended', action: 'contactCase', strategy: 'none', existing: { type: 'Contact', id: grace.Id, values: {} }, meta, mapping: DEFAULT_MAPPING, now: Date.now() })!;
+    expect(p.steps.map((st) => `${st.object}${st.upsertBy ? ' upsert' : ''}`)).toEqual(['Case upsert', 'ContentVersion']);
+    const ids = await sentTwice(p);
+    const files = () => org.emulator.records('ContentVersion').filter((v) => v.FirstPublishLocationId === ids.record);
+    expect(org.emulator.records('Case').filter((c) => c.Chat_Key__c === 'demo:files:ended')).toHaveLength(1);
+    expect(files()).toHaveLength(2);
+    const removed = await removeResent(org.client, [{ plan: p, ids }]);
+    expect(removed.map((r) => r.object)).toEqual(['ContentDocument']);
+    expect(files().map((v) => v.Id)).toEqual([ids.transcript]);
+  });
 });
