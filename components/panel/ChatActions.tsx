@@ -118,12 +118,7 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
     ? `nothing until you choose: ${tied.length} ${tied[0]!.type === 'Lead' ? 'leads' : 'contacts'} match this visitor equally` : null;
   // Said while the chat goes on; an ended or offline chat's write shows its own state.
   const target = chat.state === 'active' && (settled || person) ? undecided ?? atChatEnd(status.atChatEnd, person) : null;
-  const where = target && (
-    <>
-      <p class="chat-actions__target" role="status" data-at-chat-end={status.atChatEnd}>At chat end: <bdi>{target}</bdi>.</p>
-      <NotWritten store={store} chat={chat} />
-    </>
-  );
+  const where = target && <p class="chat-actions__target" role="status" data-at-chat-end={status.atChatEnd}>At chat end: <bdi>{target}</bdi>.</p>;
   if (person) {
     return (
       <div class="chat-actions" data-actions="found">
@@ -159,14 +154,15 @@ function Skipped({ skipped }: { skipped: OutboxItem['skipped'] }) {
 
 /**
  * Before the chat ends: what its write would leave out or cut, and why; where the value is the
- * problem (too long, not a date, not a picklist value), the agent corrects it here.
+ * problem (too long, not a date, not a picklist value), the agent corrects it here. Shown below
+ * the panel's controls: it arrives after them and must not move them under the agent's pointer.
  */
-function NotWritten({ store, chat }: { store: PanelStore; chat: ChatSnapshot }) {
+export function NotWritten({ store, chat }: { store: PanelStore; chat: ChatSnapshot }) {
   const preview = store.previews.value[chat.chatId];
-  if (!preview?.skipped.length) return null;
+  if (chat.state !== 'active' || store.writes.value[chat.chatId] || store.form.value?.chatId === chat.chatId || !preview?.skipped.length) return null;
   return (
     <div class="write__skipped write__skipped--before" data-not-written="">
-      <p>Not written as the chat gave it:</p>
+      <p>At chat end, not written as the chat gave it:</p>
       <ul>{preview.skipped.map((s) => <NotWrittenField key={`${s.ref}.${s.field}`} store={store} chat={chat} skipped={s} problem={preview.problems[`${s.ref}.${s.field}`]} saving={preview.saving === `${s.ref}.${s.field}`} />)}</ul>
     </div>
   );

@@ -4,7 +4,7 @@ import { SalesforceMark } from './SalesforceMark';
 import { VisitorCard } from './VisitorCard';
 import { IdentityCard } from './IdentityCard';
 import { SearchBox } from './SearchBox';
-import { ChatActions } from './ChatActions';
+import { ChatActions, NotWritten } from './ChatActions';
 
 export function Panel({ store }: { store: PanelStore }) {
   const status = store.status.value;
@@ -27,6 +27,7 @@ export function Panel({ store }: { store: PanelStore }) {
       {store.chat.value && <IdentityCard store={store} chat={store.chat.value} />}
       {store.chat.value && <ChatActions store={store} chat={store.chat.value} />}
       {store.chat.value && store.status.value?.state === 'connected' && <SearchBox store={store} chat={store.chat.value} />}
+      {store.chat.value && store.status.value?.state === 'connected' && <NotWritten store={store} chat={store.chat.value} />}
       {status ? <StatusLine status={status} /> : <p class="status" data-state="checking">Checking Salesforce…</p>}
     </section>
   );
