@@ -35,7 +35,8 @@ export function useExtension(): E2E {
     };
     await context.harness.consoleScriptReady();
   });
-  afterEach(async () => {
+  afterEach(async ({ task }) => {
+    if (task.result?.state === 'fail') await context.harness.screenshotAll(`failed-${task.name.replace(/[^\w-]+/g, '-').slice(0, 60)}`);
     await context.harness.closePages();
     await context.emulator.clearFaults();
     await context.emulator.latency(0);

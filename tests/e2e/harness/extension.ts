@@ -171,6 +171,11 @@ const cached = Object.keys(await chrome.storage.session.get(null)).filter((k) =>
     return this.errors.splice(0);
   }
 
+  /** Pictures of every page still open (after a failed test: what the agent would have seen). */
+  async screenshotAll(prefix: string): Promise<void> {
+    await Promise.all(this.pages.map((p, i) => this.screenshot(p, `${prefix}-${i}`).catch(() => undefined)));
+  }
+
   async closePages(): Promise<void> {
     await Promise.all(this.pages.splice(0).map((p) => p.close().catch(() => undefined)));
   }

@@ -36,10 +36,14 @@ beforeAll(async () => {
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   base = `http://127.0.0.1:${(server.address() as { port: number }).port}`;
 });
-afterAll(() => new Promise<void>((r) => {
-  server.close(() => r());
-  server.closeAllConnections(); // the browser keeps its connections alive
-}));
+afterAll(async () => {
+  // The demo console is switched off here: the specs after this one need it back.
+  await e2e.harness.useSettings({});
+  await new Promise<void>((r) => {
+    server.close(() => r());
+    server.closeAllConnections(); // the browser keeps its connections alive
+  });
+});
 
 async function openRoom(query: string) {
   await e2e.emulator.reset({ data: 'scenarios' });
