@@ -28,7 +28,7 @@ import type { OutboxItem, OutboxUpdate, PanelChat } from '@/utils/messages/proto
 import { ConsoleTabs } from '@/utils/chat/tabs';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { buildPlan, chatKeyOf, mergeFixes, skippedList } from '@/utils/plan/plan';
-import { chatFixes, chatRecords } from '@/utils/chat/records';
+import { chatFixes, chatRecords, pruneChats } from '@/utils/chat/records';
 import { duplicatesOf } from '@/utils/plan/requests';
 import { formSections, recordTypeFor } from '@/utils/mapping/form';
 import { coerce, COMPANY_PLACEHOLDER } from '@/utils/mapping/values';
@@ -96,7 +96,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
   /** The record the agent chose per chat, and the values they corrected: every write of the chat takes both. */
   const records = chatRecords();
   const fixes = chatFixes();
-  void Promise.all([records.prune(), fixes.prune()]).catch(() => undefined);
+  void pruneChats().catch(() => undefined);
 
   /** An entry's plan: what the agent corrected before the write, then after a refusal, over what the chat gave. */
   async function planOf(entry: OutboxEntry) {

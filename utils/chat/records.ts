@@ -23,16 +23,20 @@ function perChat<T extends { at: number }>(prefix: string, storage: typeof brows
       if (value) await storage.set({ [prefix + chatKey]: { ...value, at: now } });
       else await storage.remove(prefix + chatKey);
     },
-    /** Forgets what was kept for chats older than a week (once per worker start). */
-    async prune(now = Date.now()): Promise<void> {
-      const all = await storage.get(null);
-      const old = Object.entries(all).filter(([k, v]) => k.startsWith(prefix) && now - ((v as T).at ?? 0) > KEEP_MS).map(([k]) => k);
-      if (old.length) await storage.remove(old);
-    },
   };
 }
 
+const RECORD = 'chat-record:';
+const FIXES = 'chat-fixes:';
+
 /** The record the agent chose per chat: every write of the chat, automatic or by hand, goes to it. */
-export const chatRecords = (storage = browser.storage.local) => perChat<ChatRecord>('chat-record:', storage);
+export const chatRecords = (storage = browser.storage.local) => perChat<ChatRecord>(RECORD, storage);
 /** The values the agent corrected before the chat's write: every write of the chat takes them. */
-export const chatFixes = (storage = browser.storage.local) => perChat<ChatFixes>('chat-fixes:', storage);
+export const chatFixes = (storage = browser.storage.local) => perChat<ChatFixes>(FIXES, storage);
+
+/** Forgets what was kept for chats older than a week, records and corrections alike, in one read of storage (once per worker start). */
+export async function pruneChats(storage = browser.storage.local, now = Date.now()): Promise<void> {
+  const all = await storage.get(null);
+  const old = Object.entries(all).filter(([k, v]) => (k.startsWith(RECORD) || k.startsWith(FIXES)) && now - ((v as { at?: number }).at ?? 0) > KEEP_MS).map(([k]) => k);
+  if (old.length) await storage.remove(old);
+}

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { chatRecords, KEEP_MS } from '@/utils/chat/records';
+import { chatFixes, chatRecords, KEEP_MS, pruneChats } from '@/utils/chat/records';
 
 describe('chatRecords: the record the agent chose, per chat', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -17,14 +17,19 @@ describe('chatRecords: the record the agent chose, per chat', () => {
     expect(await records.get('demo:1')).toBeNull();
   });
 
-  it('forgets choices older than a week, and nothing else in storage', async () => {
+  it('forgets choices and corrections older than a week, and nothing else in storage', async () => {
     const records = chatRecords();
+    const fixes = chatFixes();
     await fakeBrowser.storage.local.set({ settings: { x: 1 } });
     await records.set('demo:old', { type: 'Contact', id: '003000000000001AAA', name: 'Old' }, 0);
     await records.set('demo:new', { type: 'Contact', id: '003000000000002AAA', name: 'New' }, KEEP_MS);
-    await records.prune(KEEP_MS + 1);
+    await fixes.set('demo:old', { fixes: { person: { Email: 'a@example.com' } } }, 0);
+    await fixes.set('demo:new', { fixes: { person: { Email: 'b@example.com' } } }, KEEP_MS);
+    await pruneChats(undefined, KEEP_MS + 1);
     expect(await records.get('demo:old')).toBeNull();
     expect(await records.get('demo:new')).not.toBeNull();
+    expect(await fixes.get('demo:old')).toBeNull();
+    expect(await fixes.get('demo:new')).not.toBeNull();
     expect((await fakeBrowser.storage.local.get('settings')).settings).toEqual({ x: 1 });
   });
 });
