@@ -6,7 +6,7 @@ import type { FieldValue } from '@/utils/mapping/display';
 import type { OutboxItem } from '@/utils/messages/protocol';
 import { RecordForm } from './RecordForm';
 import { matchesOf, shownRecord, type PanelStore, type Person, type PreviewSkipped } from './store';
-import { UNDECIDED } from '@/utils/plan/undecided';
+import { equalBest, UNDECIDED } from '@/utils/plan/undecided';
 
 const OPTIONS: [ManualAction, string][] = [
   ['leadTask', 'Create Lead & Attach Task'],
@@ -113,7 +113,7 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
   const person: Person | null = shown && (shown.record.type === 'Contact' || shown.record.type === 'Lead') ? { type: shown.record.type, id: shown.record.id, name: shown.record.name } : null;
   // Equal matches the agent has not chosen among: the automatic write waits for their choice.
   const tied = identity && identity !== 'identifying' && identity.state === 'found' && !store.manual.value[chat.chatId] && !store.chosen.value[chat.chatId]
-    ? matchesOf(identity, undefined).candidates.filter((c, i) => i === 0 || c.tiedWithBest) : [];
+    ? equalBest(matchesOf(identity, undefined).candidates) : [];
   const undecided = tied.length > 1 && status.atChatEnd && status.atChatEnd !== 'nothing' && status.atChatEnd !== 'case'
     ? `nothing until you choose: ${tied.length} ${tied[0]!.type === 'Lead' ? 'leads' : 'contacts'} match this visitor equally` : null;
   // Said while the chat goes on; an ended or offline chat's write shows its own state.

@@ -4,6 +4,7 @@ import { lightningUrl } from '@/utils/identify/lightning';
 import type { Candidate, DisplayFields } from '@/utils/messages/protocol';
 import { RecordFields } from './RecordFields';
 import { matchesOf, type PanelStore } from './store';
+import { equalBest } from '@/utils/plan/undecided';
 import { SalesforceMark } from './SalesforceMark';
 
 /** Who this visitor is in Salesforce: the match (with a link), the others to switch to, or why not. */
@@ -54,8 +55,8 @@ export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSna
         {candidates.length > 1 && (
           <div class="identity__others">
             <p class="identity__count">
-              {candidates.some((c) => c.tiedWithBest)
-                ? `${candidates.length} matches; ${candidates.filter((c, i) => i === 0 || c.tiedWithBest).length} of them equally well: choose the one this chat is about.`
+              {equalBest(candidates).length > 1
+                ? `${candidates.length} matches; ${equalBest(candidates).length} of them equally well: choose the one this chat is about.`
                 : `${candidates.length} matches, best first:`}
             </p>
             <ul>

@@ -7,7 +7,7 @@ import type { OutboxEntry } from '../outbox/store';
 import type { Settings } from '../settings/schema';
 import { buildPlan, withFixes, type ActionPlan, type Existing } from './plan';
 import { ownerFor } from './owner';
-import { UndecidedMatchError } from './undecided';
+import { equalBest, UndecidedMatchError } from './undecided';
 
 export type PlanContext = {
   client: SalesforceClient;
@@ -45,8 +45,8 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
   const found = await identifyVisitor(client, entry.snapshot, settings.identification, ctx.cache, { display: read, isPhone, region: defaults.region });
   const candidates = [...found.contacts, ...found.leads];
   // Two people match the chat equally (the same e-mail on two contacts): writing to either is a guess.
-  const best = found.contacts.length ? found.contacts : found.leads;
-  if (!entry.choice && rule.action !== 'case' && best.some((c) => c.tiedWithBest)) throw new UndecidedMatchError(best.filter((c, i) => i === 0 || c.tiedWithBest));
+  const best = equalBest(found.contacts.length ? found.contacts : found.leads);
+  if (!entry.choice && rule.action !== 'case' && best.length > 1) throw new UndecidedMatchError(best);
   const picked = entry.choice ? candidates.find((c) => c.id === entry.choice!.id) : candidates[0];
   // A record picked by hand that identification did not bring: attach to it, change nothing on it.
   const existing: Existing | null = picked ? asExisting(picked) : entry.choice ? { ...entry.choice, values: {} } : null;

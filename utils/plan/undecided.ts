@@ -1,5 +1,8 @@
 import type { Candidate } from '../identify/rank';
 
+/** The best candidate and those that match as well as it: more than one is a tie only the agent can settle. */
+export const equalBest = <T extends { tiedWithBest?: boolean }>(ranked: T[]): T[] => ranked.filter((c, i) => i === 0 || c.tiedWithBest);
+
 /** The code of a write held because several people match the chat equally. */
 export const UNDECIDED = 'SEVERAL_EQUAL_MATCHES';
 
