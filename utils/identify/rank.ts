@@ -3,6 +3,7 @@ import { phoneRegions, samePhone, type Phone } from './phone';
 import { recordValues, type RecordValues } from '../mapping/display';
 import { conditionPhone, conditionValue, type DisplayFields, type IsPhoneField } from './request';
 import type { Condition, IdentifyRules } from './rules';
+import { relatedOf, type Related } from './related';
 
 export type Candidate = {
   type: 'Contact' | 'Lead' | 'Account';
@@ -21,6 +22,8 @@ export type Candidate = {
   viaConvertedLead?: string;
   /** Matches as well as the first one (same conditions, same certainty): only the agent can tell them apart. */
   tiedWithBest?: boolean;
+  /** Open cases and last activities, when the query that found the record read them. */
+  related?: Related;
 };
 
 export type Identification = { contacts: Candidate[]; leads: Candidate[]; accounts: Candidate[] };
@@ -33,11 +36,12 @@ const str = (v: unknown) => (typeof v === 'string' && v ? v : undefined);
 /** A Salesforce record as a candidate the panel can show (its own fields, its account's). */
 export function toCandidate(r: SfRecord, type: Candidate['type'], matched: string[], display: DisplayFields = {}): Candidate {
   const account = r.Account as Record<string, unknown> | null | undefined;
+  const related = relatedOf(r);
   return {
     type, id: r.Id, name: str(r.Name) ?? '', email: str(r.Email), phone: str(r.Phone) ?? str(r.MobilePhone),
     account: str(r.AccountId) ? { id: r.AccountId as string, name: str(account?.Name), ...(display.Account ? recordValues(account, display.Account) : {}) } : undefined,
     ...(display[type] ? recordValues(r, display[type]) : {}),
-    matched, lastModified: str(r.LastModifiedDate),
+    matched, lastModified: str(r.LastModifiedDate), ...(related ? { related } : {}),
   };
 }
 
@@ -94,7 +98,11 @@ export function rankCandidates(
   const phones = chatPhones(snapshot, region);
   const add = (candidate: Candidate, m: Met) => {
     const before = found.get(candidate.id);
-    if (before) before.matched = [...new Set([...before.matched, ...candidate.matched])];
+    if (before) {
+      before.matched = [...new Set([...before.matched, ...candidate.matched])];
+      // Found by e-mail (a query, with its cases) and by phone (a search, without): keep the context.
+      before.related ??= candidate.related;
+    }
     else found.set(candidate.id, candidate);
     doubt.set(candidate.id, Math.min(doubt.get(candidate.id) ?? Infinity, m.doubt));
   };

@@ -20,6 +20,25 @@ export const ACCOUNT_FIELDS = ['Id', 'Name', 'Phone', 'Website', 'LastModifiedDa
 
 const unique = (paths: string[]) => [...new Set(paths)];
 
+/** How many open cases and recent activities the panel shows under a record. */
+export const RELATED_CASES = 5;
+export const RELATED_ACTIVITIES = 3;
+/**
+ * The customer's context, read in the same query as the record (child subqueries): a contact's and
+ * an account's open cases, and anyone's last activities. A lead has no cases.
+ */
+export const RELATED_LISTS: Record<'Contact' | 'Lead' | 'Account', string[]> = {
+  Contact: ['cases', 'tasks'],
+  Lead: ['tasks'],
+  Account: ['cases', 'tasks'],
+};
+const SUBQUERIES: Record<string, string> = {
+  cases: `(SELECT Id, CaseNumber, Subject, Status, LastModifiedDate FROM Cases WHERE IsClosed = false ORDER BY LastModifiedDate DESC LIMIT ${RELATED_CASES})`,
+  tasks: `(SELECT Id, Subject, Status, ActivityDate, LastModifiedDate FROM Tasks ORDER BY LastModifiedDate DESC LIMIT ${RELATED_ACTIVITIES})`,
+};
+/** The subqueries of an object's identification query. */
+export const relatedSubqueries = (object: 'Contact' | 'Lead' | 'Account') => RELATED_LISTS[object].map((list) => SUBQUERIES[list]!);
+
 /**
  * What each object's query reads: the fields ranking needs, the rule fields, the shown fields
  * with lookup names, and the related records the panel shows with them (a contact's account,
@@ -83,7 +102,7 @@ export function identifyRequests(
       if (value) exact.push(`${condition.sfField} = ${soqlString(value)}`);
     }
     if (exact.length) {
-      const soql = `SELECT ${select[object].join(', ')} FROM ${object} WHERE ${exact.join(' OR ')} ORDER BY LastModifiedDate DESC LIMIT 20`;
+      const soql = `SELECT ${[...select[object], ...relatedSubqueries(object)].join(', ')} FROM ${object} WHERE ${exact.join(' OR ')} ORDER BY LastModifiedDate DESC LIMIT 20`;
       requests.push({ method: 'GET', url: `${base}/query?q=${encodeURIComponent(soql)}`, referenceId });
     }
   }

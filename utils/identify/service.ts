@@ -2,7 +2,9 @@ import type { ChatSnapshot } from '../chat/snapshot';
 import type { SalesforceClient } from '../salesforce/connection';
 import { API_VERSION } from '../salesforce/version';
 import { rankCandidates, type Identification } from './rank';
-import { guessPhoneField, identifyRequests, type DisplayFields, type IsPhoneField } from './request';
+import { guessPhoneField, identifyRequests, relatedSubqueries, type DisplayFields, type IsPhoneField } from './request';
+import { relatedOf } from './related';
+import { soqlString } from '../salesforce/escape';
 import type { IdentifyRules } from './rules';
 
 export const CACHE_MS = 10 * 60 * 1000;
@@ -38,7 +40,22 @@ export async function identifyVisitor(
   if (hit && now - hit.at < CACHE_MS) return hit.result;
   const responses = await client.composite(requests);
   const result = rankCandidates(responses, snapshot, rules, { isPhone, region, display });
+  await withContext(client, result);
   // The agent is waiting for the answer, not for the cache write.
   void cache.set(key, { at: now, result }).catch(() => undefined);
   return result;
+}
+
+/**
+ * The shown record's open cases and activities when the search that found it could not bring them
+ * (a phone match is a SOSL search, which has no subqueries): one query more, for that record only.
+ */
+async function withContext(client: SalesforceClient, result: Identification): Promise<void> {
+  const shown = result.contacts[0] ?? result.leads[0] ?? result.accounts[0];
+  if (!shown || shown.related) return;
+  const soql = `SELECT Id, ${relatedSubqueries(shown.type).join(', ')} FROM ${shown.type} WHERE Id = ${soqlString(shown.id)}`;
+  const answer = await client.get<{ records: Record<string, unknown>[] }>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`).catch(() => null);
+  // Without it the panel shows the record all the same: its context is a help, not the match.
+  const related = answer?.records[0] && relatedOf(answer.records[0]);
+  if (related) shown.related = related;
 }

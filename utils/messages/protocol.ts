@@ -51,6 +51,10 @@ export const Candidate = z.object({
   lastModified: z.optional(z.string()),
   viaConvertedLead: z.optional(z.string()),
   tiedWithBest: z.optional(z.boolean()),
+  related: z.optional(z.object({
+    cases: z.array(z.object({ id: z.string(), number: z.string(), subject: z.optional(z.string()), status: z.optional(z.string()), lastModified: z.optional(z.string()) })),
+    activities: z.array(z.object({ id: z.string(), subject: z.optional(z.string()), status: z.optional(z.string()), date: z.optional(z.string()), lastModified: z.optional(z.string()) })),
+  })),
 });
 export type Candidate = z.infer<typeof Candidate>;
 

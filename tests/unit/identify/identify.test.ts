@@ -50,6 +50,27 @@ describe('identification', () => {
     expect(found.contacts).toMatchObject([{ type: 'Contact', name: 'Grace Hopper', account: { name: 'Acme Corp' }, matched: ['visitor.email→Email'] }]);
   });
 
+  it("brings the person's open cases and last three activities in the same one request, newest first", async () => {
+    const grace = emulator.records('Contact').find((c) => c.Email === 'grace.hopper@example.com')!;
+    emulator.org.insert('Case', { Subject: 'Old and done', Status: 'Closed', ContactId: grace.Id, LastModifiedDate: '2026-01-01T00:00:00.000+0000' });
+    emulator.org.insert('Case', { Subject: 'Invoice twice', Status: 'Working', ContactId: grace.Id, LastModifiedDate: '2026-11-30T09:00:00.000+0000' });
+    for (const [i, subject] of ['Call 1', 'Call 2', 'Call 3', 'Call 4'].entries()) emulator.org.insert('Task', { Subject: subject, Status: 'Completed', WhoId: grace.Id, LastModifiedDate: `2026-11-0${i + 1}T09:00:00.000+0000` });
+    const found = await identify(chat({ email: 'grace.hopper@example.com' }));
+    expect(found.calls).toBe(1);
+    const related = found.contacts[0]!.related!;
+    expect(related.cases.map((c) => c.subject)).toEqual(['Invoice twice', 'Cannot log in']);
+    expect(related.cases[0]).toMatchObject({ number: expect.stringMatching(/^\d{8}$/), status: 'Working' });
+    expect(related.activities.map((a) => a.subject)).toEqual(['Call 4', 'Call 3', 'Call 2']);
+  });
+
+  it("brings an account's open cases, and says a person without any has none (not unknown)", async () => {
+    const rules: IdentifyRules = { ...DEFAULT_RULES, accounts: [{ chatField: 'visitor.company', sfField: 'Name' }] };
+    const found = await identify(chat({ email: 'jose.garcia@example.com', company: 'Acme Corp' }), rules);
+    expect(found.accounts[0]!.related!.cases.map((c) => c.subject)).toEqual(['Cannot log in']);
+    const lead = await identify(chat({ email: emulator.records('Lead').find((l) => !l.IsConverted)!.Email as string }));
+    expect(lead.leads[0]!.related).toEqual({ cases: [], activities: [] });
+  });
+
   it.each(['415.555.0100', '+1 (415) 555-0100', '4155550100'])('finds a contact by a differently formatted phone: %s', async (phone) => {
     const found = await identify(chat({ phone }, { session: { country: 'US' } }), WITH_PHONE);
     expect(found.contacts.map((c) => c.name)).toEqual(['Grace Hopper']);

@@ -48,3 +48,21 @@ describe('lightningUrl', () => {
     expect(lightningUrl(instance, 'Contact', '003x')).toBe(url);
   });
 });
+
+describe('the customer context of a phone match', () => {
+  it("reads the shown record's open cases with one query more, since a phone search cannot carry them", async () => {
+    emulator.reset({ data: 'scenarios' });
+    const { instanceUrl, accessToken } = emulator.issueToken();
+    const client = new SalesforceClient({ instanceUrl, accessToken });
+    const rules = { contacts: [{ chatField: 'visitor.phone', sfField: 'Phone' }], leads: [], accounts: [] };
+    const before = emulator.apiCalls().length;
+    const found = await identifyVisitor(client, { ...emptySnapshot('c9', 'demo'), visitor: { phone: '+1 415 555 0100' }, session: { country: 'US' } }, rules, memoryCache());
+    expect(found.contacts[0]).toMatchObject({ name: 'Grace Hopper', related: { cases: [{ subject: 'Cannot log in' }] } });
+    expect(emulator.apiCalls().length - before).toBe(2);
+    // By e-mail the query brings them: still one request.
+    const byEmail = emulator.apiCalls().length;
+    const again = await identifyVisitor(client, grace, DEFAULT_RULES, memoryCache());
+    expect(again.contacts[0]!.related!.cases).toHaveLength(1);
+    expect(emulator.apiCalls().length - byEmail).toBe(1);
+  });
+});
