@@ -28,7 +28,7 @@ import type { OutboxItem, OutboxUpdate, PanelChat } from '@/utils/messages/proto
 import { ConsoleTabs } from '@/utils/chat/tabs';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { buildPlan, chatKeyOf, mergeFixes, skippedList } from '@/utils/plan/plan';
-import { chatFixes, chatRecords, pruneChats } from '@/utils/chat/records';
+import { chatCases, chatFixes, chatRecords, pruneChats } from '@/utils/chat/records';
 import { duplicatesOf } from '@/utils/plan/requests';
 import { formSections, recordTypeFor } from '@/utils/mapping/form';
 import { coerce, COMPANY_PLACEHOLDER } from '@/utils/mapping/values';
@@ -96,13 +96,15 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
   /** The record the agent chose per chat, and the values they corrected: every write of the chat takes both. */
   const records = chatRecords();
   const fixes = chatFixes();
+  const cases = chatCases();
   void pruneChats().catch(() => undefined);
 
   /** An entry's plan: what the agent corrected before the write, then after a refusal, over what the chat gave. */
   async function planOf(entry: OutboxEntry) {
-    const [{ settings }, grant, kept] = await Promise.all([loadSettings(), loadGrant(), fixes.get(chatKeyOf(entry.snapshot))]);
+    const key = chatKeyOf(entry.snapshot);
+    const [{ settings }, grant, kept, attached] = await Promise.all([loadSettings(), loadGrant(), fixes.get(key), cases.get(key)]);
     const withKept = kept ? { ...entry, fixes: mergeFixes(kept.fixes, entry.fixes) } : entry;
-    return preparePlan(withKept, { client: await requireClient(), metadata, cache, settings, orgRegion: grant?.orgRegion });
+    return preparePlan(withKept, { client: await requireClient(), metadata, cache, settings, orgRegion: grant?.orgRegion, ...(attached ? { chatCase: { id: attached.id } } : {}) });
   }
   /** Keeps a write in the audit log; a log that cannot be written never fails the write itself. */
   const remember = (entries: AuditEntry[]) => void audit.add(entries).catch((error) => console.warn('audit log', error));
@@ -239,12 +241,20 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       await outbox.rechoose(key, record ? { type: record.type, id: record.id } : undefined);
       return { stored: true };
     },
+    'chat.case': async ({ console: name, chatId, case: attached }) => {
+      const key = chatKeyOf({ console: name, chatId });
+      await cases.set(key, attached);
+      // A write planned before the change is planned again with it.
+      const record = await records.get(key);
+      await outbox.rechoose(key, record ? { type: record.type, id: record.id } : undefined);
+      return { stored: true };
+    },
     'chat.preview': async ({ snapshot }) => {
       const client = await currentClient();
       if (!client) return { state: 'error', message: NOT_CONNECTED };
       try {
         // The automatic write as it would go now: to the chat's chosen record, with the agent's corrections.
-        const chosen = await records.get(chatKeyOf(snapshot));
+        const [chosen, attached] = await Promise.all([records.get(chatKeyOf(snapshot)), cases.get(chatKeyOf(snapshot))]);
         const entry: OutboxEntry = { id: '', chatKey: chatKeyOf(snapshot), trigger: snapshot.state === 'offline' ? 'offline' : 'ended', snapshot, attempts: 0, createdAt: 0, updatedAt: 0, state: 'pending', ...(chosen ? { choice: { type: chosen.type, id: chosen.id } } : {}) };
         const [plan, meta] = await Promise.all([planOf(entry), metadata.objects(client, ORG_OBJECTS)]);
         return {
@@ -254,6 +264,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
             const options = field?.picklistValues.map((p) => ({ value: p.value, label: p.label }));
             return { ...s, ...(field?.length ? { limit: field.length } : {}), ...(options?.length ? { options } : {}) };
           }),
+          ...(attached ? { chatCase: { id: attached.id, number: attached.number } } : {}),
         };
       } catch (error) {
         return { state: 'error', message: describeFailure(error, 'the check of the chat\'s write').message };

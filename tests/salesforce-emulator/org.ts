@@ -149,6 +149,7 @@ export class Org {
     Object.assign(record, { IsDeleted: false, CreatedDate: now, CreatedById: options.userId, LastModifiedDate: now, LastModifiedById: options.userId, SystemModstamp: now });
     this.derive(describe.name, record);
     this.checkRequired(describe, record);
+    this.checkActivityLinks(describe.name, record);
     this.checkValidationRules(describe.name, record);
     this.checkDuplicates(describe.name, record, options.allowSave === true);
     // A first version makes its file (ContentDocument), as Salesforce does.
@@ -170,6 +171,7 @@ export class Org {
     const next = { ...record, ...values };
     this.derive(describe.name, next);
     this.checkRequired(describe, next);
+    this.checkActivityLinks(describe.name, next);
     this.checkValidationRules(describe.name, next);
     this.checkDuplicates(describe.name, next, options.allowSave === true);
     const now = new Date(options.now ?? Date.now()).toISOString().replace('Z', '+0000');
@@ -294,6 +296,18 @@ export class Org {
       })
       .map((r): ApiErrorBody => ({ message: r.message, errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION', fields: r.at === 'top' ? [] : [r.field] }));
     if (errors.length) throw new ApiError(400, errors);
+  }
+
+  /**
+   * A task or event that names a lead is related to nothing else: Salesforce refuses a WhatId
+   * beside a lead's WhoId (its error code and fields; the message's words are not from a capture).
+   */
+  private checkActivityLinks(type: string, record: SRecord): void {
+    if (type !== 'Task' && type !== 'Event') return;
+    const who = typeof record.WhoId === 'string' ? normalizeId(record.WhoId) : null;
+    if (who && this.typeOfId(who) === 'Lead' && typeof record.WhatId === 'string' && record.WhatId) {
+      throw ApiError.of(400, 'FIELD_INTEGRITY_EXCEPTION', 'field integrity exception: WhoId, WhatId (a lead cannot be related to another record)', ['WhoId', 'WhatId']);
+    }
   }
 
   private checkRequired(describe: SObjectDescribe, record: SRecord): void {

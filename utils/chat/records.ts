@@ -2,7 +2,9 @@ import { browser } from 'wxt/browser';
 import type { FieldValue } from '../mapping/display';
 
 /** The record a chat is about, as the agent chose it in the panel (a match, a search, one created). */
-export type ChatRecord = { type: 'Contact' | 'Lead'; id: string; name: string; at: number };
+export type ChatRecord = { type: 'Contact' | 'Lead' | 'Account'; id: string; name: string; at: number };
+/** The open case the agent attached the chat to: the chat's writes go on it instead of opening another. */
+export type ChatCase = { id: string; number: string; at: number };
 /** The agent's corrections of values the chat's write would leave out, by record of the plan (person, record) then field. */
 export type ChatFixes = { fixes: Record<string, Record<string, FieldValue>>; at: number };
 
@@ -28,15 +30,20 @@ function perChat<T extends { at: number }>(prefix: string, storage: typeof brows
 
 const RECORD = 'chat-record:';
 const FIXES = 'chat-fixes:';
+const CASE = 'chat-case:';
+const KEPT = [RECORD, FIXES, CASE];
 
 /** The record the agent chose per chat: every write of the chat, automatic or by hand, goes to it. */
 export const chatRecords = (storage = browser.storage.local) => perChat<ChatRecord>(RECORD, storage);
 /** The values the agent corrected before the chat's write: every write of the chat takes them. */
 export const chatFixes = (storage = browser.storage.local) => perChat<ChatFixes>(FIXES, storage);
 
-/** Forgets what was kept for chats older than a week, records and corrections alike, in one read of storage (once per worker start). */
+/** The case the agent attached each chat to. */
+export const chatCases = (storage = browser.storage.local) => perChat<ChatCase>(CASE, storage);
+
+/** Forgets what was kept for chats older than a week, records, corrections and cases alike, in one read of storage (once per worker start). */
 export async function pruneChats(storage = browser.storage.local, now = Date.now()): Promise<void> {
   const all = await storage.get(null);
-  const old = Object.entries(all).filter(([k, v]) => (k.startsWith(RECORD) || k.startsWith(FIXES)) && now - ((v as { at?: number }).at ?? 0) > KEEP_MS).map(([k]) => k);
+  const old = Object.entries(all).filter(([k, v]) => KEPT.some((prefix) => k.startsWith(prefix)) && now - ((v as { at?: number }).at ?? 0) > KEEP_MS).map(([k]) => k);
   if (old.length) await storage.remove(old);
 }

@@ -245,7 +245,16 @@ export const commands = {
     request: z.object({
       console: z.string().check(z.maxLength(100)),
       chatId: z.string().check(z.minLength(1), z.maxLength(200)),
-      record: z.nullable(z.object({ type: z.enum(['Contact', 'Lead']), id: SalesforceId, name: z.string().check(z.maxLength(255)) })),
+      record: z.nullable(z.object({ type: z.enum(['Contact', 'Lead', 'Account']), id: SalesforceId, name: z.string().check(z.maxLength(255)) })),
+    }),
+    response: z.object({ stored: z.boolean() }),
+  },
+  /** The open case the agent attached the chat to (null: none): the chat's writes go on it instead of opening another. */
+  'chat.case': {
+    request: z.object({
+      console: z.string().check(z.maxLength(100)),
+      chatId: z.string().check(z.minLength(1), z.maxLength(200)),
+      case: z.nullable(z.object({ id: SalesforceId, number: z.string().check(z.maxLength(40)) })),
     }),
     response: z.object({ stored: z.boolean() }),
   },
@@ -260,6 +269,8 @@ export const commands = {
           limit: z.optional(z.number()),
           options: z.optional(z.array(z.object({ value: z.string(), label: z.string() }))),
         })),
+        /** The case the chat is attached to, if the agent attached it to one. */
+        chatCase: z.optional(z.object({ id: z.string(), number: z.string() })),
       }),
       z.object({ state: z.literal('error'), message: z.string() }),
     ]),
@@ -279,7 +290,7 @@ export const commands = {
     request: z.object({
       snapshot: ChatSnapshot,
       action: ManualAction,
-      person: z.optional(z.object({ type: z.enum(['Contact', 'Lead']), id: SalesforceId })),
+      person: z.optional(z.object({ type: z.enum(['Contact', 'Lead', 'Account']), id: SalesforceId })),
       overrides: z.record(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/)), FieldValue),
       /** A case created during the chat: at its end it gets the whole chat (an update of the same record). */
       update: z.optional(z.object({ object: z.enum(['Case', 'Task']), id: SalesforceId })),

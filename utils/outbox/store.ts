@@ -13,7 +13,7 @@ export type OutboxEntry = {
   trigger: Trigger | 'manual';
   snapshot: ChatSnapshot;
   /** The record the agent picked for this chat, if they did. */
-  choice?: { type: 'Contact' | 'Lead'; id: string };
+  choice?: { type: 'Contact' | 'Lead' | 'Account'; id: string };
   /** The agent's own choice in the panel (seed 000's four options, or attach): it replaces the automatic action. */
   manual?: {
     action: 'contactCase' | 'contactTask' | 'case' | 'leadTask';

@@ -80,6 +80,10 @@ export type PlanInput = {
   caseDefaults?: CaseDefaults;
   /** What the agent set in the panel's case or task form: wins over the mapping. */
   overrides?: Record<string, FieldValue>;
+  /** The chat's account when its person has none of their own: the one that matched, or the agent's pick. */
+  account?: string;
+  /** The open case the agent attached the chat to: the chat goes there as a task, not as a new case. */
+  chatCase?: { id: string };
   now: number;
 };
 
@@ -135,14 +139,17 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
 
   // The person: the found one (updated by the strategy), or a new contact or lead.
   let who: string | null = null;
-  let accountId: string | undefined;
+  let whoIsLead = false;
+  // A found contact's own account wins; a new contact is made under the chat's account.
+  let accountId: string | undefined = input.account;
   if (action !== 'case') {
     const wanted: 'Contact' | 'Lead' = action === 'leadTask' ? 'Lead' : 'Contact';
     // A lead task goes to a found contact rather than creating a lead beside it.
     const person = existing && (existing.type === wanted || (wanted === 'Lead' && existing.type === 'Contact')) ? existing : null;
     if (person) {
       who = person.id;
-      accountId = person.accountId;
+      whoIsLead = person.type === 'Lead';
+      accountId = person.type === 'Lead' ? undefined : person.accountId ?? input.account;
       const mapped = mappedValues(snapshot, mapping[person.type], meta[person.type], 'update', region);
       // Nothing of the chat goes to a found person under "no update": nothing to say was left out.
       if (strategy !== 'none') skipped.push(...skippedOf('person', person.type, meta[person.type], mapped));
@@ -152,12 +159,17 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
     } else {
       const mapped = mappedValues(snapshot, mapping[wanted], meta[wanted], 'create', region);
       skipped.push(...skippedOf('person', wanted, meta[wanted], mapped));
-      steps.push({ ref: 'person', object: wanted, method: 'POST', values: { ...withRequiredNames(wanted, mapped.values, snapshot), ...owner } });
+      const under = wanted === 'Contact' && accountId ? settable(meta.Contact, { AccountId: accountId }) : {};
+      steps.push({ ref: 'person', object: wanted, method: 'POST', values: { ...withRequiredNames(wanted, mapped.values, snapshot), ...under, ...owner } });
       who = '@{person.id}';
+      whoIsLead = wanted === 'Lead';
+      if (whoIsLead) accountId = undefined;
     }
   }
 
-  const child: 'Case' | 'Task' = action === 'contactCase' || action === 'case' ? 'Case' : 'Task';
+  // A chat attached to an open case goes on it as a task: no second case for the same issue.
+  const onCase = input.chatCase;
+  const child: 'Case' | 'Task' = !onCase && (action === 'contactCase' || action === 'case') ? 'Case' : 'Task';
   const mapped = mappedValues(snapshot, mapping[child], meta[child], 'create', region);
   skipped.push(...skippedOf('record', child, meta[child], mapped));
   const name = snapshot.visitor.name?.trim() || snapshot.visitor.email || 'a visitor';
@@ -180,6 +192,13 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
     });
   } else {
     const due = new Date(now + task.dueInDays * 86_400_000).toISOString().slice(0, 10);
+    // Related To: the chat's case, else its account. Salesforce relates a lead's task to nothing
+    // else, so the case the agent chose wins over naming the lead, and that is said.
+    const what = onCase?.id ?? (whoIsLead ? undefined : accountId);
+    if (onCase && whoIsLead) {
+      skipped.push({ ref: 'record', object: 'Task', field: 'WhoId', label: meta.Task?.layoutLabels.WhoId ?? 'Name', reason: 'a task related to a case cannot also name a lead: it is on the case alone' });
+      who = null;
+    }
     steps.push({
       ref: 'record', object: 'Task', method: 'POST',
       values: settable(meta.Task, {
@@ -189,6 +208,7 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
         ActivityDate: due,
         ...mapped.values,
         WhoId: who,
+        ...(what ? { WhatId: what } : {}),
         // The chat's key, so a write whose answer was lost can be found before it is sent again.
         CallObject: chatKeyOf(snapshot),
         ...owner,

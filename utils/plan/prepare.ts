@@ -17,6 +17,8 @@ export type PlanContext = {
   settings: Settings;
   /** The org's default region (from its locale), for phones without a country when neither the visitor's nor the console's is known. */
   orgRegion?: string;
+  /** The open case the agent attached the chat to in the panel. */
+  chatCase?: { id: string };
   now?: number;
 };
 
@@ -44,17 +46,25 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
   const { meta, read, isPhone } = await identifyContext(metadata, client, settings.mapping);
   const found = await identifyVisitor(client, entry.snapshot, settings.identification, ctx.cache, { display: read, isPhone, region: defaults.region });
   const candidates = [...found.contacts, ...found.leads];
+  const person = entry.choice && entry.choice.type !== 'Account' ? { type: entry.choice.type, id: entry.choice.id } : undefined;
   // Two people match the chat equally (the same e-mail on two contacts): writing to either is a guess.
   const best = equalBest(found.contacts.length ? found.contacts : found.leads);
-  if (!entry.choice && rule.action !== 'case' && best.length > 1) throw new UndecidedMatchError(best);
-  const picked = entry.choice ? candidates.find((c) => c.id === entry.choice!.id) : candidates[0];
+  if (!person && rule.action !== 'case' && best.length > 1) throw new UndecidedMatchError(best);
+  const picked = person ? candidates.find((c) => c.id === person.id) : entry.choice ? undefined : candidates[0];
   // A record picked by hand that identification did not bring: attach to it, change nothing on it.
-  const existing: Existing | null = picked ? asExisting(picked) : entry.choice ? { ...entry.choice, values: {} } : null;
+  const existing: Existing | null = picked ? asExisting(picked) : person ? { ...person, values: {} } : null;
+  // The chat's account: the agent's pick, else the one account that matched best (two alike: none,
+  // a guess is no link). Not for a person picked by hand, whose own account is not known here.
+  const accounts = equalBest(found.accounts);
+  const account = entry.choice?.type === 'Account' ? entry.choice.id : existing && !picked ? undefined : accounts.length === 1 ? accounts[0]!.id : undefined;
+  // A new case chosen by hand is a new case; everything else of the chat goes to the case it was attached to.
+  const newCase = !!entry.manual && (rule.action === 'case' || rule.action === 'contactCase');
   const strategy = picked ? rule.strategy : 'none';
   const ownerId = settings.records.owner === 'agent' ? ((await ownerFor(client, entry.snapshot.agent.email).catch(() => null)) ?? undefined) : undefined;
   const plan = buildPlan({
     snapshot: entry.snapshot, trigger: entry.trigger, action: rule.action, strategy, existing, meta, ...defaults,
     ownerId, overrides: entry.manual?.overrides, now: ctx.now ?? Date.now(),
+    ...(account ? { account } : {}), ...(ctx.chatCase && !newCase ? { chatCase: ctx.chatCase } : {}),
   });
   // What the agent corrected (before the write, or after a refusal) wins over what the chat gave.
   const fixed = plan && withFixes(plan, entry.fixes);

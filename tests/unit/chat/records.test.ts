@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { chatFixes, chatRecords, KEEP_MS, pruneChats } from '@/utils/chat/records';
+import { chatCases, chatFixes, chatRecords, KEEP_MS, pruneChats } from '@/utils/chat/records';
 
 describe('chatRecords: the record the agent chose, per chat', () => {
   beforeEach(() => fakeBrowser.reset());
@@ -17,7 +17,7 @@ describe('chatRecords: the record the agent chose, per chat', () => {
     expect(await records.get('demo:1')).toBeNull();
   });
 
-  it('forgets choices and corrections older than a week, and nothing else in storage', async () => {
+  it('forgets choices, corrections and attached cases older than a week, and nothing else in storage', async () => {
     const records = chatRecords();
     const fixes = chatFixes();
     await fakeBrowser.storage.local.set({ settings: { x: 1 } });
@@ -25,7 +25,11 @@ describe('chatRecords: the record the agent chose, per chat', () => {
     await records.set('demo:new', { type: 'Contact', id: '003000000000002AAA', name: 'New' }, KEEP_MS);
     await fixes.set('demo:old', { fixes: { person: { Email: 'a@example.com' } } }, 0);
     await fixes.set('demo:new', { fixes: { person: { Email: 'b@example.com' } } }, KEEP_MS);
+    await chatCases().set('demo:old', { id: '500000000000001AAA', number: '00001001' }, 0);
+    await chatCases().set('demo:new', { id: '500000000000002AAA', number: '00001002' }, 10);
     await pruneChats(undefined, KEEP_MS + 1);
+    expect(await chatCases().get('demo:old')).toBeNull();
+    expect(await chatCases().get('demo:new')).toMatchObject({ number: '00001002' });
     expect(await records.get('demo:old')).toBeNull();
     expect(await records.get('demo:new')).not.toBeNull();
     expect(await fixes.get('demo:old')).toBeNull();

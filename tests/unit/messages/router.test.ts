@@ -35,6 +35,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'auth.disconnect': async () => ({ revoked: true }),
     'salesforce.fields': async () => ({ state: 'error', message: 'x' }),
     'chat.record': async () => ({ stored: true }),
+    'chat.case': async () => ({ stored: true }),
     'chat.preview': async () => ({ state: 'preview', skipped: [] }),
     'chat.fix': async () => ({ ok: true }),
     'chat.plan': async () => ({ id: 'x', chatId: 'c', trigger: 'manual', state: 'waiting', attempts: 0, errors: [], duplicates: [], ids: {}, steps: [], skipped: [] }),
@@ -92,7 +93,7 @@ describe('route', () => {
   });
 
   it('takes from a console page only what it reads there; everything that touches Salesforce from the extension\'s pages', async () => {
-    for (const command of ['salesforce.status', 'identify.run', 'salesforce.search', 'outbox.list', 'outbox.retry', 'chat.recent', 'chat.record', 'chat.plan', 'chat.preview', 'chat.fix', 'record.update', 'record.create', 'lookup.search', 'form.open', 'panel.open', 'worker.info', 'options.open']) {
+    for (const command of ['salesforce.status', 'identify.run', 'salesforce.search', 'outbox.list', 'outbox.retry', 'chat.recent', 'chat.record', 'chat.plan', 'chat.preview', 'chat.fix', 'chat.case', 'record.update', 'record.create', 'lookup.search', 'form.open', 'panel.open', 'worker.info', 'options.open']) {
       await expect(route(handlers(), { command, payload: {} }, consoleScript, OWN_ID)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     await expect(route(handlers(), { command: 'chat.active', payload: { chatId: null } }, consoleScript, OWN_ID)).resolves.toEqual({ ok: true, data: { known: true } });

@@ -129,6 +129,47 @@ describe('buildPlan', () => {
   });
 });
 
+
+describe('buildPlan: accounts, Related To and the chat\'s case', () => {
+  const ACCOUNT = '001000000000009AAA';
+  const CASE = '500000000000009AAA';
+  const contact = { type: 'Contact' as const, id: '003000000000001AAA', accountId: '001000000000001AAA', values: {} };
+  const lead = { type: 'Lead' as const, id: '00Q000000000001AAA', values: {} };
+  const step = (plan: ReturnType<typeof buildPlan>, object: string) => plan!.steps.find((s) => s.object === object)!.values;
+
+  it('a new contact and its case go under the account that matched', () => {
+    const plan = buildPlan(input({ account: ACCOUNT }));
+    expect(step(plan, 'Contact')).toMatchObject({ AccountId: ACCOUNT });
+    expect(step(plan, 'Case')).toMatchObject({ ContactId: '@{person.id}', AccountId: ACCOUNT });
+    expect(step(buildPlan(input({ action: 'case', account: ACCOUNT })), 'Case')).toMatchObject({ AccountId: ACCOUNT });
+    // A found contact's own account wins over the one that matched.
+    expect(step(buildPlan(input({ existing: contact, account: ACCOUNT })), 'Case')).toMatchObject({ AccountId: contact.accountId });
+  });
+
+  it("a task is related to the person's account; a lead's task to nothing (Salesforce refuses both)", () => {
+    expect(step(buildPlan(input({ action: 'contactTask', existing: contact })), 'Task')).toMatchObject({ WhoId: contact.id, WhatId: contact.accountId });
+    expect(step(buildPlan(input({ action: 'contactTask', account: ACCOUNT })), 'Task')).toMatchObject({ WhoId: '@{person.id}', WhatId: ACCOUNT });
+    expect(step(buildPlan(input({ action: 'leadTask', existing: lead, account: ACCOUNT })), 'Task')).not.toHaveProperty('WhatId');
+    expect(step(buildPlan(input({ action: 'leadTask', account: ACCOUNT })), 'Task')).not.toHaveProperty('WhatId');
+    expect(step(buildPlan(input({ action: 'leadTask', account: ACCOUNT })), 'Lead')).not.toHaveProperty('AccountId');
+  });
+
+  it('a chat attached to an open case goes on it as a task with the transcript, not as a second case', () => {
+    const plan = buildPlan(input({ existing: contact, chatCase: { id: CASE } }))!;
+    expect(plan.steps.map((s) => `${s.method} ${s.object}`)).toEqual(['POST Task']);
+    expect(step(plan, 'Task')).toMatchObject({ WhoId: contact.id, WhatId: CASE, Description: expect.stringContaining('Bernoulli') });
+    expect(step(buildPlan(input({ action: 'contactTask', existing: contact, chatCase: { id: CASE } })), 'Task')).toMatchObject({ WhatId: CASE });
+    // A lead cannot be named on a task related to a case: the case wins, and that is said.
+    const onLead = buildPlan(input({ action: 'leadTask', existing: lead, chatCase: { id: CASE } }))!;
+    expect(step(onLead, 'Task')).toMatchObject({ WhatId: CASE, WhoId: null });
+    expect(onLead.skipped).toContainEqual(expect.objectContaining({ object: 'Task', field: 'WhoId', reason: expect.stringMatching(/cannot also name a lead/) }));
+  });
+
+  it("the agent's Related To in the form wins", () => {
+    expect(step(buildPlan(input({ action: 'contactTask', existing: contact, overrides: { WhatId: CASE } })), 'Task')).toMatchObject({ WhatId: CASE });
+  });
+});
+
 describe('a plan in Salesforce: ONE allOrNone composite request', () => {
   const org = useEmulatorOrg();
   const run = async (plan: NonNullable<ReturnType<typeof buildPlan>>) => planOutcome(plan, await org.client.composite(planRequests(plan, '62.0'), { allOrNone: true }));
@@ -154,6 +195,23 @@ describe('a plan in Salesforce: ONE allOrNone composite request', () => {
     expect(outcome).toMatchObject({ state: 'refused', errors: [{ ref: 'person', object: 'Contact', code: 'DUPLICATES_DETECTED' }], duplicates: [{ object: 'Contact', id: grace.Id }] });
     expect(org.emulator.records('Contact')).toHaveLength(contacts);
     expect(org.emulator.records('Case').filter((c) => c.SuppliedName === 'Grace H')).toEqual([]);
+  });
+
+  it('links what it creates to the matched account and relates the task to it, as read back', async () => {
+    const acme = org.emulator.records('Account').find((a) => a.Name === 'Acme Corp')!;
+    const outcome = await run(buildPlan(input({ action: 'contactTask', account: acme.Id as string }))!);
+    expect(outcome.state).toBe('done');
+    const ids = (outcome as { ids: Record<string, string> }).ids;
+    expect(org.emulator.records('Contact').find((c) => c.Id === ids.person)).toMatchObject({ AccountId: acme.Id });
+    expect(org.emulator.records('Task').find((t) => t.Id === ids.record)).toMatchObject({ WhoId: ids.person, WhatId: acme.Id, AccountId: acme.Id });
+  });
+
+  it("refuses a lead's task related to a record, as Salesforce does (the plan never sends one)", async () => {
+    const lead = org.emulator.records('Lead').find((l) => !l.IsConverted)!;
+    const acme = org.emulator.records('Account').find((a) => a.Name === 'Acme Corp')!;
+    await expect(org.client.create('Task', { Subject: 'x', WhoId: lead.Id, WhatId: acme.Id })).rejects.toMatchObject({ code: 'FIELD_INTEGRITY_EXCEPTION' });
+    const outcome = await run(buildPlan(input({ action: 'leadTask', existing: { type: 'Lead', id: lead.Id as string, values: {} }, account: acme.Id as string }))!);
+    expect(outcome.state).toBe('done');
   });
 
   it('attaches the whole transcript as a ContentVersion on the case', async () => {

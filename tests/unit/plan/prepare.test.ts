@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { asUpdate } from '@/utils/plan/prepare';
+import { asUpdate, preparePlan } from '@/utils/plan/prepare';
 import type { ActionPlan } from '@/utils/plan/plan';
+import { emptySnapshot } from '@/utils/chat/snapshot';
+import { memoryCache } from '@/utils/identify/service';
+import { MetadataCache, memoryMetadataStore } from '@/utils/salesforce/metadata';
+import { DEFAULT_SETTINGS, type Settings } from '@/utils/settings/schema';
+import type { OutboxEntry } from '@/utils/outbox/store';
+import { useEmulatorOrg } from '../org';
 
 const plan = (steps: ActionPlan['steps']): ActionPlan => ({ id: 'demo:1:manual', chatKey: 'demo:1', chatId: '1', trigger: 'manual', action: 'contactCase', steps, skipped: [], createdAt: 0 });
 
@@ -19,5 +25,40 @@ describe('asUpdate: a case created during the chat, at its end', () => {
 
   it('has nothing to write when the description is not mapped', () => {
     expect(asUpdate(plan([{ ref: 'record', object: 'Case', method: 'POST', values: { Subject: 'x' } }]), { object: 'Case', id: '500000000000001AAA' })).toBeNull();
+  });
+});
+
+describe('preparePlan: the chat\'s account and case', () => {
+  const org = useEmulatorOrg();
+  const rules = { ...DEFAULT_SETTINGS.identification, accounts: [{ chatField: 'visitor.company', sfField: 'Name' }] };
+  const settings = (action: 'contactCase' | 'contactTask'): Settings => ({ ...DEFAULT_SETTINGS, identification: rules, automation: { ended: { action, strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } }, records: { ...DEFAULT_SETTINGS.records, owner: 'connectedUser' } });
+  const visitor = (company: string): OutboxEntry => ({ id: 'e1', chatKey: 'demo:n1', trigger: 'ended', snapshot: { ...emptySnapshot('n1', 'demo', 'ended'), visitor: { name: 'Nia New', email: 'nia.new@example.net', company } }, attempts: 0, createdAt: 0, updatedAt: 0, state: 'pending' });
+  const prepare = (entry: OutboxEntry, action: 'contactCase' | 'contactTask' = 'contactCase', chatCase?: { id: string }) =>
+    preparePlan(entry, { client: org.client, metadata: new MetadataCache(memoryMetadataStore()), cache: memoryCache(), settings: settings(action), ...(chatCase ? { chatCase } : {}) });
+  const values = (plan: ActionPlan | null, object: string) => plan!.steps.find((s) => s.object === object)?.values;
+
+  it('a new visitor whose company matched one account: the contact and the case go under it', async () => {
+    const acme = org.emulator.records('Account').find((a) => a.Name === 'Acme Corp')!;
+    const plan = await prepare(visitor('Acme Corp'));
+    expect(values(plan, 'Contact')).toMatchObject({ AccountId: acme.Id });
+    expect(values(plan, 'Case')).toMatchObject({ AccountId: acme.Id, ContactId: '@{person.id}' });
+    expect(values(await prepare(visitor('Acme Corp'), 'contactTask'), 'Task')).toMatchObject({ WhatId: acme.Id });
+  });
+
+  it('two accounts of that name: no guess, the contact is made without one', async () => {
+    org.emulator.org.insert('Account', { Name: 'Acme Corp' });
+    const plan = await prepare(visitor('Acme Corp'));
+    expect(values(plan, 'Contact')).not.toHaveProperty('AccountId');
+    expect(values(plan, 'Case')).not.toHaveProperty('AccountId');
+  });
+
+  it("the agent's account and attached case win", async () => {
+    const globex = org.emulator.records('Account').find((a) => a.Name === 'Globex')!;
+    const plan = await prepare({ ...visitor('Acme Corp'), choice: { type: 'Account', id: globex.Id as string } });
+    expect(values(plan, 'Contact')).toMatchObject({ AccountId: globex.Id });
+    const open = org.emulator.records('Case').find((c) => c.Subject === 'Cannot log in')!;
+    const onCase = await prepare(visitor('Acme Corp'), 'contactCase', { id: open.Id as string });
+    expect(onCase!.steps.map((s) => `${s.method} ${s.object}`)).toEqual(['POST Contact', 'POST Task']);
+    expect(values(onCase, 'Task')).toMatchObject({ WhatId: open.Id, WhoId: '@{person.id}' });
   });
 });
