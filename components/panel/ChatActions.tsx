@@ -17,8 +17,13 @@ const OPTIONS: [ManualAction, string][] = [
 const CHILD: Record<ManualAction, 'case' | 'task'> = { leadTask: 'task', case: 'case', contactCase: 'case', contactTask: 'task' };
 
 /** Where the chat goes when it ends, unless the agent chooses otherwise: said in the words of the record shown. */
-export function atChatEnd(action: string | undefined, person: { type: string; name: string } | null): string | null {
+export function atChatEnd(action: string | undefined, person: { type: string; name: string } | null, onCase?: { number: string }, account?: { name?: string }): string | null {
   const to = (child: string) => (person ? `a ${child} on ${person.name}` : null);
+  if (onCase && action && action !== 'nothing') return `a task on case ${onCase.number}${person ? `, for ${person.name}` : ''}`;
+  if (!person && account?.name && action && action !== 'nothing') {
+    const under = ` under ${account.name}`;
+    return { contactCase: `a new contact and a case${under}`, contactTask: `a new contact and a task${under}`, case: `a case on ${account.name}`, leadTask: 'a new lead and a task' }[action] ?? null;
+  }
   switch (action) {
     case 'contactCase': return (person?.type === 'Contact' && to('case')) || 'a new contact and a case';
     case 'contactTask': return (person?.type === 'Contact' && to('task')) || 'a new contact and a task';
@@ -110,14 +115,18 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
   const identity = store.identities.value[chat.chatId];
   const shown = shownRecord(store, chat.chatId);
   const settled = identity && identity !== 'identifying';
-  const person: Person | null = shown && (shown.record.type === 'Contact' || shown.record.type === 'Lead') ? { type: shown.record.type, id: shown.record.id, name: shown.record.name } : null;
+  const record = shown?.record;
+  const person: Person | null = record && (record.type === 'Contact' || record.type === 'Lead')
+    ? { type: record.type, id: record.id, name: record.name, ...(record.account ? { account: { id: record.account.id, name: record.account.name } } : {}) } : null;
+  const account = record?.type === 'Account' ? { id: record.id, name: record.name } : undefined;
+  const onCase = store.attached.value[chat.chatId];
   // Equal matches the agent has not chosen among: the automatic write waits for their choice.
   const tied = identity && identity !== 'identifying' && identity.state === 'found' && !store.manual.value[chat.chatId] && !store.chosen.value[chat.chatId]
     ? equalBest(matchesOf(identity, undefined).candidates) : [];
   const undecided = tied.length > 1 && status.atChatEnd && status.atChatEnd !== 'nothing' && status.atChatEnd !== 'case'
     ? `nothing until you choose: ${tied.length} ${tied[0]!.type === 'Lead' ? 'leads' : 'contacts'} match this visitor equally` : null;
   // Said while the chat goes on; an ended or offline chat's write shows its own state.
-  const target = chat.state === 'active' && (settled || person) ? undecided ?? atChatEnd(status.atChatEnd, person) : null;
+  const target = chat.state === 'active' && (settled || person) ? undecided ?? atChatEnd(status.atChatEnd, person, onCase, account) : null;
   const where = target && <p class="chat-actions__target" role="status" data-at-chat-end={status.atChatEnd}>At chat end: <bdi>{target}</bdi>.</p>;
   if (person) {
     return (
@@ -125,6 +134,17 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
         {where}
         {person.type === 'Contact' && <button type="button" class="button button--quiet" data-action="contactCase" onClick={() => void store.startForm(chat, 'contactCase', person)}>Attach a Case</button>}
         <button type="button" class="button button--quiet" data-action={person.type === 'Contact' ? 'contactTask' : 'leadTask'} onClick={() => void store.startForm(chat, person.type === 'Contact' ? 'contactTask' : 'leadTask', person)}>Attach a Task</button>
+      </div>
+    );
+  }
+  if (account) {
+    // Only the account is known: the person is made under it, or the case goes on it.
+    return (
+      <div class="chat-actions" data-actions="account">
+        {where}
+        <button type="button" class="button button--quiet" data-action="contactCase" onClick={() => void store.startForm(chat, 'contactCase', undefined, account)}>Create Contact &amp; Attach Case</button>
+        <button type="button" class="button button--quiet" data-action="contactTask" onClick={() => void store.startForm(chat, 'contactTask', undefined, account)}>Create Contact &amp; Attach Task</button>
+        <button type="button" class="button button--quiet" data-action="case" onClick={() => void store.startForm(chat, 'case', undefined, account)}>Create Case on <bdi>{account.name}</bdi></button>
       </div>
     );
   }

@@ -6,6 +6,7 @@ import { RecordFields } from './RecordFields';
 import { matchesOf, type PanelStore } from './store';
 import { equalBest } from '@/utils/plan/undecided';
 import { SalesforceMark } from './SalesforceMark';
+import { RelatedLists } from './RelatedLists';
 
 /** Who this visitor is in Salesforce: the match (with a link), the others to switch to, or why not. */
 export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSnapshot }) {
@@ -19,7 +20,7 @@ export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSna
     const fields = known && identity && identity !== 'identifying' && identity.state === 'found' ? identity.fields : manual.fields;
     return (
       <div class="identity" data-identity="found" data-record-id={record.id} data-record-type={record.type} data-by-hand="">
-        <RecordLine store={store} instanceUrl={manual.instanceUrl} record={record} fields={fields}>
+        <RecordLine store={store} chat={chat} instanceUrl={manual.instanceUrl} record={record} fields={fields}>
           <p class="note">{manual.record.matched.includes('created') ? 'Created from this chat.' : 'Chosen by hand.'} <button type="button" class="link" onClick={() => store.pick(chat.chatId, null)}>Use the automatic match</button></p>
         </RecordLine>
       </div>
@@ -50,7 +51,7 @@ export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSna
   const picked = best!;
   return (
     <div class="identity" data-identity="found" data-record-id={picked.id} data-record-type={picked.type}>
-      <RecordLine store={store} instanceUrl={identity.instanceUrl} record={picked} fields={identity.fields}>
+      <RecordLine store={store} chat={chat} instanceUrl={identity.instanceUrl} record={picked} fields={identity.fields}>
         {picked.viaConvertedLead && <p class="note">Found through a converted lead.</p>}
         {candidates.length > 1 && (
           <div class="identity__others">
@@ -81,9 +82,9 @@ export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSna
 
 /**
  * The record with the Salesforce mark, its type and a link to its page; then what the caller
- * adds (notes, the other matches), its shown fields, and its account's.
+ * adds (notes, the other matches), its shown fields, its account's, and its open cases and activities.
  */
-function RecordLine({ store, instanceUrl, record, fields, children }: { store: PanelStore; instanceUrl: string; record: Candidate; fields: DisplayFields; children?: ComponentChildren }) {
+function RecordLine({ store, chat, instanceUrl, record, fields, children }: { store: PanelStore; chat: ChatSnapshot; instanceUrl: string; record: Candidate; fields: DisplayFields; children?: ComponentChildren }) {
   const account = record.account;
   return (
     <>
@@ -107,6 +108,7 @@ function RecordLine({ store, instanceUrl, record, fields, children }: { store: P
           <RecordFields store={store} record={{ type: 'Account', ...account }} fields={fields.Account} title="Account details" />
         </div>
       )}
+      <RelatedLists store={store} chat={chat} record={record} instanceUrl={instanceUrl} />
     </>
   );
 }

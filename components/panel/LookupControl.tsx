@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { FieldMeta } from '@/utils/salesforce/describe';
 
-export type LookupResult = { id: string; name: string };
+export type LookupResult = { id: string; name: string; type?: string };
 
 /**
  * A lookup field (Account, Owner, Assigned To) found by name: the agent types part of a name,
@@ -24,7 +24,8 @@ export function LookupControl({ field, value, name, id, invalid, search, onChang
     const answer = await search(text);
     if (typeof answer === 'string') return setNote(answer);
     setResults(answer);
-    setNote(answer.length ? null : `No ${field.referenceTo.includes('User') ? 'user' : field.referenceTo[0]?.toLowerCase() ?? 'record'} named like “${text}”.`);
+    const what = field.referenceTo.includes('User') ? 'user' : field.referenceTo.length > 1 ? 'record' : field.referenceTo[0]?.toLowerCase() ?? 'record';
+    setNote(answer.length ? null : `No ${what} named like “${text}”.`);
   };
   return (
     <div class="lookup" data-lookup={field.name}>
@@ -51,8 +52,8 @@ export function LookupControl({ field, value, name, id, invalid, search, onChang
         <ul class="lookup__results">
           {results.map((r) => (
             <li key={r.id}>
-              <button type="button" class="choice" data-record-id={r.id} onClick={() => { onChange(r.id, r.name); setText(r.name); setResults(null); }}>
-                <bdi>{r.name}</bdi>
+              <button type="button" class="choice" data-record-id={r.id} onClick={() => { const shown = r.type && r.type !== 'Account' ? `${r.type} ${r.name}` : r.name; onChange(r.id, shown); setText(shown); setResults(null); }}>
+                {r.type && <span class="badge badge--type">{r.type}</span>} <bdi>{r.name}</bdi>
               </button>
             </li>
           ))}

@@ -4,7 +4,7 @@ import { allowedValues } from '@/utils/mapping/dependent';
 import { editableInPlace } from '@/utils/mapping/validate';
 import { FieldControl } from './FieldControl';
 import { LookupControl } from './LookupControl';
-import { shownByDefault, type PanelStore } from './store';
+import { shownByDefault, shownRecord, type PanelStore } from './store';
 
 /**
  * A new record's form as the org's layout has it: its sections, required marks and picklists,
@@ -19,6 +19,9 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
   // Filled but not on the layout: the chat's values (and the person link) go all the same; the agent is told.
   const offLayout = form.offLayout.filter((f) => { const v = form.values[f.name]; return v !== undefined && v !== null && v !== ''; });
   const controllerOf = (f: (typeof all)[number]) => (f.controllerName ? all.find((c) => c.name === f.controllerName) : undefined);
+  // Before another case: the ones the customer already has open ("no existing open case for the same issue").
+  const shown = form.object === 'Case' ? shownRecord(store, chat.chatId)?.record : undefined;
+  const openCases = shown?.related?.cases ?? [];
   return (
     <form
       class="record-form"
@@ -31,6 +34,19 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
       }}
     >
       <h3 class="fields__title">New {form.label}{form.person ? <> for <bdi>{form.person.name || form.person.id}</bdi></> : null}</h3>
+      {openCases.length > 0 && (
+        <div class="record-form__open-cases" role="note" data-open-cases-check={openCases.length}>
+          <p><bdi>{shown!.name}</bdi> {openCases.length === 1 ? 'has an open case' : `has ${openCases.length} open cases`}. Is this chat about {openCases.length === 1 ? 'it' : 'one of them'}?</p>
+          <ul>
+            {openCases.map((c) => (
+              <li key={c.id}>
+                <a href={lightningUrl(instanceUrl, 'Case', c.id)} target="_blank" rel="noopener noreferrer"><bdi>{c.number}</bdi></a> <bdi>{c.subject ?? ''}</bdi>{c.status ? ` (${c.status})` : ''}{' '}
+                <button type="button" class="button button--quiet button--small" data-action="attach-instead" data-case={c.number} onClick={() => { store.cancelForm(); void store.attachCase(chat, { id: c.id, number: c.number }); }}>Attach the chat to it instead</button>
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
       {!form.sections.length && form.saving && <p class="search__note">Loading the form…</p>}
       {form.recordTypes.length > 1 && (
         <div class="field record-form__type" data-field="RecordTypeId">

@@ -25,6 +25,8 @@ export type PanelSources = {
   preview?: (request: CommandRequest<'chat.preview'>) => Promise<CommandResponse<'chat.preview'>>;
   /** The agent's correction of a value that write would leave out. */
   fix?: (request: CommandRequest<'chat.fix'>) => Promise<CommandResponse<'chat.fix'>>;
+  /** Tells the background the open case the agent attached the chat to (or none). */
+  attach?: (request: CommandRequest<'chat.case'>) => Promise<CommandResponse<'chat.case'>>;
 };
 
 /** A value the chat's write would leave out, with what the agent can do about it. */
@@ -32,8 +34,12 @@ export type PreviewSkipped = Extract<CommandResponse<'chat.preview'>, { state: '
 /** Per chat, before it ends: what its write would leave out (asked again when what the chat gives changes). */
 export type WritePreview = { key: string; skipped: PreviewSkipped[]; problems: Record<string, string>; saving?: string };
 
-/** The person a chat's case or task goes to. */
-export type Person = { type: 'Contact' | 'Lead'; id: string; name: string };
+/** A record a form links to by a lookup: its id and the name the form shows. */
+export type Linked = { id: string; name?: string };
+/** The person a chat's case or task goes to (with their account, which the case and task are linked to). */
+export type Person = { type: 'Contact' | 'Lead'; id: string; name: string; account?: Linked };
+/** The open case a chat is attached to: its writes go on it instead of opening another. */
+export type AttachedCase = { id: string; number: string };
 /** A form for a new record: the contact or lead now, or the case or task written at chat end. */
 export type FormState = {
   chatId: string;
@@ -59,6 +65,8 @@ export type FormState = {
   message?: string;
   duplicates: { object: string; id: string }[];
   person?: Person;
+  /** The account the new records go under when there is no person yet (the account shown). */
+  account?: Linked;
 };
 /** The chat's write as the panel last heard of it, with what the agent set for it. */
 export type ChatWrite = {
@@ -109,11 +117,15 @@ export type PanelStore = {
   /** Per chat: the write chosen in the panel (waiting for the chat end) or done. */
   writes: Signal<Record<string, ChatWrite>>;
   previews: Signal<Record<string, WritePreview>>;
+  /** Per chat: the open case the agent attached it to. */
+  attached: Signal<Record<string, AttachedCase>>;
+  /** Attaches the chat to one of the customer's open cases (null: to none). */
+  attachCase: (snapshot: ChatSnapshot, openCase: AttachedCase | null) => Promise<void>;
   /** Asks what the chat's write would leave out, once the chat's record is settled and when what the chat gives changed. */
   previewWrite: (snapshot: ChatSnapshot, again?: boolean) => Promise<void>;
   /** The agent's value for a field the write would leave out (null: the chat's again). */
   fixValue: (snapshot: ChatSnapshot, skipped: PreviewSkipped, value: string | null) => Promise<void>;
-  startForm: (snapshot: ChatSnapshot, action: ManualAction, person?: Person) => Promise<void>;
+  startForm: (snapshot: ChatSnapshot, action: ManualAction, person?: Person, account?: Linked) => Promise<void>;
   setFormValue: (field: FieldMeta, value: FieldValue) => void;
   /** FirstName ↔ LastName: the split guessed the order wrong (a family name given first). */
   swapNames: () => void;
@@ -173,6 +185,27 @@ export function shownRecord(store: Pick<PanelStore, 'manual' | 'identities' | 'c
   return picked ? { instanceUrl: identity.instanceUrl, record: picked } : null;
 }
 
+/**
+ * The lookups a new record's form fills: a contact under the account; a case on the person and
+ * their account; a task on the person, related to the chat's case else the account (Salesforce
+ * relates a lead's task to nothing else).
+ */
+export function formLinks(object: FormState['object'], person: Person | undefined, account: Linked | undefined, chatCase: AttachedCase | undefined): Record<string, Linked> {
+  const links: Record<string, Linked> = {};
+  if (object === 'Contact' && account) links.AccountId = account;
+  if (object === 'Case') {
+    if (person?.type === 'Contact') links.ContactId = { id: person.id, name: person.name };
+    if (account) links.AccountId = account;
+  }
+  if (object === 'Task') {
+    if (person) links.WhoId = { id: person.id, name: person.name };
+    const what = chatCase ? { id: chatCase.id, name: `Case ${chatCase.number}` } : person?.type === 'Lead' ? undefined : account;
+    if (what) links.WhatId = what;
+    if (chatCase && person?.type === 'Lead') delete links.WhoId;
+  }
+  return links;
+}
+
 /** What a form shows before "show all fields": the required fields and those the chat filled. */
 function initiallyShown(sections: FormSection[], values: Record<string, FieldValue>): string[] {
   return sections.flatMap((s) => s.fields).filter((f) => f.required || (values[f.name] !== undefined && values[f.name] !== null && values[f.name] !== '')).map((f) => f.name);
@@ -204,6 +237,26 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   const form = signal<FormState | null>(null);
   const writes = signal<Record<string, ChatWrite>>({});
   const previews = signal<Record<string, WritePreview>>({});
+  const attached = signal<Record<string, AttachedCase>>({});
+
+  function setAttached(chatId: string, openCase: AttachedCase | null | undefined) {
+    const next = { ...attached.value };
+    if (openCase) next[chatId] = openCase;
+    else delete next[chatId];
+    attached.value = next;
+  }
+
+  async function attachCase(snapshot: ChatSnapshot, openCase: AttachedCase | null) {
+    if (!sources.attach) return;
+    const before = attached.value[snapshot.chatId];
+    setAttached(snapshot.chatId, openCase);
+    try {
+      await sources.attach({ console: snapshot.console, chatId: snapshot.chatId, case: openCase });
+    } catch (error) {
+      setAttached(snapshot.chatId, before);
+      problem.value = describeProblem(error);
+    }
+  }
 
   /** What a chat gives the write's values (not its messages: they only ever go whole into the transcript). */
   const previewKey = (snapshot: ChatSnapshot) => JSON.stringify([snapshot.visitor, snapshot.preChat, snapshot.session, snapshot.masked, shownRecord({ manual, identities, chosen }, snapshot.chatId)?.record.id ?? null]);
@@ -220,6 +273,8 @@ export function createPanelStore(sources: PanelSources): PanelStore {
       const answer = await sources.preview({ snapshot });
       if (previews.value[snapshot.chatId]?.key !== key) return; // asked again since
       previews.value = { ...previews.value, [snapshot.chatId]: { key, skipped: answer.state === 'preview' ? answer.skipped : [], problems: previews.value[snapshot.chatId]?.problems ?? {} } };
+      // What the background keeps for the chat (a panel opened again learns it here).
+      if (answer.state === 'preview') setAttached(snapshot.chatId, answer.chatCase);
     } catch {
       // Said at the write itself if it still applies; the preview is a courtesy.
     }
@@ -244,10 +299,10 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   }
 
   /** Opens the form of one object of an action, filled from the mapping (and what the agent set before). */
-  async function openForm(snapshot: ChatSnapshot, action: ManualAction, object: FormState['object'], person?: Person, values?: Record<string, FieldValue>, recordTypeId?: string | null) {
+  async function openForm(snapshot: ChatSnapshot, action: ManualAction, object: FormState['object'], person?: Person, values?: Record<string, FieldValue>, recordTypeId?: string | null, account?: Linked) {
     if (!sources.openForm) return;
     const before = form.value?.chatId === snapshot.chatId && form.value.object === object ? form.value : null;
-    form.value = { chatId: snapshot.chatId, action, object, label: object, sections: [], values: {}, initial: {}, lookupNames: {}, problems: {}, showAll: before?.showAll ?? false, shown: [], offLayout: [], recordTypes: [], recordTypeId: null, saving: true, duplicates: [], person, ...(before ? { label: before.label, sections: before.sections } : {}) };
+    form.value = { chatId: snapshot.chatId, action, object, label: object, sections: [], values: {}, initial: {}, lookupNames: {}, problems: {}, showAll: before?.showAll ?? false, shown: [], offLayout: [], recordTypes: [], recordTypeId: null, saving: true, duplicates: [], person, account, ...(before ? { label: before.label, sections: before.sections } : {}) };
     try {
       const wanted = recordTypeId ?? (typeof values?.RecordTypeId === 'string' ? values.RecordTypeId : undefined);
       const answer = await sources.openForm({ snapshot, action, object, recordTypeId: wanted });
@@ -257,10 +312,10 @@ export function createPanelStore(sources: PanelSources): PanelStore {
         return !field || !field.picklistValues.length || field.picklistValues.some((p) => p.value === value);
       };
       const kept = Object.fromEntries(Object.entries(values ?? {}).filter(([name, value]) => name !== 'RecordTypeId' && offered(name, value)));
-      // The case or task goes to the chat's person: the form shows it in its lookup.
-      const link = person && object === 'Case' ? 'ContactId' : person && object === 'Task' ? 'WhoId' : null;
-      const filled = { ...answer.state === 'form' ? answer.initial : {}, ...(link ? { [link]: person!.id } : {}), ...kept };
-      const linkName: Record<string, string> = link ? { [link]: person!.name } : {};
+      // The records go to the chat's person, their account and the chat's case: the form shows them in its lookups.
+      const links = formLinks(object, person, person?.account ?? account, attached.value[snapshot.chatId]);
+      const filled = { ...answer.state === 'form' ? answer.initial : {}, ...Object.fromEntries(Object.entries(links).map(([f, l]) => [f, l.id])), ...kept };
+      const linkName = Object.fromEntries(Object.entries(links).flatMap(([f, l]) => (l.name ? [[f, l.name]] : [])));
       form.value = answer.state === 'form'
         ? { ...form.value, label: answer.label, sections: answer.sections, values: filled, initial: answer.initial, lookupNames: { ...answer.names, ...linkName, ...before?.lookupNames }, shown: initiallyShown(answer.sections, filled), offLayout: answer.offLayout, recordTypes: answer.recordTypes, recordTypeId: answer.recordTypeId, saving: false }
         : { ...form.value, saving: false, message: answer.message };
@@ -270,10 +325,10 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   }
 
   /** The first form of an action: the person to create, or straight the case or task. */
-  async function startForm(snapshot: ChatSnapshot, action: ManualAction, person?: Person) {
+  async function startForm(snapshot: ChatSnapshot, action: ManualAction, person?: Person, account?: Linked) {
     const first: FormState['object'] = person || action === 'case' ? (action === 'contactCase' || action === 'case' ? 'Case' : 'Task') : action === 'leadTask' ? 'Lead' : 'Contact';
     const again = writes.value[snapshot.chatId];
-    await openForm(snapshot, action, first, person, again?.item.state === 'waiting' ? again.overrides : undefined);
+    await openForm(snapshot, action, first, person, again?.item.state === 'waiting' ? again.overrides : undefined, undefined, account);
   }
 
   /** The person exists (created now, or the duplicate the agent chose): on to the case or task. */
@@ -281,7 +336,9 @@ export function createPanelStore(sources: PanelSources): PanelStore {
     pick(snapshot.chatId, { instanceUrl, fields: {}, record: { type: person.type, id: person.id, name: person.name, matched: ['created'] } });
     // Identification finds the new record (with its fields) when the rules match it.
     void identify(snapshot, true);
-    await openForm(snapshot, state.action, state.action === 'contactCase' ? 'Case' : 'Task', person);
+    // A contact made under the account: its case and task go under it too.
+    const account = person.type === 'Contact' && typeof state.values.AccountId === 'string' ? { id: state.values.AccountId, name: state.lookupNames.AccountId } : undefined;
+    await openForm(snapshot, state.action, state.action === 'contactCase' ? 'Case' : 'Task', { ...person, ...(account ? { account } : {}) });
   }
 
   /** The form's filled values, and the form marked saving; null (problems shown) when describe refuses some. */
@@ -376,7 +433,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
     if (!sources.remember || !snapshot || snapshot.chatId !== chatId) return;
     // A pick undone: identification decides again, unless the agent chose among its matches.
     const shown = chose || chosen.value[chatId] ? shownRecord({ manual, identities, chosen }, chatId)?.record : undefined;
-    const record = shown && (shown.type === 'Contact' || shown.type === 'Lead') ? { type: shown.type, id: shown.id, name: shown.name } : null;
+    const record = shown ? { type: shown.type, id: shown.id, name: shown.name } : null;
     void sources.remember({ console: snapshot.console, chatId, record })
       .then(() => previewWrite(snapshot, true))
       .catch((error) => (problem.value = describeProblem(error)));
@@ -467,7 +524,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
 
   return {
     openOptions: sources.openOptions ? () => void sources.openOptions!().catch(() => undefined) : null,
-    status, checking, problem, chat, identities, chosen, search, manual, editing, notice, form, writes, previews, previewWrite, fixValue,
+    status, checking, problem, chat, identities, chosen, search, manual, editing, notice, form, writes, previews, previewWrite, fixValue, attached, attachCase,
     runSearch, pick, refresh, identify, startEdit, setDraft, saveEdit, startForm, submitForm, createNow, useExisting,
     setFormValue: (field, value) => {
       const state = form.value;
@@ -497,7 +554,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
     changeRecordType: async (snapshot, recordTypeId) => {
       const state = form.value;
       if (!state) return;
-      await openForm(snapshot, state.action, state.object, state.person, state.values, recordTypeId);
+      await openForm(snapshot, state.action, state.object, state.person, state.values, recordTypeId, state.account);
     },
     setLookup: (field, id, name) => {
       const state = form.value;

@@ -34,7 +34,7 @@ import { formSections, recordTypeFor } from '@/utils/mapping/form';
 import { coerce, COMPANY_PLACEHOLDER } from '@/utils/mapping/values';
 import { phoneRegions } from '@/utils/identify/phone';
 import type { FieldValue } from '@/utils/mapping/display';
-import { lookupSoql, lookupTarget } from '@/utils/salesforce/lookup';
+import { lookupResult, lookupSoql, lookupTarget, polymorphicSosl, polymorphicTargets } from '@/utils/salesforce/lookup';
 import { agentUser } from '@/utils/plan/owner';
 import { landedIds } from '@/utils/plan/landed';
 import { removeResent } from '@/utils/plan/resent';
@@ -337,6 +337,19 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     'lookup.search': async ({ referenceTo, text }) => {
       const client = await currentClient();
       if (!client) return { state: 'error', message: NOT_CONNECTED };
+      const polymorphic = polymorphicTargets(referenceTo);
+      if (polymorphic) {
+        // Related To: every type the field allows, in one search, each result with its type.
+        const sosl = polymorphicSosl(polymorphic, text);
+        if (!sosl) return { state: 'results', records: [] };
+        try {
+          const meta = await metadata.objects(client, ORG_OBJECTS);
+          if (!Object.values(meta).some((object) => object?.fields.some((f) => f.referenceTo.length > 1 && polymorphic.every((t) => f.referenceTo.includes(t))))) return { state: 'error', message: "No field of the panel's forms looks up these records." };
+          return { state: 'results', records: (await client.search(sosl)).map((r) => lookupResult(r as never)) };
+        } catch (error) {
+          return { state: 'error', message: describeFailure(error, 'the search').message };
+        }
+      }
       const target = lookupTarget(referenceTo);
       const soql = target && lookupSoql(target, text);
       if (!soql) return { state: 'results', records: [] };

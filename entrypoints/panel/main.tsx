@@ -25,6 +25,7 @@ const store = createPanelStore({
   remember: (request) => sendCommand('chat.record', request),
   preview: (request) => sendCommand('chat.preview', request),
   fix: (request) => sendCommand('chat.fix', request),
+  attach: (request) => sendCommand('chat.case', request),
 });
 
 // Identify at chat start, and again when the console shows the visitor's e-mail or phone late.

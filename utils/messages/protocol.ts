@@ -235,7 +235,7 @@ export const commands = {
   'lookup.search': {
     request: z.object({ referenceTo: z.array(z.string().check(z.regex(/^[A-Za-z][A-Za-z0-9_]*$/))).check(z.maxLength(200)), text: z.string().check(z.maxLength(100)) }),
     response: z.discriminatedUnion('state', [
-      z.object({ state: z.literal('results'), records: z.array(z.object({ id: z.string(), name: z.string() })) }),
+      z.object({ state: z.literal('results'), records: z.array(z.object({ id: z.string(), name: z.string(), type: z.optional(z.string()) })) }),
       z.object({ state: z.literal('error'), message: z.string() }),
     ]),
   },

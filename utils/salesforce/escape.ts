@@ -28,3 +28,10 @@ export function soqlContains(value: string): string {
   const literal = soqlString(value.trim()).slice(1, -1).replace(/[%_]/g, '\\$&');
   return `'%${literal}%'`;
 }
+
+/** SOSL search words for text as typed so far: each word escaped, the last one a prefix ("acme cor" finds "Acme Corp"). */
+export function soslPrefix(value: string): string | null {
+  const words = value.replace(CONTROL, ' ').split(/\s+/).map((w) => w.replace(SOSL_RESERVED, '\\$&')).filter(Boolean).slice(0, 10);
+  if (!words.length) return null;
+  return `${words.join(' ')}*`;
+}

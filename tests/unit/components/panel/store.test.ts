@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createPanelStore } from '@/components/panel/store';
+import { createPanelStore, formLinks } from '@/components/panel/store';
+import { atChatEnd } from '@/components/panel/ChatActions';
 import { emptySnapshot } from '@/utils/chat/snapshot';
 import { fieldOf } from '@/utils/salesforce/describe';
 import { CommandError, type CommandRequest, type CommandResponse, type IdentifyResult } from '@/utils/messages/protocol';
@@ -134,5 +135,48 @@ describe('editing in place', () => {
     gone.store.setDraft(fields[0]!, 'Admiral');
     await gone.store.saveEdit(fields);
     expect(gone.store.editing.value!.message).toMatch(/Reload this page.*Your changes are still here/);
+  });
+});
+
+describe("the chat's account and case", () => {
+  const person = { type: 'Contact' as const, id: '003000000000001AAA', name: 'Grace Hopper', account: { id: '001000000000001AAA', name: 'Acme Corp' } };
+  const openCase = { id: '500000000000001AAA', number: '00001001' };
+
+  it('fills a form with the person, their account and the chat\'s case; never a lead beside a case', () => {
+    expect(formLinks('Case', person, person.account, undefined)).toEqual({ ContactId: { id: person.id, name: 'Grace Hopper' }, AccountId: person.account });
+    expect(formLinks('Task', person, person.account, undefined)).toEqual({ WhoId: { id: person.id, name: 'Grace Hopper' }, WhatId: person.account });
+    expect(formLinks('Task', person, person.account, openCase)).toMatchObject({ WhatId: { id: openCase.id, name: 'Case 00001001' } });
+    expect(formLinks('Contact', undefined, person.account, undefined)).toEqual({ AccountId: person.account });
+    const lead = { type: 'Lead' as const, id: '00Q000000000001AAA', name: 'Chloé Dubois' };
+    expect(formLinks('Task', lead, person.account, undefined)).toEqual({ WhoId: { id: lead.id, name: 'Chloé Dubois' } });
+    expect(formLinks('Task', lead, undefined, openCase)).toEqual({ WhatId: { id: openCase.id, name: 'Case 00001001' } });
+  });
+
+  it('says where the chat goes: on the attached case, under the account shown', () => {
+    expect(atChatEnd('contactCase', person, openCase)).toBe('a task on case 00001001, for Grace Hopper');
+    expect(atChatEnd('contactCase', null, undefined, { name: 'Acme Corp' })).toBe('a new contact and a case under Acme Corp');
+    expect(atChatEnd('case', null, undefined, { name: 'Acme Corp' })).toBe('a case on Acme Corp');
+    expect(atChatEnd('nothing', person, openCase)).toBeNull();
+  });
+
+  it('attaches the chat to a case through the background, and takes it back when that fails', async () => {
+    const sent: CommandRequest<'chat.case'>[] = [];
+    let fail = false;
+    const store = createPanelStore({
+      readStatus: async () => ({ state: 'not_connected' }),
+      attach: async (request) => {
+        if (fail) throw new CommandError('unreachable', 'The extension was reloaded.');
+        sent.push(request);
+        return { stored: true };
+      },
+    });
+    const chat = emptySnapshot('c1', 'demo');
+    await store.attachCase(chat, openCase);
+    expect(store.attached.value).toEqual({ c1: openCase });
+    expect(sent).toEqual([{ console: 'demo', chatId: 'c1', case: openCase }]);
+    fail = true;
+    await store.attachCase(chat, null);
+    expect(store.attached.value).toEqual({ c1: openCase });
+    expect(store.problem.value).toMatch(/reloaded/);
   });
 });
