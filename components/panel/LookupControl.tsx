@@ -53,7 +53,7 @@ export function LookupControl({ field, value, name, id, invalid, search, onChang
           {results.map((r) => (
             <li key={r.id}>
               <button type="button" class="choice" data-record-id={r.id} onClick={() => { const shown = r.type && r.type !== 'Account' ? `${r.type} ${r.name}` : r.name; onChange(r.id, shown); setText(shown); setResults(null); }}>
-                {r.type && <span class="badge badge--type">{r.type}</span>} <bdi>{r.name}</bdi>
+                <span>{r.type && <><span class="badge badge--type">{r.type}</span>{' '}</>}<bdi>{r.name}</bdi></span>
               </button>
             </li>
           ))}

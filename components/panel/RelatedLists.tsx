@@ -19,7 +19,7 @@ export function RelatedLists({ store, chat, record, instanceUrl }: { store: Pane
     <div class="related" data-related={record.id}>
       <section class="related__list" aria-label="Open cases">
         <h3 class="related__heading">Open cases {related.cases.length ? `(${related.cases.length})` : ''}</h3>
-        {related.cases.length === 0 && <p class="note" data-open-cases="0">None open.</p>}
+        {related.cases.length === 0 && <p class="related__none" data-open-cases="0">None open.</p>}
         <ul>
           {related.cases.map((c) => (
             <li key={c.id} class="related__item" data-open-case={c.number} data-attached={attached?.id === c.id ? '' : undefined}>

@@ -313,7 +313,8 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
         const step = plan?.steps.find((st) => st.object === object);
         // References to records not yet written (@{person.id}) are the plan's business, not the form's.
         // The agent is there to give a real company: the automatic placeholder is not offered.
-        const initial = Object.fromEntries(Object.entries(step?.values ?? {}).filter(([k, v]) => !(typeof v === 'string' && v.startsWith('@{')) && !(k === 'Company' && v === COMPANY_PLACEHOLDER)));
+        // The chat's key (CallObject) is the write's own bookkeeping: written at chat end, never the agent's to edit.
+        const initial = Object.fromEntries(Object.entries(step?.values ?? {}).filter(([k, v]) => !(typeof v === 'string' && v.startsWith('@{')) && !(k === 'Company' && v === COMPANY_PLACEHOLDER) && k !== 'CallObject'));
         const objectMeta = meta[object]!;
         const recordType = recordTypeFor(objectMeta, recordTypeId);
         const sections = formSections(objectMeta, recordType);

@@ -1,0 +1,111 @@
+import { describe, expect, it } from 'vitest';
+import { useExtension } from '../setup';
+import { demoVisitor } from '../pages/demo-console';
+import type { PanelPage } from '../pages/panel';
+
+// The chat related the way service teams work (issue 16): the customer's open cases and account,
+// read back from the emulator after the real extension wrote them.
+const e2e = useExtension();
+
+const automation = (ended: string) => ({ automation: { ended: { action: ended, strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } } });
+const BY_COMPANY = { identification: { contacts: [{ chatField: 'visitor.email', sfField: 'Email' }], leads: [{ chatField: 'visitor.email', sfField: 'Email' }], accounts: [{ chatField: 'preChat.company', sfField: 'Name' }] } };
+const grace = () => demoVisitor('Grace Hopper', 'grace.hopper@example.com', { firstMessage: 'I still cannot log in.' });
+
+const click = async (panel: PanelPage, selector: string) => panel.click(selector);
+const text = async (panel: PanelPage, selector: string) => (await panel.find(selector)).evaluate((el) => (el as HTMLElement).innerText);
+
+describe("the customer's context and the chat's case", () => {
+  it('shows the open case under the contact; attached to it, the chat ends as a task on that case, not a second case', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: automation('contactCase') });
+    const chat = await demo.startChat(grace());
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="found"][data-record-type="Contact"]');
+    const open = (await emulator.records('Case')).find((c) => c.Subject === 'Cannot log in')!;
+    expect(await text(panel, `[data-open-case="${open.CaseNumber}"]`)).toMatch(/Cannot log in\s+New/);
+    expect(await text(panel, '[data-at-chat-end]')).toBe('At chat end: a case on Grace Hopper.');
+    await harness.screenshot(page, 'relations-open-cases');
+
+    // "Attach a Case" first shows the open one, and offers to attach instead.
+    await click(panel, '[data-action="contactCase"]');
+    expect(await text(panel, '[data-open-cases-check]')).toMatch(/Grace Hopper has an open case\. Is this chat about it\?/);
+    await harness.screenshot(page, 'relations-open-case-check');
+    await click(panel, `[data-action="attach-instead"][data-case="${open.CaseNumber}"]`);
+    await panel.gone('[data-form="Case"]');
+    await panel.find(`[data-open-case="${open.CaseNumber}"][data-attached]`);
+    expect(await text(panel, '[data-at-chat-end]')).toBe(`At chat end: a task on case ${open.CaseNumber}, for Grace Hopper.`);
+    await harness.screenshot(page, 'relations-attached');
+
+    const casesBefore = (await emulator.records('Case')).length;
+    await demo.sendMessage(chat, 'agent', 'I have reset your password.');
+    await demo.endOpenChat();
+    const entry = await panel.settledWrite(chat);
+    expect(entry).toMatchObject({ state: 'done', steps: [{ object: 'Task', method: 'POST' }] });
+    expect(await emulator.records('Case')).toHaveLength(casesBefore);
+    const contact = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
+    const task = (await emulator.records('Task')).find((t) => t.Id === entry.ids.record)!;
+    expect(task).toMatchObject({ WhatId: open.Id, WhoId: contact.Id, Subject: 'Chat' });
+    expect(String(task.Description)).toMatch(/I still cannot log in\.[\s\S]*I have reset your password\./);
+  });
+
+  it("an automatic task on a found contact is related to the contact's account", async () => {
+    const { emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { panel, demo } = await e2e.openConnectedConsole({ settings: automation('contactTask') });
+    const chat = await demo.startChat(grace());
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="found"][data-record-type="Contact"]');
+    await demo.endOpenChat();
+    const entry = await panel.settledWrite(chat);
+    const contact = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
+    expect((await emulator.records('Task')).find((t) => t.Id === entry.ids.record)).toMatchObject({ WhoId: contact.Id, WhatId: contact.AccountId });
+  });
+
+  it('a visitor who matches only an account: actions under it, and the automatic contact and case go under it', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: { ...BY_COMPANY, ...automation('contactCase') } });
+    const chat = await demo.startChat(demoVisitor('Nia New', 'nia.new@example.net', { preChat: { Company: 'Acme Corp' } }));
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="found"][data-record-type="Account"]');
+    await panel.find('[data-actions="account"] [data-action="contactCase"]');
+    expect(await text(panel, '[data-at-chat-end]')).toBe('At chat end: a new contact and a case under Acme Corp.');
+    await harness.screenshot(page, 'relations-account-only');
+    await demo.endOpenChat();
+    const entry = await panel.settledWrite(chat);
+    expect(entry.state).toBe('done');
+    const acme = (await emulator.records('Account')).find((a) => a.Name === 'Acme Corp')!;
+    expect((await emulator.records('Contact')).find((c) => c.Id === entry.ids.person)).toMatchObject({ Email: 'nia.new@example.net', AccountId: acme.Id });
+    expect((await emulator.records('Case')).find((c) => c.Id === entry.ids.record)).toMatchObject({ ContactId: entry.ids.person, AccountId: acme.Id });
+  });
+
+  it('"Create Contact & Attach Task" under the account shown, the task Related To a case the agent found by its subject', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: BY_COMPANY });
+    const chat = await demo.startChat(demoVisitor('Nia New', 'nia.new@example.net', { preChat: { Company: 'Acme Corp' } }));
+    await panel.waitForVisitor(chat);
+    await click(panel, '[data-actions="account"] [data-action="contactTask"]');
+    await panel.find('[data-form="Contact"]');
+    expect(await text(panel, '[data-lookup="AccountId"] .lookup__chosen')).toContain('Acme Corp');
+    await click(panel, '[data-form="Contact"] button[type="submit"]');
+    await panel.find('[data-form="Task"]');
+    // Related To starts at the account; the agent relates the task to Acme's open case instead.
+    expect(await text(panel, '[data-lookup="WhatId"] .lookup__chosen')).toContain('Acme Corp');
+    await panel.retype('[data-form="Task"] [data-field="WhatId"] .field__control', 'cannot log');
+    await click(panel, '[data-lookup="WhatId"] [data-action="lookup-find"]');
+    const result = await panel.find('[data-lookup="WhatId"] .lookup__results .choice');
+    expect(await result.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/^Case\s+\d{8} Cannot log in$/);
+    await harness.screenshot(page, 'relations-related-to-search');
+    await click(panel, '[data-lookup="WhatId"] .lookup__results .choice');
+    await click(panel, '[data-form="Task"] button[type="submit"]');
+    await panel.find('[data-write="waiting"]');
+    await demo.endOpenChat();
+    const entry = await panel.settledWrite(chat);
+    const open = (await emulator.records('Case')).find((c) => c.Subject === 'Cannot log in')!;
+    const nia = (await emulator.records('Contact')).find((c) => c.Email === 'nia.new@example.net')!;
+    expect(nia.AccountId).toBe(open.AccountId);
+    expect((await emulator.records('Task')).find((t) => t.Id === entry.ids.record)).toMatchObject({ WhoId: nia.Id, WhatId: open.Id });
+  });
+});
