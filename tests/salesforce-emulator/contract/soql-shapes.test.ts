@@ -131,8 +131,10 @@ describe('TYPEOF', () => {
     const acme = idOf('Account', (r) => r.Name === 'Acme Corp');
     const caseId = idOf('Case', (r) => r.ContactId === grace);
     await conn.sobject('Task').create({ Subject: 'A call', WhoId: grace, WhatId: acme });
-    await conn.sobject('Task').create({ Subject: 'B mail', WhoId: chloe, WhatId: caseId });
+    // A lead's task is related to nothing else (Salesforce refuses a WhatId beside it).
+    await conn.sobject('Task').create({ Subject: 'B mail', WhoId: chloe });
     await conn.sobject('Task').create({ Subject: 'C alone' });
+    await conn.sobject('Task').create({ Subject: 'D case', WhoId: grace, WhatId: caseId });
     const { body } = await query('SELECT Subject, TYPEOF Who WHEN Contact THEN LastName, Email WHEN Lead THEN LastName, Company ELSE Id END, TYPEOF What WHEN Account THEN Name, Phone ELSE Id END FROM Task ORDER BY Subject');
     const records = body.records.map(({ attributes, ...rest }: Record<string, unknown>) => rest);
     expect(JSON.stringify(records)).toBe(JSON.stringify([
@@ -144,9 +146,14 @@ describe('TYPEOF', () => {
       {
         Subject: 'B mail',
         Who: { attributes: { type: 'Lead', url: url('Lead', chloe) }, LastName: 'Dubois', Company: SCENARIOS.lead.Company },
-        What: { attributes: { type: 'Case', url: url('Case', caseId) }, Id: caseId },
+        What: null,
       },
       { Subject: 'C alone', Who: null, What: null },
+      {
+        Subject: 'D case',
+        Who: { attributes: { type: 'Contact', url: url('Contact', grace) }, LastName: 'Hopper', Email: SCENARIOS.grace.Email },
+        What: { attributes: { type: 'Case', url: url('Case', caseId) }, Id: caseId },
+      },
     ]));
   });
 
