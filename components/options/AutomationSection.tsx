@@ -14,12 +14,16 @@ const STRATEGIES = [
   ['overwrite', 'Overwrite existing values'],
   ['fillBlank', 'Fill in blank fields only'],
 ] as const;
+const NO_MATCH = [
+  ['create', 'Nobody matches: create them'],
+  ['nothing', 'Nobody matches: write nothing'],
+] as const;
 const TRIGGERS = [
   ['ended', 'When a chat ends'],
   ['offline', 'When an offline message arrives'],
 ] as const;
 
-/** The automatic action and update strategy per trigger (seed 000, 002). */
+/** The automatic action, update strategy and what to do for an unknown visitor, per trigger (seed 000, 002). */
 export function AutomationSection({ store }: { store: OptionsStore }) {
   const automation = store.draft.value!.automation;
   return (
@@ -37,6 +41,9 @@ export function AutomationSection({ store }: { store: OptionsStore }) {
                 </select>
                 <select aria-label={`${label}: update strategy`} name={`${trigger}-strategy`} disabled={disabled || rule.action === 'nothing' || rule.action === 'case'} value={rule.strategy} onChange={(e) => store.set('automation', trigger, { ...rule, strategy: e.currentTarget.value as typeof rule.strategy })}>
                   {STRATEGIES.map(([value, text]) => <option value={value}>{text}</option>)}
+                </select>
+                <select aria-label={`${label}: when nobody matches`} name={`${trigger}-no-match`} disabled={disabled || rule.action === 'nothing' || rule.action === 'case'} value={rule.noMatch} onChange={(e) => store.set('automation', trigger, { ...rule, noMatch: e.currentTarget.value as typeof rule.noMatch })}>
+                  {NO_MATCH.map(([value, text]) => <option value={value}>{text}</option>)}
                 </select>
               </div>
             )}

@@ -126,7 +126,10 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
   const undecided = tied.length > 1 && status.atChatEnd && status.atChatEnd !== 'nothing' && status.atChatEnd !== 'case'
     ? `nothing until you choose: ${tied.length} ${tied[0]!.type === 'Lead' ? 'leads' : 'contacts'} match this visitor equally` : null;
   // Said while the chat goes on; an ended or offline chat's write shows its own state.
-  const target = chat.state === 'active' && (settled || person) ? undecided ?? atChatEnd(status.atChatEnd, person, onCase, account) : null;
+  // Nobody matches, and the admin writes nothing for unknown visitors.
+  const unknown = settled && identity.state === 'not_found' && !person && !onCase && status.atChatEndNoMatch === 'nothing' && status.atChatEnd !== 'case' && status.atChatEnd !== 'nothing'
+    ? 'nothing: nobody in Salesforce matches this visitor' : null;
+  const target = chat.state === 'active' && (settled || person) ? undecided ?? unknown ?? atChatEnd(status.atChatEnd, person, onCase, account) : null;
   const where = target && <p class="chat-actions__target" role="status" data-at-chat-end={status.atChatEnd}>At chat end: <bdi>{target}</bdi>.</p>;
   if (person) {
     return (

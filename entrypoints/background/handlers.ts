@@ -179,7 +179,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       if (status.state !== 'connected') return status;
       const { calls, max } = await apiMeter.today(status.instanceUrl);
       const percent = settings.general.apiBudgetPercent;
-      return { ...status, budget: { calls, allowed: allowedCalls(max ?? status.usage?.max, percent), percent }, atChatEnd: settings.automation.ended.action };
+      return { ...status, budget: { calls, allowed: allowedCalls(max ?? status.usage?.max, percent), percent }, atChatEnd: settings.automation.ended.action, atChatEndNoMatch: settings.automation.ended.noMatch };
     },
     'chat.event': async (delivered, sender) => {
       const tabId = sender.tab?.id;

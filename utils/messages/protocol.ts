@@ -24,6 +24,8 @@ export const SalesforceStatus = z.discriminatedUnion('state', [
     budget: z.optional(z.object({ calls: z.number(), allowed: z.nullable(z.number()), percent: z.number() })),
     /** What is written on its own when a chat ends (the admin's automatic action). */
     atChatEnd: z.optional(z.enum(['contactCase', 'contactTask', 'case', 'leadTask', 'nothing'])),
+    /** When nobody matches the visitor: whether that automatic action still creates them. */
+    atChatEndNoMatch: z.optional(z.enum(['create', 'nothing'])),
   }),
   z.object({ state: z.literal('session_expired'), instanceUrl: z.string() }),
   z.object({ state: z.literal('over_limit'), instanceUrl: z.string(), message: z.string() }),

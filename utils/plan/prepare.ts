@@ -40,7 +40,7 @@ const asExisting = (c: Candidate): Existing => ({ type: c.type as 'Contact' | 'L
 export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise<ActionPlan | null> {
   const { client, metadata, settings } = ctx;
   // An agent's choice (entry.manual) replaces the automatic rule for the trigger.
-  const rule = entry.manual ? { action: entry.manual.action, strategy: 'none' as const } : entry.trigger === 'manual' ? null : settings.automation[entry.trigger];
+  const rule = entry.manual ? { action: entry.manual.action, strategy: 'none' as const, noMatch: 'create' as const } : entry.trigger === 'manual' ? null : settings.automation[entry.trigger];
   if (!rule || rule.action === 'nothing') return null;
   const defaults = planDefaults(settings, ctx.orgRegion);
   const { meta, read, isPhone } = await identifyContext(metadata, client, settings.mapping);
@@ -51,6 +51,9 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
   const best = equalBest(found.contacts.length ? found.contacts : found.leads);
   if (!person && rule.action !== 'case' && best.length > 1) throw new UndecidedMatchError(best);
   const picked = person ? candidates.find((c) => c.id === person.id) : entry.choice ? undefined : candidates[0];
+  // Nobody matches and the admin wants nothing created for unknown visitors: nothing is written.
+  // Only the automatic rule: an agent who chose a write in the panel decided for this chat.
+  if (!entry.choice && !picked && rule.action !== 'case' && rule.noMatch === 'nothing') return null;
   // A record picked by hand that identification did not bring: attach to it, change nothing on it.
   const existing: Existing | null = picked ? asExisting(picked) : person ? { ...person, values: {} } : null;
   // The chat's account: the agent's pick, else the one account that matched best (two alike: none,

@@ -18,8 +18,10 @@ const Conditions = z.array(Condition).max(3);
 const Rule = z.object({
   action: z.enum(['contactCase', 'contactTask', 'case', 'leadTask', 'nothing']),
   strategy: z.enum(['none', 'overwrite', 'fillBlank']),
+  /** When nobody in Salesforce matches the visitor: create the person (and the rest), or write nothing (seed 002). Apart from the update strategy. */
+  noMatch: z.enum(['create', 'nothing']).default('create'),
 });
-const NOTHING = { action: 'nothing', strategy: 'none' } as const;
+const NOTHING = { action: 'nothing', strategy: 'none', noMatch: 'create' } as const;
 
 const MappingRow = z.object({ sfField: SalesforceFieldName, chatField: ChatFieldKey.optional(), display: z.boolean().optional() });
 const MappingRows = z.array(MappingRow).max(500);

@@ -109,3 +109,22 @@ describe("the customer's context and the chat's case", () => {
     expect((await emulator.records('Task')).find((t) => t.Id === entry.ids.record)).toMatchObject({ WhoId: nia.Id, WhatId: open.Id });
   });
 });
+
+describe('when nobody matches', () => {
+  it('"write nothing" for unknown visitors: the panel says so, and the chat end writes nothing', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const settings = { automation: { ended: { action: 'contactCase', strategy: 'none', noMatch: 'nothing' }, offline: { action: 'nothing', strategy: 'none' } } };
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings });
+    const chat = await demo.startChat(demoVisitor('Nia New', 'nia.new@example.net'));
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="not_found"]');
+    expect(await text(panel, '[data-at-chat-end]')).toBe('At chat end: nothing: nobody in Salesforce matches this visitor.');
+    await harness.screenshot(page, 'relations-no-match-nothing');
+    const [contacts, cases] = [(await emulator.records('Contact')).length, (await emulator.records('Case')).length];
+    await demo.endOpenChat();
+    expect(await panel.settledWrite(chat)).toMatchObject({ state: 'done', steps: [] });
+    expect(await emulator.records('Contact')).toHaveLength(contacts);
+    expect(await emulator.records('Case')).toHaveLength(cases);
+  });
+});

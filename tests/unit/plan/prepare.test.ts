@@ -31,10 +31,10 @@ describe('asUpdate: a case created during the chat, at its end', () => {
 describe('preparePlan: the chat\'s account and case', () => {
   const org = useEmulatorOrg();
   const rules = { ...DEFAULT_SETTINGS.identification, accounts: [{ chatField: 'visitor.company', sfField: 'Name' }] };
-  const settings = (action: 'contactCase' | 'contactTask'): Settings => ({ ...DEFAULT_SETTINGS, identification: rules, automation: { ended: { action, strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } }, records: { ...DEFAULT_SETTINGS.records, owner: 'connectedUser' } });
+  const settings = (action: 'contactCase' | 'contactTask', noMatch: 'create' | 'nothing' = 'create'): Settings => ({ ...DEFAULT_SETTINGS, identification: rules, automation: { ended: { action, strategy: 'none', noMatch }, offline: DEFAULT_SETTINGS.automation.offline }, records: { ...DEFAULT_SETTINGS.records, owner: 'connectedUser' } });
   const visitor = (company: string): OutboxEntry => ({ id: 'e1', chatKey: 'demo:n1', trigger: 'ended', snapshot: { ...emptySnapshot('n1', 'demo', 'ended'), visitor: { name: 'Nia New', email: 'nia.new@example.net', company } }, attempts: 0, createdAt: 0, updatedAt: 0, state: 'pending' });
-  const prepare = (entry: OutboxEntry, action: 'contactCase' | 'contactTask' = 'contactCase', chatCase?: { id: string }) =>
-    preparePlan(entry, { client: org.client, metadata: new MetadataCache(memoryMetadataStore()), cache: memoryCache(), settings: settings(action), ...(chatCase ? { chatCase } : {}) });
+  const prepare = (entry: OutboxEntry, action: 'contactCase' | 'contactTask' = 'contactCase', chatCase?: { id: string }, noMatch?: 'create' | 'nothing') =>
+    preparePlan(entry, { client: org.client, metadata: new MetadataCache(memoryMetadataStore()), cache: memoryCache(), settings: settings(action, noMatch), ...(chatCase ? { chatCase } : {}) });
   const values = (plan: ActionPlan | null, object: string) => plan!.steps.find((s) => s.object === object)?.values;
 
   it('a new visitor whose company matched one account: the contact and the case go under it', async () => {
@@ -60,5 +60,23 @@ describe('preparePlan: the chat\'s account and case', () => {
     const onCase = await prepare(visitor('Acme Corp'), 'contactCase', { id: open.Id as string });
     expect(onCase!.steps.map((s) => `${s.method} ${s.object}`)).toEqual(['POST Contact', 'POST Task']);
     expect(values(onCase, 'Task')).toMatchObject({ WhatId: open.Id, WhoId: '@{person.id}' });
+  });
+});
+
+describe('preparePlan: when nobody matches', () => {
+  const org = useEmulatorOrg();
+  const settings = (noMatch: 'create' | 'nothing'): Settings => ({ ...DEFAULT_SETTINGS, automation: { ended: { action: 'contactCase', strategy: 'overwrite', noMatch }, offline: DEFAULT_SETTINGS.automation.offline }, records: { ...DEFAULT_SETTINGS.records, owner: 'connectedUser' } });
+  const entry = (email: string, more: Partial<OutboxEntry> = {}): OutboxEntry => ({ id: 'e2', chatKey: 'demo:n2', trigger: 'ended', snapshot: { ...emptySnapshot('n2', 'demo', 'ended'), visitor: { name: 'Someone', email } }, attempts: 0, createdAt: 0, updatedAt: 0, state: 'pending', ...more });
+  const prepare = (e: OutboxEntry, noMatch: 'create' | 'nothing') => preparePlan(e, { client: org.client, metadata: new MetadataCache(memoryMetadataStore()), cache: memoryCache(), settings: settings(noMatch) });
+
+  it('"do nothing" writes nothing for an unknown visitor, and still writes for a known one; "create" creates', async () => {
+    expect(await prepare(entry('nobody@example.net'), 'nothing')).toBeNull();
+    expect((await prepare(entry('nobody@example.net'), 'create'))!.steps.map((s) => `${s.method} ${s.object}`)).toEqual(['POST Contact', 'POST Case']);
+    expect((await prepare(entry('grace.hopper@example.com'), 'nothing'))!.steps.map((s) => s.object)).toContain('Case');
+  });
+
+  it("an agent's choice in the panel is written whatever the rule says", async () => {
+    const plan = await prepare(entry('nobody@example.net', { manual: { action: 'contactCase', overrides: {} } }), 'nothing');
+    expect(plan!.steps.map((s) => s.object)).toEqual(['Contact', 'Case']);
   });
 });

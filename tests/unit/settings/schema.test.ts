@@ -5,7 +5,7 @@ describe('parseSettings', () => {
   it('gives the defaults for nothing stored: nothing automatic, e-mail rules, the default mapping', () => {
     const { settings, problems, locked } = parseSettings(undefined);
     expect(settings).toEqual(DEFAULT_SETTINGS);
-    expect(settings.automation.ended).toEqual({ action: 'nothing', strategy: 'none' });
+    expect(settings.automation.ended).toEqual({ action: 'nothing', strategy: 'none', noMatch: 'create' });
     expect(SettingsSchema.parse(settings)).toEqual(settings); // the defaults pass their own schema
     expect([problems, locked]).toEqual([[], []]);
   });
@@ -15,7 +15,10 @@ describe('parseSettings', () => {
     const automation = { ended: { action: 'contactCase', strategy: 'fillBlank' }, offline: { action: 'leadTask', strategy: 'none' } };
     const { settings } = parseSettings({ identification, automation, general: { phoneRegion: 'GB' } });
     expect(settings.identification).toEqual(identification);
-    expect(settings.automation).toEqual(automation);
+    // A rule stored before "when nobody matches" existed still creates them, as it did.
+    expect(settings.automation).toEqual({ ended: { ...automation.ended, noMatch: 'create' }, offline: { ...automation.offline, noMatch: 'create' } });
+    expect(parseSettings({ automation: { ended: { ...automation.ended, noMatch: 'nothing' } } }).settings.automation.ended.noMatch).toBe('nothing');
+    expect(parseSettings({ automation: { ended: { ...automation.ended, noMatch: 'maybe' } } }).problems).toMatchObject([{ setting: 'automation.ended' }]);
     expect(settings.general).toEqual({ phoneRegion: 'GB', apiBudgetPercent: DEFAULT_SETTINGS.general.apiBudgetPercent });
     expect(settings.mapping).toEqual(DEFAULT_SETTINGS.mapping);
   });
@@ -73,7 +76,7 @@ describe('mergeSettings: enterprise policy over local over defaults', () => {
   it('takes a policy value over the local one, and locks exactly that setting', () => {
     const local = { automation: { ended: { action: 'case', strategy: 'none' }, offline: { action: 'leadTask', strategy: 'none' } } };
     const { settings, locked } = mergeSettings(local, { automation: { ended: contactCase }, mapping: { Contact: [{ sfField: 'Email', chatField: 'visitor.email', display: true }] } });
-    expect(settings.automation).toEqual({ ended: contactCase, offline: { action: 'leadTask', strategy: 'none' } });
+    expect(settings.automation).toEqual({ ended: { ...contactCase, noMatch: 'create' }, offline: { action: 'leadTask', strategy: 'none', noMatch: 'create' } });
     expect(settings.mapping.Contact).toEqual([{ sfField: 'Email', chatField: 'visitor.email', display: true }]);
     expect(settings.mapping.Lead).toEqual(DEFAULT_SETTINGS.mapping.Lead);
     expect(locked.sort()).toEqual(['automation.ended', 'mapping.Contact']);

@@ -19,13 +19,13 @@ describe('the options page state', () => {
     const { store, saved } = setup();
     await store.reload();
     expect(store.isLocked('automation', 'ended')).toBe(true);
-    store.set('automation', 'ended', { action: 'nothing', strategy: 'none' }); // ignored: locked
+    store.set('automation', 'ended', { action: 'nothing', strategy: 'none', noMatch: 'create' }); // ignored: locked
     store.set('general', 'phoneRegion', 'GB');
     await store.save();
     expect(saved).toHaveLength(1);
     expect((saved[0]!.general as { phoneRegion: string }).phoneRegion).toBe('GB');
     expect(saved[0]!.automation).toEqual({ offline: DEFAULT_SETTINGS.automation.offline });
-    expect(store.draft.value!.automation.ended).toEqual({ action: 'case', strategy: 'none' });
+    expect(store.draft.value!.automation.ended).toEqual({ action: 'case', strategy: 'none', noMatch: 'create' });
   });
 
   it('refuses to save an invalid value and says which', async () => {
@@ -44,7 +44,7 @@ describe('the options page state', () => {
     store.importConfiguration(JSON.stringify({ general: { phoneRegion: 'FR', apiBudgetPercent: 'all' }, automation: { ended: { action: 'contactTask', strategy: 'none' } } }));
     expect(store.draft.value!.general.phoneRegion).toBe('FR');
     expect(store.draft.value!.general.apiBudgetPercent).toBe(DEFAULT_SETTINGS.general.apiBudgetPercent);
-    expect(store.draft.value!.automation.ended).toEqual({ action: 'case', strategy: 'none' }); // policy's
+    expect(store.draft.value!.automation.ended).toEqual({ action: 'case', strategy: 'none', noMatch: 'create' }); // policy's
     expect(store.invalid.value.map((p) => p.setting)).toEqual(['general.apiBudgetPercent']);
     store.importConfiguration('{ not json');
     expect(store.notice.value).toMatchObject({ tone: 'error', text: expect.stringContaining('not JSON') });
