@@ -8,6 +8,7 @@ import { IdentificationSection } from './IdentificationSection';
 import { ImportExport } from './ImportExport';
 import { MappingSection } from './MappingSection';
 import { RecordsSection } from './RecordsSection';
+import { WrapUpSection } from './WrapUpSection';
 import type { OptionsStore } from './store';
 
 const NAV = [
@@ -51,6 +52,7 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
         <MappingSection store={store} />
         <AutomationSection store={store} />
         <RecordsSection store={store} />
+        <WrapUpSection store={store} />
         <ConsolesSection store={store} />
         <ImportExport store={store} />
         <AuditSection />

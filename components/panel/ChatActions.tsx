@@ -72,7 +72,8 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
             <button type="button" class="link" data-action="change-write" onClick={() => void store.startForm(chat, item.action as ManualAction, write.person)}>Change the {child}</button>
           </>
         )}
-        {item.state === 'pending' && (
+        {item.state === 'pending' && item.wrapUpUntil && <WrapUp store={store} chatId={chat.chatId} until={item.wrapUpUntil} />}
+        {item.state === 'pending' && !item.wrapUpUntil && (
           <p role="status">
             Writing to Salesforce…
             {item.lastError && ` Not yet: ${item.lastError.replace(/\.+$/, '')}. Kept safe; next try ${item.nextAttemptAt ? `at ${new Date(item.nextAttemptAt).toLocaleTimeString()}` : 'soon'}. `}
@@ -233,5 +234,43 @@ function FixFields({ store, chatId, errors }: { store: PanelStore; chatId: strin
       )))}
       <button type="button" class="button" data-action="fix-write" onClick={() => void store.retryWrite(chatId, undefined, values)}>Save and try again</button>
     </div>
+  );
+}
+
+/**
+ * After the chat: the agent's disposition and notes, then Done. The write waits for them until the
+ * time shown (then goes as it is), or goes at once when the console tab closes.
+ */
+function WrapUp({ store, chatId, until }: { store: PanelStore; chatId: string; until: number }) {
+  const ask = store.previews.value[chatId]?.wrapUp;
+  const [disposition, setDisposition] = useState('');
+  const [notes, setNotes] = useState('');
+  const [saving, setSaving] = useState(false);
+  const done = async () => {
+    setSaving(true);
+    await store.finishWrapUp(chatId, { ...(disposition ? { disposition } : {}), ...(notes.trim() ? { notes } : {}) });
+    setSaving(false);
+  };
+  return (
+    <form class="wrap-up" data-wrap-up={until} aria-label="Wrap-up" onSubmit={(e) => { e.preventDefault(); void done(); }}>
+      <h3 class="fields__title">Wrap-up</h3>
+      <p class="wrap-up__when" role="status">The chat is written to Salesforce when you click Done, or at {new Date(until).toLocaleTimeString()} as it is.</p>
+      {ask?.disposition && (
+        <label class="wrap-up__field" data-field="disposition">
+          <span>{ask.disposition.label}</span>
+          <select class="field__control" value={disposition} onChange={(e) => setDisposition(e.currentTarget.value)}>
+            <option value="">Choose…</option>
+            {ask.disposition.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
+          </select>
+        </label>
+      )}
+      <label class="wrap-up__field" data-field="notes">
+        <span>Notes</span>
+        <textarea class="field__control" rows={3} maxLength={10_000} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
+      </label>
+      <div class="fields__actions">
+        <button type="submit" class="button" data-action="wrap-up-done" disabled={saving}>{saving ? 'Saving…' : 'Done'}</button>
+      </div>
+    </form>
   );
 }

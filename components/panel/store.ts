@@ -25,6 +25,8 @@ export type PanelSources = {
   preview?: (request: CommandRequest<'chat.preview'>) => Promise<CommandResponse<'chat.preview'>>;
   /** The agent's correction of a value that write would leave out. */
   fix?: (request: CommandRequest<'chat.fix'>) => Promise<CommandResponse<'chat.fix'>>;
+  /** The agent's wrap-up is done: the chat's write goes now, with it. */
+  wrapUp?: (request: CommandRequest<'outbox.wrapUp'>) => Promise<CommandResponse<'outbox.wrapUp'>>;
   /** Tells the background the open case the agent attached the chat to (or none). */
   attach?: (request: CommandRequest<'chat.case'>) => Promise<CommandResponse<'chat.case'>>;
 };
@@ -32,7 +34,9 @@ export type PanelSources = {
 /** A value the chat's write would leave out, with what the agent can do about it. */
 export type PreviewSkipped = Extract<CommandResponse<'chat.preview'>, { state: 'preview' }>['skipped'][number];
 /** Per chat, before it ends: what its write would leave out (asked again when what the chat gives changes). */
-export type WritePreview = { key: string; skipped: PreviewSkipped[]; problems: Record<string, string>; saving?: string };
+export type WritePreview = { key: string; skipped: PreviewSkipped[]; problems: Record<string, string>; saving?: string; wrapUp?: WrapUpAsk };
+/** What the wrap-up asks of the agent after the chat: the disposition's choices (none: notes only). */
+export type WrapUpAsk = NonNullable<Extract<CommandResponse<'chat.preview'>, { state: 'preview' }>['wrapUp']>;
 
 /** A record a form links to by a lookup: its id and the name the form shows. */
 export type Linked = { id: string; name?: string };
@@ -136,6 +140,8 @@ export type PanelStore = {
   cancelForm: () => void;
   useExisting: (snapshot: ChatSnapshot, instanceUrl: string, duplicate: { object: string; id: string }) => Promise<void>;
   writeSettled: (update: OutboxUpdate) => void;
+  /** Ends the chat's wrap-up: its write goes now with the disposition and notes. */
+  finishWrapUp: (chatId: string, given: { disposition?: string; notes?: string }) => Promise<void>;
   /** Sends a write that needed attention again, to the existing record a duplicate rule named if given. */
   retryWrite: (chatId: string, attachTo?: { type: 'Contact' | 'Lead'; id: string }, fixes?: Record<string, Record<string, FieldValue>>) => Promise<void>;
   setLookup: (field: FieldMeta, id: string | null, name?: string) => void;
@@ -272,7 +278,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
     try {
       const answer = await sources.preview({ snapshot });
       if (previews.value[snapshot.chatId]?.key !== key) return; // asked again since
-      previews.value = { ...previews.value, [snapshot.chatId]: { key, skipped: answer.state === 'preview' ? answer.skipped : [], problems: previews.value[snapshot.chatId]?.problems ?? {} } };
+      previews.value = { ...previews.value, [snapshot.chatId]: { key, skipped: answer.state === 'preview' ? answer.skipped : [], problems: previews.value[snapshot.chatId]?.problems ?? {}, ...(answer.state === 'preview' && answer.wrapUp ? { wrapUp: answer.wrapUp } : {}) } };
       // What the background keeps for the chat (a panel opened again learns it here).
       if (answer.state === 'preview') setAttached(snapshot.chatId, answer.chatCase);
     } catch {
@@ -541,6 +547,16 @@ export function createPanelStore(sources: PanelSources): PanelStore {
       form.value = { ...state, values, problems: recheck(recheck(state.problems, first, values.FirstName), last, values.LastName) };
     },
     showAllFields: () => form.value && (form.value = { ...form.value, showAll: true }),
+    finishWrapUp: async (chatId, given) => {
+      const write = writes.value[chatId];
+      if (!write || !sources.wrapUp) return;
+      try {
+        const item = await sources.wrapUp({ id: write.item.id, ...given });
+        if (item) writes.value = { ...writes.value, [chatId]: { ...write, item } };
+      } catch (error) {
+        problem.value = describeProblem(error);
+      }
+    },
     retryWrite: async (chatId, attachTo, fixes) => {
       const write = writes.value[chatId];
       if (!write || !sources.retry) return;

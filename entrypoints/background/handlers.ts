@@ -39,6 +39,7 @@ import { agentUser } from '@/utils/plan/owner';
 import { landedIds } from '@/utils/plan/landed';
 import { removeResent } from '@/utils/plan/resent';
 import { chatKeyField } from '@/utils/plan/chat-key';
+import { dispositionChoices } from '@/utils/plan/disposition';
 import { writePause } from '@/utils/outbox/pause';
 import { idbAuditLog, type AuditEntry } from '@/utils/audit/log';
 import { allowedCalls, apiMeter, overBudget } from '@/utils/salesforce/budget';
@@ -85,12 +86,17 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     ...(e.orgId ? { orgId: e.orgId } : {}), ...(outbox.elsewhere(e, org) ? { elsewhere: true } : {}),
     id: e.id, chatId: e.snapshot.chatId, trigger: e.trigger, action: e.manual?.action ?? e.plan?.action, state: e.state, attempts: e.attempts, lastError: e.lastError,
     nextAttemptAt: e.state === 'pending' ? e.nextAttemptAt : undefined, updatedAt: e.updatedAt,
+    ...(e.state === 'pending' && e.wrapUp?.until ? { wrapUpUntil: e.wrapUp.until } : {}),
     errors: (e.errors ?? []).map((err) => {
       const step = e.plan?.steps.find((st) => st.ref === err.ref);
       return step && err.fields.length ? { ...err, values: Object.fromEntries(err.fields.map((f) => [f, step.values[f] ?? null])) } : err;
     }), duplicates: (e.duplicates ?? []).map((d) => ({ object: d.object, id: d.id, ...(d.name ? { name: d.name } : {}) })), ids: e.ids ?? {}, skipped: skippedList(e.plan?.skipped),
     steps: (e.plan?.steps ?? []).map((step) => ({ ref: step.ref, object: step.object, method: step.method })),
   });
+
+  /** The chat's panel hears where its write stands. */
+  const tellWrite = (tabId: number, entry: OutboxEntry) =>
+    void currentClient().then((client) => tellPanel({ type: 'outbox.update', tabId, instanceUrl: client?.session.instanceUrl ?? '', item: itemOf(entry) }));
 
   const audit = idbAuditLog();
   /** The record the agent chose per chat, and the values they corrected: every write of the chat takes both. */
@@ -126,9 +132,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
           fields: step.object === 'ContentVersion' ? { ...step.values, VersionData: `[${String(step.values.VersionData ?? '').length} base64 characters]` } : step.values,
         })));
       }
-      const tabId = entry.tabId;
-      if (tabId === undefined) return;
-      void currentClient().then((client) => tellPanel({ type: 'outbox.update', tabId, instanceUrl: client?.session.instanceUrl ?? '', item: itemOf(entry) }));
+      if (entry.tabId !== undefined) tellWrite(entry.tabId, entry);
     },
     plan: (entry) => planOf(entry),
     send: async (plan) => {
@@ -199,13 +203,16 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
         const trigger = event.type === 'ended' ? 'ended' : 'offline';
         // The agent's own choice for the chat wins over the automatic action (one per chat). Read
         // together: until the chat is stored, a browser killed loses it (README: the loss window).
-        const [chosen, { settings }, record] = await Promise.all([
-          trigger === 'ended' && outbox.release(event.snapshot, sender.tab?.id), loadSettings(), records.get(chatKeyOf(event.snapshot)),
-        ]);
+        const [{ settings }, record] = await Promise.all([loadSettings(), records.get(chatKeyOf(event.snapshot))]);
+        // An agent in the console wraps the chat up before its write goes (an offline message has nobody to).
+        const wrapUpUntil = trigger === 'ended' && settings.wrapUp.enabled && tabId !== undefined ? Date.now() + settings.wrapUp.seconds * 1000 : undefined;
+        const chosen = trigger === 'ended' ? await outbox.release(event.snapshot, tabId, wrapUpUntil) : null;
         const automatic = !chosen && settings.automation[trigger].action !== 'nothing';
         // Stored before any request: from here on the chat's write cannot be lost. It goes to the
         // record the agent chose in the panel, if they chose one.
-        if (automatic) await outbox.enqueue(event.snapshot, trigger, record ? { type: record.type, id: record.id } : undefined, sender.tab?.id);
+        const stored = automatic ? await outbox.enqueue(event.snapshot, trigger, record ? { type: record.type, id: record.id } : undefined, tabId, wrapUpUntil) : chosen;
+        // The panel shows the wrap-up at once (nothing else would tell it before the write).
+        if (stored?.wrapUp?.until && tabId !== undefined) tellWrite(tabId, stored);
         if (chosen || automatic) sendQueued();
       }
       return { accepted: true };
@@ -230,6 +237,11 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       return entry ? itemOf(entry, await connectedOrg()) : null;
     },
     'outbox.discard': async ({ id }) => ({ discarded: await outbox.discard(id) }),
+    'outbox.wrapUp': async ({ id, disposition, notes }) => {
+      const entry = await outbox.wrapUpDone(id, { ...(disposition ? { disposition } : {}), ...(notes?.trim() ? { notes } : {}) });
+      if (entry?.state === 'pending') sendQueued();
+      return entry ? itemOf(entry) : null;
+    },
     'outbox.retry': async ({ id, attachTo, fixes }) => {
       const entry = await outbox.retry(id, attachTo, fixes);
       if (entry?.state === 'pending') sendQueued();
@@ -254,7 +266,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       if (!client) return { state: 'error', message: NOT_CONNECTED };
       try {
         // The automatic write as it would go now: to the chat's chosen record, with the agent's corrections.
-        const [chosen, attached] = await Promise.all([records.get(chatKeyOf(snapshot)), cases.get(chatKeyOf(snapshot))]);
+        const [chosen, attached, { settings }] = await Promise.all([records.get(chatKeyOf(snapshot)), cases.get(chatKeyOf(snapshot)), loadSettings()]);
         const entry: OutboxEntry = { id: '', chatKey: chatKeyOf(snapshot), trigger: snapshot.state === 'offline' ? 'offline' : 'ended', snapshot, attempts: 0, createdAt: 0, updatedAt: 0, state: 'pending', ...(chosen ? { choice: { type: chosen.type, id: chosen.id } } : {}) };
         const [plan, meta] = await Promise.all([planOf(entry), metadata.objects(client, ORG_OBJECTS)]);
         return {
@@ -265,6 +277,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
             return { ...s, ...(field?.length ? { limit: field.length } : {}), ...(options?.length ? { options } : {}) };
           }),
           ...(attached ? { chatCase: { id: attached.id, number: attached.number } } : {}),
+          ...(settings.wrapUp.enabled ? { wrapUp: { seconds: settings.wrapUp.seconds, disposition: dispositionChoices(settings.wrapUp, meta[plan?.steps.find((st) => st.ref === 'record')?.object ?? '']) } } : {}),
         };
       } catch (error) {
         return { state: 'error', message: describeFailure(error, 'the check of the chat\'s write').message };
@@ -485,5 +498,10 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       }
     },
   };
-  return { handlers, sendQueued, forgetTab: (tabId) => tabs.forget(tabId) };
+  /** The console tab closed: its chats are gone from the panel, and their wrap-ups end (the writes go now). */
+  const forgetTab = (tabId: number) => {
+    tabs.forget(tabId);
+    void outbox.endWrapUps(tabId).then((ended) => ended.length && sendQueued()).catch((error) => console.warn('outbox', error));
+  };
+  return { handlers, sendQueued, forgetTab };
 }

@@ -26,6 +26,7 @@ const store = createPanelStore({
   preview: (request) => sendCommand('chat.preview', request),
   fix: (request) => sendCommand('chat.fix', request),
   attach: (request) => sendCommand('chat.case', request),
+  wrapUp: (request) => sendCommand('outbox.wrapUp', request),
 });
 
 // Identify at chat start, and again when the console shows the visitor's e-mail or phone late.

@@ -94,6 +94,8 @@ export const OutboxItem = z.object({
   steps: z.array(z.object({ ref: z.string(), object: z.string(), method: z.string() })),
   /** Values the chat had that were not written (or not whole), and why (too long, not a date, not creatable for this user…). */
   skipped: z._default(z.array(SkippedField), []),
+  /** Until when the write waits for the agent's wrap-up (then goes as it is). */
+  wrapUpUntil: z.optional(z.number()),
   /** The org the write is for; elsewhere: not the org connected now, so it waits for the agent ("send to this org" or "discard"). */
   orgId: z.optional(z.string()),
   elsewhere: z.optional(z.boolean()),
@@ -198,6 +200,15 @@ export const commands = {
     }),
     response: z.nullable(OutboxItem),
   },
+  /** The agent's wrap-up of an ended chat is done: its write goes now, with the disposition and notes. */
+  'outbox.wrapUp': {
+    request: z.object({
+      id: z.string().check(z.maxLength(500)),
+      disposition: z.optional(z.string().check(z.maxLength(255))),
+      notes: z.optional(z.string().check(z.maxLength(10_000))),
+    }),
+    response: z.nullable(OutboxItem),
+  },
   /** A write planned for another org than the one connected now: plan it again for this one. */
   'outbox.adopt': {
     request: z.object({ id: z.string().check(z.maxLength(500)) }),
@@ -273,6 +284,8 @@ export const commands = {
         })),
         /** The case the chat is attached to, if the agent attached it to one. */
         chatCase: z.optional(z.object({ id: z.string(), number: z.string() })),
+        /** When the chat ends, the wrap-up asked of the agent: the disposition's field and choices (none: notes only). */
+        wrapUp: z.optional(z.object({ seconds: z.number(), disposition: z.nullable(z.object({ label: z.string(), options: z.array(z.object({ value: z.string(), label: z.string() })) })) })),
       }),
       z.object({ state: z.literal('error'), message: z.string() }),
     ]),

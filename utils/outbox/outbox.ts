@@ -63,6 +63,13 @@ export function backoffDelay(attempts: number, random: () => number = Math.rando
  * is stored before the request; a passing failure leaves it pending for the next drain; a
  * refusal Salesforce will repeat waits as "needs attention" with the reason on each field.
  */
+/**
+ * The wrap-up a chat's write waits for, stored with the write itself (a drain running meanwhile
+ * never sends it early): until the time given, as the alarm's time too. A write stored again keeps its own.
+ */
+const wrapUp = (before: OutboxEntry | undefined, until: number | undefined): Partial<OutboxEntry> =>
+  before?.wrapUp ? { wrapUp: before.wrapUp, nextAttemptAt: before.nextAttemptAt } : until ? { wrapUp: { until }, nextAttemptAt: until } : {};
+
 export class Outbox {
   private draining: Promise<void> | null = null;
   /** Plans written in this drain that a browser resend could have doubled: checked together at its end. */
@@ -77,10 +84,10 @@ export class Outbox {
   }
 
   /** Stores a chat's write; a chat already written is never written again. */
-  async enqueue(snapshot: ChatSnapshot, trigger: Trigger, choice?: OutboxEntry['choice'], tabId?: number): Promise<OutboxEntry> {
+  async enqueue(snapshot: ChatSnapshot, trigger: Trigger, choice?: OutboxEntry['choice'], tabId?: number, wrapUpUntil?: number): Promise<OutboxEntry> {
     const before = await this.deps.store.get(entryId(snapshot, trigger));
     if (before && (before.state === 'done' || before.plan)) return before;
-    return this.store(snapshot, trigger, { choice: choice ?? before?.choice, tabId, state: 'pending' }, before);
+    return this.store(snapshot, trigger, { choice: choice ?? before?.choice, tabId, state: 'pending', ...wrapUp(before, wrapUpUntil) }, before);
   }
 
   /** The agent chose the chat's record after its end was stored: its writes not yet planned go there. */
@@ -111,12 +118,37 @@ export class Outbox {
   }
 
   /** The chat ended: the agent's choice, if any, goes out with the final transcript. True when there was one. */
-  async release(snapshot: ChatSnapshot, tabId?: number): Promise<boolean> {
+  async release(snapshot: ChatSnapshot, tabId?: number, wrapUpUntil?: number): Promise<OutboxEntry | null> {
     const entry = await this.deps.store.get(entryId(snapshot, 'manual'));
-    if (!entry) return false;
-    if (entry.state === 'waiting') await this.deps.store.put({ ...entry, snapshot, tabId: tabId ?? entry.tabId, state: 'pending', updatedAt: this.now() });
-    return true;
+    if (!entry) return null;
+    if (entry.state !== 'waiting') return entry;
+    const next: OutboxEntry = { ...entry, snapshot, tabId: tabId ?? entry.tabId, state: 'pending', updatedAt: this.now(), ...wrapUp(entry, wrapUpUntil) };
+    await this.deps.store.put(next);
+    return next;
   }
+
+  /** The agent's wrap-up is done (or the tab closed): the write goes now, with what they gave. */
+  async wrapUpDone(id: string, given: { disposition?: string; notes?: string } = {}): Promise<OutboxEntry | undefined> {
+    const entry = await this.deps.store.get(id);
+    if (!entry?.wrapUp || entry.state !== 'pending' || entry.plan) return entry;
+    const next: OutboxEntry = { ...entry, wrapUp: { ...entry.wrapUp, ...given, until: 0 }, nextAttemptAt: undefined, updatedAt: this.now() };
+    await this.deps.store.put(next);
+    return next;
+  }
+
+  /** The console tab closed: every wrap-up of its chats ends now (nobody is left to finish it). */
+  async endWrapUps(tabId: number): Promise<OutboxEntry[]> {
+    const ended: OutboxEntry[] = [];
+    for (const entry of await this.deps.store.all()) {
+      if (entry.tabId !== tabId || !entry.wrapUp?.until) continue;
+      const next = await this.wrapUpDone(entry.id);
+      if (next) ended.push(next);
+    }
+    return ended;
+  }
+
+  /** Still in the agent's wrap-up: waits for them, not for a backoff, so nothing hurries it. */
+  private inWrapUp = (entry: OutboxEntry) => (entry.wrapUp?.until ?? 0) > this.now();
 
   /**
    * Sends a write that needed attention again, built anew: to the record the agent chose instead
@@ -124,7 +156,7 @@ export class Outbox {
    */
   async retry(id: string, choice?: OutboxEntry['choice'], fixes?: OutboxEntry['fixes']): Promise<OutboxEntry | undefined> {
     const entry = await this.deps.store.get(id);
-    if (entry?.state === 'pending') return this.hurry(entry);
+    if (entry?.state === 'pending') return this.inWrapUp(entry) ? entry : this.hurry(entry);
     if (!entry || entry.state !== 'needs_attention') return entry;
     const next: OutboxEntry = { ...entry, choice: choice ?? entry.choice, fixes: mergeFixes(entry.fixes, fixes), plan: undefined, errors: undefined, duplicates: undefined, state: 'pending', nextAttemptAt: undefined, updatedAt: this.now() };
     await this.deps.store.put(next);
@@ -172,7 +204,7 @@ export class Outbox {
 
   /** Every pending entry goes at the next drain (Salesforce was just reconnected: the cause is gone). */
   async hurryAll(): Promise<void> {
-    for (const entry of await this.deps.store.all()) if (entry.state === 'pending' && entry.nextAttemptAt) await this.hurry(entry);
+    for (const entry of await this.deps.store.all()) if (entry.state === 'pending' && entry.nextAttemptAt && !this.inWrapUp(entry)) await this.hurry(entry);
   }
 
   /** When the next pending entry is due (for the retry alarm), or null when none waits. */
@@ -216,7 +248,7 @@ export class Outbox {
           // Not due: it waits, and so does every later write of its chat.
           if ((entry.nextAttemptAt ?? 0) > this.now()) {
             blocked.add(entry.chatKey);
-            waiting.push(entry);
+            if (!this.inWrapUp(entry)) waiting.push(entry);
             continue;
           }
           chats.set(entry.chatKey, [...(chats.get(entry.chatKey) ?? []), entry]);

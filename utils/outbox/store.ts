@@ -23,6 +23,11 @@ export type OutboxEntry = {
   };
   /** Values the agent corrected after Salesforce refused them, per plan step (ref → field → value). */
   fixes?: Fixes;
+  /**
+   * The agent's wrap-up after the chat ended: the write waits until `until` (then goes as it is),
+   * or until the agent is done (until 0) with a disposition and notes.
+   */
+  wrapUp?: { until: number; disposition?: string; notes?: string };
   /** The tab whose panel is told how the write went. */
   tabId?: number;
   /** The Salesforce org (Organization Id) the chat's write is for: connected to another, it waits for the agent to say. */

@@ -84,6 +84,8 @@ export type PlanInput = {
   account?: string;
   /** The open case the agent attached the chat to: the chat goes there as a task, not as a new case. */
   chatCase?: { id: string };
+  /** The agent's wrap-up after the chat: a disposition for `field` of the chat's case or task, and notes put before the transcript. */
+  wrapUp?: { field?: string | null; disposition?: string; notes?: string };
   now: number;
 };
 
@@ -222,6 +224,7 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
     // What the agent typed is written: no longer "left out".
     for (let i = skipped.length - 1; i >= 0; i--) if (skipped[i]!.ref === 'record' && skipped[i]!.field in set) skipped.splice(i, 1);
   }
+  if (input.wrapUp) applyWrapUp(steps.find((s) => s.ref === 'record')!, input.wrapUp, meta, skipped, mapped.cut);
   const id = `${chatKeyOf(snapshot)}:${input.trigger}`;
   // Upserts only when every record the plan creates has the key: a contact created twice would
   // otherwise take the case along to the second one.
@@ -268,6 +271,32 @@ export function mergeFixes(...sets: (Fixes | undefined)[]): Fixes | undefined {
   if (!present.length) return undefined;
   const refs = [...new Set(present.flatMap((f) => Object.keys(f)))];
   return Object.fromEntries(refs.map((ref) => [ref, Object.assign({}, ...present.map((f) => f[ref] ?? {}))]));
+}
+
+/**
+ * The wrap-up on the chat's record: the disposition in its field (said when the record has no such
+ * field), the notes first in the description, whole, with the transcript after them cut to fit.
+ */
+function applyWrapUp(record: PlanStep, wrapUp: NonNullable<PlanInput['wrapUp']>, meta: PlanInput['meta'], skipped: Skipped[], cut: string[]): void {
+  const object = meta[record.object];
+  if (wrapUp.disposition && wrapUp.field) {
+    const field = fieldOf(object, wrapUp.field);
+    if (field?.createable) record.values[field.name] = cutText(wrapUp.disposition, field.length || 255);
+    else skipped.push({ ref: 'record', object: record.object, field: wrapUp.field, label: wrapUp.field, reason: `the ${record.object.toLowerCase()} has no field ${wrapUp.field} this user can set: the disposition "${wrapUp.disposition}" is not written` });
+  }
+  const notes = wrapUp.notes?.trim();
+  const description = fieldOf(object, 'Description');
+  if (!notes || !description?.createable) return;
+  const head = `Wrap-up notes: ${notes}`;
+  const before = typeof record.values.Description === 'string' ? record.values.Description : '';
+  const whole = before ? `${head}\n\n${before}` : head;
+  const limit = description.length || 32_000;
+  if (whole.length <= limit) record.values.Description = whole;
+  else {
+    // The notes stay whole (the agent just wrote them); the transcript gives way and goes whole as a file.
+    record.values.Description = cutText(whole, limit - TRANSCRIPT_CUT.length) + TRANSCRIPT_CUT;
+    if (!cut.includes('Description')) cut.push('Description');
+  }
 }
 
 /** The line a case's description ends with when the org has no chat key field. */

@@ -68,6 +68,7 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
     snapshot: entry.snapshot, trigger: entry.trigger, action: rule.action, strategy, existing, meta, ...defaults,
     ownerId, overrides: entry.manual?.overrides, now: ctx.now ?? Date.now(),
     ...(account ? { account } : {}), ...(ctx.chatCase && !newCase ? { chatCase: ctx.chatCase } : {}),
+    ...(entry.wrapUp && (entry.wrapUp.disposition || entry.wrapUp.notes) ? { wrapUp: { field: settings.wrapUp.dispositionField, disposition: entry.wrapUp.disposition, notes: entry.wrapUp.notes } } : {}),
   });
   // What the agent corrected (before the write, or after a refusal) wins over what the chat gave.
   const fixed = plan && withFixes(plan, entry.fixes);

@@ -73,6 +73,19 @@ export const SettingsSchema = z.object({
     /** Who owns what the extension creates (seed 001): the chat's agent by e-mail, or the connected user. */
     owner: z.enum(['agent', 'connectedUser']),
   }),
+  /**
+   * After a chat ends, the agent's wrap-up before its write goes: a disposition (a picklist of the
+   * chat's case or task, or the admin's list for a text field) and notes. The write goes at "Done",
+   * after `seconds`, or at once when the console tab closes.
+   */
+  wrapUp: z.object({
+    enabled: z.boolean(),
+    seconds: z.number().int().min(5).max(3600),
+    /** The field of the chat's case or task that takes the disposition (e.g. Type, or Reason on a case); null: none asked. */
+    dispositionField: SalesforceFieldName.nullable(),
+    /** The dispositions offered, for a text field (or fewer than the picklist has); empty: the field's picklist. */
+    dispositions: z.array(z.string().min(1).max(255)).max(50),
+  }),
   general: z.object({
     /** The console's ISO 3166 region, for phones written without a country code when the visitor's country is unknown; else the org's default. */
     phoneRegion: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as US').nullable(),
@@ -100,6 +113,7 @@ export const DEFAULT_SETTINGS: Settings = {
   /** Nothing is written on its own until an admin says so: a pilot never surprises the org. */
   automation: { ended: NOTHING, offline: NOTHING },
   records: { task: { subject: 'Chat', status: 'Completed', priority: 'Normal', dueInDays: 0 }, case: { status: '', priority: '', origin: '' }, owner: 'agent' },
+  wrapUp: { enabled: false, seconds: 120, dispositionField: null, dispositions: [] },
   general: { phoneRegion: null, apiBudgetPercent: 50 },
   consoles: {
     builtIn: Object.fromEntries(BUILT_IN_ADAPTERS.map((a) => [a.name, { enabled: true, matches: [...a.matches] }])),

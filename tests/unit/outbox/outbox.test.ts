@@ -398,3 +398,49 @@ describe('Outbox', () => {
     expect((await outbox.entries()).map((e) => `${e.snapshot.chatId} ${e.state}`)).toEqual(['early done', 'late done']);
   });
 });
+
+describe('Outbox: the wrap-up after a chat', () => {
+  const done = async () => ({ state: 'done', ids: { record: '500A' } }) as PlanOutcome;
+
+  it('holds the write until the wrap-up time, even from a drain that runs meanwhile; then sends it as it is', async () => {
+    const { outbox, log, clock, later } = setup(memoryOutboxStore(), done);
+    await outbox.enqueue(emptySnapshot('w1', 'demo', 'ended'), 'ended', undefined, 7, clock.now + 120_000);
+    await outbox.drain();
+    expect(log).toEqual([]);
+    // The alarm is set for the end of the wrap-up.
+    expect(await outbox.nextDue()).toBe(clock.now + 120_000);
+    // "Try now", a reconnect and another chat answered all leave it to the agent.
+    await outbox.retry('demo:w1:ended');
+    await outbox.hurryAll();
+    await outbox.enqueue(emptySnapshot('w2', 'demo', 'ended'), 'ended');
+    await outbox.drain();
+    expect(log).toEqual(['plan w2', 'send w2']);
+    later(120_000);
+    await outbox.drain();
+    expect(log).toEqual(['plan w2', 'send w2', 'plan w1', 'send w1']);
+  });
+
+  it('"Done" sends it at once with the disposition and notes, kept where a new worker finds them', async () => {
+    const store = memoryOutboxStore();
+    const { outbox, log, clock } = setup(store, done);
+    await outbox.enqueue(emptySnapshot('w3', 'demo', 'ended'), 'ended', undefined, 7, clock.now + 120_000);
+    await outbox.wrapUpDone('demo:w3:ended', { disposition: 'Resolved', notes: 'Password reset.' });
+    // The worker died before its drain: the next one reads the wrap-up from the store.
+    const next = setup(store, done);
+    await next.outbox.drain();
+    expect(next.log).toEqual(['plan w3', 'send w3']);
+    expect((await store.get('demo:w3:ended'))!.wrapUp).toEqual({ until: 0, disposition: 'Resolved', notes: 'Password reset.' });
+    expect(log).toEqual([]);
+  });
+
+  it('the console tab closing ends its wrap-ups (and only its own); an agent\'s chosen write waits the same', async () => {
+    const { outbox, log, clock } = setup(memoryOutboxStore(), done);
+    await outbox.enqueue(emptySnapshot('t7', 'demo', 'ended'), 'ended', undefined, 7, clock.now + 120_000);
+    await outbox.enqueue(emptySnapshot('t8', 'demo', 'ended'), 'ended', undefined, 8, clock.now + 120_000);
+    await outbox.choose(emptySnapshot('t9', 'demo'), { action: 'case', overrides: {} }, undefined, 7);
+    expect(await outbox.release(emptySnapshot('t9', 'demo', 'ended'), 7, clock.now + 120_000)).toMatchObject({ wrapUp: { until: clock.now + 120_000 } });
+    expect((await outbox.endWrapUps(7)).map((e) => e.snapshot.chatId).sort()).toEqual(['t7', 't9']);
+    await outbox.drain();
+    expect(log.filter((l) => l.startsWith('send')).sort()).toEqual(['send t7', 'send t9']);
+  });
+});

@@ -4,6 +4,7 @@ import { DEFAULT_MAPPING } from '@/utils/mapping/defaults';
 import { TRANSCRIPT_CUT } from '@/utils/mapping/values';
 import { buildPlan, mergeFixes, skippedList, withFixes, type PlanInput } from '@/utils/plan/plan';
 import { planOutcome, planRequests } from '@/utils/plan/requests';
+import { dispositionChoices } from '@/utils/plan/disposition';
 import { useEmulatorOrg } from '../org';
 import { objectMeta } from '../mapping/fields';
 
@@ -221,5 +222,45 @@ describe('a plan in Salesforce: ONE allOrNone composite request', () => {
     expect(outcome.state).toBe('done');
     const ids = (outcome as { ids: Record<string, string> }).ids;
     expect(org.emulator.records('ContentVersion').find((v) => v.Id === ids.transcript)).toMatchObject({ FirstPublishLocationId: ids.record, PathOnClient: 'chat-transcript.txt' });
+  });
+});
+
+describe('buildPlan: the wrap-up', () => {
+  const contact = { type: 'Contact' as const, id: '003000000000001AAA', values: {} };
+  const record = (plan: ReturnType<typeof buildPlan>) => plan!.steps.find((s) => s.ref === 'record')!;
+
+  it('puts the disposition in its field and the notes first in the description, the transcript after them', () => {
+    const plan = buildPlan(input({ action: 'contactTask', existing: contact, wrapUp: { field: 'Type', disposition: 'Call', notes: 'Reset the password.' } }));
+    expect(record(plan).values).toMatchObject({ Type: 'Call', Description: expect.stringMatching(/^Wrap-up notes: Reset the password\.\n\n\[10:00\] Visitor: Can you compute Bernoulli numbers\?/) });
+  });
+
+  it('says so when the chat\'s record has no such field, and writes the rest', () => {
+    const plan = buildPlan(input({ existing: contact, wrapUp: { field: 'CallDisposition', disposition: 'Resolved' } }))!;
+    expect(record(plan).values).not.toHaveProperty('CallDisposition');
+    expect(plan.skipped).toContainEqual(expect.objectContaining({ object: 'Case', field: 'CallDisposition', reason: expect.stringMatching(/no field CallDisposition.*"Resolved" is not written/) }));
+  });
+
+  it('keeps the notes whole when the field is full: the transcript gives way and goes along as a file', () => {
+    const long = { ...chat, transcript: Array.from({ length: 40 }, (_, i) => ({ role: 'visitor' as const, text: `line ${i} ${'z'.repeat(1000)}` })) };
+    const notes = 'N'.repeat(3000);
+    const plan = buildPlan(input({ snapshot: long, action: 'contactTask', existing: contact, wrapUp: { notes } }))!;
+    const description = String(record(plan).values.Description);
+    expect(description.startsWith(`Wrap-up notes: ${notes}\n\n`)).toBe(true);
+    expect(description.length).toBeLessThanOrEqual(32_000);
+    expect(description.endsWith(TRANSCRIPT_CUT)).toBe(true);
+    expect(plan.steps.map((s) => s.object)).toContain('ContentVersion');
+  });
+});
+
+describe('dispositionChoices', () => {
+  const wrapUp = { enabled: true, seconds: 60, dispositionField: 'Type', dispositions: [] as string[] };
+  it("offers the field's picklist, or the admin's list; nothing for a record without the field", () => {
+    expect(dispositionChoices(wrapUp, meta.Task)).toEqual({ label: 'Type', options: [{ value: 'Call', label: 'Call' }, { value: 'Email', label: 'Email' }, { value: 'Meeting', label: 'Meeting' }, { value: 'Other', label: 'Other' }] });
+    expect(dispositionChoices({ ...wrapUp, dispositions: ['Resolved', 'Call back'] }, meta.Task)!.options.map((o) => o.value)).toEqual(['Resolved', 'Call back']);
+    // A text field takes the admin's list; without one, or on a record without the field, nothing is asked.
+    expect(dispositionChoices({ ...wrapUp, dispositionField: 'CallDisposition', dispositions: ['Resolved'] }, meta.Task)).toEqual({ label: 'Call Result', options: [{ value: 'Resolved', label: 'Resolved' }] });
+    expect(dispositionChoices({ ...wrapUp, dispositionField: 'CallDisposition' }, meta.Task)).toBeNull();
+    expect(dispositionChoices({ ...wrapUp, dispositionField: 'CallDisposition', dispositions: ['Resolved'] }, meta.Case)).toBeNull();
+    expect(dispositionChoices({ ...wrapUp, dispositionField: null }, meta.Task)).toBeNull();
   });
 });
