@@ -72,7 +72,6 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
             <button type="button" class="link" data-action="change-write" onClick={() => void store.startForm(chat, item.action as ManualAction, write.person)}>Change the {child}</button>
           </>
         )}
-        {item.state === 'pending' && item.wrapUpUntil && <WrapUp store={store} chatId={chat.chatId} until={item.wrapUpUntil} />}
         {item.state === 'pending' && !item.wrapUpUntil && (
           <p role="status">
             Writing to Salesforce…
@@ -239,9 +238,16 @@ function FixFields({ store, chatId, errors }: { store: PanelStore; chatId: strin
 
 /**
  * After the chat: the agent's disposition and notes, then Done. The write waits for them until the
- * time shown (then goes as it is), or goes at once when the console tab closes.
+ * time shown (then goes as it is), or goes at once when the console tab closes. Shown at the top
+ * of the panel: it is what the agent has to do now.
  */
-function WrapUp({ store, chatId, until }: { store: PanelStore; chatId: string; until: number }) {
+export function WrapUp({ store, chat }: { store: PanelStore; chat: ChatSnapshot }) {
+  const item = store.writes.value[chat.chatId]?.item;
+  if (item?.state !== 'pending' || !item.wrapUpUntil) return null;
+  return <WrapUpForm key={item.id} store={store} chatId={chat.chatId} until={item.wrapUpUntil} />;
+}
+
+function WrapUpForm({ store, chatId, until }: { store: PanelStore; chatId: string; until: number }) {
   const ask = store.previews.value[chatId]?.wrapUp;
   const [disposition, setDisposition] = useState('');
   const [notes, setNotes] = useState('');

@@ -4,7 +4,7 @@ import { SalesforceMark } from './SalesforceMark';
 import { VisitorCard } from './VisitorCard';
 import { IdentityCard } from './IdentityCard';
 import { SearchBox } from './SearchBox';
-import { ChatActions, NotWritten } from './ChatActions';
+import { ChatActions, NotWritten, WrapUp } from './ChatActions';
 
 export function Panel({ store }: { store: PanelStore }) {
   const status = store.status.value;
@@ -24,6 +24,7 @@ export function Panel({ store }: { store: PanelStore }) {
       </header>
       {store.problem.value && <p class="status status--error" role="alert">{store.problem.value}</p>}
       <VisitorCard chat={store.chat.value} />
+      {store.chat.value && <WrapUp store={store} chat={store.chat.value} />}
       {store.chat.value && <IdentityCard store={store} chat={store.chat.value} />}
       {store.chat.value && <ChatActions store={store} chat={store.chat.value} />}
       {store.chat.value && store.status.value?.state === 'connected' && <SearchBox store={store} chat={store.chat.value} />}

@@ -128,3 +128,66 @@ describe('when nobody matches', () => {
     expect(await emulator.records('Case')).toHaveLength(cases);
   });
 });
+
+describe('wrap-up after the chat', () => {
+  const wrapUp = (seconds: number) => ({ ...automation('contactTask'), wrapUp: { enabled: true, seconds, dispositionField: 'Type', dispositions: [] } });
+  const graceTasks = async (emulator: typeof e2e.emulator) => {
+    const contact = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!;
+    return (await emulator.records('Task')).filter((t) => t.WhoId === contact.Id);
+  };
+
+  it('waits for the agent: the disposition and notes go with the chat at "Done", the worker stopped in between', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: wrapUp(600) });
+    const chat = await demo.startChat(grace());
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="found"][data-record-type="Contact"]');
+    await demo.sendMessage(chat, 'agent', 'I have reset your password.');
+    await demo.endOpenChat();
+    await panel.find('[data-wrap-up] [data-field="disposition"] select');
+    await harness.screenshot(page, 'wrap-up');
+    // Nothing is written while the agent wraps up, whatever the worker does.
+    await harness.stopWorker();
+    await new Promise((r) => setTimeout(r, 1500));
+    expect(await graceTasks(emulator)).toEqual([]);
+    const frame = await panel.frame();
+    await frame.select('[data-wrap-up] [data-field="disposition"] select', 'Call');
+    await panel.retype('[data-wrap-up] [data-field="notes"] textarea', 'Reset the password; she will try tonight.');
+    await click(panel, '[data-action="wrap-up-done"]');
+    const entry = await panel.settledWrite(chat);
+    expect(entry.state).toBe('done');
+    const tasks = await graceTasks(emulator);
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ Id: entry.ids.record, Type: 'Call' });
+    expect(String(tasks[0]!.Description)).toMatch(/^Wrap-up notes: Reset the password; she will try tonight\.\n\n[\s\S]*I have reset your password\./);
+  });
+
+  it('goes as it is when the wrap-up time is up, and at once when the console tab closes', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    let { panel, demo } = await e2e.openConnectedConsole({ settings: wrapUp(5) });
+    let chat = await demo.startChat(grace());
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="found"]');
+    await demo.endOpenChat();
+    await panel.find('[data-wrap-up]');
+    const ended = Date.now();
+    expect((await panel.settledWrite(chat, 20_000)).state).toBe('done');
+    expect(Date.now() - ended).toBeGreaterThan(3_000);
+    expect(await graceTasks(emulator)).toHaveLength(1);
+
+    // A long wrap-up, and the agent closes the console tab: the write goes now.
+    await harness.closePages();
+    ({ panel, demo } = await e2e.openConnectedConsole({ settings: wrapUp(3600) }));
+    chat = await demo.startChat(grace());
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="found"]');
+    await demo.endOpenChat();
+    await panel.find('[data-wrap-up]');
+    await harness.closePages();
+    const until = Date.now() + 15_000;
+    while ((await graceTasks(emulator)).length < 2 && Date.now() < until) await new Promise((r) => setTimeout(r, 200));
+    expect(await graceTasks(emulator)).toHaveLength(2);
+  });
+});
