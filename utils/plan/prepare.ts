@@ -72,17 +72,19 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
   });
   // What the agent corrected (before the write, or after a refusal) wins over what the chat gave.
   const fixed = plan && withFixes(plan, entry.fixes);
-  return fixed && entry.manual?.update ? asUpdate(fixed, entry.manual.update) : fixed;
+  // A record created during the chat gets the whole chat at its end, and the wrap-up's disposition.
+  const also = entry.wrapUp?.disposition && settings.wrapUp.dispositionField ? [settings.wrapUp.dispositionField] : [];
+  return fixed && entry.manual?.update ? asUpdate(fixed, entry.manual.update, also) : fixed;
 }
 
 /**
  * A case created during the chat, at its end: the same record updated with the whole chat (its
  * description, and the file of a transcript too long for it). An update: sent twice, still once.
  */
-export function asUpdate(plan: ActionPlan, update: { object: 'Case' | 'Task'; id: string }): ActionPlan | null {
+export function asUpdate(plan: ActionPlan, update: { object: 'Case' | 'Task'; id: string }, also: string[] = []): ActionPlan | null {
   const record = plan.steps.find((s) => s.ref === 'record');
-  const description = record?.values.Description;
-  const steps: ActionPlan['steps'] = typeof description === 'string' ? [{ ref: 'record', object: update.object, method: 'PATCH', id: update.id, values: { Description: description } }] : [];
+  const values = Object.fromEntries(['Description', ...also].flatMap((f) => (record && record.values[f] !== undefined && record.values[f] !== null ? [[f, record.values[f]!]] : [])));
+  const steps: ActionPlan['steps'] = Object.keys(values).length ? [{ ref: 'record', object: update.object, method: 'PATCH', id: update.id, values }] : [];
   const file = plan.steps.find((s) => s.ref === 'transcript');
   if (file) steps.push({ ...file, values: { ...file.values, FirstPublishLocationId: update.id } });
   return steps.length ? { ...plan, steps } : null;

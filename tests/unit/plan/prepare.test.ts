@@ -23,6 +23,11 @@ describe('asUpdate: a case created during the chat, at its end', () => {
     ]);
   });
 
+  it("takes the wrap-up's disposition along", () => {
+    const built = plan([{ ref: 'record', object: 'Case', method: 'POST', values: { Description: 'the whole chat', Type: 'Problem' } }]);
+    expect(asUpdate(built, { object: 'Case', id: '500000000000001AAA' }, ['Type'])!.steps[0]!.values).toEqual({ Description: 'the whole chat', Type: 'Problem' });
+  });
+
   it('has nothing to write when the description is not mapped', () => {
     expect(asUpdate(plan([{ ref: 'record', object: 'Case', method: 'POST', values: { Subject: 'x' } }]), { object: 'Case', id: '500000000000001AAA' })).toBeNull();
   });
