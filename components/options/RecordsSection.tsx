@@ -1,7 +1,7 @@
 import { Setting } from './Setting';
 import type { OptionsStore } from './store';
 
-/** Task defaults, the owner rule, the phone region and the API budget. */
+/** Task and case defaults, the description template, the owner rule, the phone region and the API budget. */
 export function RecordsSection({ store }: { store: OptionsStore }) {
   const { records, general } = store.draft.value!;
   const task = records.task;
@@ -27,6 +27,9 @@ export function RecordsSection({ store }: { store: OptionsStore }) {
             <label>Origin <input id="case-origin" placeholder="Web or Chat" disabled={disabled} value={records.case.origin} onInput={(e) => store.set('records', 'case', { ...records.case, origin: e.currentTarget.value.trim() })} /></label>
           </div>
         )}
+      </Setting>
+      <Setting store={store} section="records" name="description" label="Description of the chat's case or task: chat fields in braces, such as {chat.startTime}, {chat.endTime}, {chat.id}, {chat.requestingPage}, {chat.wrapUp}, {chat.notes}, {visitor.email}, {chat.transcript} (empty: the transcript, as mapped)">
+        {(disabled) => <textarea id="description-template" rows={5} disabled={disabled} placeholder={'Chat {chat.id} from {chat.requestingPage}, {chat.startTime} to {chat.endTime}\n{chat.notes}\n\n{chat.transcript}'} value={records.description} onInput={(e) => store.set('records', 'description', e.currentTarget.value)} />}
       </Setting>
       <Setting store={store} section="records" name="owner" label="Owner of new records">
         {(disabled) => (

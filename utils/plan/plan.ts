@@ -7,6 +7,7 @@ import { parsePhone, samePhone } from '../identify/phone';
 import { fieldOf, type FieldMeta, type ObjectMeta } from '../salesforce/describe';
 import { chatKeyField, chatKeyValue } from './chat-key';
 import { cutText } from '../chat/cut';
+import { renderDescription } from './description';
 
 /** What to do when a chat ends or an offline message arrives (seed 000, "Automatically"). */
 export type AutoAction = 'contactCase' | 'contactTask' | 'case' | 'leadTask' | 'nothing';
@@ -84,6 +85,8 @@ export type PlanInput = {
   account?: string;
   /** The open case the agent attached the chat to: the chat goes there as a task, not as a new case. */
   chatCase?: { id: string };
+  /** The admin's description template for the chat's case or task (empty: the mapping's Description, the transcript). */
+  description?: string;
   /** The agent's wrap-up after the chat: a disposition for `field` of the chat's case or task, and notes put before the transcript. */
   wrapUp?: { field?: string | null; disposition?: string; notes?: string };
   now: number;
@@ -172,7 +175,9 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
   // A chat attached to an open case goes on it as a task: no second case for the same issue.
   const onCase = input.chatCase;
   const child: 'Case' | 'Task' = !onCase && (action === 'contactCase' || action === 'case') ? 'Case' : 'Task';
-  const mapped = mappedValues(snapshot, mapping[child], meta[child], 'create', region);
+  const mapped = input.description
+    ? mappedValues(withDescription(snapshot, input.description, input.wrapUp), [...mapping[child].filter((r) => r.sfField !== 'Description'), { sfField: 'Description', chatField: 'chat.description' }], meta[child], 'create', region)
+    : mappedValues(snapshot, mapping[child], meta[child], 'create', region);
   skipped.push(...skippedOf('record', child, meta[child], mapped));
   const name = snapshot.visitor.name?.trim() || snapshot.visitor.email || 'a visitor';
   const offline = snapshot.state === 'offline';
@@ -224,7 +229,8 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
     // What the agent typed is written: no longer "left out".
     for (let i = skipped.length - 1; i >= 0; i--) if (skipped[i]!.ref === 'record' && skipped[i]!.field in set) skipped.splice(i, 1);
   }
-  if (input.wrapUp) applyWrapUp(steps.find((s) => s.ref === 'record')!, input.wrapUp, meta, skipped, mapped.cut);
+  // A template that places the notes itself has them already.
+  if (input.wrapUp) applyWrapUp(steps.find((s) => s.ref === 'record')!, input.description?.includes('{chat.notes}') ? { ...input.wrapUp, notes: undefined } : input.wrapUp, meta, skipped, mapped.cut);
   const id = `${chatKeyOf(snapshot)}:${input.trigger}`;
   // Upserts only when every record the plan creates has the key: a contact created twice would
   // otherwise take the case along to the second one.
@@ -272,6 +278,10 @@ export function mergeFixes(...sets: (Fixes | undefined)[]): Fixes | undefined {
   const refs = [...new Set(present.flatMap((f) => Object.keys(f)))];
   return Object.fromEntries(refs.map((ref) => [ref, Object.assign({}, ...present.map((f) => f[ref] ?? {}))]));
 }
+
+/** The chat with its description as the admin's template composes it (`chat.description`, for the mapping). */
+const withDescription = (snapshot: ChatSnapshot, template: string, wrapUp: PlanInput['wrapUp']): ChatSnapshot =>
+  ({ ...snapshot, chat: { ...snapshot.chat, description: renderDescription(template, snapshot, wrapUp) } });
 
 /**
  * The wrap-up on the chat's record: the disposition in its field (said when the record has no such

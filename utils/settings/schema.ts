@@ -5,6 +5,7 @@ import { DEFAULT_RULES } from '../identify/rules';
 import { DEFAULT_MAPPING } from '../mapping/defaults';
 import { isSalesforceUrl } from '../salesforce/hosts';
 import { unsafePatterns } from '../adapters/patterns';
+import { unknownPlaceholders } from '../plan/description';
 
 /** A chat field by its catalogue key (DESIGN.md "Chat fields"). */
 export const ChatFieldKey = z.string().regex(/^(visitor|session|preChat|custom|chat|agent)\.[^\u0000-\u001f]{1,80}$/, 'a chat field such as visitor.email or preChat.phone');
@@ -70,6 +71,14 @@ export const SettingsSchema = z.object({
     }),
     /** Case Status, Priority, Origin (picklist values); empty: the org's defaults. */
     case: z.object({ status: z.string().max(255), priority: z.string().max(255), origin: z.string().max(255) }),
+    /**
+     * The description of the chat's case or task, composed by the admin: chat fields in braces
+     * ({chat.transcript}, {chat.startTime}, {chat.notes}…); empty: the mapping's (the transcript).
+     */
+    description: z.string().max(4000).superRefine((template, ctx) => {
+      const unknown = unknownPlaceholders(template);
+      if (unknown.length) ctx.addIssue({ code: 'custom', message: `no chat field is called ${unknown.map((p) => `{${p}}`).join(', ')} (use keys such as {chat.transcript}, {chat.startTime}, {visitor.email})` });
+    }),
     /** Who owns what the extension creates (seed 001): the chat's agent by e-mail, or the connected user. */
     owner: z.enum(['agent', 'connectedUser']),
   }),
@@ -112,7 +121,7 @@ export const DEFAULT_SETTINGS: Settings = {
   mapping: DEFAULT_MAPPING,
   /** Nothing is written on its own until an admin says so: a pilot never surprises the org. */
   automation: { ended: NOTHING, offline: NOTHING },
-  records: { task: { subject: 'Chat', status: 'Completed', priority: 'Normal', dueInDays: 0 }, case: { status: '', priority: '', origin: '' }, owner: 'agent' },
+  records: { task: { subject: 'Chat', status: 'Completed', priority: 'Normal', dueInDays: 0 }, case: { status: '', priority: '', origin: '' }, description: '', owner: 'agent' },
   wrapUp: { enabled: false, seconds: 120, dispositionField: null, dispositions: [] },
   general: { phoneRegion: null, apiBudgetPercent: 50 },
   consoles: {

@@ -252,6 +252,16 @@ describe('buildPlan: the wrap-up', () => {
   });
 });
 
+describe('buildPlan: the description template', () => {
+  it("composes the chat's case or task description, the wrap-up's notes where the template puts them", () => {
+    const plan = buildPlan(input({ action: 'contactCase', description: 'Chat {chat.id}\n{chat.notes}\n{chat.transcript}', wrapUp: { notes: 'Call back Monday.' } }))!;
+    expect(plan.steps.find((s) => s.ref === 'record')!.values.Description).toMatch(/^Chat chat-9\nCall back Monday\.\n\[10:00\] Visitor: Can you compute Bernoulli numbers\?/);
+    // Without {chat.notes} in it, the notes still go first.
+    const task = buildPlan(input({ action: 'contactTask', description: '{chat.transcript}', wrapUp: { notes: 'Call back Monday.' } }))!;
+    expect(task.steps.find((s) => s.ref === 'record')!.values.Description).toMatch(/^Wrap-up notes: Call back Monday\.\n\n\[10:00\]/);
+  });
+});
+
 describe('dispositionChoices', () => {
   const wrapUp = { enabled: true, seconds: 60, dispositionField: 'Type', dispositions: [] as string[] };
   it("offers the field's picklist, or the admin's list; nothing for a record without the field", () => {
