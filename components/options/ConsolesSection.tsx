@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { healthWords, type ConsoleHealth } from '@/utils/adapters/health';
+import { sendCommand } from '@/utils/messages/client';
 import { activeAdapters } from '@/utils/adapters/defaults';
 import { wantedMatches } from '@/utils/adapters/registration';
 import { BUILT_IN_ADAPTERS } from '@/utils/adapters/registry';
@@ -15,6 +17,9 @@ export function ConsolesSection({ store }: { store: OptionsStore }) {
   const [customText, setCustomText] = useState(() => JSON.stringify(consoles.custom, null, 2));
   const [customErrors, setCustomErrors] = useState<string[]>([]);
   const [access, setAccess] = useState<string | null>(null);
+  // Open console tabs whose page the adapter no longer matches (asked once, when the page opens).
+  const [unrecognised, setUnrecognised] = useState<{ tabId: number; title?: string; health: ConsoleHealth }[]>([]);
+  useEffect(() => void sendCommand('console.problems', {}).then(setUnrecognised).catch(() => undefined), []);
 
   function editCustom(text: string) {
     setCustomText(text);
@@ -46,6 +51,11 @@ export function ConsolesSection({ store }: { store: OptionsStore }) {
   return (
     <section id="consoles">
       <h2>Chat consoles</h2>
+      {unrecognised.map(({ tabId, title, health }) => (
+        <p class="problem" role="alert" data-console-health={health.state} key={tabId}>
+          {title ? <bdi>{title}</bdi> : health.console}: {healthWords(health)!.title} {healthWords(health)!.detail}
+        </p>
+      ))}
       <Setting store={store} section="consoles" name="builtIn" label="Built-in consoles">
         {(disabled) => (
           <table class="consoles">

@@ -5,6 +5,7 @@ import { VisitorCard } from './VisitorCard';
 import { IdentityCard } from './IdentityCard';
 import { SearchBox } from './SearchBox';
 import { ChatActions, NotWritten, WrapUp } from './ChatActions';
+import { healthWords } from '@/utils/adapters/health';
 
 export function Panel({ store }: { store: PanelStore }) {
   const status = store.status.value;
@@ -23,6 +24,7 @@ export function Panel({ store }: { store: PanelStore }) {
         </button>
       </header>
       {store.problem.value && <p class="status status--error" role="alert">{store.problem.value}</p>}
+      <HealthNote store={store} />
       <VisitorCard chat={store.chat.value} />
       {store.chat.value && <WrapUp store={store} chat={store.chat.value} />}
       {store.chat.value && <IdentityCard store={store} chat={store.chat.value} />}
@@ -31,5 +33,17 @@ export function Panel({ store }: { store: PanelStore }) {
       {store.chat.value && store.status.value?.state === 'connected' && <NotWritten store={store} chat={store.chat.value} />}
       {status ? <StatusLine status={status} /> : <p class="status" data-state="checking">Checking Salesforce…</p>}
     </section>
+  );
+}
+
+/** Said when the console's page no longer matches what its adapter expects: the agent knows what will not happen. */
+function HealthNote({ store }: { store: PanelStore }) {
+  const words = healthWords(store.health.value ?? undefined);
+  if (!words) return null;
+  return (
+    <div class="status status--warn" role="alert" data-console-health={store.health.value!.state}>
+      <p><strong>{words.title}</strong></p>
+      <p class="health__detail">{words.detail}</p>
+    </div>
   );
 }

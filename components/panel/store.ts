@@ -5,6 +5,7 @@ import { fieldProblem, newRecordProblems } from '@/utils/mapping/validate';
 import type { FieldMeta } from '@/utils/salesforce/describe';
 import type { Candidate, CommandRequest, CommandResponse, DisplayFields, FormSection, IdentifyResult, ManualAction, OutboxItem, OutboxUpdate, SalesforceStatus } from '@/utils/messages/protocol';
 import { CommandError } from '@/utils/messages/protocol';
+import type { ConsoleHealth } from '@/utils/adapters/health';
 
 /** What the panel asks the background; each is one command. */
 export type PanelSources = {
@@ -121,6 +122,8 @@ export type PanelStore = {
   /** Per chat: the write chosen in the panel (waiting for the chat end) or done. */
   writes: Signal<Record<string, ChatWrite>>;
   previews: Signal<Record<string, WritePreview>>;
+  /** How well this tab's console is recognised (its content script says when that changes). */
+  health: Signal<ConsoleHealth | null>;
   /** Per chat: the open case the agent attached it to. */
   attached: Signal<Record<string, AttachedCase>>;
   /** Attaches the chat to one of the customer's open cases (null: to none). */
@@ -244,6 +247,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   const writes = signal<Record<string, ChatWrite>>({});
   const previews = signal<Record<string, WritePreview>>({});
   const attached = signal<Record<string, AttachedCase>>({});
+  const health = signal<ConsoleHealth | null>(null);
 
   function setAttached(chatId: string, openCase: AttachedCase | null | undefined) {
     const next = { ...attached.value };
@@ -530,7 +534,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
 
   return {
     openOptions: sources.openOptions ? () => void sources.openOptions!().catch(() => undefined) : null,
-    status, checking, problem, chat, identities, chosen, search, manual, editing, notice, form, writes, previews, previewWrite, fixValue, attached, attachCase,
+    status, checking, problem, chat, identities, chosen, search, manual, editing, notice, form, writes, previews, previewWrite, fixValue, attached, attachCase, health,
     runSearch, pick, refresh, identify, startEdit, setDraft, saveEdit, startForm, submitForm, createNow, useExisting,
     setFormValue: (field, value) => {
       const state = form.value;

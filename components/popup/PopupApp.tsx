@@ -2,11 +2,14 @@ import { useEffect, useState } from 'preact/hooks';
 import { SalesforceMark } from '../panel/SalesforceMark';
 import type { OutboxItem, SalesforceStatus } from '@/utils/messages/protocol';
 import type { SettingsProblem } from '@/utils/settings/schema';
+import { healthWords, type ConsoleHealth } from '@/utils/adapters/health';
 
 export type PopupSources = {
   status: () => Promise<SalesforceStatus>;
   queue: () => Promise<OutboxItem[]>;
   problems: () => Promise<SettingsProblem[]>;
+  /** Open console tabs whose layout is not (or only partly) recognised. */
+  consoles?: () => Promise<{ tabId: number; title?: string; health: ConsoleHealth }[]>;
   retry: (id: string) => Promise<unknown>;
   /** A write planned for another org: send it to the one connected now, or forget it. */
   adopt: (id: string) => Promise<unknown>;
@@ -26,10 +29,12 @@ export function PopupApp({ sources }: { sources: PopupSources }) {
   const [status, setStatus] = useState<SalesforceStatus | null>(null);
   const [queue, setQueue] = useState<OutboxItem[] | null>(null);
   const [problems, setProblems] = useState<SettingsProblem[]>([]);
+  const [consoles, setConsoles] = useState<{ tabId: number; title?: string; health: ConsoleHealth }[]>([]);
   const load = () => {
     void sources.status().then(setStatus).catch(() => setStatus({ state: 'unreachable', instanceUrl: '', message: 'The extension did not answer.' }));
     void sources.queue().then(setQueue).catch(() => setQueue([]));
     void sources.problems().then(setProblems);
+    void sources.consoles?.().then(setConsoles).catch(() => setConsoles([]));
   };
   useEffect(load, []);
   const instanceUrl = status && 'instanceUrl' in status ? status.instanceUrl : '';
@@ -58,6 +63,14 @@ export function PopupApp({ sources }: { sources: PopupSources }) {
           {problems.length} setting(s) not valid, defaults used: {problems.map((p) => p.setting).join(', ')}. <a href="#" onClick={sources.openOptions}>Open settings</a>
         </div>
       )}
+      {consoles.map(({ tabId, title, health }) => {
+        const words = healthWords(health)!;
+        return (
+          <div class="problems" role="alert" data-console-health={health.state} key={tabId}>
+            <strong>{title ? <bdi>{title}</bdi> : health.console}</strong>: {words.title} {words.detail}
+          </div>
+        );
+      })}
       <h2>Writes</h2>
       {queue && !queue.length && <p class="empty">Nothing written yet.</p>}
       {queue && queue.length > 0 && !open.length && <p class="empty">Nothing waiting: every chat was written.</p>}
@@ -72,7 +85,10 @@ export function PopupApp({ sources }: { sources: PopupSources }) {
                 <button type="button" data-action="discard" onClick={() => void sources.discard(item.id).then(load)}>Discard</button>
               </div>
             )}
-            {!item.elsewhere && item.state === 'pending' && item.nextAttemptAt && (
+            {!item.elsewhere && item.state === 'pending' && item.wrapUpUntil && (
+              <div class="retry">Waits for the agent's wrap-up in the panel, until {new Date(item.wrapUpUntil).toLocaleTimeString()}</div>
+            )}
+            {!item.elsewhere && item.state === 'pending' && item.nextAttemptAt && !item.wrapUpUntil && (
               <div class="retry">Retrying at {new Date(item.nextAttemptAt).toLocaleTimeString()} (attempt {item.attempts + 1}) <button type="button" onClick={() => void sources.retry(item.id).then(load)}>Try now</button></div>
             )}
             {item.lastError && item.state !== 'done' && <div class="error">{item.lastError}</div>}

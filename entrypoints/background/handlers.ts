@@ -24,7 +24,7 @@ import { API_VERSION } from '@/utils/salesforce/version';
 import { UnreachableError } from '@/utils/salesforce/errors';
 import { ORG_OBJECTS } from '@/utils/salesforce/metadata';
 import type { OutboxEntry } from '@/utils/outbox/store';
-import type { OutboxItem, OutboxUpdate, PanelChat } from '@/utils/messages/protocol';
+import type { OutboxItem, OutboxUpdate, PanelChat, PanelHealth } from '@/utils/messages/protocol';
 import { ConsoleTabs } from '@/utils/chat/tabs';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { buildPlan, chatKeyOf, mergeFixes, skippedList } from '@/utils/plan/plan';
@@ -67,7 +67,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
   const journal = new ChatJournal();
   const tabs = new ConsoleTabs();
   /** The panel frames of a tab hear what its console shows (extension pages only: a broadcast no content script receives). */
-  const tellPanel = (message: PanelChat | OutboxUpdate) => void browser.runtime.sendMessage(message).catch(() => undefined); // no frame open: nothing to tell
+  const tellPanel = (message: PanelChat | OutboxUpdate | PanelHealth) => void browser.runtime.sendMessage(message).catch(() => undefined); // no frame open: nothing to tell
   const showInPanel = (tabId: number, snapshot: ChatSnapshot | null) => tellPanel({ type: 'panel.chat', tabId, snapshot });
   /** The org connected now (its id from the OAuth grant), or null: a queued write planned for another one waits. */
   const connectedOrg = async () => (await loadGrant())?.orgId ?? null;
@@ -225,8 +225,17 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     },
     'panel.open': async (_payload, sender) => {
       const tabId = sender.tab?.id ?? -1;
-      return { tabId, snapshot: tabs.active(tabId) };
+      const health = tabs.health(tabId);
+      return { tabId, snapshot: tabs.active(tabId), ...(health ? { health } : {}) };
     },
+    'console.health': async (health, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return {};
+      tabs.setHealth(tabId, health);
+      tellPanel({ type: 'panel.health', tabId, health });
+      return {};
+    },
+    'console.problems': async () => Promise.all(tabs.problems().map(async (p) => ({ ...p, title: await browser.tabs.get(p.tabId).then((t) => t.title).catch(() => undefined) }))),
     'outbox.list': async ({ chatId }) => {
       const org = await connectedOrg();
       return (await outbox.entries()).filter((e) => !chatId || e.snapshot.chatId === chatId).map((e) => itemOf(e, org));

@@ -78,6 +78,7 @@ export default defineContentScript({
       // After the batch's events (sent in a microtask queued before this one): the background has the snapshot by then.
       onActive: (snapshot) => queueMicrotask(() => showActive(snapshot)),
       onError: (error) => console.debug?.('[salesforce panel] could not read the console', error),
+      onHealth: (health) => void sendCommand('console.health', health).catch(report),
       profile: document.documentElement.hasAttribute('data-sf-panel-profile'),
     });
     // Single-page consoles change the URL (the chat id) without reloading: the Navigation API

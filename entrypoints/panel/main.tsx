@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { Panel } from '@/components/panel/Panel';
 import { createPanelStore } from '@/components/panel/store';
 import { sendCommand } from '@/utils/messages/client';
-import { OutboxUpdate, PanelChat } from '@/utils/messages/protocol';
+import { OutboxUpdate, PanelChat, PanelHealth } from '@/utils/messages/protocol';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { reportHeight } from '@/components/panel/frame-height';
 import '@/components/panel/panel.css';
@@ -49,6 +49,8 @@ function hear(message: unknown) {
   if (chat.success && chat.data.tabId === tabId) show(chat.data.snapshot);
   const update = OutboxUpdate.safeParse(message);
   if (update.success && update.data.tabId === tabId) store.writeSettled(update.data);
+  const health = PanelHealth.safeParse(message);
+  if (health.success && health.data.tabId === tabId) store.health.value = health.data.health;
 }
 browser.runtime.onMessage.addListener(hear);
 
@@ -57,6 +59,7 @@ render(<Panel store={store} />, app);
 reportHeight(app);
 void sendCommand('panel.open', {}).then((open) => {
   tabId = open.tabId;
+  store.health.value = open.health ?? null;
   show(open.snapshot);
   early?.forEach(hear);
   early = null;

@@ -11,6 +11,7 @@ render(
       status: () => sendCommand('salesforce.status', {}),
       queue: () => sendCommand('outbox.list', {}),
       problems: async () => (await loadSettings()).problems,
+      consoles: () => sendCommand('console.problems', {}),
       retry: (id) => sendCommand('outbox.retry', { id }),
       adopt: (id) => sendCommand('outbox.adopt', { id }),
       discard: (id) => sendCommand('outbox.discard', { id }),

@@ -7,7 +7,7 @@ export const demoAdapter: AdapterInput = {
   matches: ['http://127.0.0.1/*', 'http://localhost/*'],
   detect: '[data-demo-console]',
   mount: { anchor: '#sf-panel-slot', position: 'beside' },
-  chats: { item: '.chat-list .chat-tab', id: { read: 'attr', attr: 'data-chat-id' }, name: {}, active: '.is-active' },
+  chats: { list: '.chat-list', item: '.chat-list .chat-tab', id: { read: 'attr', attr: 'data-chat-id' }, name: {}, active: '.is-active' },
   pane: { root: '.chat-pane[data-chat-id]', id: { read: 'attr', attr: 'data-chat-id' } },
   fields: {
     'visitor.name': { selector: '.visitor-card .visitor-name' },

@@ -3,6 +3,7 @@ import { emptySnapshot } from '../chat/snapshot';
 import { innerScopes, query } from './dom';
 import type { Adapter } from './schema';
 import { readActiveChat, readChatList, readOffline, transcriptContainers, type MessageCache } from './scrape';
+import { healthTracker, type ConsoleHealth } from './health';
 
 export type WatcherOptions = {
   adapter: Adapter;
@@ -16,6 +17,8 @@ export type WatcherOptions = {
   /** Runs a callback in a task of its own, after the page's current one (tests step it by hand). */
   schedule?: (run: () => void) => void;
   onError?: (error: unknown) => void;
+  /** How well the adapter sees the console, when that changed (a part stopped matching, or matches again). */
+  onHealth?: (health: ConsoleHealth) => void;
   /** Records each batch as a User Timing measure "sf-panel:scrape" (npm run bench reads them). */
   profile?: boolean;
 };
@@ -63,7 +66,8 @@ function nextTaskAfter(signal: AbortSignal): (run: () => void) => void {
  * batch, and only after something changed (no polling, no timers while idle). Emits started /
  * updated / ended / offline-message with a snapshot that changed. Never throws into the page.
  */
-export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, schedule, onError, profile }: WatcherOptions): { flush: () => void } {
+export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, schedule, onError, onHealth, profile }: WatcherOptions): { flush: () => void } {
+  const health = healthTracker(adapter);
   const known = new Map<string, Known>();
   const offlineSeen = new Set<string>();
   /** Chats the console's list has shown: only these can end by leaving it. */
@@ -78,6 +82,7 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
   let changed: Node[] | null = null;
   let containers: Element[] = [];
   let lastList: ReturnType<typeof readChatList> = [];
+  let paneThere = false;
   const attributeFilter = watchedAttributes(adapter);
   const pierced = scopedSelectors(adapter);
 
@@ -163,7 +168,10 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
       // showed before, gone from a list that is still there (the list's own element when the
       // adapter names it, else chats left in it: one that matches nothing may be a console this
       // adapter no longer recognises), and not still open in the pane.
-      const listThere = adapter.chats && (adapter.chats.list ? !!query(doc, adapter.chats.list) : list.length > 0);
+      // A list element whose children no longer match the item selector is a list this adapter no
+      // longer reads (the console changed its markup), not an empty one: its chats did not end.
+      const listElement = adapter.chats?.list ? query(doc, adapter.chats.list) : null;
+      const listThere = adapter.chats && (adapter.chats.list ? !!listElement && (list.length > 0 || listElement.childElementCount === 0) : list.length > 0);
       if (adapter.chats && listThere) {
         const listed = new Set(list.map((c) => c.id));
         for (const id of listed) listedOnce.add(id);
@@ -172,6 +180,12 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
             remember({ ...entry.snapshot, state: 'ended' });
           }
         }
+      }
+      if (onHealth) {
+        // A batch of messages only: the list and pane are as the last batch found them.
+        paneThere = !!active || (transcriptOnly ? paneThere : !!query(doc, adapter.pane.root));
+        const now = health.update({ listThere: !!listThere, listElement: !!listElement, listed: list.length, pane: paneThere, active, activeListed: !!active && list.some((c) => c.id === active.chatId) });
+        if (now.changed) onHealth(now.health);
       }
       for (const message of transcriptOnly ? [] : readOffline(adapter, doc)) {
         if (offlineSeen.has(message.chatId)) continue;

@@ -1,4 +1,5 @@
 import { TRANSCRIPT_MAX, type ChatSnapshot } from './snapshot';
+import type { ConsoleHealth } from '../adapters/health';
 
 const CHATS_PER_TAB = 100;
 
@@ -8,7 +9,7 @@ const CHATS_PER_TAB = 100;
  * script can only report into its own tab (the router gives the sender's tab).
  */
 export class ConsoleTabs {
-  private readonly tabs = new Map<number, { active: string | null; chats: Map<string, ChatSnapshot> }>();
+  private readonly tabs = new Map<number, { active: string | null; chats: Map<string, ChatSnapshot>; health?: ConsoleHealth }>();
 
   private tab(tabId: number) {
     let tab = this.tabs.get(tabId);
@@ -54,6 +55,20 @@ export class ConsoleTabs {
   active(tabId: number): ChatSnapshot | null {
     const tab = this.tabs.get(tabId);
     return (tab?.active && tab.chats.get(tab.active)) || null;
+  }
+
+  /** How well the tab's console is recognised, as its content script last said. */
+  setHealth(tabId: number, health: ConsoleHealth): void {
+    this.tab(tabId).health = health;
+  }
+
+  health(tabId: number): ConsoleHealth | undefined {
+    return this.tabs.get(tabId)?.health;
+  }
+
+  /** Every tab whose console is not (or only partly) recognised now. */
+  problems(): { tabId: number; health: ConsoleHealth }[] {
+    return [...this.tabs].flatMap(([tabId, tab]) => (tab.health && (tab.health.state === 'partly' || tab.health.state === 'not_recognised') ? [{ tabId, health: tab.health }] : []));
   }
 
   forget(tabId: number): void {

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ChatEvent, ChatSnapshot } from '../chat/snapshot';
 import { Adapter } from '../adapters/schema';
+import { ConsoleHealth } from '../adapters/health';
 
 /**
  * The commands a console page's content script may send, and the only ones: what it reads on its
@@ -19,6 +20,11 @@ export const consoleCommands = {
   'chat.active': {
     request: z.object({ chatId: z.nullable(z.string().check(z.maxLength(200))), snapshot: z.optional(ChatSnapshot) }),
     response: z.object({ known: z.boolean() }),
+  },
+  /** How well the adapter sees this tab's console, when that changed. */
+  'console.health': {
+    request: ConsoleHealth,
+    response: z.object({}),
   },
   /** The console adapters switched on in settings (built-ins with their URLs, and custom ones). */
   'console.adapters': {

@@ -3,6 +3,7 @@ import { ChatEvent, ChatSnapshot } from '../chat/snapshot';
 import { FieldMeta } from '../salesforce/describe';
 import { consoleCommands } from './console-protocol';
 import { RECORD_ID } from '../salesforce/record-id';
+import { ConsoleHealth } from '../adapters/health';
 
 /**
  * The one protocol between content scripts, extension pages and the background.
@@ -106,6 +107,10 @@ export type OutboxItem = z.infer<typeof OutboxItem>;
 export const OutboxUpdate = z.object({ type: z.literal('outbox.update'), tabId: z.number(), instanceUrl: z.string(), item: OutboxItem });
 export type OutboxUpdate = z.infer<typeof OutboxUpdate>;
 
+/** Pushed by the background to the panel frames of a tab: how well its console is recognised. */
+export const PanelHealth = z.object({ type: z.literal('panel.health'), tabId: z.number(), health: ConsoleHealth });
+export type PanelHealth = z.infer<typeof PanelHealth>;
+
 /** Pushed by the background to the panel frames of a tab: the chat its console shows now, as read. */
 export const PanelChat = z.object({ type: z.literal('panel.chat'), tabId: z.number(), snapshot: z.nullable(ChatSnapshot) });
 export type PanelChat = z.infer<typeof PanelChat>;
@@ -154,7 +159,12 @@ export const commands = {
   /** The panel frame, when it loads: which tab it sits in, and the chat that tab's console shows. */
   'panel.open': {
     request: z.object({}),
-    response: z.object({ tabId: z.number(), snapshot: z.nullable(ChatSnapshot) }),
+    response: z.object({ tabId: z.number(), snapshot: z.nullable(ChatSnapshot), health: z.optional(ConsoleHealth) }),
+  },
+  /** Extension pages (popup, options): the console tabs whose layout is not (or only partly) recognised, and why. */
+  'console.problems': {
+    request: z.object({}),
+    response: z.array(z.object({ tabId: z.number(), title: z.optional(z.string()), health: ConsoleHealth })),
   },
   /** Who this visitor is in Salesforce: one composite request, or none when seen in the last 10 minutes. */
   'identify.run': {

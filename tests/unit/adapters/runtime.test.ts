@@ -145,3 +145,43 @@ describe('console watcher', () => {
     expect(await nextFrame()).toBe(0);
   });
 });
+
+describe('console health', () => {
+  let healths: import('@/utils/adapters/health').ConsoleHealth[];
+  beforeEach(() => {
+    controller.abort();
+    loadFixture('demo');
+    healths = [];
+    frames = [];
+    controller = new AbortController();
+    watchConsole({ adapter, doc: document, emit: () => undefined, signal: controller.signal, schedule: (run) => frames.push(run), onHealth: (h) => healths.push(h) });
+  });
+
+  it('is recognised on the console as it is, and says only when that changes', async () => {
+    expect(healths).toEqual([{ state: 'recognised', failing: [], console: 'Demo console' }]);
+    document.querySelector('.transcript')!.insertAdjacentHTML('beforeend', '<li class="msg msg--visitor" data-message-id="n1"><span class="msg__text">hi</span></li>');
+    await nextFrame();
+    expect(healths).toHaveLength(1);
+  });
+
+  it('names the chat list when it stops matching under an open chat, and the transcript when an open chat loses it', async () => {
+    document.querySelectorAll('.chat-tab').forEach((tab) => tab.classList.replace('chat-tab', 'conversation-item'));
+    await nextFrame();
+    expect(healths.at(-1)).toEqual({ state: 'partly', failing: ['chats.item (.chat-list .chat-tab)'], console: 'Demo console' });
+    document.querySelectorAll('.transcript .msg').forEach((m) => m.classList.replace('msg', 'bubble'));
+    await nextFrame();
+    expect(healths.at(-1)!.failing).toEqual(['chats.item (.chat-list .chat-tab)', 'transcript.message (.transcript .msg)']);
+  });
+
+  it('is not recognised when neither the list nor the pane matches any more, and recognised again when they do', async () => {
+    const pane = document.querySelector('.chat-pane')!;
+    pane.classList.replace('chat-pane', 'conversation-pane');
+    document.querySelectorAll('.chat-tab').forEach((tab) => tab.classList.replace('chat-tab', 'conversation-item'));
+    await nextFrame();
+    expect(healths.at(-1)).toMatchObject({ state: 'not_recognised' });
+    pane.classList.replace('conversation-pane', 'chat-pane');
+    document.querySelectorAll('.conversation-item').forEach((tab) => tab.classList.replace('conversation-item', 'chat-tab'));
+    await nextFrame();
+    expect(healths.at(-1)).toEqual({ state: 'recognised', failing: [], console: 'Demo console' });
+  });
+});

@@ -1,0 +1,66 @@
+import * as z from 'zod/mini';
+import type { ChatSnapshot } from '../chat/snapshot';
+import type { Adapter } from './schema';
+
+/**
+ * How well an adapter sees its console now. recognised: every part it read before still matches;
+ * partly: some part stopped matching (a chat that leaves an unmatched list is not taken as ended);
+ * not_recognised: nothing of the chats is seen any more. waiting: no chat seen yet on this page.
+ */
+export const ConsoleHealth = z.object({
+  state: z.enum(['waiting', 'recognised', 'partly', 'not_recognised']),
+  /** The adapter's parts that match nothing now, as "chats.item (.chat-list .chat-tab)". */
+  failing: z.array(z.string().check(z.maxLength(300))).check(z.maxLength(10)),
+  /** The console's name (its adapter's label). */
+  console: z.string().check(z.maxLength(100)),
+});
+export type ConsoleHealth = z.infer<typeof ConsoleHealth>;
+
+type Seen = { list: boolean; pane: boolean; items: boolean };
+
+const part = (name: string, selector: string | undefined) => `${name} (${(selector ?? '').slice(0, 200)})`;
+
+/**
+ * Follows what one watcher reads, batch by batch: a part that matched once and matches nothing now
+ * is failing. Parts never seen yet prove nothing (a console with no chat open shows no pane).
+ */
+export function healthTracker(adapter: Adapter) {
+  const ever: Seen = { list: false, pane: false, items: false };
+  /** The chat whose messages were read last: the same chat showing none now has lost them. */
+  let withMessages: string | null = null;
+  let last = '';
+  return {
+    /** The health after a batch; changed: false when it is what it was after the last one. */
+    update(now: { listThere: boolean; listElement: boolean; listed: number; pane: boolean; active: ChatSnapshot | null; activeListed: boolean }): { health: ConsoleHealth; changed: boolean } {
+      const seen: Seen = { list: !!adapter.chats && now.listThere, pane: now.pane, items: now.activeListed };
+      const failing: string[] = [];
+      // A chat open in the pane that the list does not show: the list no longer matches.
+      if (adapter.chats && ever.list && !seen.list && (now.active || adapter.chats.list)) failing.push(adapter.chats.list && !now.listElement ? part('chats.list', adapter.chats.list) : part('chats.item', adapter.chats.item));
+      // The list is there, but the chat open in the pane is not among its items any more.
+      else if (adapter.chats && ever.items && now.active && !seen.items) failing.push(part('chats.item', adapter.chats.item));
+      // The list still shows chats, one is marked open, yet no pane: the pane no longer matches.
+      if (ever.pane && !seen.pane && now.listed > 0 && !now.active) failing.push(part('pane.root', adapter.pane.root));
+      if (now.active && !now.active.transcript.length && withMessages === now.active.chatId) failing.push(part('transcript.message', adapter.transcript.message));
+      if (now.active?.transcript.length) withMessages = now.active.chatId;
+      ever.list ||= seen.list;
+      ever.pane ||= seen.pane;
+      ever.items ||= seen.items;
+      const anything = seen.list || seen.pane;
+      const state: ConsoleHealth['state'] = !ever.list && !ever.pane ? 'waiting' : !failing.length ? 'recognised' : anything ? 'partly' : 'not_recognised';
+      const health = { state, failing, console: adapter.label ?? adapter.name };
+      const key = JSON.stringify(health);
+      const changed = key !== last;
+      last = key;
+      return { health, changed };
+    },
+  };
+}
+
+/** What the agent and admin are told of a console that is not fully recognised (null: nothing to say). */
+export function healthWords(health: ConsoleHealth | undefined): { title: string; detail: string } | null {
+  if (!health || (health.state !== 'partly' && health.state !== 'not_recognised')) return null;
+  const failing = health.failing.length ? ` Not matching: ${health.failing.join('; ')}.` : '';
+  return health.state === 'not_recognised'
+    ? { title: `This console's layout is not recognised: nothing will be written automatically.`, detail: `${health.console} may have changed its page.${failing} An admin can fix the console's adapter in the extension's options.` }
+    : { title: `This console's layout is only partly recognised: a chat is written automatically only when the console shows its end.`, detail: `${health.console} may have changed its page.${failing}` };
+}
