@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useExtension } from '../setup';
+import { demoVisitor } from '../pages/demo-console';
+import { POPUP_URL } from '../pages/options';
 
 const e2e = useExtension();
 
@@ -108,3 +110,31 @@ describe('reading chats from the demo console', () => {
 function harness() {
   return e2e.harness;
 }
+
+describe("a console whose layout changes under its adapter (issue 20, fail safe)", () => {
+  it('its chat list stops matching mid-chat: a chat gone from it is not taken as ended, and the panel and popup say why', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const settings = { automation: { ended: { action: 'contactCase', strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } } };
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings });
+    const other = await demo.startChat(demoVisitor('Nia New', 'nia.new@example.net'));
+    const open = await demo.startChat(demoVisitor('Grace Hopper', 'grace.hopper@example.com'));
+    await demo.openChat(open);
+    await panel.waitForVisitor(open);
+    await emulator.clearLog();
+    // The console's new release renames its chat tabs: the adapter's item selector matches nothing.
+    await page.evaluate(() => document.querySelectorAll('.chat-list .chat-tab').forEach((tab) => tab.classList.replace('chat-tab', 'conversation-tab')));
+    const note = await panel.find('[data-console-health="partly"]');
+    expect(await note.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/only partly recognised[\s\S]*Not matching: chats\.item \(\.chat-list \.chat-tab\)/);
+    await harness.screenshot(page, 'console-health-partly');
+    // The other chat leaves the list: without a list it can read, that is no end.
+    await page.evaluate((id) => document.querySelector(`.chat-list [data-chat-id="${id}"]`)!.remove(), other);
+    await new Promise((r) => setTimeout(r, 1500));
+    expect((await emulator.apiCalls()).filter((c) => c.method !== 'GET')).toEqual([]);
+    expect((await panel.backgroundEvents()).filter((e) => e.chatId === other && e.type === 'ended')).toEqual([]);
+    const popup = await harness.newPage(POPUP_URL);
+    const said = await popup.waitForSelector('[data-console-health="partly"]');
+    expect(await said!.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/only partly recognised[\s\S]*chats\.item/);
+    await harness.screenshot(popup, 'console-health-popup');
+  });
+});
