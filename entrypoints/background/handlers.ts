@@ -29,6 +29,7 @@ import { ConsoleTabs } from '@/utils/chat/tabs';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { buildPlan, chatKeyOf, mergeFixes, skippedList } from '@/utils/plan/plan';
 import { chatCases, chatFixes, chatRecords, pruneChats } from '@/utils/chat/records';
+import { onConsoleHost } from '@/utils/chat/origin';
 import { duplicatesOf } from '@/utils/plan/requests';
 import { formSections, recordTypeFor } from '@/utils/mapping/form';
 import { coerce, COMPANY_PLACEHOLDER } from '@/utils/mapping/values';
@@ -187,7 +188,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     },
     'chat.event': async (delivered, sender) => {
       const tabId = sender.tab?.id;
-      let event = delivered;
+      let event = { ...delivered, snapshot: onConsoleHost(delivered.snapshot, sender.url) };
       if (tabId !== undefined) {
         const shown = tabs.active(tabId)?.chatId === event.snapshot.chatId;
         if (event.appendTo !== undefined) {
@@ -219,7 +220,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     },
     'chat.active': async ({ chatId, snapshot }, sender) => {
       const tabId = sender.tab!.id!;
-      const { known, snapshot: shown } = tabs.activate(tabId, chatId, snapshot);
+      const { known, snapshot: shown } = tabs.activate(tabId, chatId, snapshot && onConsoleHost(snapshot, sender.url));
       if (known) showInPanel(tabId, shown);
       return { known };
     },

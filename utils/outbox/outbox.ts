@@ -1,14 +1,12 @@
 import type { ChatSnapshot } from '../chat/snapshot';
 import { lostChatKey } from '../plan/chat-key';
 import { UNDECIDED, UndecidedMatchError } from '../plan/undecided';
-import { isIdempotent, mergeFixes, withoutUpserts, type ActionPlan, type Trigger } from '../plan/plan';
+import { chatKeyOf, isIdempotent, mergeFixes, withoutUpserts, type ActionPlan, type Trigger } from '../plan/plan';
 import type { PlanOutcome } from '../plan/requests';
 import { ApiLimitError, failureKind, toSalesforceError, UnreachableError } from '../salesforce/errors';
 import { RECORD_ID } from '../salesforce/record-id';
 import type { OutboxEntry, OutboxStore } from './store';
 
-/** The chat a write is for, whatever its trigger. */
-const chatKeyOf = (snapshot: ChatSnapshot) => `${snapshot.console}:${snapshot.chatId}`;
 /** One write per chat and trigger: the same chat ending twice is the same entry. */
 const entryId = (snapshot: ChatSnapshot, trigger: OutboxEntry['trigger']) => `${chatKeyOf(snapshot)}:${trigger}`;
 

@@ -59,3 +59,6 @@ export class DemoConsolePage {
     await this.page.click('.chat-pane .end-chat');
   }
 }
+
+/** A demo chat's key as the background names it: the console with the page's host, then the chat id. */
+export const demoChatKey = (consoleUrl: string, chatId: string) => `demo@${new URL(consoleUrl).host}:${chatId}`;

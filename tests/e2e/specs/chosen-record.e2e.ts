@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useExtension } from '../setup';
-import { demoVisitor } from '../pages/demo-console';
+import { demoVisitor, demoChatKey } from '../pages/demo-console';
 
 /**
  * Every write of a chat goes to the record the agent chose in the panel: the second of two
@@ -37,7 +37,7 @@ describe('the record the agent chose', () => {
     const contacts = await emulator.records('Contact');
     const morgan = contacts.find((c) => c.Email === 'morgan@example.org')!;
     const morganLee = contacts.find((c) => c.Email === 'morgan-lee@example.org')!;
-    const tasks = (await emulator.records('Task')).filter((t) => t.CallObject === `demo:${chat}`);
+    const tasks = (await emulator.records('Task')).filter((t) => t.CallObject === demoChatKey(e2e.consoleUrl, chat));
     expect(tasks.map((t) => t.WhoId)).toEqual([morgan.Id]);
     expect(tasks[0]!.WhoId).not.toBe(morganLee.Id);
   });
@@ -55,7 +55,7 @@ describe('the record the agent chose', () => {
     await demo.endOpenChat();
     const held = await panel.settledWrite(chat, 20_000);
     expect(held.state).toBe('needs_attention');
-    expect((await emulator.records('Task')).filter((t) => t.CallObject === `demo:${chat}`)).toEqual([]);
+    expect((await emulator.records('Task')).filter((t) => t.CallObject === demoChatKey(e2e.consoleUrl, chat))).toEqual([]);
     const choice = await panel.find('[data-undecided]');
     expect(await choice.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/^Several people in Salesforce match this visitor equally, so nothing was written\./);
     expect(await choice.$('[data-action="retry-write"]')).toBeNull(); // trying again would only ask again
@@ -64,7 +64,7 @@ describe('the record the agent chose', () => {
     const lee = (await emulator.records('Contact')).find((c) => c.Email === 'morgan-lee@example.org')!;
     await panel.click(`[data-undecided] [data-action="attach-existing"][data-record="${lee.Id}"]`);
     await panel.find('[data-write="done"]', 20_000);
-    const tasks = (await emulator.records('Task')).filter((t) => t.CallObject === `demo:${chat}`);
+    const tasks = (await emulator.records('Task')).filter((t) => t.CallObject === demoChatKey(e2e.consoleUrl, chat));
     expect(tasks.map((t) => t.WhoId)).toEqual([lee.Id]);
   });
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { useExtension } from '../setup';
-import { demoVisitor } from '../pages/demo-console';
+import { demoVisitor, demoChatKey } from '../pages/demo-console';
 import type { PanelPage } from '../pages/panel';
 import type { OutboxItem } from '@/utils/messages/protocol';
 import { startFaultProxy, type FaultProxy } from '../../salesforce-emulator/fault-proxy';
@@ -151,7 +151,7 @@ describe("Chrome's own resend of a committed write (the emulator resets the conn
     await writtenOnce(panel, chat);
     expect((await composites())[0]).toBe(-2); // the connection was reset after the commit, and sent again
     const [written] = (await casesOf('grace.hopper@example.com')).cases;
-    expect(written!.Chat_Key__c).toBe(`demo:${chat}:ended`);
+    expect(written!.Chat_Key__c).toBe(`${demoChatKey(e2e.consoleUrl, chat)}:ended`);
   }, 60_000);
 
   it('without the field, one check after the write finds the copy the resend made and deletes it: one case', async () => {

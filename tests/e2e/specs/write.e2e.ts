@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { useExtension } from '../setup';
 import { buildLayouts } from '../../salesforce-emulator/metadata/layouts';
 import type { SObjectDescribe } from '../../salesforce-emulator/metadata/fields';
-import { demoVisitor } from '../pages/demo-console';
+import { demoVisitor, demoChatKey } from '../pages/demo-console';
 import type { OutboxItem } from '@/utils/messages/protocol';
 import type { PanelPage } from '../pages/panel';
 
@@ -78,7 +78,7 @@ describe('writing the chat to Salesforce automatically', () => {
     expect(await emulator.records('Contact')).toHaveLength(contactsBefore);
     const tasks = (await emulator.records('Task')).filter((t) => t.WhoId === grace.Id);
     expect(tasks).toHaveLength(1);
-    expect(tasks[0]).toMatchObject({ Subject: 'Chat', Status: 'Completed', CallObject: `demo:${chat}` });
+    expect(tasks[0]).toMatchObject({ Subject: 'Chat', Status: 'Completed', CallObject: demoChatKey(e2e.consoleUrl, chat) });
   });
 
   it('found contact, "Create/Update Contact & Attach Case": the case on the contact and its account', async () => {
