@@ -4,8 +4,10 @@ import type { Adapter } from './schema';
 
 /**
  * How well an adapter sees its console now. recognised: every part it read before still matches;
- * partly: some part stopped matching (a chat that leaves an unmatched list is not taken as ended);
- * not_recognised: nothing of the chats is seen any more. waiting: no chat seen yet on this page.
+ * partly: the open chat is read, but a part around it stopped matching (the chat list: a chat that
+ * leaves it is not taken as ended; the chat's messages); not_recognised: the console's list says a
+ * chat is open and its pane matches nothing, so nothing of it can be written. waiting: no chat
+ * seen yet on this page. With no chat open, what is missing proves nothing (an idle console).
  */
 export const ConsoleHealth = z.object({
   state: z.enum(['waiting', 'recognised', 'partly', 'not_recognised']),
@@ -31,22 +33,22 @@ export function healthTracker(adapter: Adapter) {
   let last = '';
   return {
     /** The health after a batch; changed: false when it is what it was after the last one. */
-    update(now: { listThere: boolean; listElement: boolean; listed: number; pane: boolean; active: ChatSnapshot | null; activeListed: boolean }): { health: ConsoleHealth; changed: boolean } {
+    update(now: { listThere: boolean; listElement: boolean; listed: number; listedActive: boolean; pane: boolean; active: ChatSnapshot | null; activeListed: boolean }): { health: ConsoleHealth; changed: boolean } {
       const seen: Seen = { list: !!adapter.chats && now.listThere, pane: now.pane, items: now.activeListed };
       const failing: string[] = [];
       // A chat open in the pane that the list does not show: the list no longer matches.
-      if (adapter.chats && ever.list && !seen.list && (now.active || adapter.chats.list)) failing.push(adapter.chats.list && !now.listElement ? part('chats.list', adapter.chats.list) : part('chats.item', adapter.chats.item));
+      if (adapter.chats && ever.list && !seen.list && now.active) failing.push(adapter.chats.list && !now.listElement ? part('chats.list', adapter.chats.list) : part('chats.item', adapter.chats.item));
       // The list is there, but the chat open in the pane is not among its items any more.
       else if (adapter.chats && ever.items && now.active && !seen.items) failing.push(part('chats.item', adapter.chats.item));
-      // The list still shows chats, one is marked open, yet no pane: the pane no longer matches.
-      if (ever.pane && !seen.pane && now.listed > 0 && !now.active) failing.push(part('pane.root', adapter.pane.root));
+      // The list marks a chat open, yet no pane: the pane no longer matches.
+      const paneLost = ever.pane && !now.active && now.listedActive;
+      if (paneLost) failing.push(part('pane.root', adapter.pane.root));
       if (now.active && !now.active.transcript.length && withMessages === now.active.chatId) failing.push(part('transcript.message', adapter.transcript.message));
       if (now.active?.transcript.length) withMessages = now.active.chatId;
       ever.list ||= seen.list;
       ever.pane ||= seen.pane;
       ever.items ||= seen.items;
-      const anything = seen.list || seen.pane;
-      const state: ConsoleHealth['state'] = !ever.list && !ever.pane ? 'waiting' : !failing.length ? 'recognised' : anything ? 'partly' : 'not_recognised';
+      const state: ConsoleHealth['state'] = !ever.list && !ever.pane ? 'waiting' : !failing.length ? 'recognised' : paneLost ? 'not_recognised' : 'partly';
       const health = { state, failing, console: adapter.label ?? adapter.name };
       const key = JSON.stringify(health);
       const changed = key !== last;

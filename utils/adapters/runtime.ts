@@ -83,6 +83,8 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
   let containers: Element[] = [];
   let lastList: ReturnType<typeof readChatList> = [];
   let paneThere = false;
+  /** How many children the list element has besides its chats (learnt while chats match). */
+  let listBaseline = 0;
   const attributeFilter = watchedAttributes(adapter);
   const pierced = scopedSelectors(adapter);
 
@@ -168,10 +170,12 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
       // showed before, gone from a list that is still there (the list's own element when the
       // adapter names it, else chats left in it: one that matches nothing may be a console this
       // adapter no longer recognises), and not still open in the pane.
-      // A list element whose children no longer match the item selector is a list this adapter no
-      // longer reads (the console changed its markup), not an empty one: its chats did not end.
+      // A list element is read when its items match, or when it holds no more than what it held
+      // besides chats (a dashboard tab): more children than that, none of them a chat the adapter
+      // can read, is a list whose markup changed, not an empty one, and its chats did not end.
       const listElement = adapter.chats?.list ? query(doc, adapter.chats.list) : null;
-      const listThere = adapter.chats && (adapter.chats.list ? !!listElement && (list.length > 0 || listElement.childElementCount === 0) : list.length > 0);
+      if (listElement && list.length && !transcriptOnly) listBaseline = nonChatChildren(listElement, adapter.chats!.item);
+      const listThere = adapter.chats && (adapter.chats.list ? !!listElement && (list.length > 0 || listElement.childElementCount <= listBaseline) : list.length > 0);
       if (adapter.chats && listThere) {
         const listed = new Set(list.map((c) => c.id));
         for (const id of listed) listedOnce.add(id);
@@ -184,7 +188,7 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
       if (onHealth) {
         // A batch of messages only: the list and pane are as the last batch found them.
         paneThere = !!active || (transcriptOnly ? paneThere : !!query(doc, adapter.pane.root));
-        const now = health.update({ listThere: !!listThere, listElement: !!listElement, listed: list.length, pane: paneThere, active, activeListed: !!active && list.some((c) => c.id === active.chatId) });
+        const now = health.update({ listThere: !!listThere, listElement: !!listElement, listed: list.length, listedActive: list.some((c) => c.active), pane: paneThere, active, activeListed: !!active && list.some((c) => c.id === active.chatId) });
         if (now.changed) onHealth(now.health);
       }
       for (const message of transcriptOnly ? [] : readOffline(adapter, doc)) {
@@ -219,6 +223,9 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
   flush();
   return { flush: () => { changed = null; flush(); } };
 }
+
+/** The list element's children that hold no chat item (a dashboard tab, a heading). */
+const nonChatChildren = (list: Element, item: string) => [...list.children].filter((child) => !child.matches(item) && !child.querySelector(item)).length;
 
 function watchedAttributes(adapter: Adapter): string[] {
   const attrs = new Set(['class', 'hidden', 'href', 'value', 'data-state', 'aria-selected', 'open']);

@@ -71,6 +71,24 @@ describe('console watcher', () => {
     expect(events.every((e) => e.type !== 'ended')).toBe(true);
   });
 
+  it('a list with a tab of its own besides the chats (a dashboard tab): the last chat leaving it has ended; renamed tabs are no end', async () => {
+    document.querySelector('.chat-list')!.insertAdjacentHTML('afterbegin', '<button type="button" class="dashboard-tab">Dashboard</button>');
+    document.querySelector('.chat-state')!.setAttribute('data-state', 'ended');
+    await nextFrame();
+    summary();
+    // The console's markup changes under the adapter: the tabs are still there, none of them read.
+    document.querySelectorAll('.chat-tab').forEach((tab) => tab.classList.replace('chat-tab', 'conversation-item'));
+    document.querySelector('.chat-pane')!.remove();
+    await nextFrame();
+    expect(summary()).toEqual([]);
+    // Back, then both chats closed: the list holds its own tab alone, and the other chat has ended.
+    document.querySelectorAll('.conversation-item').forEach((tab) => tab.classList.replace('conversation-item', 'chat-tab'));
+    await nextFrame();
+    document.querySelectorAll('.chat-tab').forEach((tab) => tab.remove());
+    await nextFrame();
+    expect(summary()).toEqual(['ended chat-0002']);
+  });
+
   it('a chat already closed when first seen (opened from the history) did not end now: no "ended"', async () => {
     controller.abort();
     loadFixture('demo');
@@ -173,14 +191,12 @@ describe('console health', () => {
     expect(healths.at(-1)!.failing).toEqual(['chats.item (.chat-list .chat-tab)', 'transcript.message (.transcript .msg)']);
   });
 
-  it('is not recognised when neither the list nor the pane matches any more, and recognised again when they do', async () => {
+  it('is not recognised when the list marks a chat open and its pane matches nothing, and recognised again when it does', async () => {
     const pane = document.querySelector('.chat-pane')!;
     pane.classList.replace('chat-pane', 'conversation-pane');
-    document.querySelectorAll('.chat-tab').forEach((tab) => tab.classList.replace('chat-tab', 'conversation-item'));
     await nextFrame();
-    expect(healths.at(-1)).toMatchObject({ state: 'not_recognised' });
+    expect(healths.at(-1)).toEqual({ state: 'not_recognised', failing: ['pane.root (.chat-pane[data-chat-id])'], console: 'Demo console' });
     pane.classList.replace('conversation-pane', 'chat-pane');
-    document.querySelectorAll('.conversation-item').forEach((tab) => tab.classList.replace('conversation-item', 'chat-tab'));
     await nextFrame();
     expect(healths.at(-1)).toEqual({ state: 'recognised', failing: [], console: 'Demo console' });
   });
