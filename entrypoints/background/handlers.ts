@@ -229,11 +229,11 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       const health = tabs.health(tabId);
       return { tabId, snapshot: tabs.active(tabId), ...(health ? { health } : {}) };
     },
-    'console.health': async (health, sender) => {
+    'console.seen': async (seen, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined) return {};
-      tabs.setHealth(tabId, health);
-      tellPanel({ type: 'panel.health', tabId, health });
+      const health = await tabs.see(tabId, seen, async (name) => activeAdapters((await loadSettings()).settings.consoles).find((a) => a.name === name));
+      if (health) tellPanel({ type: 'panel.health', tabId, health });
       return {};
     },
     'console.problems': async () => Promise.all(tabs.problems().map(async (p) => ({ ...p, title: await browser.tabs.get(p.tabId).then((t) => t.title).catch(() => undefined) }))),

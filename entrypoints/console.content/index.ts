@@ -1,10 +1,10 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { createIntegratedUi } from 'wxt/utils/content-script-ui/integrated';
 import { deliver } from '@/utils/messages/deliver';
 import { sendConsoleCommand as sendCommand } from '@/utils/messages/console-client';
 import { whenConsoleAppears } from '@/utils/adapters/detect';
 import { mountPanelFrame } from '@/utils/adapters/panel-frame';
+import { keepMounted } from '@/utils/adapters/keep-mounted';
 import { watchConsole } from '@/utils/adapters/runtime';
 import type { ChatEvent, ChatSnapshot } from '@/utils/chat/snapshot';
 import { toSend, type SentChats } from '@/utils/chat/delta';
@@ -29,20 +29,11 @@ export default defineContentScript({
     const adapter = await whenConsoleAppears(adapters, document, waiting.signal);
     if (!adapter) return; // not a chat console: stay idle
 
-    const { position } = adapter.mount;
-    let shadow: ShadowRoot | null = null;
-    const ui = createIntegratedUi(ctx, {
-      tag: 'sf-chat-panel',
-      position: 'inline',
-      anchor: position === 'beside' ? adapter.mount.anchor : 'body',
-      append: position === 'beside' ? adapter.mount.append : 'last',
-      onMount(host) {
-        shadow ??= host.attachShadow({ mode: 'closed' });
-        return mountPanelFrame(host, shadow, browser.runtime.getURL('/panel.html'), browser.runtime.id, position);
-      },
-      onRemove: (unmount) => unmount?.(),
-    });
-    ui.autoMount();
+    const host = document.createElement('sf-chat-panel');
+    const shadow = host.attachShadow({ mode: 'closed' });
+    const panel = keepMounted(document, adapter.mount, host, () => mountPanelFrame(host, shadow, browser.runtime.getURL('/panel.html'), browser.runtime.id, adapter.mount.position));
+    panel.check();
+    ctx.onInvalidated(() => extensionGone() && panel.remove());
 
     const controller = new AbortController();
     ctx.onInvalidated(() => extensionGone() && controller.abort());
@@ -66,7 +57,9 @@ export default defineContentScript({
       adapter,
       doc: document,
       signal: controller.signal,
-      ignore: () => ui.wrapper,
+      ignore: () => host,
+      // The console may have replaced the panel's anchor in that batch.
+      afterBatch: panel.check,
       // A chat's end and an offline message are sent until the background says they are stored.
       emit: (event) => {
         const durable = event.type === 'ended' || event.type === 'offline-message';
@@ -78,7 +71,7 @@ export default defineContentScript({
       // After the batch's events (sent in a microtask queued before this one): the background has the snapshot by then.
       onActive: (snapshot) => queueMicrotask(() => showActive(snapshot)),
       onError: (error) => console.debug?.('[salesforce panel] could not read the console', error),
-      onHealth: (health) => void sendCommand('console.health', health).catch(report),
+      onSeen: (seen) => void sendCommand('console.seen', seen).catch(report),
       profile: document.documentElement.hasAttribute('data-sf-panel-profile'),
     });
     // Single-page consoles change the URL (the chat id) without reloading: the Navigation API

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
-import type { ChatSnapshot } from '../chat/snapshot';
 import type { Adapter } from './schema';
+import type { ConsoleSeen } from '../messages/console-protocol';
+
 
 /**
  * How well an adapter sees its console now. recognised: every part it read before still matches;
@@ -33,18 +34,18 @@ export function healthTracker(adapter: Adapter) {
   let last = '';
   return {
     /** The health after a batch; changed: false when it is what it was after the last one. */
-    update(now: { listThere: boolean; listElement: boolean; listed: number; listedActive: boolean; pane: boolean; active: ChatSnapshot | null; activeListed: boolean }): { health: ConsoleHealth; changed: boolean } {
-      const seen: Seen = { list: !!adapter.chats && now.listThere, pane: now.pane, items: now.activeListed };
+    update(now: ConsoleSeen): { health: ConsoleHealth; changed: boolean } {
+      const seen: Seen = { list: !!adapter.chats && now.list, pane: now.pane, items: now.activeListed };
       const failing: string[] = [];
       // A chat open in the pane that the list does not show: the list no longer matches.
-      if (adapter.chats && ever.list && !seen.list && now.active) failing.push(adapter.chats.list && !now.listElement ? part('chats.list', adapter.chats.list) : part('chats.item', adapter.chats.item));
+      if (adapter.chats && ever.list && !seen.list && now.active) failing.push(part('chats.item', adapter.chats.item));
       // The list is there, but the chat open in the pane is not among its items any more.
       else if (adapter.chats && ever.items && now.active && !seen.items) failing.push(part('chats.item', adapter.chats.item));
       // The list marks a chat open, yet no pane: the pane no longer matches.
       const paneLost = ever.pane && !now.active && now.listedActive;
       if (paneLost) failing.push(part('pane.root', adapter.pane.root));
-      if (now.active && !now.active.transcript.length && withMessages === now.active.chatId) failing.push(part('transcript.message', adapter.transcript.message));
-      if (now.active?.transcript.length) withMessages = now.active.chatId;
+      if (now.active && !now.messages && withMessages === now.active) failing.push(part('transcript.message', adapter.transcript.message));
+      if (now.active && now.messages) withMessages = now.active;
       ever.list ||= seen.list;
       ever.pane ||= seen.pane;
       ever.items ||= seen.items;

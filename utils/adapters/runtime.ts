@@ -3,7 +3,7 @@ import { emptySnapshot } from '../chat/snapshot';
 import { innerScopes, query } from './dom';
 import type { Adapter } from './schema';
 import { readActiveChat, readChatList, readOffline, transcriptContainers, type MessageCache } from './scrape';
-import { healthTracker, type ConsoleHealth } from './health';
+import type { ConsoleSeen } from '../messages/console-protocol';
 
 export type WatcherOptions = {
   adapter: Adapter;
@@ -17,8 +17,10 @@ export type WatcherOptions = {
   /** Runs a callback in a task of its own, after the page's current one (tests step it by hand). */
   schedule?: (run: () => void) => void;
   onError?: (error: unknown) => void;
-  /** How well the adapter sees the console, when that changed (a part stopped matching, or matches again). */
-  onHealth?: (health: ConsoleHealth) => void;
+  /** Runs after each batch (the panel's mount is checked there: the console may have replaced its anchor). */
+  afterBatch?: () => void;
+  /** What the watcher sees of the console's parts (list, pane, messages), when that changed: its health is judged from it. */
+  onSeen?: (seen: ConsoleSeen) => void;
   /** Records each batch as a User Timing measure "sf-panel:scrape" (npm run bench reads them). */
   profile?: boolean;
 };
@@ -66,8 +68,8 @@ function nextTaskAfter(signal: AbortSignal): (run: () => void) => void {
  * batch, and only after something changed (no polling, no timers while idle). Emits started /
  * updated / ended / offline-message with a snapshot that changed. Never throws into the page.
  */
-export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, schedule, onError, onHealth, profile }: WatcherOptions): { flush: () => void } {
-  const health = healthTracker(adapter);
+export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, schedule, onError, onSeen, afterBatch, profile }: WatcherOptions): { flush: () => void } {
+  let lastSeen = '';
   const known = new Map<string, Known>();
   const offlineSeen = new Set<string>();
   /** Chats the console's list has shown: only these can end by leaving it. */
@@ -185,11 +187,16 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
           }
         }
       }
-      if (onHealth) {
+      if (onSeen) {
         // A batch of messages only: the list and pane are as the last batch found them.
         paneThere = !!active || (transcriptOnly ? paneThere : !!query(doc, adapter.pane.root));
-        const now = health.update({ listThere: !!listThere, listElement: !!listElement, listed: list.length, listedActive: list.some((c) => c.active), pane: paneThere, active, activeListed: !!active && list.some((c) => c.id === active.chatId) });
-        if (now.changed) onHealth(now.health);
+        const seen: ConsoleSeen = {
+          console: adapter.name, list: !!listThere, listedActive: list.some((c) => c.active), pane: paneThere,
+          active: active?.chatId ?? null, activeListed: !!active && list.some((c) => c.id === active.chatId), messages: !!active?.transcript.length,
+        };
+        const key = JSON.stringify(seen);
+        if (key !== lastSeen) onSeen(seen);
+        lastSeen = key;
       }
       for (const message of transcriptOnly ? [] : readOffline(adapter, doc)) {
         if (offlineSeen.has(message.chatId)) continue;
@@ -204,6 +211,7 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
         onActive?.(entry?.snapshot ?? null);
       }
       for (const selector of pierced) for (const scope of innerScopes(doc, selector)) observe(scope);
+      afterBatch?.();
     } catch (error) {
       onError?.(error);
     }

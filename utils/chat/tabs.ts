@@ -1,5 +1,7 @@
 import { TRANSCRIPT_MAX, type ChatSnapshot } from './snapshot';
-import type { ConsoleHealth } from '../adapters/health';
+import { healthTracker, type ConsoleHealth } from '../adapters/health';
+import type { ConsoleSeen } from '../messages/console-protocol';
+import type { Adapter } from '../adapters/schema';
 
 const CHATS_PER_TAB = 100;
 
@@ -9,7 +11,7 @@ const CHATS_PER_TAB = 100;
  * script can only report into its own tab (the router gives the sender's tab).
  */
 export class ConsoleTabs {
-  private readonly tabs = new Map<number, { active: string | null; chats: Map<string, ChatSnapshot>; health?: ConsoleHealth }>();
+  private readonly tabs = new Map<number, { active: string | null; chats: Map<string, ChatSnapshot>; health?: ConsoleHealth; tracker?: { console: string; update: ReturnType<typeof healthTracker>['update'] } }>();
 
   private tab(tabId: number) {
     let tab = this.tabs.get(tabId);
@@ -57,9 +59,20 @@ export class ConsoleTabs {
     return (tab?.active && tab.chats.get(tab.active)) || null;
   }
 
-  /** How well the tab's console is recognised, as its content script last said. */
-  setHealth(tabId: number, health: ConsoleHealth): void {
-    this.tab(tabId).health = health;
+  /**
+   * What the tab's console script saw of its console → the console's health, when it changed
+   * (null: unchanged, or an adapter this extension does not run).
+   */
+  async see(tabId: number, seen: ConsoleSeen, adapterOf: (name: string) => Promise<Adapter | undefined>): Promise<ConsoleHealth | null> {
+    const tab = this.tab(tabId);
+    if (tab.tracker?.console !== seen.console) {
+      const adapter = await adapterOf(seen.console);
+      if (!adapter) return null;
+      tab.tracker = { console: seen.console, update: healthTracker(adapter).update };
+    }
+    const { health, changed } = tab.tracker.update(seen);
+    tab.health = health;
+    return changed ? health : null;
   }
 
   health(tabId: number): ConsoleHealth | undefined {

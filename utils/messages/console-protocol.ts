@@ -1,7 +1,6 @@
 import * as z from 'zod/mini';
 import { ChatEvent, ChatSnapshot } from '../chat/snapshot';
 import { Adapter } from '../adapters/schema';
-import { ConsoleHealth } from '../adapters/health';
 
 /**
  * The commands a console page's content script may send, and the only ones: what it reads on its
@@ -9,6 +8,25 @@ import { ConsoleHealth } from '../adapters/health';
  * extension's own pages (the panel frame, the popup, the options page), which no script on the
  * console reaches. Kept apart from the rest of the protocol so the console script carries only these.
  */
+/**
+ * What the console script saw of the console's parts after a batch that read them, sent when it
+ * changed: the background judges the health from it (the console script stays small).
+ */
+export const ConsoleSeen = z.object({
+  /** The adapter's name. */
+  console: z.string().check(z.maxLength(100)),
+  /** The chat list is read (its items match, or it holds nothing but its own children). */
+  list: z.boolean(),
+  /** The list marks one of its chats as the open one. */
+  listedActive: z.boolean(),
+  pane: z.boolean(),
+  /** The chat open in the pane, if it is read, whether the list shows it, and whether any of its messages were read. */
+  active: z.nullable(z.string().check(z.maxLength(200))),
+  activeListed: z.boolean(),
+  messages: z.boolean(),
+});
+export type ConsoleSeen = z.infer<typeof ConsoleSeen>;
+
 export const consoleCommands = {
   /** Something happened to a chat on the console page (started, updated, ended, offline message). */
   'chat.event': {
@@ -21,9 +39,9 @@ export const consoleCommands = {
     request: z.object({ chatId: z.nullable(z.string().check(z.maxLength(200))), snapshot: z.optional(ChatSnapshot) }),
     response: z.object({ known: z.boolean() }),
   },
-  /** How well the adapter sees this tab's console, when that changed. */
-  'console.health': {
-    request: ConsoleHealth,
+  /** What the watcher sees of this tab's console's parts, when that changed (the background judges its health). */
+  'console.seen': {
+    request: ConsoleSeen,
     response: z.object({}),
   },
   /** The console adapters switched on in settings (built-ins with their URLs, and custom ones). */

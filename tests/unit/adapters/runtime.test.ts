@@ -3,6 +3,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatEvent } from '@/utils/chat/snapshot';
 import { watchConsole } from '@/utils/adapters/runtime';
 import { builtIn, loadFixture } from './fixtures';
+import { healthTracker, type ConsoleHealth } from '@/utils/adapters/health';
 
 const adapter = builtIn('demo');
 let events: ChatEvent[];
@@ -164,18 +165,25 @@ describe('console watcher', () => {
   });
 });
 
-describe('console health', () => {
-  let healths: import('@/utils/adapters/health').ConsoleHealth[];
+describe('console health: what the watcher sees, judged as the background does', () => {
+  let healths: ConsoleHealth[];
   beforeEach(() => {
     controller.abort();
     loadFixture('demo');
     healths = [];
     frames = [];
     controller = new AbortController();
-    watchConsole({ adapter, doc: document, emit: () => undefined, signal: controller.signal, schedule: (run) => frames.push(run), onHealth: (h) => healths.push(h) });
+    const tracker = healthTracker(adapter);
+    watchConsole({
+      adapter, doc: document, emit: () => undefined, signal: controller.signal, schedule: (run) => frames.push(run),
+      onSeen: (seen) => {
+        const { health, changed } = tracker.update(seen);
+        if (changed) healths.push(health);
+      },
+    });
   });
 
-  it('is recognised on the console as it is, and says only when that changes', async () => {
+  it('is recognised on the console as it is, and says only when that changes (a new message sends nothing)', async () => {
     expect(healths).toEqual([{ state: 'recognised', failing: [], console: 'Demo console' }]);
     document.querySelector('.transcript')!.insertAdjacentHTML('beforeend', '<li class="msg msg--visitor" data-message-id="n1"><span class="msg__text">hi</span></li>');
     await nextFrame();
