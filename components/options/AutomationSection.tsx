@@ -1,14 +1,9 @@
 import { CHAT_KEY_FIELD } from '@/utils/plan/chat-key';
+import { ACTION_NAMES, ACTIONS } from '@/utils/plan/actions';
 import { Setting } from './Setting';
 import type { OptionsStore } from './store';
 
-const ACTIONS = [
-  ['nothing', 'Do nothing'],
-  ['contactCase', 'Create or update a contact, and create a case'],
-  ['contactTask', 'Create or update a contact, and create a task'],
-  ['case', 'Create a case only'],
-  ['leadTask', 'Create or update a lead, and create a task'],
-] as const;
+const CHOICES = [['nothing', 'Do nothing'], ...ACTION_NAMES.map((name) => [name, ACTIONS[name].automatic])] as const;
 const STRATEGIES = [
   ['none', "Don't update existing records"],
   ['overwrite', 'Overwrite existing values'],
@@ -37,7 +32,7 @@ export function AutomationSection({ store }: { store: OptionsStore }) {
             {(disabled) => (
               <div class="pair">
                 <select aria-label={`${label}: action`} name={`${trigger}-action`} disabled={disabled} value={rule.action} onChange={(e) => store.set('automation', trigger, { ...rule, action: e.currentTarget.value as typeof rule.action })}>
-                  {ACTIONS.map(([value, text]) => <option value={value}>{text}</option>)}
+                  {CHOICES.map(([value, text]) => <option value={value}>{text}</option>)}
                 </select>
                 <select aria-label={`${label}: update strategy`} name={`${trigger}-strategy`} disabled={disabled || rule.action === 'nothing' || rule.action === 'case'} value={rule.strategy} onChange={(e) => store.set('automation', trigger, { ...rule, strategy: e.currentTarget.value as typeof rule.strategy })}>
                   {STRATEGIES.map(([value, text]) => <option value={value}>{text}</option>)}

@@ -7,30 +7,22 @@ import type { OutboxItem } from '@/utils/messages/protocol';
 import { RecordForm } from './RecordForm';
 import { matchesOf, shownRecord, type PanelStore, type Person, type PreviewSkipped } from './store';
 import { equalBest, UNDECIDED } from '@/utils/plan/undecided';
+import { ACTION_NAMES, ACTIONS, personOf, recordOf, type AutoAction } from '@/utils/plan/actions';
 
-const OPTIONS: [ManualAction, string][] = [
-  ['leadTask', 'Create Lead & Attach Task'],
-  ['case', 'Create Case'],
-  ['contactCase', 'Create Contact & Attach Case'],
-  ['contactTask', 'Create Contact & Attach Task'],
-];
-const CHILD: Record<ManualAction, 'case' | 'task'> = { leadTask: 'task', case: 'case', contactCase: 'case', contactTask: 'task' };
+/** The record an action writes, in the panel's words. */
+const child = (action: ManualAction) => recordOf(action).toLowerCase();
 
 /** Where the chat goes when it ends, unless the agent chooses otherwise: said in the words of the record shown. */
-export function atChatEnd(action: string | undefined, person: { type: string; name: string } | null, onCase?: { number: string }, account?: { name?: string }): string | null {
-  const to = (child: string) => (person ? `a ${child} on ${person.name}` : null);
-  if (onCase && action && action !== 'nothing') return `a task on case ${onCase.number}${person ? `, for ${person.name}` : ''}`;
-  if (!person && account?.name && action && action !== 'nothing') {
-    const under = ` under ${account.name}`;
-    return { contactCase: `a new contact and a case${under}`, contactTask: `a new contact and a task${under}`, case: `a case on ${account.name}`, leadTask: 'a new lead and a task' }[action] ?? null;
-  }
-  switch (action) {
-    case 'contactCase': return (person?.type === 'Contact' && to('case')) || 'a new contact and a case';
-    case 'contactTask': return (person?.type === 'Contact' && to('task')) || 'a new contact and a task';
-    case 'leadTask': return ((person?.type === 'Contact' || person?.type === 'Lead') && to('task')) || 'a new lead and a task';
-    case 'case': return 'a case';
-    default: return null;
-  }
+export function atChatEnd(action: AutoAction | undefined, person: { type: string; name: string } | null, onCase?: { number: string }, account?: { name?: string }): string | null {
+  if (!action || action === 'nothing') return null;
+  if (onCase) return `a task on case ${onCase.number}${person ? `, for ${person.name}` : ''}`;
+  const record = child(action);
+  const wanted = personOf(action);
+  if (!wanted) return account?.name ? `a ${record} on ${account.name}` : `a ${record}`;
+  // The found person gets it (a lead task goes to a found contact too); else a new one, under the account shown.
+  const takes = person && (person.type === wanted || (wanted === 'Lead' && person.type === 'Contact'));
+  if (takes) return `a ${record} on ${person.name}`;
+  return `a new ${wanted.toLowerCase()} and a ${record}${account?.name && wanted === 'Contact' ? ` under ${account.name}` : ''}`;
 }
 
 /**
@@ -46,7 +38,7 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
   const write = store.writes.value[chat.chatId];
   if (write) {
     const { item } = write;
-    const child = CHILD[(item.action as ManualAction) ?? 'case'] ?? 'record';
+    const written = item.action && item.action in ACTIONS ? child(item.action as ManualAction) : 'record';
     const to = write.person ? ` and attached to this ${write.person.type.toLowerCase()}` : '';
     const recordId = item.ids.record;
     const object = item.steps.find((s) => s.ref === 'record')?.object ?? 'Case';
@@ -68,8 +60,8 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
         )}
         {item.state === 'waiting' && !write.created && (
           <>
-            <p role="status">A new {child} will be created{to} when the chat ends.</p>
-            <button type="button" class="link" data-action="change-write" onClick={() => void store.startForm(chat, item.action as ManualAction, write.person)}>Change the {child}</button>
+            <p role="status">A new {written} will be created{to} when the chat ends.</p>
+            <button type="button" class="link" data-action="change-write" onClick={() => void store.startForm(chat, item.action as ManualAction, write.person)}>Change the {written}</button>
           </>
         )}
         {item.state === 'pending' && !item.wrapUpUntil && (
@@ -155,8 +147,8 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
     return (
       <div class="chat-actions" data-actions="not_found">
         {where}
-        {OPTIONS.map(([action, label]) => (
-          <button type="button" class="button button--quiet" key={action} data-action={action} onClick={() => void store.startForm(chat, action)}>{label}</button>
+        {ACTION_NAMES.map((action) => (
+          <button type="button" class="button button--quiet" key={action} data-action={action} onClick={() => void store.startForm(chat, action)}>{ACTIONS[action].manual}</button>
         ))}
       </div>
     );

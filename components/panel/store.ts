@@ -6,6 +6,7 @@ import type { FieldMeta } from '@/utils/salesforce/describe';
 import type { Candidate, CommandRequest, CommandResponse, DisplayFields, FormSection, IdentifyResult, ManualAction, OutboxItem, OutboxUpdate, SalesforceStatus } from '@/utils/messages/protocol';
 import { CommandError } from '@/utils/messages/protocol';
 import type { ConsoleHealth } from '@/utils/adapters/health';
+import { personOf, recordOf } from '@/utils/plan/actions';
 
 /** What the panel asks the background; each is one command. */
 export type PanelSources = {
@@ -336,7 +337,8 @@ export function createPanelStore(sources: PanelSources): PanelStore {
 
   /** The first form of an action: the person to create, or straight the case or task. */
   async function startForm(snapshot: ChatSnapshot, action: ManualAction, person?: Person, account?: Linked) {
-    const first: FormState['object'] = person || action === 'case' ? (action === 'contactCase' || action === 'case' ? 'Case' : 'Task') : action === 'leadTask' ? 'Lead' : 'Contact';
+    // The person first when there is none yet; else straight the case or task.
+    const first: FormState['object'] = person ? recordOf(action) : personOf(action) ?? recordOf(action);
     const again = writes.value[snapshot.chatId];
     await openForm(snapshot, action, first, person, again?.item.state === 'waiting' ? again.overrides : undefined, undefined, account);
   }
@@ -348,7 +350,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
     void identify(snapshot, true);
     // A contact made under the account: its case and task go under it too.
     const account = person.type === 'Contact' && typeof state.values.AccountId === 'string' ? { id: state.values.AccountId, name: state.lookupNames.AccountId } : undefined;
-    await openForm(snapshot, state.action, state.action === 'contactCase' ? 'Case' : 'Task', { ...person, ...(account ? { account } : {}) });
+    await openForm(snapshot, state.action, recordOf(state.action), { ...person, ...(account ? { account } : {}) });
   }
 
   /** The form's filled values, and the form marked saving; null (problems shown) when describe refuses some. */

@@ -4,6 +4,7 @@ import { FieldMeta } from '../salesforce/describe';
 import { consoleCommands } from './console-protocol';
 import { RECORD_ID } from '../salesforce/record-id';
 import { ConsoleHealth } from '../adapters/health';
+import { ACTION_NAMES, AUTO_ACTION_NAMES } from '../plan/actions';
 
 /**
  * The one protocol between content scripts, extension pages and the background.
@@ -24,7 +25,7 @@ export const SalesforceStatus = z.discriminatedUnion('state', [
     /** This extension's requests today, and the share of the org's allowance it may use (null: not known yet). */
     budget: z.optional(z.object({ calls: z.number(), allowed: z.nullable(z.number()), percent: z.number() })),
     /** What is written on its own when a chat ends (the admin's automatic action). */
-    atChatEnd: z.optional(z.enum(['contactCase', 'contactTask', 'case', 'leadTask', 'nothing'])),
+    atChatEnd: z.optional(z.enum(AUTO_ACTION_NAMES)),
     /** When nobody matches the visitor: whether that automatic action still creates them. */
     atChatEndNoMatch: z.optional(z.enum(['create', 'nothing'])),
   }),
@@ -62,7 +63,7 @@ export const Candidate = z.object({
 export type Candidate = z.infer<typeof Candidate>;
 
 /** The fields the panel shows per object, in layout order, with what it needs to format and edit them. */
-export const ManualAction = z.enum(['contactCase', 'contactTask', 'case', 'leadTask']);
+export const ManualAction = z.enum(ACTION_NAMES);
 export type ManualAction = z.infer<typeof ManualAction>;
 
 /** A value of the chat's that a write leaves out, or cuts, and why; `value`: the chat's text, where the agent can correct it. */

@@ -2,6 +2,7 @@ import { openDB, type IDBPDatabase } from 'idb';
 import type { ChatSnapshot } from '../chat/snapshot';
 import type { ActionPlan, Fixes, Trigger } from '../plan/plan';
 import type { Duplicate, StepError } from '../plan/requests';
+import type { ManualActionName } from '../plan/actions';
 
 /**
  * One chat's write, from the moment the chat ended: the chat itself first (so nothing is lost
@@ -16,7 +17,7 @@ export type OutboxEntry = {
   choice?: { type: 'Contact' | 'Lead' | 'Account'; id: string };
   /** The agent's own choice in the panel (seed 000's four options, or attach): it replaces the automatic action. */
   manual?: {
-    action: 'contactCase' | 'contactTask' | 'case' | 'leadTask';
+    action: ManualActionName;
     overrides: Record<string, string | number | boolean | null>;
     /** The case created during the chat: the write at its end updates it with the whole chat. */
     update?: { object: 'Case' | 'Task'; id: string };

@@ -9,8 +9,8 @@ import { chatKeyField, chatKeyValue } from './chat-key';
 import { cutText } from '../chat/cut';
 import { renderDescription } from './description';
 
-/** What to do when a chat ends or an offline message arrives (seed 000, "Automatically"). */
-export type AutoAction = 'contactCase' | 'contactTask' | 'case' | 'leadTask' | 'nothing';
+import { ACTIONS, type AutoAction } from './actions';
+export type { AutoAction } from './actions';
 /** What a found contact or lead gets from the chat (seed 000 / 002). */
 export type UpdateStrategy = 'none' | 'overwrite' | 'fillBlank';
 export type Trigger = 'ended' | 'offline';
@@ -147,8 +147,8 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
   let whoIsLead = false;
   // A found contact's own account wins; a new contact is made under the chat's account.
   let accountId: string | undefined = input.account;
-  if (action !== 'case') {
-    const wanted: 'Contact' | 'Lead' = action === 'leadTask' ? 'Lead' : 'Contact';
+  const wanted = ACTIONS[action].person;
+  if (wanted) {
     // A lead task goes to a found contact rather than creating a lead beside it.
     const person = existing && (existing.type === wanted || (wanted === 'Lead' && existing.type === 'Contact')) ? existing : null;
     if (person) {
@@ -174,7 +174,7 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
 
   // A chat attached to an open case goes on it as a task: no second case for the same issue.
   const onCase = input.chatCase;
-  const child: 'Case' | 'Task' = !onCase && (action === 'contactCase' || action === 'case') ? 'Case' : 'Task';
+  const child: 'Case' | 'Task' = onCase ? 'Task' : ACTIONS[action].record;
   const mapped = input.description
     ? mappedValues(withDescription(snapshot, input.description, input.wrapUp), [...mapping[child].filter((r) => r.sfField !== 'Description'), { sfField: 'Description', chatField: 'chat.description' }], meta[child], 'create', region)
     : mappedValues(snapshot, mapping[child], meta[child], 'create', region);

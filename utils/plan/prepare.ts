@@ -8,6 +8,7 @@ import type { Settings } from '../settings/schema';
 import { buildPlan, withFixes, type ActionPlan, type Existing } from './plan';
 import { ownerFor } from './owner';
 import { equalBest, UndecidedMatchError } from './undecided';
+import { recordOf } from './actions';
 
 export type PlanContext = {
   client: SalesforceClient;
@@ -61,7 +62,7 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
   const accounts = equalBest(found.accounts);
   const account = entry.choice?.type === 'Account' ? entry.choice.id : existing && !picked ? undefined : accounts.length === 1 ? accounts[0]!.id : undefined;
   // A new case chosen by hand is a new case; everything else of the chat goes to the case it was attached to.
-  const newCase = !!entry.manual && (rule.action === 'case' || rule.action === 'contactCase');
+  const newCase = !!entry.manual && recordOf(rule.action) === 'Case';
   const strategy = picked ? rule.strategy : 'none';
   const ownerId = settings.records.owner === 'agent' ? ((await ownerFor(client, entry.snapshot.agent.email).catch(() => null)) ?? undefined) : undefined;
   const plan = buildPlan({

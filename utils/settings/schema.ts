@@ -6,6 +6,7 @@ import { DEFAULT_MAPPING } from '../mapping/defaults';
 import { isSalesforceUrl } from '../salesforce/hosts';
 import { unsafePatterns } from '../adapters/patterns';
 import { unknownPlaceholders } from '../plan/description';
+import { AUTO_ACTION_NAMES } from '../plan/actions';
 
 /** A chat field by its catalogue key (DESIGN.md "Chat fields"). */
 export const ChatFieldKey = z.string().regex(/^(visitor|session|preChat|custom|chat|agent)\.[^\u0000-\u001f]{1,80}$/, 'a chat field such as visitor.email or preChat.phone');
@@ -17,7 +18,7 @@ const Condition = z.object({ chatField: ChatFieldKey, sfField: SalesforceFieldNa
 const Conditions = z.array(Condition).max(3);
 
 const Rule = z.object({
-  action: z.enum(['contactCase', 'contactTask', 'case', 'leadTask', 'nothing']),
+  action: z.enum(AUTO_ACTION_NAMES),
   strategy: z.enum(['none', 'overwrite', 'fillBlank']),
   /** When nobody in Salesforce matches the visitor: create the person (and the rest), or write nothing (seed 002). Apart from the update strategy. */
   noMatch: z.enum(['create', 'nothing']).default('create'),

@@ -1,0 +1,32 @@
+/**
+ * Every write a chat can make (seed 000's four automatic actions, which the agent can also choose
+ * in the panel): who it goes to, the record it creates, and how each place names it. The settings,
+ * the protocol, the panel's buttons and forms, and the plans all derive from this one table.
+ */
+export const ACTIONS = {
+  contactCase: {
+    /** The person the record goes to: the found one, else a new one of this type (none: the record alone). */
+    person: 'Contact',
+    record: 'Case',
+    /** The options page's words for the automatic action. */
+    automatic: 'Create or update a contact, and create a case',
+    /** The panel's button when nobody matched. */
+    manual: 'Create Contact & Attach Case',
+  },
+  contactTask: { person: 'Contact', record: 'Task', automatic: 'Create or update a contact, and create a task', manual: 'Create Contact & Attach Task' },
+  case: { person: null, record: 'Case', automatic: 'Create a case only', manual: 'Create Case' },
+  // A lead task goes to a found contact rather than creating a lead beside it.
+  leadTask: { person: 'Lead', record: 'Task', automatic: 'Create or update a lead, and create a task', manual: 'Create Lead & Attach Task' },
+} as const satisfies Record<string, { person: 'Contact' | 'Lead' | null; record: 'Case' | 'Task'; automatic: string; manual: string }>;
+
+export type ManualActionName = keyof typeof ACTIONS;
+/** The actions by name, in the order the panel and options page offer them. */
+export const ACTION_NAMES = Object.keys(ACTIONS) as [ManualActionName, ...ManualActionName[]];
+/** What is written on its own per trigger: an action, or nothing. */
+export type AutoAction = ManualActionName | 'nothing';
+export const AUTO_ACTION_NAMES = [...ACTION_NAMES, 'nothing'] as [...typeof ACTION_NAMES, 'nothing'];
+
+/** The record an action creates (Case or Task). */
+export const recordOf = (action: ManualActionName) => ACTIONS[action].record;
+/** The person an action creates when nobody matched (null: the record alone). */
+export const personOf = (action: ManualActionName) => ACTIONS[action].person;
