@@ -7,7 +7,7 @@ import type { OutboxItem } from '@/utils/messages/protocol';
 import { RecordForm } from './RecordForm';
 import { matchesOf, shownRecord, type PanelStore, type Person, type PreviewSkipped } from './store';
 import { equalBest, UNDECIDED } from '@/utils/plan/undecided';
-import { ACTION_NAMES, ACTIONS, personOf, recordOf, type AutoAction } from '@/utils/plan/actions';
+import { ACTIONS, PANEL_ORDER, personOf, recordOf, type AutoAction } from '@/utils/plan/actions';
 
 /** The record an action writes, in the panel's words. */
 const child = (action: ManualAction) => recordOf(action).toLowerCase();
@@ -147,7 +147,7 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
     return (
       <div class="chat-actions" data-actions="not_found">
         {where}
-        {ACTION_NAMES.map((action) => (
+        {PANEL_ORDER.map((action) => (
           <button type="button" class="button button--quiet" key={action} data-action={action} onClick={() => void store.startForm(chat, action)}>{ACTIONS[action].manual}</button>
         ))}
       </div>

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { ACTION_NAMES, ACTIONS } from '@/utils/plan/actions';
+import { ACTION_NAMES, ACTIONS, PANEL_ORDER } from '@/utils/plan/actions';
 
 const specs = readdirSync('tests/e2e/specs').filter((f) => f.endsWith('.e2e.ts')).map((f) => readFileSync(`tests/e2e/specs/${f}`, 'utf8')).join('\n');
 const planTests = readFileSync('tests/unit/plan/plan.test.ts', 'utf8');
@@ -11,7 +11,8 @@ describe('chat actions: one table (utils/plan/actions.ts)', () => {
     expect(specs, `no e2e spec runs '${name}'`).toMatch(new RegExp(`['"]${name}['"]`));
   });
 
-  it('names every action in the panel and the options page, each differently', () => {
+  it('names every action in the panel and the options page, each differently; the panel offers each once', () => {
+    expect([...PANEL_ORDER].sort()).toEqual([...ACTION_NAMES].sort());
     for (const key of ['automatic', 'manual'] as const) {
       const words = ACTION_NAMES.map((name) => ACTIONS[name][key]);
       expect(new Set(words).size, key).toBe(words.length);

@@ -22,6 +22,8 @@ export const ACTIONS = {
 export type ManualActionName = keyof typeof ACTIONS;
 /** The actions by name, in the order the panel and options page offer them. */
 export const ACTION_NAMES = Object.keys(ACTIONS) as [ManualActionName, ...ManualActionName[]];
+/** The order the agent console offers them in when nobody matched (seed 000's "Manually"; the options page takes the table's). */
+export const PANEL_ORDER: readonly ManualActionName[] = ['leadTask', 'case', 'contactCase', 'contactTask'];
 /** What is written on its own per trigger: an action, or nothing. */
 export type AutoAction = ManualActionName | 'nothing';
 export const AUTO_ACTION_NAMES = [...ACTION_NAMES, 'nothing'] as [...typeof ACTION_NAMES, 'nothing'];
