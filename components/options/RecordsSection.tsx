@@ -31,6 +31,9 @@ export function RecordsSection({ store }: { store: OptionsStore }) {
       <Setting store={store} section="records" name="description" label="Description of the chat's case or task: chat fields in braces, such as {chat.startTime}, {chat.endTime}, {chat.id}, {chat.requestingPage}, {chat.wrapUp}, {chat.notes}, {visitor.email}, {chat.transcript} (empty: the transcript, as mapped)">
         {(disabled) => <textarea id="description-template" rows={5} disabled={disabled} placeholder={'Chat {chat.id} from {chat.requestingPage}, {chat.startTime} to {chat.endTime}\n{chat.notes}\n\n{chat.transcript}'} value={records.description} onInput={(e) => store.set('records', 'description', e.currentTarget.value)} />}
       </Setting>
+      <Setting store={store} section="records" name="requireAccount" label="Every chat must be related to an account (without one, the panel asks, and an automatic write waits for the agent)">
+        {(disabled) => <input id="require-account" type="checkbox" disabled={disabled} checked={records.requireAccount} onChange={(e) => store.set('records', 'requireAccount', e.currentTarget.checked)} />}
+      </Setting>
       <Setting store={store} section="records" name="owner" label="Owner of new records">
         {(disabled) => (
           <select id="owner" disabled={disabled} value={records.owner} onChange={(e) => store.set('records', 'owner', e.currentTarget.value as 'agent' | 'connectedUser')}>

@@ -5,8 +5,10 @@ import { useState } from 'preact/hooks';
 import type { FieldValue } from '@/utils/mapping/display';
 import type { OutboxItem } from '@/utils/messages/protocol';
 import { RecordForm } from './RecordForm';
+import { LookupControl } from './LookupControl';
+import type { FieldMeta } from '@/utils/salesforce/describe';
 import { matchesOf, shownRecord, type PanelStore, type Person, type PreviewSkipped } from './store';
-import { equalBest, UNDECIDED } from '@/utils/plan/undecided';
+import { equalBest, NO_ACCOUNT, UNDECIDED } from '@/utils/plan/undecided';
 import { ACTIONS, PANEL_ORDER, personOf, recordOf, type AutoAction } from '@/utils/plan/actions';
 
 /** The record an action writes, in the panel's words. */
@@ -43,6 +45,7 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
     const recordId = item.ids.record;
     const object = item.steps.find((s) => s.ref === 'record')?.object ?? 'Case';
     const undecided = item.errors.some((e) => e.code === UNDECIDED);
+    const noAccount = item.errors.some((e) => e.code === NO_ACCOUNT);
     return (
       <div class={`write write--${item.state}`} data-write={item.state}>
         {item.state === 'waiting' && write.created?.object === 'Case' && (
@@ -80,9 +83,14 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
         {item.state === 'done' && <Skipped skipped={item.skipped} />}
         {item.state === 'needs_attention' && (
           <div role="alert" data-undecided={undecided ? '' : undefined}>
-            {undecided
-              ? <p>Several people in Salesforce match this visitor equally, so nothing was written. Choose the one this chat is about:</p>
-              : (
+            {undecided && <p>Several people in Salesforce match this visitor equally, so nothing was written. Choose the one this chat is about:</p>}
+            {noAccount && (
+              <>
+                <p>Every chat must be related to an account, and this one is not, so nothing was written. Choose its account; the chat is written then.</p>
+                <AccountPicker store={store} chat={chat} />
+              </>
+            )}
+            {!undecided && !noAccount && (
                 <>
                   <p>Salesforce did not take this chat's records. Nothing was written.</p>
                   <ul>{item.errors.map((e, i) => <li key={i}>{e.object ? `${e.object}: ` : ''}{e.message}{e.fields.length ? ` (${e.fields.map((f) => e.labels?.[f] ?? f).join(', ')})` : ''}</li>)}</ul>
@@ -97,7 +105,7 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
                 </button>
               </p>
             ))}
-            {!undecided && <button type="button" class="link" data-action="retry-write" onClick={() => void store.retryWrite(chat.chatId)}>Try again</button>}
+            {!undecided && !noAccount && <button type="button" class="link" data-action="retry-write" onClick={() => void store.retryWrite(chat.chatId)}>Try again</button>}
           </div>
         )}
       </div>
@@ -121,8 +129,22 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
   // Nobody matches, and the admin writes nothing for unknown visitors.
   const unknown = settled && identity.state === 'not_found' && !person && !onCase && status.atChatEndNoMatch === 'nothing' && status.atChatEnd !== 'case' && status.atChatEnd !== 'nothing'
     ? 'nothing: nobody in Salesforce matches this visitor' : null;
-  const target = chat.state === 'active' && (settled || person) ? undecided ?? unknown ?? atChatEnd(status.atChatEnd, person, onCase, account) : null;
-  const where = target && <p class="chat-actions__target" role="status" data-at-chat-end={status.atChatEnd}>At chat end: <bdi>{target}</bdi>.</p>;
+  const preview = store.previews.value[chat.chatId];
+  // The admin wants every chat related to an account: the agent chooses one (or its person has one).
+  const related = preview?.account;
+  const waitsForAccount = preview?.needsAccount ? 'nothing until this chat is related to an account' : null;
+  const under = related && !person?.account && !account ? { name: related.name } : account;
+  const target = chat.state === 'active' && (settled || person) ? undecided ?? waitsForAccount ?? unknown ?? atChatEnd(status.atChatEnd, person, onCase, under) : null;
+  const where = target && (
+    <>
+      <p class="chat-actions__target" role="status" data-at-chat-end={status.atChatEnd}>At chat end: <bdi>{target}</bdi>.</p>
+      {status.requireAccount && chat.state === 'active' && !person?.account && !account && (
+        related
+          ? <p class="chat-actions__target" data-related-account={related.id}>Related to account <bdi>{related.name}</bdi>. <button type="button" class="link" data-action="unrelate-account" onClick={() => void store.relateAccount(chat, null)}>Change</button></p>
+          : <AccountPicker store={store} chat={chat} />
+      )}
+    </>
+  );
   if (person) {
     return (
       <div class="chat-actions" data-actions="found">
@@ -270,5 +292,21 @@ function WrapUpForm({ store, chatId, until }: { store: PanelStore; chatId: strin
         <button type="submit" class="button" data-action="wrap-up-done" disabled={saving}>{saving ? 'Saving…' : 'Done'}</button>
       </div>
     </form>
+  );
+}
+
+/** A lookup of accounts, to relate the chat to one (found by name, as the forms' lookups are). */
+const ACCOUNT_LOOKUP = { name: 'AccountId', label: 'Account', type: 'reference', referenceTo: ['Account'] } as unknown as FieldMeta;
+
+function AccountPicker({ store, chat }: { store: PanelStore; chat: ChatSnapshot }) {
+  return (
+    <div class="chat-actions__account" data-account-picker="">
+      <label class="visually-hidden" for={`relate-${chat.chatId}`}>Account of this chat</label>
+      <LookupControl
+        field={ACCOUNT_LOOKUP} value={null} id={`relate-${chat.chatId}`} invalid={false}
+        search={(text) => store.searchLookup(ACCOUNT_LOOKUP, text)}
+        onChange={(id, name) => void (id && store.relateAccount(chat, { id, name: name ?? id }))}
+      />
+    </div>
   );
 }

@@ -29,6 +29,8 @@ export type PanelSources = {
   fix?: (request: CommandRequest<'chat.fix'>) => Promise<CommandResponse<'chat.fix'>>;
   /** The agent's wrap-up is done: the chat's write goes now, with it. */
   wrapUp?: (request: CommandRequest<'outbox.wrapUp'>) => Promise<CommandResponse<'outbox.wrapUp'>>;
+  /** Tells the background the account the agent related the chat to (or none). */
+  relate?: (request: CommandRequest<'chat.account'>) => Promise<CommandResponse<'chat.account'>>;
   /** Tells the background the open case the agent attached the chat to (or none). */
   attach?: (request: CommandRequest<'chat.case'>) => Promise<CommandResponse<'chat.case'>>;
 };
@@ -36,7 +38,13 @@ export type PanelSources = {
 /** A value the chat's write would leave out, with what the agent can do about it. */
 export type PreviewSkipped = Extract<CommandResponse<'chat.preview'>, { state: 'preview' }>['skipped'][number];
 /** Per chat, before it ends: what its write would leave out (asked again when what the chat gives changes). */
-export type WritePreview = { key: string; skipped: PreviewSkipped[]; problems: Record<string, string>; saving?: string; wrapUp?: WrapUpAsk };
+export type WritePreview = {
+  key: string; skipped: PreviewSkipped[]; problems: Record<string, string>; saving?: string; wrapUp?: WrapUpAsk;
+  /** The admin requires an account and the chat has none: the write waits for the agent's. */
+  needsAccount?: boolean;
+  /** The account the agent related the chat to. */
+  account?: { id: string; name: string };
+};
 /** What the wrap-up asks of the agent after the chat: the disposition's choices (none: notes only). */
 export type WrapUpAsk = NonNullable<Extract<CommandResponse<'chat.preview'>, { state: 'preview' }>['wrapUp']>;
 
@@ -127,6 +135,8 @@ export type PanelStore = {
   health: Signal<ConsoleHealth | null>;
   /** Per chat: the open case the agent attached it to. */
   attached: Signal<Record<string, AttachedCase>>;
+  /** Relates the chat to an account (null: to none); a write that waited for one is sent again. */
+  relateAccount: (snapshot: ChatSnapshot, account: { id: string; name: string } | null) => Promise<void>;
   /** Attaches the chat to one of the customer's open cases (null: to none). */
   attachCase: (snapshot: ChatSnapshot, openCase: AttachedCase | null) => Promise<void>;
   /** Asks what the chat's write would leave out, once the chat's record is settled and when what the chat gives changed. */
@@ -257,6 +267,22 @@ export function createPanelStore(sources: PanelSources): PanelStore {
     attached.value = next;
   }
 
+  async function relateAccount(snapshot: ChatSnapshot, account: { id: string; name: string } | null) {
+    if (!sources.relate) return;
+    try {
+      await sources.relate({ console: snapshot.console, chatId: snapshot.chatId, account });
+      // A write that waited for an account goes now.
+      const write = writes.value[snapshot.chatId];
+      if (write?.item.state === 'needs_attention' && sources.retry) {
+        const item = await sources.retry({ id: write.item.id });
+        if (item) writes.value = { ...writes.value, [snapshot.chatId]: { ...write, item } };
+      }
+      await previewWrite(snapshot, true);
+    } catch (error) {
+      problem.value = describeProblem(error);
+    }
+  }
+
   async function attachCase(snapshot: ChatSnapshot, openCase: AttachedCase | null) {
     if (!sources.attach) return;
     const before = attached.value[snapshot.chatId];
@@ -283,7 +309,14 @@ export function createPanelStore(sources: PanelSources): PanelStore {
     try {
       const answer = await sources.preview({ snapshot });
       if (previews.value[snapshot.chatId]?.key !== key) return; // asked again since
-      previews.value = { ...previews.value, [snapshot.chatId]: { key, skipped: answer.state === 'preview' ? answer.skipped : [], problems: previews.value[snapshot.chatId]?.problems ?? {}, ...(answer.state === 'preview' && answer.wrapUp ? { wrapUp: answer.wrapUp } : {}) } };
+      const seen = answer.state === 'preview' ? answer : null;
+      previews.value = {
+        ...previews.value,
+        [snapshot.chatId]: {
+          key, skipped: seen?.skipped ?? [], problems: previews.value[snapshot.chatId]?.problems ?? {},
+          ...(seen?.wrapUp ? { wrapUp: seen.wrapUp } : {}), ...(seen?.needsAccount ? { needsAccount: true } : {}), ...(seen?.chatAccount ? { account: seen.chatAccount } : {}),
+        },
+      };
       // What the background keeps for the chat (a panel opened again learns it here).
       if (answer.state === 'preview') setAttached(snapshot.chatId, answer.chatCase);
     } catch {
@@ -536,7 +569,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
 
   return {
     openOptions: sources.openOptions ? () => void sources.openOptions!().catch(() => undefined) : null,
-    status, checking, problem, chat, identities, chosen, search, manual, editing, notice, form, writes, previews, previewWrite, fixValue, attached, attachCase, health,
+    status, checking, problem, chat, identities, chosen, search, manual, editing, notice, form, writes, previews, previewWrite, fixValue, attached, attachCase, relateAccount, health,
     runSearch, pick, refresh, identify, startEdit, setDraft, saveEdit, startForm, submitForm, createNow, useExisting,
     setFormValue: (field, value) => {
       const state = form.value;

@@ -28,7 +28,7 @@ import type { OutboxItem, OutboxUpdate, PanelChat, PanelHealth } from '@/utils/m
 import { ConsoleTabs } from '@/utils/chat/tabs';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { buildPlan, chatKeyOf, mergeFixes, skippedList } from '@/utils/plan/plan';
-import { chatCases, chatFixes, chatRecords, pruneChats } from '@/utils/chat/records';
+import { chatAccounts, chatCases, chatFixes, chatRecords, pruneChats } from '@/utils/chat/records';
 import { onConsoleHost } from '@/utils/chat/origin';
 import { duplicatesOf } from '@/utils/plan/requests';
 import { formSections, recordTypeFor } from '@/utils/mapping/form';
@@ -41,6 +41,7 @@ import { landedIds } from '@/utils/plan/landed';
 import { removeResent } from '@/utils/plan/resent';
 import { chatKeyField } from '@/utils/plan/chat-key';
 import { dispositionChoices } from '@/utils/plan/disposition';
+import { NO_ACCOUNT, NoAccountError } from '@/utils/plan/undecided';
 import { writePause } from '@/utils/outbox/pause';
 import { idbAuditLog, type AuditEntry } from '@/utils/audit/log';
 import { allowedCalls, apiMeter, overBudget } from '@/utils/salesforce/budget';
@@ -104,14 +105,18 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
   const records = chatRecords();
   const fixes = chatFixes();
   const cases = chatCases();
+  const accounts = chatAccounts();
   void pruneChats().catch(() => undefined);
 
   /** An entry's plan: what the agent corrected before the write, then after a refusal, over what the chat gave. */
   async function planOf(entry: OutboxEntry) {
     const key = chatKeyOf(entry.snapshot);
-    const [{ settings }, grant, kept, attached] = await Promise.all([loadSettings(), loadGrant(), fixes.get(key), cases.get(key)]);
+    const [{ settings }, grant, kept, attached, account] = await Promise.all([loadSettings(), loadGrant(), fixes.get(key), cases.get(key), accounts.get(key)]);
     const withKept = kept ? { ...entry, fixes: mergeFixes(kept.fixes, entry.fixes) } : entry;
-    return preparePlan(withKept, { client: await requireClient(), metadata, cache, settings, orgRegion: grant?.orgRegion, ...(attached ? { chatCase: { id: attached.id } } : {}) });
+    return preparePlan(withKept, {
+      client: await requireClient(), metadata, cache, settings, orgRegion: grant?.orgRegion,
+      ...(attached ? { chatCase: { id: attached.id } } : {}), ...(account ? { chatAccount: { id: account.id } } : {}),
+    });
   }
   /** Keeps a write in the audit log; a log that cannot be written never fails the write itself. */
   const remember = (entries: AuditEntry[]) => void audit.add(entries).catch((error) => console.warn('audit log', error));
@@ -184,7 +189,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       if (status.state !== 'connected') return status;
       const { calls, max } = await apiMeter.today(status.instanceUrl);
       const percent = settings.general.apiBudgetPercent;
-      return { ...status, budget: { calls, allowed: allowedCalls(max ?? status.usage?.max, percent), percent }, atChatEnd: settings.automation.ended.action, atChatEndNoMatch: settings.automation.ended.noMatch };
+      return { ...status, budget: { calls, allowed: allowedCalls(max ?? status.usage?.max, percent), percent }, atChatEnd: settings.automation.ended.action, atChatEndNoMatch: settings.automation.ended.noMatch, requireAccount: settings.records.requireAccount };
     },
     'chat.event': async (delivered, sender) => {
       const tabId = sender.tab?.id;
@@ -271,14 +276,26 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       await outbox.rechoose(key, record ? { type: record.type, id: record.id } : undefined);
       return { stored: true };
     },
+    'chat.account': async ({ console: name, chatId, account }) => {
+      const key = chatKeyOf({ console: name, chatId });
+      await accounts.set(key, account);
+      const record = await records.get(key);
+      await outbox.rechoose(key, record ? { type: record.type, id: record.id } : undefined);
+      return { stored: true };
+    },
     'chat.preview': async ({ snapshot }) => {
       const client = await currentClient();
       if (!client) return { state: 'error', message: NOT_CONNECTED };
       try {
         // The automatic write as it would go now: to the chat's chosen record, with the agent's corrections.
-        const [chosen, attached, { settings }] = await Promise.all([records.get(chatKeyOf(snapshot)), cases.get(chatKeyOf(snapshot)), loadSettings()]);
+        const [chosen, attached, account, { settings }] = await Promise.all([records.get(chatKeyOf(snapshot)), cases.get(chatKeyOf(snapshot)), accounts.get(chatKeyOf(snapshot)), loadSettings()]);
         const entry: OutboxEntry = { id: '', chatKey: chatKeyOf(snapshot), trigger: snapshot.state === 'offline' ? 'offline' : 'ended', snapshot, attempts: 0, createdAt: 0, updatedAt: 0, state: 'pending', ...(chosen ? { choice: { type: chosen.type, id: chosen.id } } : {}) };
-        const [plan, meta] = await Promise.all([planOf(entry), metadata.objects(client, ORG_OBJECTS)]);
+        const [plan, meta] = await Promise.all([
+          planOf(entry).catch((error) => (error instanceof NoAccountError ? NO_ACCOUNT : Promise.reject(error))),
+          metadata.objects(client, ORG_OBJECTS),
+        ]);
+        // The admin requires an account and the chat has none: the panel asks for it before the chat ends.
+        if (plan === NO_ACCOUNT) return { state: 'preview', skipped: [], needsAccount: true };
         return {
           state: 'preview',
           skipped: (plan?.skipped ?? []).map((s) => {
@@ -287,6 +304,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
             return { ...s, ...(field?.length ? { limit: field.length } : {}), ...(options?.length ? { options } : {}) };
           }),
           ...(attached ? { chatCase: { id: attached.id, number: attached.number } } : {}),
+          ...(account ? { chatAccount: { id: account.id, name: account.name } } : {}),
           ...(settings.wrapUp.enabled ? { wrapUp: { seconds: settings.wrapUp.seconds, disposition: dispositionChoices(settings.wrapUp, meta[plan?.steps.find((st) => st.ref === 'record')?.object ?? '']) } } : {}),
         };
       } catch (error) {

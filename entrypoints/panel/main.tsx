@@ -26,6 +26,7 @@ const store = createPanelStore({
   preview: (request) => sendCommand('chat.preview', request),
   fix: (request) => sendCommand('chat.fix', request),
   attach: (request) => sendCommand('chat.case', request),
+  relate: (request) => sendCommand('chat.account', request),
   wrapUp: (request) => sendCommand('outbox.wrapUp', request),
 });
 

@@ -5,6 +5,8 @@ import type { FieldValue } from '../mapping/display';
 export type ChatRecord = { type: 'Contact' | 'Lead' | 'Account'; id: string; name: string; at: number };
 /** The open case the agent attached the chat to: the chat's writes go on it instead of opening another. */
 export type ChatCase = { id: string; number: string; at: number };
+/** The account the agent related the chat to (when its person has none). */
+export type ChatAccount = { id: string; name: string; at: number };
 /** The agent's corrections of values the chat's write would leave out, by record of the plan (person, record) then field. */
 export type ChatFixes = { fixes: Record<string, Record<string, FieldValue>>; at: number };
 
@@ -31,7 +33,8 @@ function perChat<T extends { at: number }>(prefix: string, storage: typeof brows
 const RECORD = 'chat-record:';
 const FIXES = 'chat-fixes:';
 const CASE = 'chat-case:';
-const KEPT = [RECORD, FIXES, CASE];
+const ACCOUNT = 'chat-account:';
+const KEPT = [RECORD, FIXES, CASE, ACCOUNT];
 
 /** The record the agent chose per chat: every write of the chat, automatic or by hand, goes to it. */
 export const chatRecords = (storage = browser.storage.local) => perChat<ChatRecord>(RECORD, storage);
@@ -40,6 +43,9 @@ export const chatFixes = (storage = browser.storage.local) => perChat<ChatFixes>
 
 /** The case the agent attached each chat to. */
 export const chatCases = (storage = browser.storage.local) => perChat<ChatCase>(CASE, storage);
+
+/** The account the agent related each chat to. */
+export const chatAccounts = (storage = browser.storage.local) => perChat<ChatAccount>(ACCOUNT, storage);
 
 /** Forgets what was kept for chats older than a week, records, corrections and cases alike, in one read of storage (once per worker start). */
 export async function pruneChats(storage = browser.storage.local, now = Date.now()): Promise<void> {

@@ -28,6 +28,8 @@ export const SalesforceStatus = z.discriminatedUnion('state', [
     atChatEnd: z.optional(z.enum(AUTO_ACTION_NAMES)),
     /** When nobody matches the visitor: whether that automatic action still creates them. */
     atChatEndNoMatch: z.optional(z.enum(['create', 'nothing'])),
+    /** Every chat must be related to an account (the panel asks for one). */
+    requireAccount: z.optional(z.boolean()),
   }),
   z.object({ state: z.literal('session_expired'), instanceUrl: z.string() }),
   z.object({ state: z.literal('over_limit'), instanceUrl: z.string(), message: z.string() }),
@@ -273,6 +275,15 @@ export const commands = {
     }),
     response: z.object({ stored: z.boolean() }),
   },
+  /** The account the agent related the chat to (null: none): its new records go under it. */
+  'chat.account': {
+    request: z.object({
+      console: z.string().check(z.maxLength(100)),
+      chatId: z.string().check(z.minLength(1), z.maxLength(200)),
+      account: z.nullable(z.object({ id: SalesforceId, name: z.string().check(z.maxLength(255)) })),
+    }),
+    response: z.object({ stored: z.boolean() }),
+  },
   /** The open case the agent attached the chat to (null: none): the chat's writes go on it instead of opening another. */
   'chat.case': {
     request: z.object({
@@ -295,6 +306,10 @@ export const commands = {
         })),
         /** The case the chat is attached to, if the agent attached it to one. */
         chatCase: z.optional(z.object({ id: z.string(), number: z.string() })),
+        /** The account the agent related the chat to, if they did. */
+        chatAccount: z.optional(z.object({ id: z.string(), name: z.string() })),
+        /** Whether the automatic write would wait for an account (the admin requires one; the chat has none). */
+        needsAccount: z.optional(z.boolean()),
         /** When the chat ends, the wrap-up asked of the agent: the disposition's field and choices (none: notes only). */
         wrapUp: z.optional(z.object({ seconds: z.number(), disposition: z.nullable(z.object({ label: z.string(), options: z.array(z.object({ value: z.string(), label: z.string() })) })) })),
       }),

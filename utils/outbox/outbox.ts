@@ -1,6 +1,6 @@
 import type { ChatSnapshot } from '../chat/snapshot';
 import { lostChatKey } from '../plan/chat-key';
-import { UNDECIDED, UndecidedMatchError } from '../plan/undecided';
+import { NO_ACCOUNT, NoAccountError, UNDECIDED, UndecidedMatchError } from '../plan/undecided';
 import { chatKeyOf, isIdempotent, mergeFixes, withoutUpserts, type ActionPlan, type Trigger } from '../plan/plan';
 import type { PlanOutcome } from '../plan/requests';
 import { ApiLimitError, failureKind, toSalesforceError, UnreachableError } from '../salesforce/errors';
@@ -375,6 +375,9 @@ export class Outbox {
           errors: [{ ref: 'person', object: raw.candidates[0]!.type, code: UNDECIDED, message: raw.message, fields: [] }],
           duplicates: raw.candidates.map((c) => ({ ref: 'person', object: c.type, id: c.id, name: c.name })),
         });
+      }
+      if (raw instanceof NoAccountError) {
+        return save({ state: 'needs_attention', attempts: entry.attempts + 1, lastError: raw.message, nextAttemptAt: undefined, errors: [{ ref: 'record', object: '', code: NO_ACCOUNT, message: raw.message, fields: [] }] });
       }
       const error = toSalesforceError(raw);
       const limited = error instanceof ApiLimitError;

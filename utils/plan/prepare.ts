@@ -7,7 +7,7 @@ import type { OutboxEntry } from '../outbox/store';
 import type { Settings } from '../settings/schema';
 import { buildPlan, withFixes, type ActionPlan, type Existing } from './plan';
 import { ownerFor } from './owner';
-import { equalBest, UndecidedMatchError } from './undecided';
+import { equalBest, NoAccountError, UndecidedMatchError } from './undecided';
 import { recordOf } from './actions';
 
 export type PlanContext = {
@@ -20,6 +20,8 @@ export type PlanContext = {
   orgRegion?: string;
   /** The open case the agent attached the chat to in the panel. */
   chatCase?: { id: string };
+  /** The account the agent related the chat to in the panel. */
+  chatAccount?: { id: string };
   now?: number;
 };
 
@@ -60,7 +62,7 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
   // The chat's account: the agent's pick, else the one account that matched best (two alike: none,
   // a guess is no link). Not for a person picked by hand, whose own account is not known here.
   const accounts = equalBest(found.accounts);
-  const account = entry.choice?.type === 'Account' ? entry.choice.id : existing && !picked ? undefined : accounts.length === 1 ? accounts[0]!.id : undefined;
+  const account = entry.choice?.type === 'Account' ? entry.choice.id : ctx.chatAccount?.id ?? (existing && !picked ? undefined : accounts.length === 1 ? accounts[0]!.id : undefined);
   // A new case chosen by hand is a new case; everything else of the chat goes to the case it was attached to.
   const newCase = !!entry.manual && recordOf(rule.action) === 'Case';
   const strategy = picked ? rule.strategy : 'none';
@@ -71,6 +73,9 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
     ...(account ? { account } : {}), ...(ctx.chatCase && !newCase ? { chatCase: ctx.chatCase } : {}),
     ...(entry.wrapUp && (entry.wrapUp.disposition || entry.wrapUp.notes) ? { wrapUp: { field: settings.wrapUp.dispositionField, disposition: entry.wrapUp.disposition, notes: entry.wrapUp.notes } } : {}),
   });
+  // The admin wants every chat related to an account (a lead, which has none yet, aside): unsure, nothing is written.
+  // (What the agent wrote by hand in the panel's forms is theirs: the form shows its account.)
+  if (plan && !entry.manual && settings.records.requireAccount && !relatedToAccount(plan)) throw new NoAccountError();
   // What the agent corrected (before the write, or after a refusal) wins over what the chat gave.
   const fixed = plan && withFixes(plan, entry.fixes);
   // A record created during the chat gets the whole chat at its end, and the wrap-up's disposition.
@@ -89,4 +94,15 @@ export function asUpdate(plan: ActionPlan, update: { object: 'Case' | 'Task'; id
   const file = plan.steps.find((s) => s.ref === 'transcript');
   if (file) steps.push({ ...file, values: { ...file.values, FirstPublishLocationId: update.id } });
   return steps.length ? { ...plan, steps } : null;
+}
+
+/** Whether a plan's case or task is related to an account (a task of a lead's counts: a lead has none yet). */
+export function relatedToAccount(plan: ActionPlan): boolean {
+  const record = plan.steps.find((s) => s.ref === 'record');
+  const person = plan.steps.find((s) => s.ref === 'person');
+  if (!record) return true;
+  if (record.object === 'Case') return !!record.values.AccountId;
+  const who = record.values.WhoId;
+  const lead = person?.object === 'Lead' || (typeof who === 'string' && who.startsWith('00Q'));
+  return lead || (typeof record.values.WhatId === 'string' && !!record.values.WhatId);
 }

@@ -6,6 +6,17 @@ export const equalBest = <T extends { tiedWithBest?: boolean }>(ranked: T[]): T[
 /** The code of a write held because several people match the chat equally. */
 export const UNDECIDED = 'SEVERAL_EQUAL_MATCHES';
 
+/** The code of a write held because the admin wants every chat related to an account and this one is not. */
+export const NO_ACCOUNT = 'NO_ACCOUNT';
+
+/** The chat is related to no account and the admin requires one: nothing is written until the agent chooses it. */
+export class NoAccountError extends Error {
+  override name = 'NoAccountError';
+  constructor() {
+    super('Every chat must be related to an account, and this one is not: choose the account in the panel');
+  }
+}
+
 /** Several people match a chat equally and the agent chose none: nothing is written until they do. */
 export class UndecidedMatchError extends Error {
   override name = 'UndecidedMatchError';

@@ -80,6 +80,8 @@ export const SettingsSchema = z.object({
       const unknown = unknownPlaceholders(template);
       if (unknown.length) ctx.addIssue({ code: 'custom', message: `no chat field is called ${unknown.map((p) => `{${p}}`).join(', ')} (use keys such as {chat.transcript}, {chat.startTime}, {visitor.email})` });
     }),
+    /** Every chat's case or task must be related to an account: without one, the panel asks and an automatic write waits. */
+    requireAccount: z.boolean(),
     /** Who owns what the extension creates (seed 001): the chat's agent by e-mail, or the connected user. */
     owner: z.enum(['agent', 'connectedUser']),
   }),
@@ -122,7 +124,7 @@ export const DEFAULT_SETTINGS: Settings = {
   mapping: DEFAULT_MAPPING,
   /** Nothing is written on its own until an admin says so: a pilot never surprises the org. */
   automation: { ended: NOTHING, offline: NOTHING },
-  records: { task: { subject: 'Chat', status: 'Completed', priority: 'Normal', dueInDays: 0 }, case: { status: '', priority: '', origin: '' }, description: '', owner: 'agent' },
+  records: { task: { subject: 'Chat', status: 'Completed', priority: 'Normal', dueInDays: 0 }, case: { status: '', priority: '', origin: '' }, description: '', requireAccount: false, owner: 'agent' },
   wrapUp: { enabled: false, seconds: 120, dispositionField: null, dispositions: [] },
   general: { phoneRegion: null, apiBudgetPercent: 50 },
   consoles: {

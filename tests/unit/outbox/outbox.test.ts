@@ -5,7 +5,7 @@ import { backoffDelay, BACKOFF_BASE_MS, BACKOFF_CAP_MS, LIMIT_PAUSE_MS, NOT_SENT
 import { idbOutboxStore, memoryOutboxStore, type OutboxStore } from '@/utils/outbox/store';
 import type { ActionPlan } from '@/utils/plan/plan';
 import type { PlanOutcome } from '@/utils/plan/requests';
-import { UNDECIDED, UndecidedMatchError } from '@/utils/plan/undecided';
+import { NO_ACCOUNT, NoAccountError, UNDECIDED, UndecidedMatchError } from '@/utils/plan/undecided';
 import { ApiLimitError, SalesforceError, SessionExpiredError, UnreachableError } from '@/utils/salesforce/errors';
 
 const plan = (chatId: string): ActionPlan => ({
@@ -442,5 +442,23 @@ describe('Outbox: the wrap-up after a chat', () => {
     expect((await outbox.endWrapUps(7)).map((e) => e.snapshot.chatId).sort()).toEqual(['t7', 't9']);
     await outbox.drain();
     expect(log.filter((l) => l.startsWith('send')).sort()).toEqual(['send t7', 'send t9']);
+  });
+});
+
+describe('Outbox: a chat that must be related to an account', () => {
+  it('waits as needs attention, says why, and goes once the agent chose one', async () => {
+    let account = false;
+    const store = memoryOutboxStore();
+    const outbox = new Outbox({
+      store, plan: async () => { if (!account) throw new NoAccountError(); return plan('a1'); }, send: async () => ({ state: 'done', ids: { record: '500A' } }),
+      landed: async () => null, usageAllows: async () => true, pause: { get: async () => 0, set: async () => undefined },
+    });
+    await outbox.enqueue(emptySnapshot('a1', 'demo', 'ended'), 'ended');
+    await outbox.drain();
+    expect(await store.get('demo:a1:ended')).toMatchObject({ state: 'needs_attention', errors: [{ code: NO_ACCOUNT }] });
+    account = true;
+    await outbox.retry('demo:a1:ended');
+    await outbox.drain();
+    expect(await store.get('demo:a1:ended')).toMatchObject({ state: 'done' });
   });
 });

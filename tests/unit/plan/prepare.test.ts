@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asUpdate, preparePlan } from '@/utils/plan/prepare';
+import { asUpdate, preparePlan, relatedToAccount } from '@/utils/plan/prepare';
+import { NoAccountError } from '@/utils/plan/undecided';
 import type { ActionPlan } from '@/utils/plan/plan';
 import { emptySnapshot } from '@/utils/chat/snapshot';
 import { memoryCache } from '@/utils/identify/service';
@@ -83,5 +84,25 @@ describe('preparePlan: when nobody matches', () => {
   it("an agent's choice in the panel is written whatever the rule says", async () => {
     const plan = await prepare(entry('nobody@example.net', { manual: { action: 'contactCase', overrides: {} } }), 'nothing');
     expect(plan!.steps.map((s) => s.object)).toEqual(['Contact', 'Case']);
+  });
+});
+
+describe('preparePlan: every chat related to an account', () => {
+  const org = useEmulatorOrg();
+  const settings = (action: 'contactCase' | 'leadTask'): Settings => ({
+    ...DEFAULT_SETTINGS, automation: { ended: { action, strategy: 'none', noMatch: 'create' }, offline: DEFAULT_SETTINGS.automation.offline },
+    records: { ...DEFAULT_SETTINGS.records, owner: 'connectedUser', requireAccount: true },
+  });
+  const entry = (email: string): OutboxEntry => ({ id: 'e3', chatKey: 'demo:n3', trigger: 'ended', snapshot: { ...emptySnapshot('n3', 'demo', 'ended'), visitor: { name: 'Someone New', email } }, attempts: 0, createdAt: 0, updatedAt: 0, state: 'pending' });
+  const prepare = (e: OutboxEntry, action: 'contactCase' | 'leadTask' = 'contactCase', chatAccount?: { id: string }) =>
+    preparePlan(e, { client: org.client, metadata: new MetadataCache(memoryMetadataStore()), cache: memoryCache(), settings: settings(action), ...(chatAccount ? { chatAccount } : {}) });
+
+  it('writes nothing for a chat without one, and under the one the agent chose; a contact of an account, and a lead, need nothing', async () => {
+    await expect(prepare(entry('nobody@example.net'))).rejects.toBeInstanceOf(NoAccountError);
+    const globex = org.emulator.records('Account').find((a) => a.Name === 'Globex')!;
+    const plan = await prepare(entry('nobody@example.net'), 'contactCase', { id: globex.Id as string });
+    expect(plan!.steps.map((s) => s.values.AccountId)).toEqual([globex.Id, globex.Id]);
+    expect(relatedToAccount((await prepare(entry('grace.hopper@example.com')))!)).toBe(true);
+    expect((await prepare(entry('nobody@example.net'), 'leadTask'))!.steps.map((s) => s.object)).toEqual(['Lead', 'Task']);
   });
 });
