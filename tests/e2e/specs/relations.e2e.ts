@@ -191,3 +191,49 @@ describe('wrap-up after the chat', () => {
     expect(await graceTasks(emulator)).toHaveLength(2);
   });
 });
+
+describe('every chat related to an account', () => {
+  const settings = { automation: { ended: { action: 'contactCase', strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } }, records: { requireAccount: true } };
+  const pickAcme = async (panel: PanelPage) => {
+    await panel.retype('[data-account-picker] .field__control', 'acme');
+    await click(panel, '[data-account-picker] [data-action="lookup-find"]');
+    await click(panel, '[data-account-picker] .lookup__results .choice');
+  };
+
+  it('the panel asks for the account before the chat ends; the new contact and case go under it', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings });
+    const chat = await demo.startChat(demoVisitor('Nia New', 'nia.new@example.net'));
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="not_found"]');
+    expect(await text(panel, '[data-at-chat-end]')).toBe('At chat end: nothing until this chat is related to an account.');
+    await harness.screenshot(page, 'relations-require-account');
+    await pickAcme(panel);
+    await panel.find('[data-related-account]');
+    expect(await text(panel, '[data-at-chat-end]')).toBe('At chat end: a new contact and a case under Acme Corp.');
+    await demo.endOpenChat();
+    const entry = await panel.settledWrite(chat);
+    const acme = (await emulator.records('Account')).find((a) => a.Name === 'Acme Corp')!;
+    expect((await emulator.records('Contact')).find((c) => c.Id === entry.ids.person)).toMatchObject({ AccountId: acme.Id });
+    expect((await emulator.records('Case')).find((c) => c.Id === entry.ids.record)).toMatchObject({ AccountId: acme.Id });
+  });
+
+  it('a chat that ends without one writes nothing and waits for the agent; their account writes it', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings });
+    const chat = await demo.startChat(demoVisitor('Nia New', 'nia.new@example.net'));
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="not_found"]');
+    const contacts = (await emulator.records('Contact')).length;
+    await demo.endOpenChat();
+    await panel.find('[data-write="needs_attention"] [data-account-picker]');
+    expect(await emulator.records('Contact')).toHaveLength(contacts);
+    await harness.screenshot(page, 'relations-require-account-waits');
+    await pickAcme(panel);
+    await panel.find('[data-write="done"]', 20_000);
+    const acme = (await emulator.records('Account')).find((a) => a.Name === 'Acme Corp')!;
+    expect((await emulator.records('Contact')).filter((c) => c.Email === 'nia.new@example.net').map((c) => c.AccountId)).toEqual([acme.Id]);
+  });
+});
