@@ -16,6 +16,7 @@ const NO_MATCH = [
 const TRIGGERS = [
   ['ended', 'When a chat ends'],
   ['offline', 'When an offline message arrives'],
+  ['started', 'When a chat starts (once the visitor gives an e-mail, phone or other value an identification rule uses)'],
 ] as const;
 
 /** The automatic action, update strategy and what to do for an unknown visitor, per trigger (seed 000, 002). */

@@ -36,6 +36,7 @@ import { coerce, COMPANY_PLACEHOLDER } from '@/utils/mapping/values';
 import { phoneRegions } from '@/utils/identify/phone';
 import type { FieldValue } from '@/utils/mapping/display';
 import { lookupResult, lookupSoql, lookupTarget, polymorphicSosl, polymorphicTargets } from '@/utils/salesforce/lookup';
+import { hasIdentifyingValue } from '@/utils/identify/request';
 import { agentUser } from '@/utils/plan/owner';
 import { landedIds } from '@/utils/plan/landed';
 import { removeResent } from '@/utils/plan/resent';
@@ -178,6 +179,24 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     // What still waits (backoff, API limit pause) is sent by an alarm: it survives the worker stopping.
     retryAt(await outbox.nextDue());
   }
+  /** Chats whose start was written (or stored to be) by this worker: the rest of their messages cost nothing here. */
+  const startWritten = new Set<string>();
+  /**
+   * "When a chat is started" (opt-in): the chat's write is stored once the chat has a value an
+   * identification rule uses, so the visitor is looked up before anything is created; once per chat.
+   */
+  async function writeAtStart(snapshot: ChatSnapshot, tabId: number | undefined) {
+    const key = chatKeyOf(snapshot);
+    if (startWritten.has(key)) return;
+    const [{ settings }, grant] = await Promise.all([loadSettings(), loadGrant()]);
+    if (settings.automation.started.action === 'nothing') return;
+    if (!hasIdentifyingValue(snapshot, settings.identification, planDefaults(settings, grant?.orgRegion).region)) return;
+    startWritten.add(key);
+    const record = await records.get(key);
+    await outbox.enqueue(snapshot, 'started', record ? { type: record.type, id: record.id } : undefined, tabId);
+    sendQueued();
+  }
+
   /** Sends what is queued without holding up the caller; a failure is logged, the queue keeps it. */
   const sendQueued = () => void resume().catch((error) => console.warn('outbox', error));
 
@@ -205,6 +224,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
         if (shown) showInPanel(tabId, event.snapshot);
       } else if (event.appendTo !== undefined) return { accepted: false, known: false };
       journal.add(event);
+      if ((event.type === 'started' || event.type === 'updated') && event.snapshot.state === 'active') await writeAtStart(event.snapshot, tabId);
       if (event.type === 'ended' || event.type === 'offline-message') {
         const trigger = event.type === 'ended' ? 'ended' : 'offline';
         // The agent's own choice for the chat wins over the automatic action (one per chat). Read

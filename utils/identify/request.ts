@@ -67,6 +67,12 @@ export function conditionValue(snapshot: ChatSnapshot, condition: Condition): st
   return raw.trim() || null;
 }
 
+/** Whether the chat has a value any rule would look the visitor up by (an e-mail, a valid phone…). */
+export function hasIdentifyingValue(snapshot: ChatSnapshot, rules: IdentifyRules, region?: string, isPhone: IsPhoneField = guessPhoneField): boolean {
+  const checks: ['Contact' | 'Lead' | 'Account', Condition[]][] = [['Contact', rules.contacts], ['Lead', rules.leads], ['Account', rules.accounts]];
+  return checks.some(([object, conditions]) => conditions.some((c) => (isPhone(object, c.sfField) ? !!conditionPhone(snapshot, c, region) : !!conditionValue(snapshot, c))));
+}
+
 /** The phone a condition searches for, read as a valid number in the chat's regions; null when none. */
 export function conditionPhone(snapshot: ChatSnapshot, condition: Condition, region?: string): Phone | null {
   return parsePhone(rawValue(snapshot, condition), phoneRegions(snapshot.session.country, region));

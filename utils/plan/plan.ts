@@ -13,7 +13,7 @@ import { ACTIONS, type AutoAction } from './actions';
 export type { AutoAction } from './actions';
 /** What a found contact or lead gets from the chat (seed 000 / 002). */
 export type UpdateStrategy = 'none' | 'overwrite' | 'fillBlank';
-export type Trigger = 'ended' | 'offline';
+export type Trigger = 'ended' | 'offline' | 'started';
 
 /** The record the chat is about, as identification (or the agent's pick) found it. */
 export type Existing = { type: 'Contact' | 'Lead'; id: string; accountId?: string; values: Record<string, FieldValue>; /** Salesforce's full Name. */ name?: string };

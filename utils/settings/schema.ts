@@ -61,8 +61,11 @@ export const SettingsSchema = z.object({
   }),
   identification: z.object({ contacts: Conditions, leads: Conditions, accounts: Conditions }),
   mapping: z.object({ Contact: MappingRows, Lead: MappingRows, Account: MappingRows, Case: MappingRows, Task: MappingRows }),
-  /** The automatic action and update strategy per trigger (seed 000; offline messages apart, seed 002). */
-  automation: z.object({ ended: Rule, offline: Rule }),
+  /**
+   * The automatic action and update strategy per trigger (seed 000; offline messages apart, seed
+   * 002; "when a chat is started", seed 001: written once the chat has a value an identification rule uses).
+   */
+  automation: z.object({ ended: Rule, offline: Rule, started: Rule }),
   records: z.object({
     task: z.object({
       subject: z.string().min(1).max(255),
@@ -123,7 +126,7 @@ export const DEFAULT_SETTINGS: Settings = {
   identification: DEFAULT_RULES,
   mapping: DEFAULT_MAPPING,
   /** Nothing is written on its own until an admin says so: a pilot never surprises the org. */
-  automation: { ended: NOTHING, offline: NOTHING },
+  automation: { ended: NOTHING, offline: NOTHING, started: NOTHING },
   records: { task: { subject: 'Chat', status: 'Completed', priority: 'Normal', dueInDays: 0 }, case: { status: '', priority: '', origin: '' }, description: '', requireAccount: false, owner: 'agent' },
   wrapUp: { enabled: false, seconds: 120, dispositionField: null, dispositions: [] },
   general: { phoneRegion: null, apiBudgetPercent: 50 },

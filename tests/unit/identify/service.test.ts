@@ -3,6 +3,7 @@ import { emptySnapshot } from '@/utils/chat/snapshot';
 import { lightningUrl } from '@/utils/identify/lightning';
 import { DEFAULT_RULES } from '@/utils/identify/rules';
 import { CACHE_MS, identifyVisitor, memoryCache } from '@/utils/identify/service';
+import { hasIdentifyingValue } from '@/utils/identify/request';
 import { SalesforceClient } from '@/utils/salesforce/connection';
 import { startEmulator, type Emulator } from '../../salesforce-emulator/server';
 
@@ -64,5 +65,17 @@ describe('the customer context of a phone match', () => {
     const again = await identifyVisitor(client, grace, DEFAULT_RULES, memoryCache());
     expect(again.contacts[0]!.related!.cases).toHaveLength(1);
     expect(emulator.apiCalls().length - byEmail).toBe(1);
+  });
+});
+
+describe('hasIdentifyingValue', () => {
+  it('is true once the chat has a value a rule looks the visitor up by (a valid phone, not any digits)', () => {
+    const rules = { contacts: [{ chatField: 'visitor.email', sfField: 'Email' }, { chatField: 'visitor.phone', sfField: 'Phone' }], leads: [], accounts: [] };
+    expect(hasIdentifyingValue(emptySnapshot('s1', 'demo'), rules)).toBe(false);
+    expect(hasIdentifyingValue({ ...emptySnapshot('s1', 'demo'), visitor: { phone: '12' } }, rules, 'US')).toBe(false);
+    expect(hasIdentifyingValue({ ...emptySnapshot('s1', 'demo'), visitor: { phone: '(415) 555-0100' } }, rules, 'US')).toBe(true);
+    expect(hasIdentifyingValue({ ...emptySnapshot('s1', 'demo'), visitor: { email: 'ada@engine.example' } }, rules)).toBe(true);
+    // A masked value is no value to look anyone up by.
+    expect(hasIdentifyingValue({ ...emptySnapshot('s1', 'demo'), visitor: { email: 'a***@engine.example' }, masked: ['visitor.email'] }, rules)).toBe(false);
   });
 });

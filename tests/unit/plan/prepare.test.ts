@@ -37,7 +37,7 @@ describe('asUpdate: a case created during the chat, at its end', () => {
 describe('preparePlan: the chat\'s account and case', () => {
   const org = useEmulatorOrg();
   const rules = { ...DEFAULT_SETTINGS.identification, accounts: [{ chatField: 'visitor.company', sfField: 'Name' }] };
-  const settings = (action: 'contactCase' | 'contactTask', noMatch: 'create' | 'nothing' = 'create'): Settings => ({ ...DEFAULT_SETTINGS, identification: rules, automation: { ended: { action, strategy: 'none', noMatch }, offline: DEFAULT_SETTINGS.automation.offline }, records: { ...DEFAULT_SETTINGS.records, owner: 'connectedUser' } });
+  const settings = (action: 'contactCase' | 'contactTask', noMatch: 'create' | 'nothing' = 'create'): Settings => ({ ...DEFAULT_SETTINGS, identification: rules, automation: { ended: { action, strategy: 'none', noMatch }, offline: DEFAULT_SETTINGS.automation.offline, started: DEFAULT_SETTINGS.automation.started }, records: { ...DEFAULT_SETTINGS.records, owner: 'connectedUser' } });
   const visitor = (company: string): OutboxEntry => ({ id: 'e1', chatKey: 'demo:n1', trigger: 'ended', snapshot: { ...emptySnapshot('n1', 'demo', 'ended'), visitor: { name: 'Nia New', email: 'nia.new@example.net', company } }, attempts: 0, createdAt: 0, updatedAt: 0, state: 'pending' });
   const prepare = (entry: OutboxEntry, action: 'contactCase' | 'contactTask' = 'contactCase', chatCase?: { id: string }, noMatch?: 'create' | 'nothing') =>
     preparePlan(entry, { client: org.client, metadata: new MetadataCache(memoryMetadataStore()), cache: memoryCache(), settings: settings(action, noMatch), ...(chatCase ? { chatCase } : {}) });
@@ -71,7 +71,7 @@ describe('preparePlan: the chat\'s account and case', () => {
 
 describe('preparePlan: when nobody matches', () => {
   const org = useEmulatorOrg();
-  const settings = (noMatch: 'create' | 'nothing'): Settings => ({ ...DEFAULT_SETTINGS, automation: { ended: { action: 'contactCase', strategy: 'overwrite', noMatch }, offline: DEFAULT_SETTINGS.automation.offline }, records: { ...DEFAULT_SETTINGS.records, owner: 'connectedUser' } });
+  const settings = (noMatch: 'create' | 'nothing'): Settings => ({ ...DEFAULT_SETTINGS, automation: { ended: { action: 'contactCase', strategy: 'overwrite', noMatch }, offline: DEFAULT_SETTINGS.automation.offline, started: DEFAULT_SETTINGS.automation.started }, records: { ...DEFAULT_SETTINGS.records, owner: 'connectedUser' } });
   const entry = (email: string, more: Partial<OutboxEntry> = {}): OutboxEntry => ({ id: 'e2', chatKey: 'demo:n2', trigger: 'ended', snapshot: { ...emptySnapshot('n2', 'demo', 'ended'), visitor: { name: 'Someone', email } }, attempts: 0, createdAt: 0, updatedAt: 0, state: 'pending', ...more });
   const prepare = (e: OutboxEntry, noMatch: 'create' | 'nothing') => preparePlan(e, { client: org.client, metadata: new MetadataCache(memoryMetadataStore()), cache: memoryCache(), settings: settings(noMatch) });
 
@@ -90,7 +90,7 @@ describe('preparePlan: when nobody matches', () => {
 describe('preparePlan: every chat related to an account', () => {
   const org = useEmulatorOrg();
   const settings = (action: 'contactCase' | 'leadTask'): Settings => ({
-    ...DEFAULT_SETTINGS, automation: { ended: { action, strategy: 'none', noMatch: 'create' }, offline: DEFAULT_SETTINGS.automation.offline },
+    ...DEFAULT_SETTINGS, automation: { ended: { action, strategy: 'none', noMatch: 'create' }, offline: DEFAULT_SETTINGS.automation.offline, started: DEFAULT_SETTINGS.automation.started },
     records: { ...DEFAULT_SETTINGS.records, owner: 'connectedUser', requireAccount: true },
   });
   const entry = (email: string): OutboxEntry => ({ id: 'e3', chatKey: 'demo:n3', trigger: 'ended', snapshot: { ...emptySnapshot('n3', 'demo', 'ended'), visitor: { name: 'Someone New', email } }, attempts: 0, createdAt: 0, updatedAt: 0, state: 'pending' });

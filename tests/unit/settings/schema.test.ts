@@ -16,7 +16,7 @@ describe('parseSettings', () => {
     const { settings } = parseSettings({ identification, automation, general: { phoneRegion: 'GB' } });
     expect(settings.identification).toEqual(identification);
     // A rule stored before "when nobody matches" existed still creates them, as it did.
-    expect(settings.automation).toEqual({ ended: { ...automation.ended, noMatch: 'create' }, offline: { ...automation.offline, noMatch: 'create' } });
+    expect(settings.automation).toEqual({ ended: { ...automation.ended, noMatch: 'create' }, offline: { ...automation.offline, noMatch: 'create' }, started: DEFAULT_SETTINGS.automation.started });
     expect(parseSettings({ automation: { ended: { ...automation.ended, noMatch: 'nothing' } } }).settings.automation.ended.noMatch).toBe('nothing');
     expect(parseSettings({ automation: { ended: { ...automation.ended, noMatch: 'maybe' } } }).problems).toMatchObject([{ setting: 'automation.ended' }]);
     expect(settings.general).toEqual({ phoneRegion: 'GB', apiBudgetPercent: DEFAULT_SETTINGS.general.apiBudgetPercent });
@@ -76,7 +76,7 @@ describe('mergeSettings: enterprise policy over local over defaults', () => {
   it('takes a policy value over the local one, and locks exactly that setting', () => {
     const local = { automation: { ended: { action: 'case', strategy: 'none' }, offline: { action: 'leadTask', strategy: 'none' } } };
     const { settings, locked } = mergeSettings(local, { automation: { ended: contactCase }, mapping: { Contact: [{ sfField: 'Email', chatField: 'visitor.email', display: true }] } });
-    expect(settings.automation).toEqual({ ended: { ...contactCase, noMatch: 'create' }, offline: { action: 'leadTask', strategy: 'none', noMatch: 'create' } });
+    expect(settings.automation).toEqual({ ended: { ...contactCase, noMatch: 'create' }, offline: { action: 'leadTask', strategy: 'none', noMatch: 'create' }, started: DEFAULT_SETTINGS.automation.started });
     expect(settings.mapping.Contact).toEqual([{ sfField: 'Email', chatField: 'visitor.email', display: true }]);
     expect(settings.mapping.Lead).toEqual(DEFAULT_SETTINGS.mapping.Lead);
     expect(locked.sort()).toEqual(['automation.ended', 'mapping.Contact']);

@@ -24,7 +24,7 @@ describe('the options page state', () => {
     await store.save();
     expect(saved).toHaveLength(1);
     expect((saved[0]!.general as { phoneRegion: string }).phoneRegion).toBe('GB');
-    expect(saved[0]!.automation).toEqual({ offline: DEFAULT_SETTINGS.automation.offline });
+    expect(saved[0]!.automation).toEqual({ offline: DEFAULT_SETTINGS.automation.offline, started: DEFAULT_SETTINGS.automation.started });
     expect(store.draft.value!.automation.ended).toEqual({ action: 'case', strategy: 'none', noMatch: 'create' });
   });
 
