@@ -237,3 +237,26 @@ describe('every chat related to an account', () => {
     expect((await emulator.records('Contact')).filter((c) => c.Email === 'nia.new@example.net').map((c) => c.AccountId)).toEqual([acme.Id]);
   });
 });
+
+describe('when a chat is started', () => {
+  it('writes once the visitor gives an e-mail, during the chat and only once; a visitor without one gets nothing', async () => {
+    const { emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const settings = { automation: { started: { action: 'leadTask', strategy: 'none' }, ended: { action: 'nothing', strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } } };
+    const { panel, demo } = await e2e.openConnectedConsole({ settings });
+    const anonymous = await demo.startChat(demoVisitor('Anonymous', ''));
+    const chat = await demo.startChat(demoVisitor('Nia New', 'nia.new@example.net'));
+    await demo.openChat(chat);
+    const entry = await panel.settledWrite(chat);
+    expect(entry).toMatchObject({ trigger: 'started', state: 'done', steps: [{ object: 'Lead', method: 'POST' }, { object: 'Task', method: 'POST' }] });
+    const lead = (await emulator.records('Lead')).find((l) => l.Email === 'nia.new@example.net')!;
+    expect((await emulator.records('Task')).filter((t) => t.WhoId === lead.Id)).toHaveLength(1);
+    // More messages, then the end: nothing more is written for it.
+    await demo.sendMessage(chat, 'visitor', 'Thanks!');
+    await demo.endOpenChat();
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await emulator.records('Lead')).filter((l) => l.Email === 'nia.new@example.net')).toHaveLength(1);
+    expect((await emulator.records('Task')).filter((t) => t.WhoId === lead.Id)).toHaveLength(1);
+    expect((await panel.send<{ data: unknown[] }>({ command: 'outbox.list', payload: { chatId: anonymous } })).data).toEqual([]);
+  });
+});
