@@ -179,6 +179,18 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     // What still waits (backoff, API limit pause) is sent by an alarm: it survives the worker stopping.
     retryAt(await outbox.nextDue());
   }
+  /**
+   * Keeps what the agent decided for a chat (its record, case or account) under the chat's key; a
+   * write of the chat stored but not yet planned is planned again with it.
+   */
+  async function keepForChat(chat: { console: string; chatId: string }, keep: (key: string) => Promise<void>) {
+    const key = chatKeyOf(chat);
+    await keep(key);
+    const record = await records.get(key);
+    await outbox.rechoose(key, record ? { type: record.type, id: record.id } : undefined);
+    return { stored: true };
+  }
+
   /** Chats whose start was written (or stored to be) by this worker: the rest of their messages cost nothing here. */
   const startWritten = new Set<string>();
   /**
@@ -282,27 +294,9 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       if (entry?.state === 'pending') sendQueued();
       return entry ? itemOf(entry) : null;
     },
-    'chat.record': async ({ console: name, chatId, record }) => {
-      const key = chatKeyOf({ console: name, chatId });
-      await records.set(key, record);
-      await outbox.rechoose(key, record ? { type: record.type, id: record.id } : undefined);
-      return { stored: true };
-    },
-    'chat.case': async ({ console: name, chatId, case: attached }) => {
-      const key = chatKeyOf({ console: name, chatId });
-      await cases.set(key, attached);
-      // A write planned before the change is planned again with it.
-      const record = await records.get(key);
-      await outbox.rechoose(key, record ? { type: record.type, id: record.id } : undefined);
-      return { stored: true };
-    },
-    'chat.account': async ({ console: name, chatId, account }) => {
-      const key = chatKeyOf({ console: name, chatId });
-      await accounts.set(key, account);
-      const record = await records.get(key);
-      await outbox.rechoose(key, record ? { type: record.type, id: record.id } : undefined);
-      return { stored: true };
-    },
+    'chat.record': async ({ record, ...chat }) => keepForChat(chat, (key) => records.set(key, record)),
+    'chat.case': async ({ case: attached, ...chat }) => keepForChat(chat, (key) => cases.set(key, attached)),
+    'chat.account': async ({ account, ...chat }) => keepForChat(chat, (key) => accounts.set(key, account)),
     'chat.preview': async ({ snapshot }) => {
       const client = await currentClient();
       if (!client) return { state: 'error', message: NOT_CONNECTED };

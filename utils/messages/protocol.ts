@@ -64,6 +64,9 @@ export const Candidate = z.object({
 });
 export type Candidate = z.infer<typeof Candidate>;
 
+/** A chat by its console and id: what the agent decided for it is kept under its key. */
+const ChatRef = { console: z.string().check(z.maxLength(100)), chatId: z.string().check(z.minLength(1), z.maxLength(200)) };
+
 /** The fields the panel shows per object, in layout order, with what it needs to format and edit them. */
 export const ManualAction = z.enum(ACTION_NAMES);
 export type ManualAction = z.infer<typeof ManualAction>;
@@ -269,8 +272,7 @@ export const commands = {
   /** The record the agent chose for a chat (a match, a search result, one created), or none: every write of the chat goes to it. */
   'chat.record': {
     request: z.object({
-      console: z.string().check(z.maxLength(100)),
-      chatId: z.string().check(z.minLength(1), z.maxLength(200)),
+      ...ChatRef,
       record: z.nullable(z.object({ type: z.enum(['Contact', 'Lead', 'Account']), id: SalesforceId, name: z.string().check(z.maxLength(255)) })),
     }),
     response: z.object({ stored: z.boolean() }),
@@ -278,8 +280,7 @@ export const commands = {
   /** The account the agent related the chat to (null: none): its new records go under it. */
   'chat.account': {
     request: z.object({
-      console: z.string().check(z.maxLength(100)),
-      chatId: z.string().check(z.minLength(1), z.maxLength(200)),
+      ...ChatRef,
       account: z.nullable(z.object({ id: SalesforceId, name: z.string().check(z.maxLength(255)) })),
     }),
     response: z.object({ stored: z.boolean() }),
@@ -287,8 +288,7 @@ export const commands = {
   /** The open case the agent attached the chat to (null: none): the chat's writes go on it instead of opening another. */
   'chat.case': {
     request: z.object({
-      console: z.string().check(z.maxLength(100)),
-      chatId: z.string().check(z.minLength(1), z.maxLength(200)),
+      ...ChatRef,
       case: z.nullable(z.object({ id: SalesforceId, number: z.string().check(z.maxLength(40)) })),
     }),
     response: z.object({ stored: z.boolean() }),

@@ -194,6 +194,15 @@ describe('wrap-up after the chat', () => {
 
 describe('every chat related to an account', () => {
   const settings = { automation: { ended: { action: 'contactCase', strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } }, records: { requireAccount: true } };
+  /** A visitor nobody in Salesforce matches (no account either), in a console set so. */
+  const unknownVisitor = async () => {
+    await e2e.emulator.reset({ data: 'scenarios' });
+    const opened = await e2e.openConnectedConsole({ settings });
+    const chat = await opened.demo.startChat(demoVisitor('Nia New', 'nia.new@example.net'));
+    await opened.panel.waitForVisitor(chat);
+    await opened.panel.find('[data-identity="not_found"]');
+    return { ...opened, chat };
+  };
   const pickAcme = async (panel: PanelPage) => {
     await panel.retype('[data-account-picker] .field__control', 'acme');
     await click(panel, '[data-account-picker] [data-action="lookup-find"]');
@@ -202,11 +211,7 @@ describe('every chat related to an account', () => {
 
   it('the panel asks for the account before the chat ends; the new contact and case go under it', async () => {
     const { harness, emulator } = e2e;
-    await emulator.reset({ data: 'scenarios' });
-    const { page, panel, demo } = await e2e.openConnectedConsole({ settings });
-    const chat = await demo.startChat(demoVisitor('Nia New', 'nia.new@example.net'));
-    await panel.waitForVisitor(chat);
-    await panel.find('[data-identity="not_found"]');
+    const { page, panel, demo, chat } = await unknownVisitor();
     expect(await text(panel, '[data-at-chat-end]')).toBe('At chat end: nothing until this chat is related to an account.');
     await harness.screenshot(page, 'relations-require-account');
     await pickAcme(panel);
@@ -221,11 +226,7 @@ describe('every chat related to an account', () => {
 
   it('a chat that ends without one writes nothing and waits for the agent; their account writes it', async () => {
     const { harness, emulator } = e2e;
-    await emulator.reset({ data: 'scenarios' });
-    const { page, panel, demo } = await e2e.openConnectedConsole({ settings });
-    const chat = await demo.startChat(demoVisitor('Nia New', 'nia.new@example.net'));
-    await panel.waitForVisitor(chat);
-    await panel.find('[data-identity="not_found"]');
+    const { page, panel, demo } = await unknownVisitor();
     const contacts = (await emulator.records('Contact')).length;
     await demo.endOpenChat();
     await panel.find('[data-write="needs_attention"] [data-account-picker]');
