@@ -138,6 +138,9 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
   const where = target && (
     <>
       <p class="chat-actions__target" role="status" data-at-chat-end={status.atChatEnd}>At chat end: <bdi>{target}</bdi>.</p>
+      {(store.others.value[chat.chatId] ?? []).length > 0 && (
+        <p class="chat-actions__target" data-also-on-chat="">Its task also names <bdi>{store.others.value[chat.chatId]!.map((p) => p.name).join(', ')}</bdi>.</p>
+      )}
       {status.requireAccount && chat.state === 'active' && !person?.account && !account && (
         related
           ? <p class="chat-actions__target" data-related-account={related.id}>Related to account <bdi>{related.name}</bdi>. <button type="button" class="link" data-action="unrelate-account" onClick={() => void store.relateAccount(chat, null)}>Change</button></p>

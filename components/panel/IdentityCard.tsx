@@ -61,14 +61,24 @@ export function IdentityCard({ store, chat }: { store: PanelStore; chat: ChatSna
                 : `${candidates.length} matches, best first:`}
             </p>
             <ul>
-              {candidates.map((c) => (
-                <li key={c.id}>
-                  <button type="button" class="choice" aria-pressed={c.id === picked.id} data-record-id={c.id} onClick={() => store.choose(chat.chatId, c.id)}>
-                    <bdi>{c.name || c.id}</bdi>
-                    <span class="choice__meta">{[c.email, c.phone, c.account?.name].filter(Boolean).join(' · ')}</span>
-                  </button>
-                </li>
-              ))}
+              {candidates.map((c) => {
+                const also = (store.others.value[chat.chatId] ?? []).some((p) => p.id === c.id);
+                // Another contact can be on the chat too (the installer and the homeowner): its task names both.
+                const canAdd = c.type === 'Contact' && picked.type === 'Contact' && c.id !== picked.id && chat.state === 'active';
+                return (
+                  <li key={c.id} class="identity__match">
+                    <button type="button" class="choice" aria-pressed={c.id === picked.id} data-record-id={c.id} onClick={() => store.choose(chat.chatId, c.id)}>
+                      <bdi>{c.name || c.id}</bdi>
+                      <span class="choice__meta">{[c.email, c.phone, c.account?.name].filter(Boolean).join(' · ')}</span>
+                    </button>
+                    {canAdd && (
+                      <button type="button" class="link" data-action={also ? 'remove-person' : 'add-person'} data-person={c.id} aria-pressed={also} onClick={() => void store.toggleOther(chat, { id: c.id, name: c.name || c.id })}>
+                        {also ? 'On this chat too: take off' : 'Also on this chat'}
+                      </button>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           </div>
         )}

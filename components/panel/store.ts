@@ -29,6 +29,8 @@ export type PanelSources = {
   fix?: (request: CommandRequest<'chat.fix'>) => Promise<CommandResponse<'chat.fix'>>;
   /** The agent's wrap-up is done: the chat's write goes now, with it. */
   wrapUp?: (request: CommandRequest<'outbox.wrapUp'>) => Promise<CommandResponse<'outbox.wrapUp'>>;
+  /** Tells the background the other contacts the agent put on the chat. */
+  people?: (request: CommandRequest<'chat.people'>) => Promise<CommandResponse<'chat.people'>>;
   /** Tells the background the account the agent related the chat to (or none). */
   relate?: (request: CommandRequest<'chat.account'>) => Promise<CommandResponse<'chat.account'>>;
   /** Tells the background the open case the agent attached the chat to (or none). */
@@ -45,6 +47,8 @@ export type WritePreview = {
   /** The account the agent related the chat to. */
   account?: { id: string; name: string };
 };
+/** A contact put on the chat besides its person. */
+export type OtherPerson = { id: string; name: string };
 /** What the wrap-up asks of the agent after the chat: the disposition's choices (none: notes only). */
 export type WrapUpAsk = NonNullable<Extract<CommandResponse<'chat.preview'>, { state: 'preview' }>['wrapUp']>;
 
@@ -135,6 +139,10 @@ export type PanelStore = {
   health: Signal<ConsoleHealth | null>;
   /** Per chat: the open case the agent attached it to. */
   attached: Signal<Record<string, AttachedCase>>;
+  /** Per chat: the other contacts the agent put on it (its task names them too). */
+  others: Signal<Record<string, OtherPerson[]>>;
+  /** Puts a contact on the chat besides its person, or takes them off. */
+  toggleOther: (snapshot: ChatSnapshot, person: OtherPerson) => Promise<void>;
   /** Relates the chat to an account (null: to none); a write that waited for one is sent again. */
   relateAccount: (snapshot: ChatSnapshot, account: { id: string; name: string } | null) => Promise<void>;
   /** Attaches the chat to one of the customer's open cases (null: to none). */
@@ -259,6 +267,21 @@ export function createPanelStore(sources: PanelSources): PanelStore {
   const previews = signal<Record<string, WritePreview>>({});
   const attached = signal<Record<string, AttachedCase>>({});
   const health = signal<ConsoleHealth | null>(null);
+  const others = signal<Record<string, OtherPerson[]>>({});
+
+  async function toggleOther(snapshot: ChatSnapshot, person: OtherPerson) {
+    if (!sources.people) return;
+    const before = others.value[snapshot.chatId] ?? [];
+    const next = before.some((p) => p.id === person.id) ? before.filter((p) => p.id !== person.id) : [...before, person];
+    others.value = { ...others.value, [snapshot.chatId]: next };
+    try {
+      await sources.people({ console: snapshot.console, chatId: snapshot.chatId, people: next });
+      await previewWrite(snapshot, true);
+    } catch (error) {
+      others.value = { ...others.value, [snapshot.chatId]: before };
+      problem.value = describeProblem(error);
+    }
+  }
 
   function setAttached(chatId: string, openCase: AttachedCase | null | undefined) {
     const next = { ...attached.value };
@@ -318,7 +341,10 @@ export function createPanelStore(sources: PanelSources): PanelStore {
         },
       };
       // What the background keeps for the chat (a panel opened again learns it here).
-      if (answer.state === 'preview') setAttached(snapshot.chatId, answer.chatCase);
+      if (answer.state === 'preview') {
+        setAttached(snapshot.chatId, answer.chatCase);
+        others.value = { ...others.value, [snapshot.chatId]: answer.people ?? [] };
+      }
     } catch {
       // Said at the write itself if it still applies; the preview is a courtesy.
     }
@@ -569,7 +595,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
 
   return {
     openOptions: sources.openOptions ? () => void sources.openOptions!().catch(() => undefined) : null,
-    status, checking, problem, chat, identities, chosen, search, manual, editing, notice, form, writes, previews, previewWrite, fixValue, attached, attachCase, relateAccount, health,
+    status, checking, problem, chat, identities, chosen, search, manual, editing, notice, form, writes, previews, previewWrite, fixValue, attached, attachCase, relateAccount, health, others, toggleOther,
     runSearch, pick, refresh, identify, startEdit, setDraft, saveEdit, startForm, submitForm, createNow, useExisting,
     setFormValue: (field, value) => {
       const state = form.value;

@@ -27,8 +27,8 @@ import type { OutboxEntry } from '@/utils/outbox/store';
 import type { OutboxItem, OutboxUpdate, PanelChat, PanelHealth } from '@/utils/messages/protocol';
 import { ConsoleTabs } from '@/utils/chat/tabs';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
-import { buildPlan, chatKeyOf, mergeFixes, skippedList } from '@/utils/plan/plan';
-import { chatAccounts, chatCases, chatFixes, chatRecords, pruneChats } from '@/utils/chat/records';
+import { buildPlan, chatKeyOf, mergeFixes, skippedList, type PlanValue } from '@/utils/plan/plan';
+import { chatAccounts, chatCases, chatFixes, chatPeople, chatRecords, pruneChats } from '@/utils/chat/records';
 import { onConsoleHost } from '@/utils/chat/origin';
 import { duplicatesOf } from '@/utils/plan/requests';
 import { formSections, recordTypeFor } from '@/utils/mapping/form';
@@ -92,7 +92,8 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     ...(e.state === 'pending' && e.wrapUp?.until ? { wrapUpUntil: e.wrapUp.until } : {}),
     errors: (e.errors ?? []).map((err) => {
       const step = e.plan?.steps.find((st) => st.ref === err.ref);
-      return step && err.fields.length ? { ...err, values: Object.fromEntries(err.fields.map((f) => [f, step.values[f] ?? null])) } : err;
+      const shown = (v: PlanValue | undefined): FieldValue => (Array.isArray(v) ? v.join(', ') : v ?? null);
+      return step && err.fields.length ? { ...err, values: Object.fromEntries(err.fields.map((f) => [f, shown(step.values[f])])) } : err;
     }), duplicates: (e.duplicates ?? []).map((d) => ({ object: d.object, id: d.id, ...(d.name ? { name: d.name } : {}) })), ids: e.ids ?? {}, skipped: skippedList(e.plan?.skipped),
     steps: (e.plan?.steps ?? []).map((step) => ({ ref: step.ref, object: step.object, method: step.method })),
   });
@@ -107,16 +108,18 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
   const fixes = chatFixes();
   const cases = chatCases();
   const accounts = chatAccounts();
+  const people = chatPeople();
   void pruneChats().catch(() => undefined);
 
   /** An entry's plan: what the agent corrected before the write, then after a refusal, over what the chat gave. */
   async function planOf(entry: OutboxEntry) {
     const key = chatKeyOf(entry.snapshot);
-    const [{ settings }, grant, kept, attached, account] = await Promise.all([loadSettings(), loadGrant(), fixes.get(key), cases.get(key), accounts.get(key)]);
+    const [{ settings }, grant, kept, attached, account, others] = await Promise.all([loadSettings(), loadGrant(), fixes.get(key), cases.get(key), accounts.get(key), people.get(key)]);
     const withKept = kept ? { ...entry, fixes: mergeFixes(kept.fixes, entry.fixes) } : entry;
     return preparePlan(withKept, {
       client: await requireClient(), metadata, cache, settings, orgRegion: grant?.orgRegion,
       ...(attached ? { chatCase: { id: attached.id } } : {}), ...(account ? { chatAccount: { id: account.id } } : {}),
+      ...(others?.people.length ? { others: others.people } : {}),
     });
   }
   /** Keeps a write in the audit log; a log that cannot be written never fails the write itself. */
@@ -297,12 +300,14 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     'chat.record': async ({ record, ...chat }) => keepForChat(chat, (key) => records.set(key, record)),
     'chat.case': async ({ case: attached, ...chat }) => keepForChat(chat, (key) => cases.set(key, attached)),
     'chat.account': async ({ account, ...chat }) => keepForChat(chat, (key) => accounts.set(key, account)),
+    'chat.people': async ({ people: added, ...chat }) => keepForChat(chat, (key) => people.set(key, added.length ? { people: added } : null)),
     'chat.preview': async ({ snapshot }) => {
       const client = await currentClient();
       if (!client) return { state: 'error', message: NOT_CONNECTED };
       try {
         // The automatic write as it would go now: to the chat's chosen record, with the agent's corrections.
-        const [chosen, attached, account, { settings }] = await Promise.all([records.get(chatKeyOf(snapshot)), cases.get(chatKeyOf(snapshot)), accounts.get(chatKeyOf(snapshot)), loadSettings()]);
+        const key = chatKeyOf(snapshot);
+        const [chosen, attached, account, others, { settings }] = await Promise.all([records.get(key), cases.get(key), accounts.get(key), people.get(key), loadSettings()]);
         const entry: OutboxEntry = { id: '', chatKey: chatKeyOf(snapshot), trigger: snapshot.state === 'offline' ? 'offline' : 'ended', snapshot, attempts: 0, createdAt: 0, updatedAt: 0, state: 'pending', ...(chosen ? { choice: { type: chosen.type, id: chosen.id } } : {}) };
         const [plan, meta] = await Promise.all([
           planOf(entry).catch((error) => (error instanceof NoAccountError ? NO_ACCOUNT : Promise.reject(error))),
@@ -319,6 +324,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
           }),
           ...(attached ? { chatCase: { id: attached.id, number: attached.number } } : {}),
           ...(account ? { chatAccount: { id: account.id, name: account.name } } : {}),
+          ...(others?.people.length ? { people: others.people } : {}),
           ...(settings.wrapUp.enabled ? { wrapUp: { seconds: settings.wrapUp.seconds, disposition: dispositionChoices(settings.wrapUp, meta[plan?.steps.find((st) => st.ref === 'record')?.object ?? '']) } } : {}),
         };
       } catch (error) {
@@ -369,7 +375,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
         // References to records not yet written (@{person.id}) are the plan's business, not the form's.
         // The agent is there to give a real company: the automatic placeholder is not offered.
         // The chat's key (CallObject) is the write's own bookkeeping: written at chat end, never the agent's to edit.
-        const initial = Object.fromEntries(Object.entries(step?.values ?? {}).filter(([k, v]) => !(typeof v === 'string' && v.startsWith('@{')) && !(k === 'Company' && v === COMPANY_PLACEHOLDER) && k !== 'CallObject'));
+        const initial = Object.fromEntries(Object.entries(step?.values ?? {}).filter((e): e is [string, FieldValue] => !Array.isArray(e[1])).filter(([k, v]) => !(typeof v === 'string' && v.startsWith('@{')) && !(k === 'Company' && v === COMPANY_PLACEHOLDER) && k !== 'CallObject'));
         const objectMeta = meta[object]!;
         const recordType = recordTypeFor(objectMeta, recordTypeId);
         const sections = formSections(objectMeta, recordType);

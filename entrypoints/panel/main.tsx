@@ -27,6 +27,7 @@ const store = createPanelStore({
   fix: (request) => sendCommand('chat.fix', request),
   attach: (request) => sendCommand('chat.case', request),
   relate: (request) => sendCommand('chat.account', request),
+  people: (request) => sendCommand('chat.people', request),
   wrapUp: (request) => sendCommand('outbox.wrapUp', request),
 });
 

@@ -250,6 +250,8 @@ export class Org {
         // Shared Activities: up to 50 contacts or leads on one activity.
         if (!Array.isArray(value) || value.some((v) => typeof v !== 'string')) return bad('JSON_PARSER_ERROR', `Cannot deserialize instance of ${f.name} from ${typeof value} value`);
         if (value.length > 50) return bad('INVALID_FIELD', `${f.name}: more than 50 relations`);
+        // One lead, or contacts (TaskWhoRelation: "one lead or up to 50 contacts"; the code and words are not from a capture).
+        if (value.length > 1 && (value as string[]).some((id) => this.typeOfId(normalizeId(id) ?? '') === 'Lead')) return bad('FIELD_INTEGRITY_EXCEPTION', `${f.label}: a lead cannot be named with other people`);
         for (const id of value as string[]) {
           const error = this.checkReference(describe, f, id);
           if (error) return error;

@@ -5,6 +5,8 @@ import type { FieldValue } from '../mapping/display';
 export type ChatRecord = { type: 'Contact' | 'Lead' | 'Account'; id: string; name: string; at: number };
 /** The open case the agent attached the chat to: the chat's writes go on it instead of opening another. */
 export type ChatCase = { id: string; number: string; at: number };
+/** More contacts on a chat than its person (seed 003: the installer and the homeowner). */
+export type ChatPeople = { people: { id: string; name: string }[]; at: number };
 /** The account the agent related the chat to (when its person has none). */
 export type ChatAccount = { id: string; name: string; at: number };
 /** The agent's corrections of values the chat's write would leave out, by record of the plan (person, record) then field. */
@@ -34,7 +36,8 @@ const RECORD = 'chat-record:';
 const FIXES = 'chat-fixes:';
 const CASE = 'chat-case:';
 const ACCOUNT = 'chat-account:';
-const KEPT = [RECORD, FIXES, CASE, ACCOUNT];
+const PEOPLE = 'chat-people:';
+const KEPT = [RECORD, FIXES, CASE, ACCOUNT, PEOPLE];
 
 /** The record the agent chose per chat: every write of the chat, automatic or by hand, goes to it. */
 export const chatRecords = (storage = browser.storage.local) => perChat<ChatRecord>(RECORD, storage);
@@ -43,6 +46,9 @@ export const chatFixes = (storage = browser.storage.local) => perChat<ChatFixes>
 
 /** The case the agent attached each chat to. */
 export const chatCases = (storage = browser.storage.local) => perChat<ChatCase>(CASE, storage);
+
+/** More contacts the agent put on each chat: its task names them too (Shared Activities). */
+export const chatPeople = (storage = browser.storage.local) => perChat<ChatPeople>(PEOPLE, storage);
 
 /** The account the agent related each chat to. */
 export const chatAccounts = (storage = browser.storage.local) => perChat<ChatAccount>(ACCOUNT, storage);

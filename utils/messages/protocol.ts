@@ -277,6 +277,11 @@ export const commands = {
     }),
     response: z.object({ stored: z.boolean() }),
   },
+  /** More contacts the agent put on the chat (empty: none): its task names them too. */
+  'chat.people': {
+    request: z.object({ ...ChatRef, people: z.array(z.object({ id: SalesforceId, name: z.string().check(z.maxLength(255)) })).check(z.maxLength(49)) }),
+    response: z.object({ stored: z.boolean() }),
+  },
   /** The account the agent related the chat to (null: none): its new records go under it. */
   'chat.account': {
     request: z.object({
@@ -306,6 +311,8 @@ export const commands = {
         })),
         /** The case the chat is attached to, if the agent attached it to one. */
         chatCase: z.optional(z.object({ id: z.string(), number: z.string() })),
+        /** The other contacts the agent put on the chat. */
+        people: z.optional(z.array(z.object({ id: z.string(), name: z.string() }))),
         /** The account the agent related the chat to, if they did. */
         chatAccount: z.optional(z.object({ id: z.string(), name: z.string() })),
         /** Whether the automatic write would wait for an account (the admin requires one; the chat has none). */

@@ -18,9 +18,12 @@ export type Trigger = 'ended' | 'offline' | 'started';
 /** The record the chat is about, as identification (or the agent's pick) found it. */
 export type Existing = { type: 'Contact' | 'Lead'; id: string; accountId?: string; values: Record<string, FieldValue>; /** Salesforce's full Name. */ name?: string };
 
+/** A value a write sends: a field's value, or a list of ids (TaskWhoIds, several people on one task). */
+export type PlanValue = FieldValue | string[];
+
 /** One write: a create (POST) or an update (PATCH) of one record; values may name earlier steps as @{ref.id}. */
 export type PlanStep = {
-  ref: string; object: ObjectName | 'ContentVersion'; method: 'POST' | 'PATCH'; id?: string; values: Record<string, FieldValue>;
+  ref: string; object: ObjectName | 'ContentVersion'; method: 'POST' | 'PATCH'; id?: string; values: Record<string, PlanValue>;
   /** For an update: what the changed fields held before (the audit log keeps both). */
   before?: Record<string, FieldValue>;
   /** A create sent as an upsert by the org's chat key field: sent twice, it still makes one record. */
@@ -85,6 +88,8 @@ export type PlanInput = {
   account?: string;
   /** The open case the agent attached the chat to: the chat goes there as a task, not as a new case. */
   chatCase?: { id: string };
+  /** More contacts the agent put on the chat (the installer and the homeowner): named on its task too. */
+  others?: { id: string; name?: string }[];
   /** The admin's description template for the chat's case or task (empty: the mapping's Description, the transcript). */
   description?: string;
   /** The agent's wrap-up after the chat: a disposition for `field` of the chat's case or task, and notes put before the transcript. */
@@ -229,6 +234,7 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
     // What the agent typed is written: no longer "left out".
     for (let i = skipped.length - 1; i >= 0; i--) if (skipped[i]!.ref === 'record' && skipped[i]!.field in set) skipped.splice(i, 1);
   }
+  if (input.others?.length) withOthers(steps.find((s) => s.ref === 'record')!, input.others, whoIsLead, meta, skipped);
   // A template that places the notes itself has them already.
   if (input.wrapUp) applyWrapUp(steps.find((s) => s.ref === 'record')!, input.description?.includes('{chat.notes}') ? { ...input.wrapUp, notes: undefined } : input.wrapUp, meta, skipped, mapped.cut);
   const id = `${chatKeyOf(snapshot)}:${input.trigger}`;
@@ -277,6 +283,31 @@ export function mergeFixes(...sets: (Fixes | undefined)[]): Fixes | undefined {
   if (!present.length) return undefined;
   const refs = [...new Set(present.flatMap((f) => Object.keys(f)))];
   return Object.fromEntries(refs.map((ref) => [ref, Object.assign({}, ...present.map((f) => f[ref] ?? {}))]));
+}
+
+/** How many people one task may name (Salesforce: up to 50 contacts, or one lead). */
+export const TASK_PEOPLE_MAX = 50;
+
+/**
+ * The chat's other contacts on its task: with Shared Activities (the org's TaskWhoIds field), one
+ * task names them all, the chat's person first; without it, or on a case or a lead's task (which
+ * name one person), the task names its person alone, and the others left off are said.
+ */
+function withOthers(record: PlanStep, others: NonNullable<PlanInput['others']>, whoIsLead: boolean, meta: PlanInput['meta'], skipped: Skipped[]): void {
+  const who = record.values[record.object === 'Case' ? 'ContactId' : 'WhoId'];
+  const rest = others.filter((o) => o.id !== who);
+  if (!rest.length) return;
+  const list = fieldOf(meta.Task, 'TaskWhoIds');
+  const names = rest.map((o) => o.name || o.id).join(', ');
+  const leave = (reason: string) => void skipped.push({ ref: 'record', object: record.object, field: record.object === 'Case' ? 'ContactId' : 'TaskWhoIds', label: 'Other contacts', reason: `${names}: ${reason}` });
+  if (record.object !== 'Task') return leave('a case names one contact');
+  if (whoIsLead) return leave('a task on a lead names the lead alone');
+  if (!list?.createable) return leave('this org has no Shared Activities, so a task names one person');
+  const ids = [...new Set([...(typeof who === 'string' && who ? [who] : []), ...rest.map((o) => o.id)])];
+  record.values.TaskWhoIds = ids.slice(0, TASK_PEOPLE_MAX);
+  if (ids.length > TASK_PEOPLE_MAX) leave(`a task names at most ${TASK_PEOPLE_MAX} contacts`);
+  // The list names the person too: Salesforce makes its first the task's WhoId.
+  delete record.values.WhoId;
 }
 
 /** The chat with its description as the admin's template composes it (`chat.description`, for the mapping). */

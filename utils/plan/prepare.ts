@@ -22,6 +22,8 @@ export type PlanContext = {
   chatCase?: { id: string };
   /** The account the agent related the chat to in the panel. */
   chatAccount?: { id: string };
+  /** More contacts the agent put on the chat. */
+  others?: { id: string; name?: string }[];
   now?: number;
 };
 
@@ -70,7 +72,7 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
   const plan = buildPlan({
     snapshot: entry.snapshot, trigger: entry.trigger, action: rule.action, strategy, existing, meta, ...defaults,
     ownerId, overrides: entry.manual?.overrides, now: ctx.now ?? Date.now(),
-    ...(account ? { account } : {}), ...(ctx.chatCase && !newCase ? { chatCase: ctx.chatCase } : {}),
+    ...(account ? { account } : {}), ...(ctx.chatCase && !newCase ? { chatCase: ctx.chatCase } : {}), ...(ctx.others ? { others: ctx.others } : {}),
     ...(entry.wrapUp && (entry.wrapUp.disposition || entry.wrapUp.notes) ? { wrapUp: { field: settings.wrapUp.dispositionField, disposition: entry.wrapUp.disposition, notes: entry.wrapUp.notes } } : {}),
   });
   // The admin wants every chat related to an account (a lead, which has none yet, aside): unsure, nothing is written.

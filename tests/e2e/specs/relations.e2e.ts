@@ -261,3 +261,46 @@ describe('when a chat is started', () => {
     expect((await panel.send<{ data: unknown[] }>({ command: 'outbox.list', payload: { chatId: anonymous } })).data).toEqual([]);
   });
 });
+
+describe('several people on one task', () => {
+  const rules = { contacts: [{ chatField: 'visitor.email', sfField: 'Email' }, { chatField: 'visitor.phone', sfField: 'Phone' }], leads: [], accounts: [] };
+  const settings = { identification: rules, ...automation('contactTask') };
+  const visitor = () => demoVisitor('Pat', 'morgan-lee@example.org', { phone: '(212) 555-0147' });
+
+  it('with Shared Activities, the other match the agent adds is named on the same task', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios', org: { sharedActivities: true } });
+    await harness.forgetMetadata(); // this org's Task has TaskWhoIds
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings });
+    const chat = await demo.startChat(visitor());
+    await panel.waitForVisitor(chat);
+    const contacts = await emulator.records('Contact');
+    const morgan = contacts.find((c) => c.Email === 'morgan@example.org')!;
+    const morganLee = contacts.find((c) => c.Email === 'morgan-lee@example.org')!;
+    await click(panel, `[data-action="add-person"][data-person="${morgan.Id}"]`);
+    expect(await text(panel, '[data-also-on-chat]')).toBe('Its task also names Pat Morgan.');
+    await harness.screenshot(page, 'relations-several-people');
+    await demo.endOpenChat();
+    const entry = await panel.settledWrite(chat);
+    const task = (await emulator.records('Task')).find((t) => t.Id === entry.ids.record)!;
+    expect(task).toMatchObject({ TaskWhoIds: [morganLee.Id, morgan.Id], WhoId: morganLee.Id, WhoCount: 2 });
+    await harness.forgetMetadata();
+  });
+
+  it('without it, the task names the chat\'s person alone and says who was left off', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    await harness.forgetMetadata();
+    const { panel, demo } = await e2e.openConnectedConsole({ settings });
+    const chat = await demo.startChat(visitor());
+    await panel.waitForVisitor(chat);
+    const morgan = (await emulator.records('Contact')).find((c) => c.Email === 'morgan@example.org')!;
+    await click(panel, `[data-action="add-person"][data-person="${morgan.Id}"]`);
+    await panel.find('[data-also-on-chat]');
+    await demo.endOpenChat();
+    const entry = await panel.settledWrite(chat);
+    expect(entry.skipped).toContainEqual(expect.objectContaining({ label: 'Other contacts', reason: expect.stringMatching(/^Pat Morgan: this org has no Shared Activities/) }));
+    const task = (await emulator.records('Task')).find((t) => t.Id === entry.ids.record)!;
+    expect(task.WhoId).not.toBe(morgan.Id);
+  });
+});

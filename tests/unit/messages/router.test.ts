@@ -40,6 +40,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'chat.record': async () => ({ stored: true }),
     'chat.case': async () => ({ stored: true }),
     'chat.account': async () => ({ stored: true }),
+    'chat.people': async () => ({ stored: true }),
     'chat.preview': async () => ({ state: 'preview', skipped: [] }),
     'chat.fix': async () => ({ ok: true }),
     'chat.plan': async () => ({ id: 'x', chatId: 'c', trigger: 'manual', state: 'waiting', attempts: 0, errors: [], duplicates: [], ids: {}, steps: [], skipped: [] }),

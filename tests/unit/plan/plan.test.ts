@@ -274,3 +274,26 @@ describe('dispositionChoices', () => {
     expect(dispositionChoices({ ...wrapUp, dispositionField: null }, meta.Task)).toBeNull();
   });
 });
+
+describe('buildPlan: several people on one task', () => {
+  const grace = { type: 'Contact' as const, id: '003000000000001AAA', accountId: '001000000000001AAA', values: {} };
+  const others = [{ id: '003000000000002AAA', name: 'Bob Builder' }, { id: '003000000000001AAA', name: 'Grace again' }];
+  const shared = { ...meta, Task: { ...meta.Task!, fields: [...meta.Task!.fields, { ...meta.Task!.fields.find((f) => f.name === 'WhoId')!, name: 'TaskWhoIds', type: 'junctionidlist', label: 'Contact/Lead Ids' }] } };
+  const record = (plan: ReturnType<typeof buildPlan>) => plan!.steps.find((s) => s.ref === 'record')!;
+
+  it('with Shared Activities, one task names the person first and the others, once each', () => {
+    const plan = buildPlan(input({ action: 'contactTask', existing: grace, others, meta: shared }))!;
+    expect(record(plan).values).toMatchObject({ TaskWhoIds: ['003000000000001AAA', '003000000000002AAA'], WhatId: grace.accountId });
+    expect(record(plan).values).not.toHaveProperty('WhoId');
+    // A new contact: the list starts with the reference to it.
+    expect(record(buildPlan(input({ action: 'contactTask', others, meta: shared }))).values.TaskWhoIds).toEqual(['@{person.id}', '003000000000002AAA', '003000000000001AAA']);
+  });
+
+  it('without it, on a case, or on a lead, the person alone, and the others left off are said', () => {
+    const plain = buildPlan(input({ action: 'contactTask', existing: grace, others }))!;
+    expect(record(plain).values).toMatchObject({ WhoId: grace.id });
+    expect(plain.skipped).toContainEqual(expect.objectContaining({ label: 'Other contacts', reason: expect.stringMatching(/^Bob Builder: this org has no Shared Activities/) }));
+    expect(buildPlan(input({ existing: grace, others, meta: shared }))!.skipped).toContainEqual(expect.objectContaining({ reason: expect.stringMatching(/a case names one contact/) }));
+    expect(buildPlan(input({ action: 'leadTask', existing: { type: 'Lead', id: '00Q000000000001AAA', values: {} }, others, meta: shared }))!.skipped).toContainEqual(expect.objectContaining({ reason: expect.stringMatching(/names the lead alone/) }));
+  });
+});
