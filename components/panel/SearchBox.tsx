@@ -1,9 +1,12 @@
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
-import type { PanelStore } from './store';
+import { shownRecord, type PanelStore } from './store';
 
 /** The agent's own search by name, e-mail or phone, to pick the right record by hand. */
 export function SearchBox({ store, chat }: { store: PanelStore; chat: ChatSnapshot }) {
   const search = store.search.value;
+  // A contact found by hand can be on the chat beside its person (its task names both).
+  const shown = shownRecord(store, chat.chatId)?.record;
+  const others = store.others.value[chat.chatId] ?? [];
   return (
     <div class="search">
       <form
@@ -25,14 +28,22 @@ export function SearchBox({ store, chat }: { store: PanelStore; chat: ChatSnapsh
             <p class="search__note">Nothing in Salesforce matches “{search.text}”.</p>
           ) : (
             <ul>
-              {search.records.map((r) => (
-                <li key={r.id}>
-                  <button type="button" class="choice" data-record-id={r.id} onClick={() => store.pick(chat.chatId, { instanceUrl: search.instanceUrl, fields: search.fields, record: r })}>
-                    <span><span class="badge badge--type">{r.type}</span> <bdi>{r.name}</bdi></span>
-                    <span class="choice__meta">{[r.email, r.phone, r.account?.name].filter(Boolean).join(' · ')}</span>
-                  </button>
-                </li>
-              ))}
+              {search.records.map((r) => {
+                const also = others.some((p) => p.id === r.id);
+                return (
+                  <li key={r.id}>
+                    <button type="button" class="choice" data-record-id={r.id} onClick={() => store.pick(chat.chatId, { instanceUrl: search.instanceUrl, fields: search.fields, record: r })}>
+                      <span><span class="badge badge--type">{r.type}</span> <bdi>{r.name}</bdi></span>
+                      <span class="choice__meta">{[r.email, r.phone, r.account?.name].filter(Boolean).join(' · ')}</span>
+                    </button>
+                    {r.type === 'Contact' && shown?.type === 'Contact' && shown.id !== r.id && chat.state === 'active' && (
+                      <button type="button" class="link" data-action={also ? 'remove-person' : 'add-person'} data-person={r.id} aria-pressed={also} onClick={() => void store.toggleOther(chat, { id: r.id, name: r.name || r.id })}>
+                        {also ? 'On this chat too: take off' : 'Also on this chat'}
+                      </button>
+                    )}
+                  </li>
+                );
+              })}
             </ul>
           )}
         </div>

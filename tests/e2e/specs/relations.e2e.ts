@@ -278,7 +278,7 @@ describe('several people on one task', () => {
     const morgan = contacts.find((c) => c.Email === 'morgan@example.org')!;
     const morganLee = contacts.find((c) => c.Email === 'morgan-lee@example.org')!;
     await click(panel, `[data-action="add-person"][data-person="${morgan.Id}"]`);
-    expect(await text(panel, '[data-also-on-chat]')).toBe('Its task also names Pat Morgan.');
+    expect(await text(panel, '[data-also-on-chat]')).toBe('Its task also names Pat Morgan (take off).');
     await harness.screenshot(page, 'relations-several-people');
     await demo.endOpenChat();
     const entry = await panel.settledWrite(chat);
@@ -294,13 +294,32 @@ describe('several people on one task', () => {
     const { panel, demo } = await e2e.openConnectedConsole({ settings });
     const chat = await demo.startChat(visitor());
     await panel.waitForVisitor(chat);
+    // Found by the agent's own search this time.
     const morgan = (await emulator.records('Contact')).find((c) => c.Email === 'morgan@example.org')!;
-    await click(panel, `[data-action="add-person"][data-person="${morgan.Id}"]`);
+    await panel.retype('.search__input', 'morgan@example.org');
+    await click(panel, '.search__form button[type="submit"]');
+    await click(panel, `.search__results [data-action="add-person"][data-person="${morgan.Id}"]`);
     await panel.find('[data-also-on-chat]');
     await demo.endOpenChat();
     const entry = await panel.settledWrite(chat);
     expect(entry.skipped).toContainEqual(expect.objectContaining({ label: 'Other contacts', reason: expect.stringMatching(/^Pat Morgan: this org has no Shared Activities/) }));
     const task = (await emulator.records('Task')).find((t) => t.Id === entry.ids.record)!;
     expect(task.WhoId).not.toBe(morgan.Id);
+  });
+});
+
+describe('the description template', () => {
+  it("composes the chat's task description from the admin's template, read back from the org", async () => {
+    const { emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const settings = { ...automation('contactTask'), records: { description: 'Chat {chat.id} with {visitor.email}, {chat.startTime} to {chat.endTime}\n\n{chat.transcript}' } };
+    const { panel, demo } = await e2e.openConnectedConsole({ settings });
+    const chat = await demo.startChat(grace());
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="found"]');
+    await demo.endOpenChat();
+    const entry = await panel.settledWrite(chat);
+    const task = (await emulator.records('Task')).find((t) => t.Id === entry.ids.record)!;
+    expect(String(task.Description)).toMatch(new RegExp(`^Chat ${chat} with grace\\.hopper@example\\.com, \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z to \\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z\n\n\\[[^\\]]+\\] System: Chat started[\\s\\S]*Grace Hopper: I still cannot log in\\.`));
   });
 });
