@@ -9,6 +9,20 @@ describe('published JSON Schemas (run `npm run schemas` after changing a zod sch
     expect(readFileSync('public/adapter.schema.json', 'utf8')).toBe(adapterSchemaText());
   });
 
+  it('public/adapter.schema.json describes every field, for admins who write an adapter without reading source', () => {
+    const missing: string[] = [];
+    const walk = (node: Record<string, unknown> | undefined, path: string) => {
+      if (!node || typeof node !== 'object') return;
+      for (const [key, child] of Object.entries((node.properties ?? {}) as Record<string, Record<string, unknown>>)) {
+        if (typeof child.description !== 'string' || !child.description) missing.push(`${path}.${key}`);
+        walk(child, `${path}.${key}`);
+      }
+      for (const child of [node.items, node.anyOf, node.oneOf, node.additionalProperties].flat()) walk(child as Record<string, unknown> | undefined, path);
+    };
+    walk(JSON.parse(adapterSchemaText()), '');
+    expect(missing).toEqual([]);
+  });
+
   it('public/managed_schema.json is the settings zod schema', () => {
     expect(readFileSync('public/managed_schema.json', 'utf8')).toBe(managedSchemaText());
   });

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { withAdapterDocs } from './schema-docs';
 
 /**
  * A console adapter is data: where a console keeps each piece of a chat, as CSS selectors.
@@ -119,7 +120,7 @@ export function parseAdapter(input: unknown): { ok: true; adapter: Adapter } | {
   };
 }
 
-/** The adapter format as JSON Schema, for admins writing their own. */
+/** The adapter format as JSON Schema, for admins writing their own, every field described. */
 export function adapterJsonSchema(): unknown {
-  return z.toJSONSchema(Adapter, { io: 'input', unrepresentable: 'any' });
+  return withAdapterDocs(z.toJSONSchema(Adapter, { io: 'input', unrepresentable: 'any' }));
 }
