@@ -25,7 +25,7 @@ import { UnreachableError } from '@/utils/salesforce/errors';
 import { ORG_OBJECTS } from '@/utils/salesforce/metadata';
 import type { OutboxEntry } from '@/utils/outbox/store';
 import type { OutboxItem, OutboxUpdate, PanelChat, PanelHealth } from '@/utils/messages/protocol';
-import { ConsoleTabs } from '@/utils/chat/tabs';
+import { ConsoleTabs, type HealthStore, type KeptHealth } from '@/utils/chat/tabs';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { buildPlan, chatKeyOf, mergeFixes, skippedList, type PlanValue } from '@/utils/plan/plan';
 import { chatAccounts, chatCases, chatFixes, chatPeople, chatRecords, pruneChats } from '@/utils/chat/records';
@@ -49,6 +49,19 @@ import { allowedCalls, apiMeter, overBudget } from '@/utils/salesforce/budget';
 
 const NOT_CONNECTED = 'Not connected to Salesforce. Open the extension options to connect.';
 
+/** Each console tab's health in storage.session: a restarted worker goes on from it (gone with the browser). */
+function sessionHealthStore(): HealthStore {
+  const key = (tabId: number) => `console-health:${tabId}`;
+  return {
+    get: async (tabId) => (await browser.storage.session.get(key(tabId)))[key(tabId)] as KeptHealth | undefined,
+    set: (tabId, kept) => browser.storage.session.set({ [key(tabId)]: kept }),
+    remove: (tabId) => browser.storage.session.remove(key(tabId)),
+    all: async () => Object.entries(await browser.storage.session.get(null))
+      .filter(([k]) => k.startsWith('console-health:'))
+      .map(([k, v]) => [Number(k.slice('console-health:'.length)), (v as KeptHealth).health]),
+  };
+}
+
 /** A failed request in the words the panel shows, with what to do. */
 function describeFailure(raw: unknown, action: string): { kind: FailureKind; message: string } {
   const error = toSalesforceError(raw);
@@ -68,7 +81,7 @@ function describeFailure(raw: unknown, action: string): { kind: FailureKind; mes
  */
 export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when: number | null) => void }): { handlers: Handlers; sendQueued: () => void; forgetTab: (tabId: number) => void } {
   const journal = new ChatJournal();
-  const tabs = new ConsoleTabs();
+  const tabs = new ConsoleTabs(sessionHealthStore());
   /** The panel frames of a tab hear what its console shows (extension pages only: a broadcast no content script receives). */
   const tellPanel = (message: PanelChat | OutboxUpdate | PanelHealth) => void browser.runtime.sendMessage(message).catch(() => undefined); // no frame open: nothing to tell
   const showInPanel = (tabId: number, snapshot: ChatSnapshot | null) => tellPanel({ type: 'panel.chat', tabId, snapshot });
@@ -266,7 +279,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     },
     'panel.open': async (_payload, sender) => {
       const tabId = sender.tab?.id ?? -1;
-      const health = tabs.health(tabId);
+      const health = await tabs.healthOf(tabId);
       return { tabId, snapshot: tabs.active(tabId), ...(health ? { health } : {}) };
     },
     'console.seen': async (seen, sender) => {
@@ -276,7 +289,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       if (health) tellPanel({ type: 'panel.health', tabId, health });
       return {};
     },
-    'console.problems': async () => Promise.all(tabs.problems().map(async (p) => ({ ...p, title: await browser.tabs.get(p.tabId).then((t) => t.title).catch(() => undefined) }))),
+    'console.problems': async () => Promise.all((await tabs.problems()).map(async (p) => ({ ...p, title: await browser.tabs.get(p.tabId).then((t) => t.title).catch(() => undefined) }))),
     'outbox.list': async ({ chatId }) => {
       const org = await connectedOrg();
       return (await outbox.entries()).filter((e) => !chatId || e.snapshot.chatId === chatId).map((e) => itemOf(e, org));

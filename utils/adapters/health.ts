@@ -20,6 +20,8 @@ export const ConsoleHealth = z.object({
 export type ConsoleHealth = z.infer<typeof ConsoleHealth>;
 
 type Seen = { list: boolean; pane: boolean; items: boolean };
+/** A tracker's memory: which parts it has seen match, and what it last said. */
+export type TrackerState = { ever: Seen; withMessages: string | null; last: string };
 
 const part = (name: string, selector: string | undefined) => `${name} (${(selector ?? '').slice(0, 200)})`;
 
@@ -27,12 +29,14 @@ const part = (name: string, selector: string | undefined) => `${name} (${(select
  * Follows what one watcher reads, batch by batch: a part that matched once and matches nothing now
  * is failing. Parts never seen yet prove nothing (a console with no chat open shows no pane).
  */
-export function healthTracker(adapter: Adapter) {
-  const ever: Seen = { list: false, pane: false, items: false };
+export function healthTracker(adapter: Adapter, from?: TrackerState) {
+  const ever: Seen = { list: false, pane: false, items: false, ...from?.ever };
   /** The chat whose messages were read last: the same chat showing none now has lost them. */
-  let withMessages: string | null = null;
-  let last = '';
+  let withMessages: string | null = from?.withMessages ?? null;
+  let last = from?.last ?? '';
   return {
+    /** What it learnt so far, to carry on after the worker restarts (storage.session). */
+    state: (): TrackerState => ({ ever: { ...ever }, withMessages, last }),
     /** The health after a batch; changed: false when it is what it was after the last one. */
     update(now: ConsoleSeen): { health: ConsoleHealth; changed: boolean } {
       const seen: Seen = { list: !!adapter.chats && now.list, pane: now.pane, items: now.activeListed };

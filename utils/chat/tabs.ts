@@ -1,5 +1,5 @@
 import { TRANSCRIPT_MAX, type ChatSnapshot } from './snapshot';
-import { healthTracker, type ConsoleHealth } from '../adapters/health';
+import { healthTracker, type ConsoleHealth, type TrackerState } from '../adapters/health';
 import type { ConsoleSeen } from '../messages/console-protocol';
 import type { Adapter } from '../adapters/schema';
 
@@ -11,7 +11,10 @@ const CHATS_PER_TAB = 100;
  * script can only report into its own tab (the router gives the sender's tab).
  */
 export class ConsoleTabs {
-  private readonly tabs = new Map<number, { active: string | null; chats: Map<string, ChatSnapshot>; health?: ConsoleHealth; tracker?: { console: string; update: ReturnType<typeof healthTracker>['update'] } }>();
+  private readonly tabs = new Map<number, { active: string | null; chats: Map<string, ChatSnapshot>; health?: ConsoleHealth; tracker?: { console: string } & ReturnType<typeof healthTracker> }>();
+
+  /** Where each tab's console health is kept across worker restarts (storage.session in the worker). */
+  constructor(private readonly healthStore?: HealthStore) {}
 
   private tab(tabId: number) {
     let tab = this.tabs.get(tabId);
@@ -68,23 +71,44 @@ export class ConsoleTabs {
     if (tab.tracker?.console !== seen.console) {
       const adapter = await adapterOf(seen.console);
       if (!adapter) return null;
-      tab.tracker = { console: seen.console, update: healthTracker(adapter).update };
+      // A worker that restarted goes on from what the last one learnt (a list lost stays lost).
+      const kept = await this.healthStore?.get(tabId);
+      tab.tracker = { console: seen.console, ...healthTracker(adapter, kept?.console === seen.console ? kept.state : undefined) };
     }
     const { health, changed } = tab.tracker.update(seen);
     tab.health = health;
+    await this.healthStore?.set(tabId, { console: seen.console, state: tab.tracker.state(), health });
     return changed ? health : null;
+  }
+
+  /** The tab's console health, as this worker or the one before it last judged it. */
+  async healthOf(tabId: number): Promise<ConsoleHealth | undefined> {
+    return this.tabs.get(tabId)?.health ?? (await this.healthStore?.get(tabId))?.health;
   }
 
   health(tabId: number): ConsoleHealth | undefined {
     return this.tabs.get(tabId)?.health;
   }
 
-  /** Every tab whose console is not (or only partly) recognised now. */
-  problems(): { tabId: number; health: ConsoleHealth }[] {
-    return [...this.tabs].flatMap(([tabId, tab]) => (tab.health && (tab.health.state === 'partly' || tab.health.state === 'not_recognised') ? [{ tabId, health: tab.health }] : []));
+  /** Every tab whose console is not (or only partly) recognised now (as this worker or the one before it judged). */
+  async problems(): Promise<{ tabId: number; health: ConsoleHealth }[]> {
+    const judged = new Map((await this.healthStore?.all()) ?? []);
+    for (const [tabId, tab] of this.tabs) if (tab.health) judged.set(tabId, tab.health);
+    return [...judged].flatMap(([tabId, health]) => (health.state === 'partly' || health.state === 'not_recognised' ? [{ tabId, health }] : []));
   }
 
   forget(tabId: number): void {
     this.tabs.delete(tabId);
+    void this.healthStore?.remove(tabId);
   }
 }
+
+/** A tab's console health with what its tracker learnt, kept where a restarted worker finds it. */
+export type KeptHealth = { console: string; state: TrackerState; health: ConsoleHealth };
+export type HealthStore = {
+  get: (tabId: number) => Promise<KeptHealth | undefined>;
+  set: (tabId: number, kept: KeptHealth) => Promise<void>;
+  remove: (tabId: number) => Promise<void>;
+  /** Every tab's last health. */
+  all: () => Promise<[number, ConsoleHealth][]>;
+};

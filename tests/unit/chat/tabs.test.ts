@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { type HealthStore, type KeptHealth } from '@/utils/chat/tabs';
+import { Adapter } from '@/utils/adapters/schema';
+import { demoAdapter } from '@/utils/adapters/demo';
 import { ConsoleTabs } from '@/utils/chat/tabs';
 import { emptySnapshot } from '@/utils/chat/snapshot';
 
@@ -41,5 +44,27 @@ describe('ConsoleTabs: what each console tab shows, for its own panel frame only
     for (let i = 0; i < 101; i++) tabs.record(1, chat(`c${i}`));
     expect(tabs.activate(1, 'c0').known).toBe(false);
     expect(tabs.activate(1, 'c1').known).toBe(true);
+  });
+});
+
+describe("ConsoleTabs: a console's health across a worker restart", () => {
+  it('a list lost after the worker restarted is still a list lost (the tracker goes on from storage.session)', async () => {
+    const kept = new Map<number, KeptHealth>();
+    const store: HealthStore = {
+      get: async (tabId) => kept.get(tabId), set: async (tabId, k) => void kept.set(tabId, k), remove: async (tabId) => void kept.delete(tabId),
+      all: async () => [...kept].map(([tabId, k]) => [tabId, k.health]),
+    };
+    const demo = Adapter.parse(demoAdapter);
+    const adapterOf = async (name: string) => (name === 'demo' ? demo : undefined);
+    const seen = { console: 'demo', list: true, listedActive: true, pane: true, active: 'c1', activeListed: true, messages: true };
+    expect(await new ConsoleTabs(store).see(7, seen, adapterOf)).toMatchObject({ state: 'recognised' });
+    // The worker stopped; a new one hears that the list no longer shows the open chat.
+    const next = new ConsoleTabs(store);
+    expect(await next.see(7, { ...seen, list: false, listedActive: false, activeListed: false }, adapterOf)).toMatchObject({ state: 'partly', failing: ['chats.item (.chat-list .chat-tab)'] });
+    expect(await new ConsoleTabs(store).healthOf(7)).toMatchObject({ state: 'partly' });
+    expect((await new ConsoleTabs(store).problems()).map((p) => p.tabId)).toEqual([7]);
+    next.forget(7);
+    await Promise.resolve();
+    expect(kept.has(7)).toBe(false);
   });
 });
