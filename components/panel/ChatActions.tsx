@@ -167,9 +167,11 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
     return (
       <div class="chat-actions" data-actions="account">
         {where}
-        <button type="button" class="button button--quiet" data-action="contactCase" onClick={() => void store.startForm(chat, 'contactCase', undefined, account)}>Create Contact &amp; Attach Case</button>
-        <button type="button" class="button button--quiet" data-action="contactTask" onClick={() => void store.startForm(chat, 'contactTask', undefined, account)}>Create Contact &amp; Attach Task</button>
-        <button type="button" class="button button--quiet" data-action="case" onClick={() => void store.startForm(chat, 'case', undefined, account)}>Create Case on <bdi>{account.name}</bdi></button>
+        {(['contactCase', 'contactTask', 'case'] as const).map((action) => (
+          <button type="button" class="button button--quiet" key={action} data-action={action} onClick={() => void store.startForm(chat, action, undefined, account)}>
+            {ACTIONS[action].manual}{action === 'case' && <> on <bdi>{account.name}</bdi></>}
+          </button>
+        ))}
       </div>
     );
   }

@@ -124,10 +124,15 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
   const people = chatPeople();
   void pruneChats().catch(() => undefined);
 
+  /** What the agent decided for a chat in the panel, kept per chat: its record, corrections, case, account and other people. */
+  const decisionsOf = async (key: string) => {
+    const [record, kept, attached, account, others] = await Promise.all([records.get(key), fixes.get(key), cases.get(key), accounts.get(key), people.get(key)]);
+    return { record, kept, attached, account, others };
+  };
+
   /** An entry's plan: what the agent corrected before the write, then after a refusal, over what the chat gave. */
-  async function planOf(entry: OutboxEntry) {
-    const key = chatKeyOf(entry.snapshot);
-    const [{ settings }, grant, kept, attached, account, others] = await Promise.all([loadSettings(), loadGrant(), fixes.get(key), cases.get(key), accounts.get(key), people.get(key)]);
+  async function planOf(entry: OutboxEntry, decided?: Awaited<ReturnType<typeof decisionsOf>>) {
+    const [{ settings }, grant, { kept, attached, account, others }] = await Promise.all([loadSettings(), loadGrant(), decided ?? decisionsOf(chatKeyOf(entry.snapshot))]);
     const withKept = kept ? { ...entry, fixes: mergeFixes(kept.fixes, entry.fixes) } : entry;
     return preparePlan(withKept, {
       client: await requireClient(), metadata, cache, settings, orgRegion: grant?.orgRegion,
@@ -216,8 +221,10 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
   async function writeAtStart(snapshot: ChatSnapshot, tabId: number | undefined) {
     const key = chatKeyOf(snapshot);
     if (startWritten.has(key)) return;
-    const [{ settings }, grant] = await Promise.all([loadSettings(), loadGrant()]);
+    // Every new message comes here: the (cached) settings say first whether the trigger is on at all.
+    const { settings } = await loadSettings();
     if (settings.automation.started.action === 'nothing') return;
+    const grant = await loadGrant();
     if (!hasIdentifyingValue(snapshot, settings.identification, planDefaults(settings, grant?.orgRegion).region)) return;
     startWritten.add(key);
     const record = await records.get(key);
@@ -320,10 +327,11 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       try {
         // The automatic write as it would go now: to the chat's chosen record, with the agent's corrections.
         const key = chatKeyOf(snapshot);
-        const [chosen, attached, account, others, { settings }] = await Promise.all([records.get(key), cases.get(key), accounts.get(key), people.get(key), loadSettings()]);
-        const entry: OutboxEntry = { id: '', chatKey: chatKeyOf(snapshot), trigger: snapshot.state === 'offline' ? 'offline' : 'ended', snapshot, attempts: 0, createdAt: 0, updatedAt: 0, state: 'pending', ...(chosen ? { choice: { type: chosen.type, id: chosen.id } } : {}) };
+        const [decided, { settings }] = await Promise.all([decisionsOf(key), loadSettings()]);
+        const { record: chosen, attached, account, others } = decided;
+        const entry: OutboxEntry = { id: '', chatKey: key, trigger: snapshot.state === 'offline' ? 'offline' : 'ended', snapshot, attempts: 0, createdAt: 0, updatedAt: 0, state: 'pending', ...(chosen ? { choice: { type: chosen.type, id: chosen.id } } : {}) };
         const [plan, meta] = await Promise.all([
-          planOf(entry).catch((error) => (error instanceof NoAccountError ? NO_ACCOUNT : Promise.reject(error))),
+          planOf(entry, decided).catch((error) => (error instanceof NoAccountError ? NO_ACCOUNT : Promise.reject(error))),
           metadata.objects(client, ORG_OBJECTS),
         ]);
         // The admin requires an account and the chat has none: the panel asks for it before the chat ends.
@@ -412,14 +420,16 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
     'lookup.search': async ({ referenceTo, text }) => {
       const client = await currentClient();
       if (!client) return { state: 'error', message: NOT_CONNECTED };
+      // Only what a lookup field of the panel's forms points to (describe, cached): not any object a caller names.
+      const offered = (meta: Awaited<ReturnType<typeof metadata.objects>>, types: string[]) =>
+        Object.values(meta).some((object) => object?.fields.some((f) => types.every((t) => f.referenceTo.includes(t))));
       const polymorphic = polymorphicTargets(referenceTo);
       if (polymorphic) {
         // Related To: every type the field allows, in one search, each result with its type.
         const sosl = polymorphicSosl(polymorphic, text);
         if (!sosl) return { state: 'results', records: [] };
         try {
-          const meta = await metadata.objects(client, ORG_OBJECTS);
-          if (!Object.values(meta).some((object) => object?.fields.some((f) => f.referenceTo.length > 1 && polymorphic.every((t) => f.referenceTo.includes(t))))) return { state: 'error', message: "No field of the panel's forms looks up these records." };
+          if (!offered(await metadata.objects(client, ORG_OBJECTS), polymorphic)) return { state: 'error', message: "No field of the panel's forms looks up these records." };
           return { state: 'results', records: (await client.search(sosl)).map((r) => lookupResult(r as never)) };
         } catch (error) {
           return { state: 'error', message: describeFailure(error, 'the search').message };
@@ -429,10 +439,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       const soql = target && lookupSoql(target, text);
       if (!soql) return { state: 'results', records: [] };
       try {
-        // Only what a lookup field of the panel's forms points to (describe, cached): not any object a caller names.
-        const meta = await metadata.objects(client, ORG_OBJECTS);
-        const offered = Object.values(meta).some((object) => object?.fields.some((f) => f.referenceTo.includes(target)));
-        if (!offered) return { state: 'error', message: `No field of the panel's forms looks up ${target}.` };
+        if (!offered(await metadata.objects(client, ORG_OBJECTS), [target])) return { state: 'error', message: `No field of the panel's forms looks up ${target}.` };
         const result = await client.get<{ records: { Id: string; Name?: string }[] }>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`);
         return { state: 'results', records: result.records.map((r) => ({ id: r.Id, name: r.Name ?? r.Id })) };
       } catch (error) {

@@ -86,10 +86,6 @@ export class ConsoleTabs {
     return this.tabs.get(tabId)?.health ?? (await this.healthStore?.get(tabId))?.health;
   }
 
-  health(tabId: number): ConsoleHealth | undefined {
-    return this.tabs.get(tabId)?.health;
-  }
-
   /** Every tab whose console is not (or only partly) recognised now (as this worker or the one before it judged). */
   async problems(): Promise<{ tabId: number; health: ConsoleHealth }[]> {
     const judged = new Map((await this.healthStore?.all()) ?? []);

@@ -57,16 +57,17 @@ export function backoffDelay(attempts: number, random: () => number = Math.rando
 }
 
 /**
- * The durable queue of chat writes. A chat end is stored before anything else happens; its plan
- * is stored before the request; a passing failure leaves it pending for the next drain; a
- * refusal Salesforce will repeat waits as "needs attention" with the reason on each field.
- */
-/**
  * The wrap-up a chat's write waits for, stored with the write itself (a drain running meanwhile
  * never sends it early): until the time given, as the alarm's time too. A write stored again keeps its own.
  */
 const wrapUp = (before: OutboxEntry | undefined, until: number | undefined): Partial<OutboxEntry> =>
   before?.wrapUp ? { wrapUp: before.wrapUp, nextAttemptAt: before.nextAttemptAt } : until ? { wrapUp: { until }, nextAttemptAt: until } : {};
+
+/**
+ * The durable queue of chat writes. A chat end is stored before anything else happens; its plan
+ * is stored before the request; a passing failure leaves it pending for the next drain; a
+ * refusal Salesforce will repeat waits as "needs attention" with the reason on each field.
+ */
 
 export class Outbox {
   private draining: Promise<void> | null = null;

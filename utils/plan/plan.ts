@@ -8,8 +8,8 @@ import { fieldOf, type FieldMeta, type ObjectMeta } from '../salesforce/describe
 import { chatKeyField, chatKeyValue } from './chat-key';
 import { cutText } from '../chat/cut';
 import { renderDescription } from './description';
-
 import { ACTIONS, type AutoAction } from './actions';
+
 export type { AutoAction } from './actions';
 /** What a found contact or lead gets from the chat (seed 000 / 002). */
 export type UpdateStrategy = 'none' | 'overwrite' | 'fillBlank';
@@ -227,16 +227,16 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
       }),
     });
   }
+  const record = steps.find((s) => s.ref === 'record')!;
   if (input.overrides) {
-    const child = steps.find((s) => s.ref === 'record')!;
-    const set = settable(meta[child.object], input.overrides);
-    child.values = { ...child.values, ...set };
+    const set = settable(meta[record.object], input.overrides);
+    record.values = { ...record.values, ...set };
     // What the agent typed is written: no longer "left out".
     for (let i = skipped.length - 1; i >= 0; i--) if (skipped[i]!.ref === 'record' && skipped[i]!.field in set) skipped.splice(i, 1);
   }
-  if (input.others?.length) withOthers(steps.find((s) => s.ref === 'record')!, input.others, whoIsLead, meta, skipped);
+  if (input.others?.length) withOthers(record, input.others, whoIsLead, meta, skipped);
   // A template that places the notes itself has them already.
-  if (input.wrapUp) applyWrapUp(steps.find((s) => s.ref === 'record')!, input.description?.includes('{chat.notes}') ? { ...input.wrapUp, notes: undefined } : input.wrapUp, meta, skipped, mapped.cut);
+  if (input.wrapUp) applyWrapUp(record, input.description?.includes('{chat.notes}') ? { ...input.wrapUp, notes: undefined } : input.wrapUp, meta, skipped, mapped.cut);
   const id = `${chatKeyOf(snapshot)}:${input.trigger}`;
   // Upserts only when every record the plan creates has the key: a contact created twice would
   // otherwise take the case along to the second one.
@@ -246,9 +246,8 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
   else {
     // Without the key field, the case's text carries the chat's key: a copy of this chat's case
     // is then told apart from another chat's with the same words ("hi").
-    const record = steps.find((s) => s.ref === 'record' && s.object === 'Case');
     const limit = fieldOf(meta.Case, 'Description')?.length;
-    if (record && typeof record.values.Description === 'string' && limit) {
+    if (record.object === 'Case' && typeof record.values.Description === 'string' && limit) {
       const marked = withMarker(record.values.Description, chatMarker(id), limit);
       record.values.Description = marked.text;
       if (marked.cut && !mapped.cut.includes('Description')) mapped.cut.push('Description');
