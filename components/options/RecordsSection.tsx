@@ -34,6 +34,14 @@ export function RecordsSection({ store }: { store: OptionsStore }) {
       <Setting store={store} section="records" name="requireAccount" label="Every chat must be related to an account (without one, the panel asks, and an automatic write waits for the agent)">
         {(disabled) => <input id="require-account" type="checkbox" disabled={disabled} checked={records.requireAccount} onChange={(e) => store.set('records', 'requireAccount', e.currentTarget.checked)} />}
       </Setting>
+      <Setting store={store} section="records" name="otherPeople" label="Other people on a chat, where one task cannot name them all (an org without Shared Activities, or a lead's chat)">
+        {(disabled) => (
+          <select id="other-people" disabled={disabled} value={records.otherPeople} onChange={(e) => store.set('records', 'otherPeople', e.currentTarget.value as 'primary' | 'taskEach')}>
+            <option value="primary">The chat's person alone on the task (the others are named as left off)</option>
+            <option value="taskEach">A task for each person, with the same chat</option>
+          </select>
+        )}
+      </Setting>
       <Setting store={store} section="records" name="owner" label="Owner of new records">
         {(disabled) => (
           <select id="owner" disabled={disabled} value={records.owner} onChange={(e) => store.set('records', 'owner', e.currentTarget.value as 'agent' | 'connectedUser')}>

@@ -140,7 +140,7 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
       <p class="chat-actions__target" role="status" data-at-chat-end={status.atChatEnd}>At chat end: <bdi>{target}</bdi>.</p>
       {(store.others.value[chat.chatId] ?? []).length > 0 && (
         <p class="chat-actions__target" data-also-on-chat="">
-          Its task also names{' '}
+          {preview?.othersOwnTasks ? 'A task of their own also goes to' : 'Its task also names'}{' '}
           {store.others.value[chat.chatId]!.map((p, i) => (
             <span key={p.id}>{i ? ', ' : ''}<bdi>{p.name}</bdi> <button type="button" class="link" data-action="remove-person" data-person={p.id} aria-label={`Take ${p.name} off this chat`} onClick={() => void store.toggleOther(chat, p)}>(take off)</button></span>
           ))}.

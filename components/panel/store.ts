@@ -46,6 +46,8 @@ export type WritePreview = {
   needsAccount?: boolean;
   /** The account the agent related the chat to. */
   account?: { id: string; name: string };
+  /** The chat's other people get a task of their own (the org's tasks name one person). */
+  othersOwnTasks?: boolean;
 };
 /** A contact put on the chat besides its person. */
 export type OtherPerson = { id: string; name: string };
@@ -337,7 +339,7 @@ export function createPanelStore(sources: PanelSources): PanelStore {
         ...previews.value,
         [snapshot.chatId]: {
           key, skipped: seen?.skipped ?? [], problems: previews.value[snapshot.chatId]?.problems ?? {},
-          ...(seen?.wrapUp ? { wrapUp: seen.wrapUp } : {}), ...(seen?.needsAccount ? { needsAccount: true } : {}), ...(seen?.chatAccount ? { account: seen.chatAccount } : {}),
+          ...(seen?.wrapUp ? { wrapUp: seen.wrapUp } : {}), ...(seen?.needsAccount ? { needsAccount: true } : {}), ...(seen?.chatAccount ? { account: seen.chatAccount } : {}), ...(seen?.othersOwnTasks ? { othersOwnTasks: true } : {}),
         },
       };
       // What the background keeps for the chat (a panel opened again learns it here).

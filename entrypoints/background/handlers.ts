@@ -27,7 +27,7 @@ import type { OutboxEntry } from '@/utils/outbox/store';
 import type { OutboxItem, OutboxUpdate, PanelChat, PanelHealth } from '@/utils/messages/protocol';
 import { ConsoleTabs, type HealthStore, type KeptHealth } from '@/utils/chat/tabs';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
-import { buildPlan, chatKeyOf, mergeFixes, skippedList, type PlanValue } from '@/utils/plan/plan';
+import { buildPlan, chatKeyOf, isOtherTask, mergeFixes, skippedList, type PlanValue } from '@/utils/plan/plan';
 import { chatAccounts, chatCases, chatFixes, chatPeople, chatRecords, pruneChats } from '@/utils/chat/records';
 import { onConsoleHost } from '@/utils/chat/origin';
 import { duplicatesOf } from '@/utils/plan/requests';
@@ -346,6 +346,7 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
           ...(attached ? { chatCase: { id: attached.id, number: attached.number } } : {}),
           ...(account ? { chatAccount: { id: account.id, name: account.name } } : {}),
           ...(others?.people.length ? { people: others.people } : {}),
+          ...(plan?.steps.some((st) => isOtherTask(st.ref)) ? { othersOwnTasks: true } : {}),
           ...(settings.wrapUp.enabled ? { wrapUp: { seconds: settings.wrapUp.seconds, disposition: dispositionChoices(settings.wrapUp, meta[plan?.steps.find((st) => st.ref === 'record')?.object ?? '']) } } : {}),
         };
       } catch (error) {

@@ -313,6 +313,8 @@ export const commands = {
         chatCase: z.optional(z.object({ id: z.string(), number: z.string() })),
         /** The other contacts the agent put on the chat. */
         people: z.optional(z.array(z.object({ id: z.string(), name: z.string() }))),
+        /** Whether they get a task of their own (the org's tasks name one person, and the admin chose a task each). */
+        othersOwnTasks: z.optional(z.boolean()),
         /** The account the agent related the chat to, if they did. */
         chatAccount: z.optional(z.object({ id: z.string(), name: z.string() })),
         /** Whether the automatic write would wait for an account (the admin requires one; the chat has none). */

@@ -28,9 +28,9 @@ export async function copiesOf(client: SalesforceClient, plan: ActionPlan, now =
   return { rows: query.matching(result.records), personLink: query.personLink };
 }
 
-/** The query behind copiesOf, and the comparison of its rows, for requests that batch several. */
-export function copiesQuery(plan: ActionPlan, now = Date.now()): { soql: string; personLink: string; matching: (rows: Row[]) => Row[] } | null {
-  const record = plan.steps.find((s) => s.ref === 'record');
+/** The query behind copiesOf (for the plan's record, or another of its tasks), and the comparison of its rows, for requests that batch several. */
+export function copiesQuery(plan: ActionPlan, now = Date.now(), ref = 'record'): { soql: string; personLink: string; matching: (rows: Row[]) => Row[] } | null {
+  const record = plan.steps.find((s) => s.ref === ref);
   if (!record) return null;
   const texts = Object.entries(record.values).filter((e): e is [string, string] => typeof e[1] === 'string' && !e[1].startsWith('@{'));
   const personLink = personLinkOf(record.object);

@@ -90,6 +90,8 @@ export type PlanInput = {
   chatCase?: { id: string };
   /** More contacts the agent put on the chat (the installer and the homeowner): named on its task too. */
   others?: { id: string; name?: string }[];
+  /** Where one task cannot name them all (no Shared Activities, a lead's chat): a task of its own for each of the others. */
+  othersEach?: boolean;
   /** The admin's description template for the chat's case or task (empty: the mapping's Description, the transcript). */
   description?: string;
   /** The agent's wrap-up after the chat: a disposition for `field` of the chat's case or task, and notes put before the transcript. */
@@ -234,15 +236,17 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
     // What the agent typed is written: no longer "left out".
     for (let i = skipped.length - 1; i >= 0; i--) if (skipped[i]!.ref === 'record' && skipped[i]!.field in set) skipped.splice(i, 1);
   }
-  if (input.others?.length) withOthers(record, input.others, whoIsLead, meta, skipped);
   // A template that places the notes itself has them already.
   if (input.wrapUp) applyWrapUp(record, input.description?.includes('{chat.notes}') ? { ...input.wrapUp, notes: undefined } : input.wrapUp, meta, skipped, mapped.cut);
+  // After the wrap-up: another person's copy of the task has its disposition and notes too.
+  if (input.others?.length) steps.push(...withOthers(record, input.others, whoIsLead, meta, skipped, !!input.othersEach));
   const id = `${chatKeyOf(snapshot)}:${input.trigger}`;
   // Upserts only when every record the plan creates has the key: a contact created twice would
   // otherwise take the case along to the second one.
   const creates = steps.filter((s) => s.method === 'POST' && s.object !== 'ContentVersion');
   const keys = creates.map((s) => chatKeyField(meta[s.object]));
-  if (creates.length && keys.every(Boolean)) creates.forEach((step, i) => (step.upsertBy = { field: keys[i]!, value: chatKeyValue(id) }));
+  // Each other person's task has a key of its own: one key would make them one task.
+  if (creates.length && keys.every(Boolean)) creates.forEach((step, i) => (step.upsertBy = { field: keys[i]!, value: chatKeyValue(isOtherTask(step.ref) ? `${id}:${step.ref}` : id) }));
   else {
     // Without the key field, the case's text carries the chat's key: a copy of this chat's case
     // is then told apart from another chat's with the same words ("hi").
@@ -287,26 +291,41 @@ export function mergeFixes(...sets: (Fixes | undefined)[]): Fixes | undefined {
 /** How many people one task may name (Salesforce: up to 50 contacts, or one lead). */
 export const TASK_PEOPLE_MAX = 50;
 
+/** The ref of the task a chat's other person gets where one task cannot name them all: other1, other2… */
+export const isOtherTask = (ref: string) => /^other\d+$/.test(ref);
+
 /**
  * The chat's other contacts on its task: with Shared Activities (the org's TaskWhoIds field), one
- * task names them all, the chat's person first; without it, or on a case or a lead's task (which
- * name one person), the task names its person alone, and the others left off are said.
+ * task names them all, the chat's person first. Where a task names one person (no Shared
+ * Activities, a lead's task), each of the others gets a copy of the task when the admin chose so
+ * (`each`), its CallObject the chat's key with the copy's number, so that the check for a resent
+ * write does not take the copies for one another; else the task names its person alone. A case
+ * names one contact. What is left off is said.
  */
-function withOthers(record: PlanStep, others: NonNullable<PlanInput['others']>, whoIsLead: boolean, meta: PlanInput['meta'], skipped: Skipped[]): void {
+function withOthers(record: PlanStep, others: NonNullable<PlanInput['others']>, whoIsLead: boolean, meta: PlanInput['meta'], skipped: Skipped[], each: boolean): PlanStep[] {
   const who = record.values[record.object === 'Case' ? 'ContactId' : 'WhoId'];
   const rest = others.filter((o) => o.id !== who);
-  if (!rest.length) return;
+  if (!rest.length) return [];
   const list = fieldOf(meta.Task, 'TaskWhoIds');
-  const names = rest.map((o) => o.name || o.id).join(', ');
-  const leave = (reason: string) => void skipped.push({ ref: 'record', object: record.object, field: record.object === 'Case' ? 'ContactId' : 'TaskWhoIds', label: 'Other contacts', reason: `${names}: ${reason}` });
-  if (record.object !== 'Task') return leave('a case names one contact');
-  if (whoIsLead) return leave('a task on a lead names the lead alone');
-  if (!list?.createable) return leave('this org has no Shared Activities, so a task names one person');
-  const ids = [...new Set([...(typeof who === 'string' && who ? [who] : []), ...rest.map((o) => o.id)])];
-  record.values.TaskWhoIds = ids.slice(0, TASK_PEOPLE_MAX);
-  if (ids.length > TASK_PEOPLE_MAX) leave(`a task names at most ${TASK_PEOPLE_MAX} contacts`);
-  // The list names the person too: Salesforce makes its first the task's WhoId.
-  delete record.values.WhoId;
+  const names = (people: typeof rest) => people.map((o) => o.name || o.id).join(', ');
+  const leave = (reason: string, people = rest) => void skipped.push({ ref: 'record', object: record.object, field: record.object === 'Case' ? 'ContactId' : 'TaskWhoIds', label: 'Other contacts', reason: `${names(people)}: ${reason}` });
+  if (record.object !== 'Task') return leave('a case names one contact'), [];
+  if (!whoIsLead && list?.createable) {
+    const ids = [...new Set([...(typeof who === 'string' && who ? [who] : []), ...rest.map((o) => o.id)])];
+    record.values.TaskWhoIds = ids.slice(0, TASK_PEOPLE_MAX);
+    if (ids.length > TASK_PEOPLE_MAX) leave(`a task names at most ${TASK_PEOPLE_MAX} contacts`, rest.slice(TASK_PEOPLE_MAX - 1));
+    // The list names the person too: Salesforce makes its first the task's WhoId.
+    delete record.values.WhoId;
+    return [];
+  }
+  if (!each) return leave(whoIsLead ? 'a task on a lead names the lead alone' : 'this org has no Shared Activities, so a task names one person (settings can give each person a task of their own)'), [];
+  const copies = rest.slice(0, TASK_PEOPLE_MAX);
+  if (rest.length > copies.length) leave(`a chat gives at most ${TASK_PEOPLE_MAX} other people a task`, rest.slice(copies.length));
+  const key = String(record.values.CallObject ?? '');
+  return copies.map((person, i) => ({
+    ref: `other${i + 1}`, object: 'Task' as const, method: 'POST' as const,
+    values: { ...record.values, WhoId: person.id, ...(key ? { CallObject: `${cutText(key, 250)}#${i + 2}` } : {}) },
+  }));
 }
 
 /** The chat with its description as the admin's template composes it (`chat.description`, for the mapping). */

@@ -32,7 +32,7 @@ export type PlanContext = {
  * and the region for phones without a country when the visitor's is unknown: the console's, else the org's.
  */
 export function planDefaults(settings: Settings, orgRegion?: string) {
-  return { mapping: settings.mapping, region: settings.general.phoneRegion ?? orgRegion, task: settings.records.task, caseDefaults: settings.records.case, ...(settings.records.description ? { description: settings.records.description } : {}) };
+  return { mapping: settings.mapping, region: settings.general.phoneRegion ?? orgRegion, task: settings.records.task, caseDefaults: settings.records.case, othersEach: settings.records.otherPeople === 'taskEach', ...(settings.records.description ? { description: settings.records.description } : {}) };
 }
 
 const asExisting = (c: Candidate): Existing => ({ type: c.type as 'Contact' | 'Lead', id: c.id, name: c.name, accountId: c.account?.id, values: c.values ?? {} });

@@ -3,7 +3,7 @@ import { API_VERSION } from '../salesforce/version';
 import { copiesQuery, type Row } from './landed';
 import { soqlString } from '../salesforce/escape';
 import { RECORD_ID } from '../salesforce/record-id';
-import { chatMarker, type ActionPlan } from './plan';
+import { chatMarker, isOtherTask, type ActionPlan } from './plan';
 
 export type Removed = { chatId: string; object: string; id: string };
 export type Written = { plan: ActionPlan; ids: Record<string, string> };
@@ -14,24 +14,29 @@ const RESEND_WINDOW_MS = 10 * 60_000;
 const BATCH = 25;
 const salesforceTime = (value: unknown) => (typeof value === 'string' ? Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : NaN);
 
-/** Only a record that carries its chat's own key can be told from another chat's: a task its CallObject, a case the line its description ends with. An upsert makes no copy. */
-function marked({ plan, ids }: Written): boolean {
-  const record = plan.steps.find((s) => s.ref === 'record');
-  if (!record || record.method !== 'POST' || record.upsertBy || !ids.record) return false;
-  return record.object === 'Task' ? typeof record.values.CallObject === 'string' : String(record.values.Description ?? '').endsWith(chatMarker(plan.id));
+/**
+ * The records of a plan that carry their chat's own key, so that a copy can be told from another
+ * chat's: a task its CallObject (the chat's other people's tasks theirs, numbered), a case the line
+ * its description ends with. An upsert makes no copy.
+ */
+function markedRefs({ plan, ids }: Written): string[] {
+  return plan.steps.filter((step) => {
+    if ((step.ref !== 'record' && !isOtherTask(step.ref)) || step.method !== 'POST' || step.upsertBy || !ids[step.ref]) return false;
+    return step.object === 'Task' ? typeof step.values.CallObject === 'string' : String(step.values.Description ?? '').endsWith(chatMarker(plan.id));
+  }).map((step) => step.ref);
 }
 
-/** The copies of one plan's record beside the one Salesforce answered with, and the person the same resend made for each. */
-function extrasOf({ plan, ids }: Written, rows: Row[], personLink: string): Removed[] {
-  const ours = salesforceTime(rows.find((row) => row.Id === ids.record)?.CreatedDate);
+/** The copies of one of a plan's records beside the one Salesforce answered with, and the person the same resend made for each. */
+function extrasOf({ plan, ids }: Written, ref: string, rows: Row[], personLink: string): Removed[] {
+  const ours = salesforceTime(rows.find((row) => row.Id === ids[ref])?.CreatedDate);
   if (Number.isNaN(ours)) return [];
-  const record = plan.steps.find((s) => s.ref === 'record')!;
-  const createdPerson = plan.steps.find((s) => s.ref === 'person' && s.method === 'POST');
+  const record = plan.steps.find((s) => s.ref === ref)!;
+  // The resend made its own person only when the plan creates one (a found one is shared); named by the record only.
+  const createdPerson = ref === 'record' ? plan.steps.find((s) => s.ref === 'person' && s.method === 'POST') : undefined;
   return rows
-    .filter((row) => row.Id !== ids.record && Math.abs(salesforceTime(row.CreatedDate) - ours) <= RESEND_WINDOW_MS)
+    .filter((row) => row.Id !== ids[ref] && Math.abs(salesforceTime(row.CreatedDate) - ours) <= RESEND_WINDOW_MS)
     .flatMap((row) => {
       const person = row[personLink];
-      // The resend made its own person only when the plan creates one; a found one is shared.
       const alsoPerson = createdPerson && typeof person === 'string' && person !== ids.person ? [{ chatId: plan.chatId, object: createdPerson.object, id: person }] : [];
       return [{ chatId: plan.chatId, object: record.object, id: row.Id }, ...alsoPerson];
     });
@@ -56,7 +61,7 @@ function fileCheck({ plan, ids }: Written): { soql: string; ours: string } | nul
  * the person the same resend created for it (a file: its ContentDocument). Returns what was removed.
  */
 export async function removeResent(client: SalesforceClient, written: Written[], now = Date.now()): Promise<Removed[]> {
-  const checks = written.filter(marked).map((w) => ({ w, query: copiesQuery(w.plan, now)! }));
+  const checks = written.flatMap((w) => markedRefs(w).map((ref) => ({ w, ref, query: copiesQuery(w.plan, now, ref)! })));
   const extras: Removed[] = [];
   const files = written.map((w) => ({ w, check: fileCheck(w) })).filter((f): f is { w: Written; check: NonNullable<ReturnType<typeof fileCheck>> } => !!f.check);
   for (let i = 0; i < files.length; i += BATCH) {
@@ -73,9 +78,9 @@ export async function removeResent(client: SalesforceClient, written: Written[],
   for (let i = 0; i < checks.length; i += BATCH) {
     const batch = checks.slice(i, i + BATCH);
     const answers = await client.composite(batch.map(({ query }, j) => ({ method: 'GET', url: `/services/data/v${API_VERSION}/query?q=${encodeURIComponent(query.soql)}`, referenceId: `copies${j}` })));
-    batch.forEach(({ w, query }, j) => {
+    batch.forEach(({ w, ref, query }, j) => {
       const answer = answers[j];
-      if (answer && answer.httpStatusCode === 200) extras.push(...extrasOf(w, query.matching((answer.body as { records: Row[] }).records), query.personLink));
+      if (answer && answer.httpStatusCode === 200) extras.push(...extrasOf(w, ref, query.matching((answer.body as { records: Row[] }).records), query.personLink));
     });
   }
   const removed: Removed[] = [];

@@ -85,6 +85,11 @@ export const SettingsSchema = z.object({
     }),
     /** Every chat's case or task must be related to an account: without one, the panel asks and an automatic write waits. */
     requireAccount: z.boolean(),
+    /**
+     * The chat's other people where one task cannot name them all (an org without Shared
+     * Activities, or a lead's chat): the chat's person alone, or a task for each person.
+     */
+    otherPeople: z.enum(['primary', 'taskEach']),
     /** Who owns what the extension creates (seed 001): the chat's agent by e-mail, or the connected user. */
     owner: z.enum(['agent', 'connectedUser']),
   }),
@@ -127,7 +132,7 @@ export const DEFAULT_SETTINGS: Settings = {
   mapping: DEFAULT_MAPPING,
   /** Nothing is written on its own until an admin says so: a pilot never surprises the org. */
   automation: { ended: NOTHING, offline: NOTHING, started: NOTHING },
-  records: { task: { subject: 'Chat', status: 'Completed', priority: 'Normal', dueInDays: 0 }, case: { status: '', priority: '', origin: '' }, description: '', requireAccount: false, owner: 'agent' },
+  records: { task: { subject: 'Chat', status: 'Completed', priority: 'Normal', dueInDays: 0 }, case: { status: '', priority: '', origin: '' }, description: '', requireAccount: false, otherPeople: 'primary', owner: 'agent' },
   wrapUp: { enabled: false, seconds: 120, dispositionField: null, dispositions: [] },
   general: { phoneRegion: null, apiBudgetPercent: 50 },
   consoles: {

@@ -306,6 +306,32 @@ describe('several people on one task', () => {
     const task = (await emulator.records('Task')).find((t) => t.Id === entry.ids.record)!;
     expect(task.WhoId).not.toBe(morgan.Id);
   });
+
+  it("without it, and the admin's choice a task each: the other person gets the chat's task of their own", async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    await harness.forgetMetadata();
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: { ...settings, records: { otherPeople: 'taskEach' } } });
+    const chat = await demo.startChat(visitor());
+    await panel.waitForVisitor(chat);
+    const contacts = await emulator.records('Contact');
+    const morgan = contacts.find((c) => c.Email === 'morgan@example.org')!;
+    const morganLee = contacts.find((c) => c.Email === 'morgan-lee@example.org')!;
+    await click(panel, `[data-action="add-person"][data-person="${morgan.Id}"]`);
+    await expect.poll(() => text(panel, '[data-also-on-chat]')).toBe('A task of their own also goes to Pat Morgan (take off).');
+    await harness.screenshot(page, 'relations-task-each');
+    await demo.sendMessage(chat, 'agent', 'Both of you will get the quote.');
+    await demo.endOpenChat();
+    const entry = await panel.settledWrite(chat);
+    expect(entry).toMatchObject({ state: 'done', steps: [{ ref: 'record', object: 'Task' }, { ref: 'other1', object: 'Task' }] });
+    expect(entry.skipped.filter((s) => s.label === 'Other contacts')).toEqual([]);
+    const all = await emulator.records('Task');
+    const key = String(all.find((t) => t.Id === entry.ids.record)!.CallObject);
+    const tasks = all.filter((t) => String(t.CallObject).startsWith(key));
+    expect(tasks.map((t) => t.WhoId).sort()).toEqual([morganLee.Id, morgan.Id].sort());
+    expect(tasks.every((t) => /Both of you will get the quote\./.test(String(t.Description)))).toBe(true);
+    expect(new Set(tasks.map((t) => t.CallObject)).size).toBe(2);
+  });
 });
 
 describe('the description template', () => {

@@ -296,4 +296,35 @@ describe('buildPlan: several people on one task', () => {
     expect(buildPlan(input({ existing: grace, others, meta: shared }))!.skipped).toContainEqual(expect.objectContaining({ reason: expect.stringMatching(/a case names one contact/) }));
     expect(buildPlan(input({ action: 'leadTask', existing: { type: 'Lead', id: '00Q000000000001AAA', values: {} }, others, meta: shared }))!.skipped).toContainEqual(expect.objectContaining({ reason: expect.stringMatching(/names the lead alone/) }));
   });
+
+  it("a task for each person where one cannot name them all, when the admin chose so: the same chat, each its own key", () => {
+    const bob = { id: '003000000000002AAA', name: 'Bob Builder' };
+    const plan = buildPlan(input({ action: 'contactTask', existing: grace, others, othersEach: true, wrapUp: { field: 'Type', disposition: 'Call', notes: 'Roof leaks.' } }))!;
+    const tasks = plan.steps.filter((s) => s.object === 'Task');
+    expect(tasks.map((t) => [t.ref, t.values.WhoId])).toEqual([['record', grace.id], ['other1', bob.id]]);
+    // Another person's task is the chat's task: subject, related account, disposition, notes and transcript alike.
+    const { WhoId: _a, CallObject: key, ...same } = tasks[0]!.values;
+    const { WhoId: _b, CallObject: copyKey, ...copy } = tasks[1]!.values;
+    expect(copy).toEqual(same);
+    expect(copy).toMatchObject({ WhatId: grace.accountId, Type: 'Call', Description: expect.stringMatching(/^Wrap-up notes: Roof leaks\./) });
+    // Its CallObject differs, so the check for a resent task does not take one for a copy of the other.
+    expect(copyKey).toBe(`${key}#2`);
+    expect(plan.skipped.filter((s) => s.label === 'Other contacts')).toEqual([]);
+    // A lead's chat: the lead's task, and one for each contact beside it.
+    const lead = buildPlan(input({ action: 'leadTask', existing: { type: 'Lead', id: '00Q000000000001AAA', values: {} }, others, othersEach: true, meta: shared }))!;
+    expect(lead.steps.filter((s) => s.object === 'Task').map((t) => t.values.WhoId)).toEqual(['00Q000000000001AAA', bob.id, grace.id]);
+    // With Shared Activities it is still one task; a case names one contact whatever the setting.
+    expect(buildPlan(input({ action: 'contactTask', existing: grace, others, othersEach: true, meta: shared }))!.steps.filter((s) => s.object === 'Task')).toHaveLength(1);
+    expect(buildPlan(input({ existing: grace, others, othersEach: true }))!.steps.filter((s) => s.ref.startsWith('other'))).toEqual([]);
+  });
+
+  it("with the org's chat key field, each person's task is an upsert by a key of its own", () => {
+    const keyField = { ...meta.Task!.fields.find((f) => f.name === 'Subject')!, name: 'Chat_Key__c', label: 'Chat Key', externalId: true, unique: true, createable: true, type: 'string' };
+    const keyed = { ...meta, Task: { ...meta.Task!, fields: [...meta.Task!.fields, keyField] } };
+    const plan = buildPlan(input({ action: 'contactTask', existing: grace, others, othersEach: true, meta: keyed }))!;
+    const keys = plan.steps.filter((s) => s.object === 'Task').map((t) => t.upsertBy?.value);
+    expect(keys).toHaveLength(2);
+    expect(new Set(keys).size).toBe(2);
+    expect(keys[1]).toBe(`${keys[0]}:other1`);
+  });
 });

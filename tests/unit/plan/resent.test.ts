@@ -57,6 +57,23 @@ describe('removeResent: the second copy a browser resend made, without a chat ke
     expect(tasks.filter((t) => t.CallObject === 'demo:other')).toHaveLength(1);
   });
 
+  it("a task for each of the chat's people, sent twice: each task's copy is deleted, and no person's task is taken for another's copy", async () => {
+    org.emulator.org.duplicateRules = [];
+    const [grace, bob] = org.emulator.records('Contact');
+    const meta = await new MetadataCache(memoryMetadataStore()).objects(org.client, ORG_OBJECTS);
+    const snapshot = { ...emptySnapshot('people', 'demo', 'ended'), visitor: { name: 'Visitor people', email: 'people@example.org' }, transcript: [{ role: 'visitor' as const, text: 'The roof leaks' }] };
+    // A new contact (so the task names no found person to narrow by) and a task for a found one beside it.
+    const p = buildPlan({ snapshot, trigger: 'ended', action: 'contactTask', strategy: 'none', existing: null, meta, mapping: DEFAULT_MAPPING, others: [{ id: bob!.Id }, { id: grace!.Id }], othersEach: true, now: Date.now() })!;
+    expect(p.steps.map((st) => st.ref)).toEqual(['person', 'record', 'other1', 'other2']);
+    const tasks = () => org.emulator.records('Task').filter((t) => String(t.CallObject).startsWith('demo:people'));
+    const ids = await sentTwice(p);
+    expect(tasks()).toHaveLength(6);
+    const removed = await removeResent(org.client, [{ plan: p, ids }]);
+    // The first send's contact goes with its task; the others' copies name found contacts, which stay.
+    expect(removed.map((r) => r.object).sort()).toEqual(['Contact', 'Task', 'Task', 'Task']);
+    expect(tasks().map((t) => t.Id).sort()).toEqual([ids.record, ids.other1, ids.other2].sort());
+  });
+
   it('never takes another chat\'s case for a copy: two anonymous chats with the same words', async () => {
     const anonymous = async (chatId: string) => {
       const meta = await new MetadataCache(memoryMetadataStore()).objects(org.client, ORG_OBJECTS);
