@@ -21,7 +21,11 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
   const controllerOf = (f: (typeof all)[number]) => (f.controllerName ? all.find((c) => c.name === f.controllerName) : undefined);
   // Before another case: the ones the customer already has open ("no existing open case for the same issue").
   const shown = form.object === 'Case' ? shownRecord(store, chat.chatId)?.record : undefined;
-  const openCases = shown?.related?.cases ?? [];
+  const own = shown?.related?.cases ?? [];
+  const theirs = shown?.related?.accountCases ?? [];
+  const openCases = [...own, ...theirs];
+  const account = shown?.account?.name || 'its account';
+  const whose = own.length && theirs.length ? <><bdi>{shown!.name}</bdi> and <bdi>{account}</bdi></> : <bdi>{theirs.length ? account : shown?.name}</bdi>;
   return (
     <form
       class="record-form"
@@ -36,7 +40,7 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
       <h3 class="fields__title">New {form.label}{form.person ? <> for <bdi>{form.person.name || form.person.id}</bdi></> : null}</h3>
       {openCases.length > 0 && (
         <div class="record-form__open-cases" role="note" data-open-cases-check={openCases.length}>
-          <p><bdi>{shown!.name}</bdi> {openCases.length === 1 ? 'has an open case' : `has ${openCases.length} open cases`}. Is this chat about {openCases.length === 1 ? 'it' : 'one of them'}?</p>
+          <p>{whose} {openCases.length === 1 ? 'has an open case' : `${own.length && theirs.length ? 'have' : 'has'} ${openCases.length} open cases`}. Is this chat about {openCases.length === 1 ? 'it' : 'one of them'}?</p>
           <ul>
             {openCases.map((c) => (
               <li key={c.id}>

@@ -27,6 +27,8 @@ type Condition = {
   value?: string | string[];
   openParen?: number;
   closeParen?: number;
+  /** `Field IN (SELECT …)`: a semi-join (NOT IN: an anti-join). */
+  valueQuery?: Query;
 };
 type WhereNode = { left?: Condition | null; operator?: string; right?: WhereNode };
 type Token = '(' | ')' | 'AND' | 'OR' | 'NOT' | { cond: Condition };
@@ -576,7 +578,8 @@ function page<T>(rows: T[], query: QueryBase): T[] {
 function selection(ctx: Context, type: string, query: QueryBase, only?: (r: SRecord) => boolean, ordered = true): () => SRecord[] {
   const { org } = ctx;
   const expr = query.where ? buildExpr(tokens(query.where as WhereNode)) : null;
-  const where = expr ? compile(expr, (c: Condition) => compileCondition(org, type, c)) : null;
+  if (expr && hasOr(expr) && hasSemiJoin(expr)) throw ApiError.of(400, 'MALFORMED_QUERY', "Semi join sub-selects are not allowed with the 'OR' operator");
+  const where = expr ? compile(expr, (c: Condition) => (c.valueQuery ? semiJoin(ctx, type, c) : compileCondition(org, type, c))) : null;
   const keys = ordered
     ? sortKeys<SRecord>(query.orderBy, (o) => {
         if (!('field' in o) || !o.field) throw ApiError.of(400, 'MALFORMED_QUERY', 'ORDER BY supports fields only');
@@ -589,6 +592,35 @@ function selection(ctx: Context, type: string, query: QueryBase, only?: (r: SRec
       if ((ctx.all || !r.IsDeleted) && (!where || where(r)) && (!only || only(r))) rows.push(r);
     }
     return sortBy(rows, keys);
+  };
+}
+
+const hasOr = (e: Expr): boolean => e.op === 'OR' || (e.op !== 'COND' && (hasOr(e.a) || (e.op !== 'NOT' && hasOr(e.b))));
+const hasSemiJoin = (e: Expr): boolean => (e.op === 'COND' ? !!e.cond.valueQuery : hasSemiJoin(e.a) || (e.op !== 'NOT' && hasSemiJoin(e.b)));
+const isIdField = (f: FieldDescribe) => f.type === 'id' || f.type === 'reference';
+
+/**
+ * `AccountId IN (SELECT AccountId FROM Contact WHERE …)`: the sub-select reads one id or
+ * reference field of its object, as Salesforce requires, and runs once per query (not per row).
+ */
+function semiJoin(ctx: Context, type: string, cond: Condition): (r: SRecord) => boolean {
+  const sub = cond.valueQuery!;
+  const op = cond.operator.toUpperCase();
+  const meta = sub.sObject ? ctx.org.metadata.get(sub.sObject.toLowerCase()) : undefined;
+  if (!meta) throw new QueryFault('INVALID_TYPE', `sObject type '${sub.sObject}' is not supported.`, sub.sObject ?? '', 'from');
+  const only = sub.fields?.length === 1 && sub.fields[0]!.type === 'Field' ? sub.fields[0]!.field : undefined;
+  if (!only) throw ApiError.of(400, 'MALFORMED_QUERY', 'semi join sub selects can only query one id field');
+  const inner = reader(ctx.org, meta.describe.name, only.split('.'));
+  if (!isIdField(inner.field) || only.includes('.')) throw new QueryFault('INVALID_FIELD', `semi join sub selects can only query id fields, cannot use: '${only}'`, only);
+  const outer = reader(ctx.org, type, cond.field!.split('.'));
+  if (!isIdField(outer.field)) throw new QueryFault('INVALID_FIELD', `semi join sub selects can only be used with id fields, cannot use: '${cond.field}'`, cond.field!);
+  const rows = selection(ctx, meta.describe.name, sub, undefined, false);
+  let ids: Set<string> | undefined;
+  return (r) => {
+    ids ??= new Set(rows().map(inner.read).filter((v): v is string => typeof v === 'string' && !!v).map((v) => v.slice(0, 15)));
+    const have = outer.read(r);
+    const within = typeof have === 'string' && ids.has(have.slice(0, 15));
+    return op === 'NOT IN' ? !within : within;
   };
 }
 

@@ -1,9 +1,9 @@
 import type { ChatSnapshot } from '../chat/snapshot';
 import { phoneRegions, samePhone, type Phone } from './phone';
 import { recordValues, type RecordValues } from '../mapping/display';
-import { conditionPhone, conditionValue, type DisplayFields, type IsPhoneField } from './request';
+import { ACCOUNT_CASES, conditionPhone, conditionValue, RELATED_CASES, type DisplayFields, type IsPhoneField } from './request';
 import type { Condition, IdentifyRules } from './rules';
-import { relatedOf, type Related } from './related';
+import { relatedOf, withAccountCases, type Related } from './related';
 
 export type Candidate = {
   type: 'Contact' | 'Lead' | 'Account';
@@ -88,8 +88,13 @@ export function rankCandidates(
   { isPhone, region, display = {} }: { isPhone: IsPhoneField; region?: string; display?: DisplayFields },
 ): Identification {
   const records: SfRecord[] = [];
+  let accountCases: SfRecord[] = [];
   for (const r of responses) {
     if (r.httpStatusCode !== 200 || !r.body) continue;
+    if (r.referenceId === ACCOUNT_CASES) {
+      accountCases = (r.body as { records?: SfRecord[] }).records ?? [];
+      continue;
+    }
     const body = r.body as { records?: SfRecord[]; searchRecords?: SfRecord[] };
     records.push(...(body.records ?? body.searchRecords ?? []));
   }
@@ -135,5 +140,7 @@ export function rankCandidates(
     const best = list[0]!;
     return i > 0 && c.matched.length === best.matched.length && doubt.get(c.id) === doubt.get(best.id) ? { ...c, tiedWithBest: true } : c;
   });
-  return { contacts: ranked('Contact'), leads: ranked('Lead'), accounts: ranked('Account') };
+  const contacts = ranked('Contact');
+  withAccountCases(contacts, accountCases, RELATED_CASES);
+  return { contacts, leads: ranked('Lead'), accounts: ranked('Account') };
 }

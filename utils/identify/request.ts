@@ -39,6 +39,16 @@ const SUBQUERIES: Record<string, string> = {
 /** The subqueries of an object's identification query. */
 export const relatedSubqueries = (object: 'Contact' | 'Lead' | 'Account') => RELATED_LISTS[object].map((list) => SUBQUERIES[list]!);
 
+/** The subrequest that reads the open cases of the accounts of the contacts a chat may be. */
+export const ACCOUNT_CASES = 'accountCases';
+/**
+ * A contact's account's other open cases (a colleague's ticket for the same outage): a child
+ * subquery cannot reach them from the contact, so a semi-join on the same conditions reads them
+ * in the same request. `where` is a WHERE on Contact.
+ */
+export const accountCasesQuery = (where: string) =>
+  `SELECT Id, CaseNumber, Subject, Status, LastModifiedDate, AccountId, ContactId FROM Case WHERE IsClosed = false AND AccountId IN (SELECT AccountId FROM Contact WHERE ${where}) ORDER BY LastModifiedDate DESC LIMIT 50`;
+
 /**
  * What each object's query reads: the fields ranking needs, the rule fields, the shown fields
  * with lookup names, and the related records the panel shows with them (a contact's account,
@@ -110,6 +120,7 @@ export function identifyRequests(
     if (exact.length) {
       const soql = `SELECT ${[...select[object], ...relatedSubqueries(object)].join(', ')} FROM ${object} WHERE ${exact.join(' OR ')} ORDER BY LastModifiedDate DESC LIMIT 20`;
       requests.push({ method: 'GET', url: `${base}/query?q=${encodeURIComponent(soql)}`, referenceId });
+      if (object === 'Contact') requests.push({ method: 'GET', url: `${base}/query?q=${encodeURIComponent(accountCasesQuery(exact.join(' OR ')))}`, referenceId: ACCOUNT_CASES });
     }
   }
   if (phones.size) {

@@ -2,8 +2,8 @@ import type { ChatSnapshot } from '../chat/snapshot';
 import type { SalesforceClient } from '../salesforce/connection';
 import { API_VERSION } from '../salesforce/version';
 import { rankCandidates, type Identification } from './rank';
-import { guessPhoneField, identifyRequests, relatedSubqueries, type DisplayFields, type IsPhoneField } from './request';
-import { relatedOf } from './related';
+import { ACCOUNT_CASES, accountCasesQuery, guessPhoneField, identifyRequests, RELATED_CASES, relatedSubqueries, type DisplayFields, type IsPhoneField } from './request';
+import { relatedOf, withAccountCases } from './related';
 import { soqlString } from '../salesforce/escape';
 import type { IdentifyRules } from './rules';
 
@@ -47,15 +47,25 @@ export async function identifyVisitor(
 }
 
 /**
- * The shown record's open cases and activities when the search that found it could not bring them
- * (a phone match is a SOSL search, which has no subqueries): one query more, for that record only.
+ * The shown record's open cases and activities (a contact's, its account's too) when the search
+ * that found it could not bring them (a phone match is a SOSL search, which has no subqueries):
+ * one request more, for that record only.
  */
 async function withContext(client: SalesforceClient, result: Identification): Promise<void> {
   const shown = result.contacts[0] ?? result.leads[0] ?? result.accounts[0];
   if (!shown || shown.related) return;
-  const soql = `SELECT Id, ${relatedSubqueries(shown.type).join(', ')} FROM ${shown.type} WHERE Id = ${soqlString(shown.id)}`;
-  const answer = await client.get<{ records: Record<string, unknown>[] }>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`).catch(() => null);
+  const query = (soql: string, referenceId: string) => ({ method: 'GET' as const, url: `/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`, referenceId });
+  const own = query(`SELECT Id, ${relatedSubqueries(shown.type).join(', ')} FROM ${shown.type} WHERE Id = ${soqlString(shown.id)}`, 'shown');
+  const ofAccount = shown.type === 'Contact' && shown.account ? [query(accountCasesQuery(`Id = ${soqlString(shown.id)}`), ACCOUNT_CASES)] : [];
+  const answers = await client.composite([own, ...ofAccount]).catch(() => null);
   // Without it the panel shows the record all the same: its context is a help, not the match.
-  const related = answer?.records[0] && relatedOf(answer.records[0]);
-  if (related) shown.related = related;
+  const body = (ref: string) => {
+    const answer = answers?.find((a) => a.referenceId === ref);
+    return answer?.httpStatusCode === 200 ? ((answer.body as { records?: Record<string, unknown>[] }).records ?? []) : null;
+  };
+  const related = body('shown')?.[0] && relatedOf(body('shown')![0]!);
+  if (!related) return;
+  shown.related = related;
+  const cases = body(ACCOUNT_CASES);
+  if (cases) withAccountCases([shown], cases, RELATED_CASES);
 }

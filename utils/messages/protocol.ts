@@ -44,6 +44,7 @@ export const FieldValue = z.union([z.string(), z.number(), z.boolean(), z.null()
 const Values = z.record(z.string(), FieldValue);
 const Names = z.record(z.string(), z.string());
 
+const OpenCase = z.object({ id: z.string(), number: z.string(), subject: z.optional(z.string()), status: z.optional(z.string()), lastModified: z.optional(z.string()) });
 export const Candidate = z.object({
   type: z.enum(['Contact', 'Lead', 'Account']),
   id: z.string(),
@@ -58,8 +59,10 @@ export const Candidate = z.object({
   viaConvertedLead: z.optional(z.string()),
   tiedWithBest: z.optional(z.boolean()),
   related: z.optional(z.object({
-    cases: z.array(z.object({ id: z.string(), number: z.string(), subject: z.optional(z.string()), status: z.optional(z.string()), lastModified: z.optional(z.string()) })),
+    cases: z.array(OpenCase),
     activities: z.array(z.object({ id: z.string(), subject: z.optional(z.string()), status: z.optional(z.string()), date: z.optional(z.string()), lastModified: z.optional(z.string()) })),
+    /** A contact's account's other open cases. */
+    accountCases: z.optional(z.array(OpenCase)),
   })),
 });
 export type Candidate = z.infer<typeof Candidate>;

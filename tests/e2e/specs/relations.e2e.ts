@@ -49,6 +49,37 @@ describe("the customer's context and the chat's case", () => {
     expect(String(task.Description)).toMatch(/I still cannot log in\.[\s\S]*I have reset your password\./);
   });
 
+  it("shows the contact's account's other open cases; attached to a colleague's case, the chat ends as a task on it", async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const token = await emulator.token();
+    const create = async (object: string, values: Record<string, unknown>) => {
+      const answer = await fetch(`${token.instanceUrl}/services/data/v62.0/sobjects/${object}`, { method: 'POST', headers: { authorization: `Bearer ${token.accessToken}`, 'content-type': 'application/json' }, body: JSON.stringify(values) });
+      expect(answer.status).toBe(201);
+      return ((await answer.json()) as { id: string }).id;
+    };
+    const account = (await emulator.records('Contact')).find((c) => c.Email === 'grace.hopper@example.com')!.AccountId as string;
+    const colleague = await create('Contact', { FirstName: 'Ada', LastName: 'Byron', AccountId: account });
+    const outage = await create('Case', { Subject: 'Whole office offline', Status: 'New', ContactId: colleague, AccountId: account });
+    const number = (await emulator.records('Case')).find((c) => c.Id === outage)!.CaseNumber as string;
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: automation('contactCase') });
+    const chat = await demo.startChat(grace());
+    await panel.waitForVisitor(chat);
+    expect(await text(panel, '[data-cases-of="account"]')).toMatch(new RegExp(`Other open cases of Acme Corp \\(1\\)\\s+${number}\\s+Whole office offline\\s+New`));
+    await harness.screenshot(page, 'relations-account-cases');
+    // The case form's check names both: Grace's own open case and her account's.
+    await click(panel, '[data-action="contactCase"]');
+    expect(await text(panel, '[data-open-cases-check]')).toMatch(/Grace Hopper and Acme Corp have 2 open cases\. Is this chat about one of them\?/);
+    await click(panel, `[data-action="attach-instead"][data-case="${number}"]`);
+    await panel.gone('[data-form="Case"]');
+    expect(await text(panel, '[data-at-chat-end]')).toBe(`At chat end: a task on case ${number}, for Grace Hopper.`);
+    const casesBefore = (await emulator.records('Case')).length;
+    await demo.endOpenChat();
+    const entry = await panel.settledWrite(chat);
+    expect(await emulator.records('Case')).toHaveLength(casesBefore);
+    expect((await emulator.records('Task')).find((t) => t.Id === entry.ids.record)).toMatchObject({ WhatId: outage, Subject: 'Chat' });
+  });
+
   it("an automatic task on a found contact is related to the contact's account", async () => {
     const { emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });

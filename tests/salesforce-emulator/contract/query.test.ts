@@ -20,6 +20,10 @@ describe('SOQL', () => {
     [`SELECT Name FROM Contact WHERE CreatedDate < LAST_N_DAYS:3650 AND LastName = 'Hopper'`, []],
     [`SELECT Name FROM Contact WHERE LastName = 'O\\'Brien'`, []],
     [`SELECT Name FROM Contact ORDER BY Name LIMIT 2 OFFSET 1`, ['Grace Hopper', 'José Núñez']],
+    // Semi-joins and anti-joins: the sub-select runs on its own object.
+    [`SELECT Name FROM Account WHERE Id IN (SELECT AccountId FROM Contact WHERE Email = 'grace.hopper@example.com')`, ['Acme Corp']],
+    [`SELECT Name FROM Contact WHERE AccountId IN (SELECT AccountId FROM Contact WHERE LastName = 'Morgan' OR LastName = 'Hopper') ORDER BY Name`, ['Grace Hopper', 'Pat Morgan', 'Pat Morgan-Lee']],
+    [`SELECT Name FROM Contact WHERE LastName LIKE 'Morgan%' AND AccountId NOT IN (SELECT AccountId FROM Contact WHERE Email = 'grace.hopper@example.com') ORDER BY Name`, ['Pat Morgan', 'Pat Morgan-Lee']],
   ])('%s', async (soql, expected) => {
     expect(await names(soql)).toEqual(expected);
   });
@@ -59,6 +63,10 @@ describe('SOQL', () => {
     ['SELECT Id FROM Contact WHERE Account.Nope = 1', 'INVALID_FIELD'],
     ['SELECT Id FROM Nope__c', 'INVALID_TYPE'],
     ["SELECT Id FROM Contact WHERE Name = 'a\\qb'", 'MALFORMED_QUERY'],
+    // Salesforce's own limits on semi-joins: an id field on both sides, no OR beside one.
+    ["SELECT Id FROM Account WHERE Name IN (SELECT Email FROM Contact)", 'INVALID_FIELD'],
+    ["SELECT Id FROM Account WHERE Id IN (SELECT Email FROM Contact)", 'INVALID_FIELD'],
+    ["SELECT Id FROM Account WHERE Name = 'x' OR Id IN (SELECT AccountId FROM Contact)", 'MALFORMED_QUERY'],
   ])('refuses %s with %s', async (soql, errorCode) => {
     await expect(org.conn().query(soql)).rejects.toMatchObject({ errorCode });
   });

@@ -63,6 +63,20 @@ describe('identification', () => {
     expect(related.activities.map((a) => a.subject)).toEqual(['Call 4', 'Call 3', 'Call 2']);
   });
 
+  it("brings the contact's account's other open cases in the same one request: a colleague's, not the contact's own, not closed ones", async () => {
+    const grace = emulator.records('Contact').find((c) => c.Email === 'grace.hopper@example.com')!;
+    const colleague = emulator.org.insert('Contact', { FirstName: 'Ada', LastName: 'Byron', AccountId: grace.AccountId });
+    emulator.org.insert('Case', { Subject: 'Printer down', Status: 'New', ContactId: colleague.Id, AccountId: grace.AccountId, LastModifiedDate: '2026-11-29T09:00:00.000+0000' });
+    emulator.org.insert('Case', { Subject: 'Fixed last year', Status: 'Closed', ContactId: colleague.Id, AccountId: grace.AccountId });
+    emulator.org.insert('Case', { Subject: 'Another company', Status: 'New', AccountId: emulator.records('Account').find((a) => a.Id !== grace.AccountId)!.Id });
+    const found = await identify(chat({ email: 'grace.hopper@example.com' }));
+    expect(found.calls).toBe(1);
+    const related = found.contacts[0]!.related!;
+    expect(related.cases.map((c) => c.subject)).toEqual(['Cannot log in']);
+    expect(related.accountCases!.map((c) => c.subject)).toEqual(['Printer down']);
+    expect(related.accountCases![0]).toMatchObject({ number: expect.stringMatching(/^\d{8}$/), status: 'New' });
+  });
+
   it("brings an account's open cases, and says a person without any has none (not unknown)", async () => {
     const rules: IdentifyRules = { ...DEFAULT_RULES, accounts: [{ chatField: 'visitor.company', sfField: 'Name' }] };
     const found = await identify(chat({ email: 'jose.garcia@example.com', company: 'Acme Corp' }), rules);

@@ -51,14 +51,16 @@ describe('lightningUrl', () => {
 });
 
 describe('the customer context of a phone match', () => {
-  it("reads the shown record's open cases with one query more, since a phone search cannot carry them", async () => {
+  it("reads the shown record's open cases, and its account's, with one request more, since a phone search cannot carry them", async () => {
     emulator.reset({ data: 'scenarios' });
     const { instanceUrl, accessToken } = emulator.issueToken();
     const client = new SalesforceClient({ instanceUrl, accessToken });
     const rules = { contacts: [{ chatField: 'visitor.phone', sfField: 'Phone' }], leads: [], accounts: [] };
+    const account = emulator.records('Contact').find((c) => c.Email === 'grace.hopper@example.com')!.AccountId;
+    emulator.org.insert('Case', { Subject: 'Printer down', Status: 'New', AccountId: account });
     const before = emulator.apiCalls().length;
     const found = await identifyVisitor(client, { ...emptySnapshot('c9', 'demo'), visitor: { phone: '+1 415 555 0100' }, session: { country: 'US' } }, rules, memoryCache());
-    expect(found.contacts[0]).toMatchObject({ name: 'Grace Hopper', related: { cases: [{ subject: 'Cannot log in' }] } });
+    expect(found.contacts[0]).toMatchObject({ name: 'Grace Hopper', related: { cases: [{ subject: 'Cannot log in' }], accountCases: [{ subject: 'Printer down' }] } });
     expect(emulator.apiCalls().length - before).toBe(2);
     // By e-mail the query brings them: still one request.
     const byEmail = emulator.apiCalls().length;
