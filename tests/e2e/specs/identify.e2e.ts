@@ -104,8 +104,9 @@ describe('recognising the visitor in Salesforce', () => {
     await panel.waitForVisitor(grace);
     const card = await panel.find('[data-identity="found"]');
     expect(await card.evaluate((el) => (el.querySelector('.identity__name') as HTMLElement).innerText)).toBe('Grace Hopper');
-    // A phone match is a search, which cannot carry the contact's open cases: one query more, for the shown record.
-    expect(await calls(emulator)).toEqual([COMPOSITE, 'GET /services/data/v62.0/query']);
+    // A phone match is a search, which cannot carry the contact's open cases: one request more, for the shown
+    // record (its own cases and activities, and its account's other open cases, in one composite).
+    expect(await calls(emulator)).toEqual([COMPOSITE, COMPOSITE]);
     // Olivia's number is a UK mobile, stored as "+44 7400 123456" in MobilePhone.
     const olivia = await demo.startChat({ ...visitor('Olivia', '', '07400 123456'), session: { country: 'GB' } });
     await demo.openChat(olivia);
