@@ -7,7 +7,8 @@
  * after commit, connections refused for a stretch (an outage), and a worker stopped, or the whole
  * browser SIGKILLed, while the answer of its committed write is held. The emulator's server is
  * killed right after a chat ends and started again on its port with its data. Some visitors come
- * back (a found contact gets a case).
+ * back (a found contact gets a case). The PC's clock is a quarter of an hour ahead of Salesforce's
+ * throughout, so a check that trusts the PC's time to find its own write misses it.
  * Then it reads the org: every chat written exactly once, nothing lost, and the chats with a
  * deliberate permanent error waiting as "needs attention", each one listed in the popup.
  */
@@ -27,10 +28,22 @@ import { OPTIONS_URL, POPUP_URL } from '../e2e/pages/options';
 import type { OutboxItem } from '@/utils/messages/protocol';
 import { random as seeded } from '../consoles/demo/visitors.js';
 
-export type ChaosOptions = { chats: number; seed: number; log?: (line: string) => void };
+export type ChaosOptions = {
+  chats: number; seed: number; log?: (line: string) => void;
+  /**
+   * How far the PC's clock is ahead of Salesforce's (minutes): an agent's PC is often off, and the
+   * landed check must not care. Salesforce's clock is set back by that much (Chromium cannot be
+   * given a clock of its own; for the extension it is the same).
+   */
+  clockAheadMinutes?: number;
+};
+/** The PC's clock in a chaos run, unless told otherwise: a quarter of an hour ahead of Salesforce's. */
+export const CLOCK_AHEAD_MINUTES = 15;
 export type ChaosResult = {
   chats: number; written: number; duplicates: number; lost: number; needsAttention: number;
   expectedNeedsAttention: number; shownInPopup: number; events: Record<string, number>; seconds: number;
+  /** How far the service worker's clock was ahead of Salesforce's answers, measured (minutes). */
+  clockAheadMinutes: number;
 };
 
 const REJECTED = 'Rejected Ltd';
@@ -65,12 +78,13 @@ export async function command<T>(control: Page, name: string, payload: unknown):
   return reply.data;
 }
 
-export async function runChaos({ chats, seed, log = () => undefined }: ChaosOptions): Promise<ChaosResult> {
+export async function runChaos({ chats, seed, log = () => undefined, clockAheadMinutes = CLOCK_AHEAD_MINUTES }: ChaosOptions): Promise<ChaosResult> {
   const started = Date.now();
   const random = seeded(seed); // the same seed, the same storm
   const events: Record<string, number> = {};
   const count = (name: string) => void (events[name] = (events[name] ?? 0) + 1);
   const emulator: Emulator = await startEmulator({ data: 'scenarios' });
+  emulator.org.clockOffsetMs = -clockAheadMinutes * 60_000;
   // Every request of the extension crosses the proxy: the org's address is the proxy's.
   const proxy = await startFaultProxy(emulator.url);
   const emulatorPort = Number(new URL(emulator.url).port);
@@ -82,6 +96,9 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
   emulator.org.validationRules.push({ object: 'Case', field: 'SuppliedCompany', pattern: `^(?!${REJECTED}).*$`, message: `Cases from "${REJECTED}" are not accepted.` });
   let session = await open(userDataDir, consoleServer.url);
   try {
+    // The skew as the extension meets it: its worker's clock against the time on Salesforce's answers.
+    const answered = await fetch(`${emulator.url}/services/data`);
+    const measuredAhead = Math.round(((await session.harness.inWorker(() => Date.now())) - Date.parse(answered.headers.get('date') ?? '')) / 60_000);
     // Connected for real (OAuth with PKCE; auto-approved), so expired tokens are refreshed.
     await session.harness.useSettings({
       connection: { loginHost: 'myDomain', myDomain: proxy.url, clientId: 'chaos' },
@@ -235,7 +252,7 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
     const shownInPopup = await popup.$$eval('.queue li[data-state="needs_attention"]', (items) => items.length);
     await popup.setViewport({ width: 380, height: 600 });
     await session.harness.screenshot(popup, 'popup-queue-after-chaos');
-    return { chats, written: writtenChats, duplicates, lost, needsAttention: needsAttention.length, expectedNeedsAttention: bad.size, shownInPopup, events, seconds: Math.round((Date.now() - started) / 1000) };
+    return { chats, written: writtenChats, duplicates, lost, needsAttention: needsAttention.length, expectedNeedsAttention: bad.size, shownInPopup, events, seconds: Math.round((Date.now() - started) / 1000), clockAheadMinutes: measuredAhead };
   } finally {
     await session.browser.close().catch(() => undefined);
     await Promise.all([emulator.close(), consoleServer.close(), proxy.close()]);
@@ -244,5 +261,5 @@ export async function runChaos({ chats, seed, log = () => undefined }: ChaosOpti
 }
 
 export function chaosLine(r: ChaosResult): string {
-  return `chaos: chats=${r.chats} written=${r.written} duplicates=${r.duplicates} lost=${r.lost} needs_attention=${r.needsAttention}`;
+  return `chaos: pc_clock=+${r.clockAheadMinutes}min chats=${r.chats} written=${r.written} duplicates=${r.duplicates} lost=${r.lost} needs_attention=${r.needsAttention}`;
 }

@@ -69,6 +69,15 @@ export class Org {
   private sequence = 1;
   duplicateRules: DuplicateRule[] = structuredClone(STANDARD_DUPLICATE_RULES);
   validationRules: ValidationRule[] = [];
+  /**
+   * How far the org's clock is from this machine's (ms): a test moves Salesforce's time instead of
+   * the PC's (Chromium cannot be given a clock of its own), to the same effect for the extension.
+   */
+  clockOffsetMs = 0;
+  /** The org's time: record dates and date literals (LAST_N_DAYS:n) follow it. */
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
+  }
   /** Bumped by every write: equality indexes built before it are stale. */
   private version = 0;
   private readonly indexes = new Map<string, { version: number; map: Map<string, SRecord[]> }>();
@@ -134,7 +143,7 @@ export class Org {
     if (describe.createable === false) throw ApiError.of(400, 'INVALID_TYPE', `sObject type '${describe.name}' is not supported.`);
     if (body && typeof body === 'object' && 'Id' in body && body.Id !== null) throw ApiError.of(400, 'INVALID_FIELD', 'cannot specify Id in an insert call', ['Id']);
     const values = this.checkFields(describe, body, 'create');
-    const now = new Date(options.now ?? Date.now()).toISOString().replace('Z', '+0000');
+    const now = new Date(options.now ?? this.now()).toISOString().replace('Z', '+0000');
     const record: SRecord = { Id: this.newId(describe.name) };
     for (const f of describe.fields) {
       if (f.name === 'Id') continue;
@@ -174,7 +183,7 @@ export class Org {
     this.checkActivityLinks(describe.name, next);
     this.checkValidationRules(describe.name, next);
     this.checkDuplicates(describe.name, next, options.allowSave === true);
-    const now = new Date(options.now ?? Date.now()).toISOString().replace('Z', '+0000');
+    const now = new Date(options.now ?? this.now()).toISOString().replace('Z', '+0000');
     Object.assign(record, next, { LastModifiedDate: now, LastModifiedById: options.userId, SystemModstamp: now });
     this.version++;
     return record;

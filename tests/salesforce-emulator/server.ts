@@ -338,6 +338,8 @@ export class Emulator {
     res.writeHead(status, {
       ...(payload && !isHtml ? { 'Content-Type': JSON_TYPE } : {}),
       'Sforce-Limit-Info': `api-usage=${this.usage.used}/${this.usage.max}`,
+      // Salesforce's own clock, as its answers carry it (the org's, which a test may set apart from this machine's).
+      Date: new Date(this.org.now()).toUTCString(),
       ...headers,
     });
     res.end(payload);

@@ -225,7 +225,7 @@ function toTime(value: unknown, field: FieldDescribe): number | null {
   return Number.isNaN(ms) ? null : ms;
 }
 
-function literal(cond: Condition, raw: string, type: string, field: FieldDescribe): unknown {
+function literal(cond: Condition, raw: string, type: string, field: FieldDescribe, now?: number): unknown {
   switch (type) {
     case 'NULL': return null;
     case 'BOOLEAN': return raw.toUpperCase() === 'TRUE';
@@ -234,7 +234,7 @@ function literal(cond: Condition, raw: string, type: string, field: FieldDescrib
     case 'DATE': return Date.parse(`${raw}T00:00:00Z`);
     case 'DATETIME': return Date.parse(raw);
     case 'DATE_LITERAL':
-    case 'DATE_N_LITERAL': return dateLiteralRange(raw);
+    case 'DATE_N_LITERAL': return dateLiteralRange(raw, now);
     default: return unquote(raw, cond.operator.toUpperCase() === 'LIKE' && field.type !== 'reference');
   }
 }
@@ -251,22 +251,22 @@ function compare(a: unknown, b: unknown): number {
 function compileCondition(org: Org, type: string, cond: Condition): (record: SRecord) => boolean {
   if (!cond.field) throw ApiError.of(400, 'MALFORMED_QUERY', 'Only field conditions are supported in WHERE');
   const { field, read } = reader(org, type, cond.field.split('.'));
-  const test = compileTest(cond, field);
+  const test = compileTest(cond, field, org.now());
   return (r) => test(read(r));
 }
 
 /**
  * The test a condition makes of one value, typed by `field`: a record's field in WHERE, a
- * group's field or aggregate in HAVING.
+ * group's field or aggregate in HAVING. `now` is the org's time, for date literals (TODAY, LAST_N_DAYS:n).
  */
-function compileTest(cond: Condition, field: FieldDescribe): (have: unknown) => boolean {
+function compileTest(cond: Condition, field: FieldDescribe, now?: number): (have: unknown) => boolean {
   const op = cond.operator.toUpperCase();
   const types = Array.isArray(cond.literalType) ? cond.literalType : [cond.literalType ?? 'STRING'];
   const raws = Array.isArray(cond.value) ? cond.value : [cond.value ?? 'null'];
   const isId = field.type === 'reference' || field.type === 'id';
   const isTime = field.type === 'date' || field.type === 'datetime';
   const values = raws.map((raw, i) => {
-    const v = literal(cond, raw, types[i] ?? types[0]!, field);
+    const v = literal(cond, raw, types[i] ?? types[0]!, field, now);
     if (isId && typeof v === 'string') return v.slice(0, 15);
     // Text comparison in SOQL ignores case (not accents).
     return typeof v === 'string' ? v.toLowerCase() : v;
@@ -696,7 +696,7 @@ function aggregateQuery(ctx: Context, type: string, query: Query, records: () =>
   });
   const havingLeaf = (c: Condition): ((group: SRecord[]) => boolean) => {
     const { read, field } = c.fn ? aggregator(org, type, c.fn) : { read: groupValue(c.field ?? ''), field: checkPath(org, type, (c.field ?? '').split('.')) };
-    const test = compileTest(c, field);
+    const test = compileTest(c, field, org.now());
     return (group) => test(read(group));
   };
   const having = query.having ? compile(buildExpr(tokens(query.having as WhereNode)), havingLeaf) : null;

@@ -28,6 +28,20 @@ describe('SOQL', () => {
     expect(await names(soql)).toEqual(expected);
   });
 
+  it("keeps the org's own clock, apart from this machine's: record dates, date literals and the Date header follow it", async () => {
+    const twoDays = 2 * 86_400_000;
+    org.emulator.org.clockOffsetMs = -twoDays;
+    const conn = org.conn();
+    const { id } = (await conn.sobject('Contact').create({ LastName: 'Clockwise' })) as { id: string };
+    const [row] = (await conn.query<{ CreatedDate: string }>(`SELECT CreatedDate FROM Contact WHERE Id = '${id}'`)).records;
+    expect(Math.abs(Date.parse(row!.CreatedDate) - (Date.now() - twoDays))).toBeLessThan(60_000);
+    // TODAY is the org's today: on this machine's, a record made two days back is not today's.
+    expect(await names(`SELECT Name FROM Contact WHERE CreatedDate = TODAY AND LastName = 'Clockwise'`)).toEqual(['Clockwise']);
+    expect(await names(`SELECT Name FROM Contact WHERE CreatedDate = LAST_N_DAYS:1 AND LastName = 'Clockwise'`)).toEqual(['Clockwise']);
+    const date = (await raw(org, '/services/data')).headers.get('date');
+    expect(Math.abs(Date.parse(date ?? '') - (Date.now() - twoDays))).toBeLessThan(60_000);
+  });
+
   it('returns parent fields as nested records, null when there is no parent', async () => {
     const conn = org.conn();
     const { records } = await conn.query<Record<string, unknown>>(`SELECT Id, Account.Name, Owner.Email, ReportsTo.Name FROM Contact WHERE Email = '${SCENARIOS.grace.Email}'`);
