@@ -4,6 +4,7 @@ import { ChatJournal } from '@/utils/chat/journal';
 import { sessionCache } from '@/utils/identify/cache';
 import { identifyContext } from '@/utils/identify/context';
 import { identifyVisitor } from '@/utils/identify/service';
+import { recordTokens } from '@/utils/identify/overlap';
 import { manualSearchSosl, searchCandidates } from '@/utils/identify/search';
 import { editableInPlace, fieldProblem, newRecordProblems } from '@/utils/mapping/validate';
 import { currentClient } from '@/utils/salesforce/current';
@@ -18,7 +19,7 @@ import { checkStatus } from '@/utils/salesforce/status';
 import { loadSettings } from '@/utils/settings/storage';
 import { BACKOFF_BASE_MS, NOT_SENT, Outbox } from '@/utils/outbox/outbox';
 import { idbOutboxStore } from '@/utils/outbox/store';
-import { planDefaults, preparePlan } from '@/utils/plan/prepare';
+import { identifyAhead, planDefaults, preparePlan } from '@/utils/plan/prepare';
 import { planOutcome, planRequests } from '@/utils/plan/requests';
 import { API_VERSION } from '@/utils/salesforce/version';
 import { UnreachableError } from '@/utils/salesforce/errors';
@@ -146,10 +147,12 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
   const outbox = new Outbox({
     store: idbOutboxStore(),
     // The panel of the chat hears how its write went (no polling on its side).
-    settled: (entry) => {
+    settled: async (entry) => {
       // A contact or lead it created must be found when the visitor comes back within ten minutes
-      // (the cached answer says "nobody"), or the next chat would create them a second time.
-      if (entry.state === 'done' && entry.plan?.steps.some((st) => st.ref === 'person' && st.method === 'POST')) void cache.clear().catch(() => undefined);
+      // (the cached answer says "nobody"), or the next chat would create them a second time: the
+      // identifications that may see them are forgotten before the next write is planned.
+      const created = entry.state === 'done' ? entry.plan?.steps.find((st) => st.ref === 'person' && st.method === 'POST') : undefined;
+      const forgotten = created && cache.forget(recordTokens(created.values)).catch(() => undefined);
       if (entry.state === 'done' && entry.plan) {
         const ids = entry.ids ?? {};
         const skipped = skippedList(entry.plan.skipped);
@@ -161,8 +164,13 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
         })));
       }
       if (entry.tabId !== undefined) tellWrite(entry.tabId, entry);
+      await forgotten;
     },
     plan: (entry) => planOf(entry),
+    identifyAhead: async (entries) => {
+      const [{ settings }, grant] = await Promise.all([loadSettings(), loadGrant()]);
+      await identifyAhead(entries, { client: await requireClient(), metadata, cache, settings, orgRegion: grant?.orgRegion });
+    },
     send: async (plan) => {
       const client = await requireClient();
       const outcome = planOutcome(plan, await client.composite(planRequests(plan, API_VERSION), { allOrNone: true }));

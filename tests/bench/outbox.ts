@@ -10,9 +10,10 @@ const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floo
  *
  * outbox.drain_per_s: `chats` chats end while Salesforce refuses connections (a real proxy in
  * front of the emulator, 100 ms round trip); once it is back, the agent presses "Try now" on one
- * of them: chats written per second, from the first write request to the last answer. Each plan
- * identifies its visitor first (the identification at chat start failed in the outage). In an
- * org with the Chat_Key__c field unless `org` says otherwise.
+ * of them: chats written per second, from the first write request to the last answer, and the
+ * Salesforce requests it took per chat. The visitors are identified anew (the identification at
+ * chat start failed in the outage): the oldest chat's alone, the others' together. In an org with
+ * the Chat_Key__c field unless `org` says otherwise.
  */
 export async function measureOutbox({ chats = 60, wakes = 7, org }: { chats?: number; wakes?: number; org?: OrgSettings } = {}): Promise<Record<string, number>> {
   return inBenchBrowser('scenarios', async (env) => {
@@ -77,7 +78,7 @@ export async function measureOutbox({ chats = 60, wakes = 7, org }: { chats?: nu
       }
       const requests = emulator.apiCalls();
       const span = Math.max(...requests.map((r) => r.at + r.ms)) - Math.min(...requests.map((r) => r.at));
-      return { 'worker.wake_ms': median(wake), 'outbox.drain_per_s': Math.round((chats / (span / 1000)) * 10) / 10 };
+      return { 'worker.wake_ms': median(wake), 'outbox.drain_per_s': Math.round((chats / (span / 1000)) * 10) / 10, 'outbox.drain_calls_per_chat': Math.round((requests.length / chats) * 100) / 100 };
     } finally {
       await proxy.close();
     }

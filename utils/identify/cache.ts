@@ -1,8 +1,8 @@
 import { storage } from 'wxt/utils/storage';
-import type { Identification } from './rank';
-import { CACHE_MS, type CacheStore } from './service';
+import { meets } from './overlap';
+import { CACHE_MS, type CachedIdentification, type CacheStore } from './service';
 
-type Entry = { at: number; result: Identification };
+type Entry = CachedIdentification;
 const PREFIX = 'identify:';
 
 /** A short, stable name for a cache key (the key is the request itself: long URLs). FNV-1a, 2 × 32 bits. */
@@ -25,11 +25,13 @@ function keyName(key: string): string {
  */
 export function sessionCache(): CacheStore {
   let writes = 0;
-  const sweep = async (now: number) => {
+  /** Removes the entries that `drop` names (read all at once: only on a sweep or a new person). */
+  const remove = async (drop: (entry: Entry | null) => boolean) => {
     const all = (await storage.snapshot('session')) as Record<string, unknown>;
-    const stale = Object.entries(all).filter(([k, v]) => k.startsWith(PREFIX) && now - ((v as Entry | null)?.at ?? 0) >= CACHE_MS).map(([k]) => `session:${k}` as const);
-    if (stale.length) await storage.removeItems(stale);
+    const gone = Object.entries(all).filter(([k, v]) => k.startsWith(PREFIX) && drop(v as Entry | null)).map(([k]) => `session:${k}` as const);
+    if (gone.length) await storage.removeItems(gone);
   };
+  const sweep = (now: number) => remove((entry) => now - (entry?.at ?? 0) >= CACHE_MS);
   return {
     get: async (key) => (await storage.getItem<Entry>(`session:${keyName(key)}`)) ?? undefined,
     set: async (key, value) => {
@@ -37,5 +39,6 @@ export function sessionCache(): CacheStore {
       if (++writes % 50 === 0) await sweep(value.at);
     },
     clear: () => sweep(Number.POSITIVE_INFINITY),
+    forget: (written) => remove((entry) => meets(entry?.searched, written)),
   };
 }

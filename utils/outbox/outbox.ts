@@ -14,6 +14,8 @@ export type OutboxDeps = {
   store: OutboxStore;
   /** Builds the plan of an entry (identification, metadata): null when there is nothing to write. */
   plan: (entry: OutboxEntry) => Promise<ActionPlan | null>;
+  /** Identifies the visitors of several waiting entries together, so their plans need no request each. */
+  identifyAhead?: (entries: OutboxEntry[]) => Promise<void>;
   /** Sends a plan as one allOrNone composite request. */
   send: (plan: ActionPlan) => Promise<PlanOutcome>;
   /** Whether a plan sent without an answer was written after all: its record ids, or null (one query). */
@@ -77,7 +79,8 @@ export class Outbox {
   private readonly now: () => number;
   private readonly random: () => number;
 
-  constructor(private readonly deps: OutboxDeps & { settled?: (entry: OutboxEntry) => void }) {
+  /** `settled` hears of every attempt; the next plan waits for it (it forgets what a new person changes). */
+  constructor(private readonly deps: OutboxDeps & { settled?: (entry: OutboxEntry) => void | Promise<void> }) {
     this.now = deps.now ?? Date.now;
     this.random = deps.random ?? Math.random;
   }
@@ -272,6 +275,9 @@ export class Outbox {
         // The oldest chat goes alone first: only when Salesforce answers it do the others go
         // several at a time (an org that is down or over its limit gets one request, not six).
         await sendOne();
+        // Salesforce answers: the waiting chats' visitors are looked up together, a few requests
+        // for all of them (a failure here only means each plan asks for its own).
+        if (answered && !limited && queue.length > 1) await this.deps.identifyAhead?.(queue.flat()).catch(() => undefined);
         await Promise.all(Array.from({ length: answered ? PARALLEL_CHATS : 1 }, sendChats));
         if (limited) return; // the org is over its API limit: stop asking
         // Salesforce answers again: what waits out a backoff from the outage need not wait longer.
@@ -311,7 +317,7 @@ export class Outbox {
       const next = { ...entry, ...patch, updatedAt: this.now() };
       await this.deps.store.put(next);
       // The chat's panel hears of every attempt: done, needs attention, or pending until a time.
-      if (patch.state) this.deps.settled?.(next);
+      if (patch.state) await this.deps.settled?.(next);
       return { state: next.state };
     };
     try {

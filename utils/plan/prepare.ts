@@ -1,6 +1,6 @@
 import type { Candidate } from '../identify/rank';
 import { identifyContext } from '../identify/context';
-import { identifyVisitor, type CacheStore } from '../identify/service';
+import { identifyVisitor, identifyVisitors, type CacheStore } from '../identify/service';
 import type { SalesforceClient } from '../salesforce/connection';
 import type { MetadataCache } from '../salesforce/metadata';
 import type { OutboxEntry } from '../outbox/store';
@@ -37,6 +37,25 @@ export function planDefaults(settings: Settings, orgRegion?: string) {
 
 const asExisting = (c: Candidate): Existing => ({ type: c.type as 'Contact' | 'Lead', id: c.id, name: c.name, accountId: c.account?.id, values: c.values ?? {} });
 
+/** The rule an entry is written by: the agent's choice in the panel, else the trigger's automatic action; null for none. */
+function ruleOf(entry: OutboxEntry, settings: Settings) {
+  const rule = entry.manual ? { action: entry.manual.action, strategy: 'none' as const, noMatch: 'create' as const } : entry.trigger === 'manual' ? null : settings.automation[entry.trigger];
+  return rule && rule.action !== 'nothing' ? { ...rule, action: rule.action } : null;
+}
+
+/**
+ * The visitors of several waiting writes (after an outage) identified together, in a few composite
+ * requests instead of one each; their plans then find them in the cache. Writes already planned,
+ * or with nothing to write, are not looked up.
+ */
+export async function identifyAhead(entries: OutboxEntry[], ctx: Omit<PlanContext, 'chatCase' | 'chatAccount' | 'others' | 'now'>): Promise<void> {
+  const { client, metadata, settings } = ctx;
+  const waiting = entries.filter((e) => !e.plan && ruleOf(e, settings));
+  if (waiting.length < 2) return;
+  const { read, isPhone } = await identifyContext(metadata, client, settings.mapping);
+  await identifyVisitors(client, waiting.map((e) => e.snapshot), settings.identification, ctx.cache, { display: read, isPhone, region: planDefaults(settings, ctx.orgRegion).region });
+}
+
 /**
  * An outbox entry → its plan: who the visitor is (the agent's pick, else the best contact, else
  * the best lead; usually from the identification cache, so no request), the org's metadata
@@ -45,8 +64,8 @@ const asExisting = (c: Candidate): Existing => ({ type: c.type as 'Contact' | 'L
 export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise<ActionPlan | null> {
   const { client, metadata, settings } = ctx;
   // An agent's choice (entry.manual) replaces the automatic rule for the trigger.
-  const rule = entry.manual ? { action: entry.manual.action, strategy: 'none' as const, noMatch: 'create' as const } : entry.trigger === 'manual' ? null : settings.automation[entry.trigger];
-  if (!rule || rule.action === 'nothing') return null;
+  const rule = ruleOf(entry, settings);
+  if (!rule) return null;
   const defaults = planDefaults(settings, ctx.orgRegion);
   const { meta, read, isPhone } = await identifyContext(metadata, client, settings.mapping);
   const found = await identifyVisitor(client, entry.snapshot, settings.identification, ctx.cache, { display: read, isPhone, region: defaults.region });

@@ -1,4 +1,4 @@
-import type { SalesforceClient } from '../salesforce/connection';
+import { COMPOSITE_LIMIT, type SalesforceClient } from '../salesforce/connection';
 import { API_VERSION } from '../salesforce/version';
 import { copiesQuery, type Row } from './landed';
 import { soqlString } from '../salesforce/escape';
@@ -10,8 +10,6 @@ export type Written = { plan: ActionPlan; ids: Record<string, string> };
 
 /** A browser resends within seconds: a copy made further apart from ours is some other write. */
 const RESEND_WINDOW_MS = 10 * 60_000;
-/** Subrequests in one composite request. */
-const BATCH = 25;
 const salesforceTime = (value: unknown) => (typeof value === 'string' ? Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2')) : NaN);
 
 /**
@@ -64,8 +62,8 @@ export async function removeResent(client: SalesforceClient, written: Written[],
   const checks = written.flatMap((w) => markedRefs(w).map((ref) => ({ w, ref, query: copiesQuery(w.plan, now, ref)! })));
   const extras: Removed[] = [];
   const files = written.map((w) => ({ w, check: fileCheck(w) })).filter((f): f is { w: Written; check: NonNullable<ReturnType<typeof fileCheck>> } => !!f.check);
-  for (let i = 0; i < files.length; i += BATCH) {
-    const batch = files.slice(i, i + BATCH);
+  for (let i = 0; i < files.length; i += COMPOSITE_LIMIT) {
+    const batch = files.slice(i, i + COMPOSITE_LIMIT);
     const answers = await client.composite(batch.map(({ check }, j) => ({ method: 'GET', url: `/services/data/v${API_VERSION}/query?q=${encodeURIComponent(check.soql)}`, referenceId: `files${j}` })));
     batch.forEach(({ w, check }, j) => {
       const answer = answers[j];
@@ -75,8 +73,8 @@ export async function removeResent(client: SalesforceClient, written: Written[],
       }
     });
   }
-  for (let i = 0; i < checks.length; i += BATCH) {
-    const batch = checks.slice(i, i + BATCH);
+  for (let i = 0; i < checks.length; i += COMPOSITE_LIMIT) {
+    const batch = checks.slice(i, i + COMPOSITE_LIMIT);
     const answers = await client.composite(batch.map(({ query }, j) => ({ method: 'GET', url: `/services/data/v${API_VERSION}/query?q=${encodeURIComponent(query.soql)}`, referenceId: `copies${j}` })));
     batch.forEach(({ w, ref, query }, j) => {
       const answer = answers[j];
@@ -84,8 +82,8 @@ export async function removeResent(client: SalesforceClient, written: Written[],
     });
   }
   const removed: Removed[] = [];
-  for (let i = 0; i < extras.length; i += BATCH) {
-    const batch = extras.slice(i, i + BATCH);
+  for (let i = 0; i < extras.length; i += COMPOSITE_LIMIT) {
+    const batch = extras.slice(i, i + COMPOSITE_LIMIT);
     const answers = await client.composite(batch.map((r, j) => ({ method: 'DELETE', url: `/services/data/v${API_VERSION}/sobjects/${r.object}/${r.id}`, referenceId: `resent${j}` })), { allOrNone: false });
     removed.push(...batch.filter((_, j) => (answers[j]?.httpStatusCode ?? 500) < 300));
   }

@@ -7,6 +7,8 @@ import { fetchTransport, TIMEOUT_MS, type RequestKind } from './transport';
 export type ApiUsage = { used: number; max: number };
 export type SubRequest = { method: string; url: string; referenceId: string; body?: unknown; httpHeaders?: Record<string, string> };
 export type SubResponse = { referenceId: string; httpStatusCode: number; body: unknown; httpHeaders?: Record<string, string> };
+/** Salesforce's limit on subrequests in one composite request. */
+export const COMPOSITE_LIMIT = 25;
 
 /**
  * Retries are ours (the outbox, with backoff that survives the worker stopping). jsforce's Node
@@ -112,6 +114,33 @@ export class SalesforceClient {
     const kind = compositeRequest.some((r) => r.method !== 'GET') ? 'write' : 'read';
     const result = await this.request<{ compositeResponse: SubResponse[] }>({ method: 'POST', url: `/services/data/v${API_VERSION}/composite`, body: JSON.stringify({ allOrNone, compositeRequest }), headers: jsonHeaders(), kind });
     return result.compositeResponse;
+  }
+
+  /**
+   * Independent groups of reads (one chat's each) in as few composite requests as the limit
+   * allows, sent together: each group's answers under the referenceIds it gave them, or the error
+   * of the request that carried it. A group is never split across requests.
+   */
+  async compositeGroups(groups: SubRequest[][]): Promise<(SubResponse[] | Error)[]> {
+    const batches: number[][] = [];
+    let size = COMPOSITE_LIMIT;
+    groups.forEach((group, i) => {
+      if (!group.length) return;
+      if (size + group.length > COMPOSITE_LIMIT) (batches.push([]), (size = 0));
+      batches.at(-1)!.push(i);
+      size += group.length;
+    });
+    const answers: (SubResponse[] | Error)[] = groups.map(() => []);
+    const tag = (g: number) => `g${g}_`;
+    await Promise.all(batches.map(async (batch) => {
+      try {
+        const responses = await this.composite(batch.flatMap((g) => groups[g]!.map((r) => ({ ...r, referenceId: `${tag(g)}${r.referenceId}` }))));
+        for (const g of batch) answers[g] = responses.filter((r) => r.referenceId.startsWith(tag(g))).map((r) => ({ ...r, referenceId: r.referenceId.slice(tag(g).length) }));
+      } catch (error) {
+        for (const g of batch) answers[g] = toSalesforceError(error);
+      }
+    }));
+    return answers;
   }
 
   /** The org's daily API allowance, read from /limits (one request). */

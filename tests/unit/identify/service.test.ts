@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { emptySnapshot } from '@/utils/chat/snapshot';
+import { emptySnapshot, type ChatSnapshot } from '@/utils/chat/snapshot';
 import { lightningUrl } from '@/utils/identify/lightning';
 import { DEFAULT_RULES } from '@/utils/identify/rules';
-import { CACHE_MS, identifyVisitor, memoryCache } from '@/utils/identify/service';
+import { CACHE_MS, identifyVisitor, identifyVisitors, memoryCache } from '@/utils/identify/service';
+import { recordTokens } from '@/utils/identify/overlap';
 import { hasIdentifyingValue } from '@/utils/identify/request';
 import { SalesforceClient } from '@/utils/salesforce/connection';
 import { startEmulator, type Emulator } from '../../salesforce-emulator/server';
@@ -37,6 +38,58 @@ describe('identifyVisitor', () => {
     const result = await identifyVisitor(new SalesforceClient({ instanceUrl, accessToken }), emptySnapshot('c3', 'demo'), DEFAULT_RULES, memoryCache());
     expect(result).toEqual({ contacts: [], leads: [], accounts: [] });
     expect(emulator.apiCalls().length).toBe(before);
+  });
+});
+
+describe('identifyVisitors (the outbox after an outage)', () => {
+  const client = () => new SalesforceClient(emulator.issueToken());
+  const visitor = (i: number) => ({ ...emptySnapshot(`w${i}`, 'demo'), visitor: { email: i === 0 ? 'grace.hopper@example.com' : `waiting-${i}@example.org` } });
+
+  it('asks for 20 waiting chats in as few composite requests as the limit of 25 subrequests allows, each visitor once, answers as one by one', async () => {
+    emulator.reset({ data: 'scenarios' });
+    const chats = [...Array.from({ length: 19 }, (_, i) => visitor(i)), { ...visitor(0), chatId: 'again' }];
+    const before = emulator.apiCalls().length;
+    const results = await identifyVisitors(client(), chats, DEFAULT_RULES, memoryCache());
+    const calls = emulator.apiCalls().slice(before);
+    // 19 visitors × 3 subrequests (contacts, their accounts' cases, leads): 8 a request, never split.
+    expect(calls.map((c) => c.path)).toEqual(Array(3).fill('/services/data/v62.0/composite'));
+    expect(results).toHaveLength(20);
+    expect(results[0]!.contacts[0]).toMatchObject({ name: 'Grace Hopper', related: { cases: [{ subject: 'Cannot log in' }] } });
+    expect(results[19]).toEqual(results[0]);
+    expect(results.slice(1, 19).every((r) => !r.contacts.length && !r.leads.length)).toBe(true);
+    // The same answers as asking for each alone.
+    expect(await identifyVisitor(client(), visitor(0), DEFAULT_RULES, memoryCache())).toEqual(results[0]);
+  });
+
+  it('caches every answer it got, and throws the failure of a request once the rest are cached', async () => {
+    emulator.reset({ data: 'scenarios' });
+    const cache = memoryCache();
+    const chats = Array.from({ length: 10 }, (_, i) => visitor(i));
+    emulator.addFault({ kind: '503', method: 'POST', path: '/composite', count: 1 });
+    await expect(identifyVisitors(client(), chats, DEFAULT_RULES, cache)).rejects.toThrow();
+    const before = emulator.apiCalls().length;
+    // One of the two requests failed: only its chats are asked again.
+    await identifyVisitors(client(), chats, DEFAULT_RULES, cache);
+    expect(emulator.apiCalls().length - before).toBe(1);
+  });
+
+  it('forgets only the identifications a new person meets, by e-mail or by any spelling of the phone', async () => {
+    emulator.reset({ data: 'scenarios' });
+    const cache = memoryCache();
+    const rules = { contacts: [{ chatField: 'visitor.email', sfField: 'Email' }, { chatField: 'visitor.phone', sfField: 'Phone' }], leads: [], accounts: [] };
+    const ada = { ...emptySnapshot('a', 'demo'), visitor: { email: 'Ada@Engine.example' } };
+    const caller = { ...emptySnapshot('b', 'demo'), visitor: { phone: '(415) 555-0199' }, session: { country: 'US' } };
+    const other = { ...emptySnapshot('c', 'demo'), visitor: { email: 'someone.else@example.org' } };
+    await identifyVisitors(client(), [ada, caller, other], rules, cache);
+    const asked = async (snapshot: ChatSnapshot) => {
+      const before = emulator.apiCalls().length;
+      await identifyVisitor(client(), snapshot, rules, cache);
+      return emulator.apiCalls().length - before;
+    };
+    await cache.forget(recordTokens({ LastName: 'Lovelace', Email: 'ada@engine.example', Phone: '+1 415-555-0199' }));
+    expect(await asked(ada)).toBe(1);
+    expect(await asked(caller)).toBe(1);
+    expect(await asked(other)).toBe(0);
   });
 });
 

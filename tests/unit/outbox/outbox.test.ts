@@ -24,6 +24,7 @@ function setup(store: OutboxStore, send: (p: ActionPlan) => Promise<PlanOutcome>
     plan: async (entry) => (log.push(`plan ${entry.snapshot.chatId}`), (org.plan ?? plan)(entry.snapshot.chatId)),
     send: async (p) => (log.push(`send ${p.chatId}`), send(p)),
     landed: async (p) => (log.push(`landed? ${p.chatId}`), org.landed?.[p.chatId] ?? null),
+    identifyAhead: async (entries) => void log.push(`identify ${entries.map((e) => e.snapshot.chatId).join(',')}`),
     removeResent: async (written) => void resentChecks.push(written.map((w) => w.plan.chatId).join(',')),
     usageAllows: async () => (log.push('usage?'), org.usageAllows?.() ?? true),
     pause: { get: async () => paused, set: async (until) => void (paused = until) },
@@ -380,6 +381,25 @@ describe('Outbox', () => {
     await outbox.drain();
     expect((await outbox.entries()).every((e) => e.state === 'done')).toBe(true);
     expect(most).toBe(PARALLEL_CHATS);
+  });
+
+  it('once the oldest chat is answered, the visitors of the others are identified together before their plans; an org that does not answer is not asked', async () => {
+    let down = true;
+    const { outbox, log } = setup(memoryOutboxStore(), async () => {
+      if (down) throw new UnreachableError('NETWORK', 'cannot be reached');
+      return { state: 'done', ids: {} };
+    });
+    for (let i = 0; i < 4; i++) await outbox.enqueue(emptySnapshot(`down${i}`, 'demo', 'ended'), 'ended');
+    await outbox.drain();
+    expect(log.slice(0, 2)).toEqual(['plan down0', 'send down0']);
+    expect(log.some((l) => l.startsWith('identify'))).toBe(false);
+    await outbox.hurryAll();
+    down = false;
+    log.length = 0;
+    await outbox.drain();
+    expect(log.slice(0, 3)).toEqual(['landed? down0', 'send down0', 'identify down1,down2,down3']);
+    expect(log.filter((l) => l.startsWith('identify'))).toHaveLength(1);
+    expect((await outbox.entries()).every((e) => e.state === 'done')).toBe(true);
   });
 
   it('when Salesforce answers again, writes waiting out a backoff from the outage go at once', async () => {
