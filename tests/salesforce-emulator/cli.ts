@@ -1,6 +1,6 @@
 /**
  * `npm run emulator -- [--port 8787] [--seed 1] [--data full|scenarios|empty] [--latency 0]
- *  [--metadata DIR] [--approve-page]`: a local Salesforce org on 127.0.0.1.
+ *  [--metadata DIR] [--approve-page] [--daily-limit 15000]`: a local Salesforce org on 127.0.0.1.
  */
 import { parseArgs } from 'node:util';
 import { startEmulator } from './server';
@@ -13,6 +13,7 @@ const { values } = parseArgs({
     latency: { type: 'string', default: '0' },
     metadata: { type: 'string' },
     'approve-page': { type: 'boolean', default: false },
+    'daily-limit': { type: 'string', default: '15000' },
   },
 });
 
@@ -23,6 +24,7 @@ const emulator = await startEmulator({
   latencyMs: Number(values.latency),
   metadataDir: values.metadata,
   autoApprove: !values['approve-page'],
+  dailyLimit: Number(values['daily-limit']),
 });
 const token = emulator.issueToken();
 console.log(`Salesforce emulator on ${emulator.url} (API v62.0, seed ${values.seed}, ${emulator.records('Contact').length} contacts)`);
