@@ -297,18 +297,23 @@ describe('several people on one task', () => {
   const rules = { contacts: [{ chatField: 'visitor.email', sfField: 'Email' }, { chatField: 'visitor.phone', sfField: 'Phone' }], leads: [], accounts: [] };
   const settings = { identification: rules, ...automation('contactTask') };
   const visitor = () => demoVisitor('Pat', 'morgan-lee@example.org', { phone: '(212) 555-0147' });
+  /** Pat Morgan-Lee's chat, identified, with Pat Morgan (another match) put on it by the agent. */
+  async function withMorganAdded(chosen: Record<string, unknown>) {
+    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: chosen });
+    const chat = await demo.startChat(visitor());
+    await panel.waitForVisitor(chat);
+    const contacts = await e2e.emulator.records('Contact');
+    const morgan = contacts.find((c) => c.Email === 'morgan@example.org')!;
+    const morganLee = contacts.find((c) => c.Email === 'morgan-lee@example.org')!;
+    await click(panel, `[data-action="add-person"][data-person="${morgan.Id}"]`);
+    return { page, panel, demo, chat, morgan, morganLee };
+  }
 
   it('with Shared Activities, the other match the agent adds is named on the same task', async () => {
     const { harness, emulator } = e2e;
     await emulator.reset({ data: 'scenarios', org: { sharedActivities: true } });
     await harness.forgetMetadata(); // this org's Task has TaskWhoIds
-    const { page, panel, demo } = await e2e.openConnectedConsole({ settings });
-    const chat = await demo.startChat(visitor());
-    await panel.waitForVisitor(chat);
-    const contacts = await emulator.records('Contact');
-    const morgan = contacts.find((c) => c.Email === 'morgan@example.org')!;
-    const morganLee = contacts.find((c) => c.Email === 'morgan-lee@example.org')!;
-    await click(panel, `[data-action="add-person"][data-person="${morgan.Id}"]`);
+    const { page, panel, demo, chat, morgan, morganLee } = await withMorganAdded(settings);
     expect(await text(panel, '[data-also-on-chat]')).toBe('Its task also names Pat Morgan (take off).');
     await harness.screenshot(page, 'relations-several-people');
     await demo.endOpenChat();
@@ -342,13 +347,7 @@ describe('several people on one task', () => {
     const { harness, emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });
     await harness.forgetMetadata();
-    const { page, panel, demo } = await e2e.openConnectedConsole({ settings: { ...settings, records: { otherPeople: 'taskEach' } } });
-    const chat = await demo.startChat(visitor());
-    await panel.waitForVisitor(chat);
-    const contacts = await emulator.records('Contact');
-    const morgan = contacts.find((c) => c.Email === 'morgan@example.org')!;
-    const morganLee = contacts.find((c) => c.Email === 'morgan-lee@example.org')!;
-    await click(panel, `[data-action="add-person"][data-person="${morgan.Id}"]`);
+    const { page, panel, demo, chat, morgan, morganLee } = await withMorganAdded({ ...settings, records: { otherPeople: 'taskEach' } });
     await expect.poll(() => text(panel, '[data-also-on-chat]')).toBe('A task of their own also goes to Pat Morgan (take off).');
     await harness.screenshot(page, 'relations-task-each');
     await demo.sendMessage(chat, 'agent', 'Both of you will get the quote.');
