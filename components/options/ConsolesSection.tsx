@@ -6,6 +6,8 @@ import { activeAdapters } from '@/utils/adapters/defaults';
 import { wantedMatches } from '@/utils/adapters/registration';
 import { BUILT_IN_ADAPTERS } from '@/utils/adapters/registry';
 import { parseAdapter, type Adapter } from '@/utils/adapters/schema';
+import { selectorProblems } from '@/utils/adapters/selectors';
+import { AdapterTester } from './AdapterTester';
 import { Setting } from './Setting';
 import type { OptionsStore } from './store';
 
@@ -35,12 +37,24 @@ export function ConsolesSection({ store }: { store: OptionsStore }) {
     const errors: string[] = [];
     raw.forEach((input, i) => {
       const parsed = parseAdapter(input);
-      if (parsed.ok) adapters.push(parsed.adapter);
-      else errors.push(...parsed.errors.map((e) => `Adapter ${i + 1}: ${e}`));
+      // A selector the browser cannot read is refused here, where there is a DOM to ask (the worker has none).
+      const problems = parsed.ok ? selectorProblems(parsed.adapter, document) : parsed.errors;
+      if (problems.length) errors.push(...problems.map((e) => `Adapter ${i + 1}: ${e}`));
+      else if (parsed.ok) adapters.push(parsed.adapter);
     });
     setCustomErrors(errors);
     if (!errors.length) store.set('consoles', 'custom', adapters);
   }
+
+  /** "Use as a custom adapter" in the tester: it replaces the custom adapter of the same name, or is added. */
+  function useTested(input: unknown) {
+    const name = (input as { name?: unknown })?.name;
+    const others = consoles.custom.filter((a) => a.name !== name);
+    editCustom(JSON.stringify([...others, input], null, 2));
+    document.getElementById('custom-adapters')?.scrollIntoView({ block: 'center' });
+  }
+  // Adapters already in force (a policy's too) whose selectors the browser cannot read: the console script leaves them out.
+  const unreadable = consoles.custom.flatMap((a) => selectorProblems(a, document));
 
   async function allow() {
     const origins = wantedMatches(activeAdapters(consoles));
@@ -81,6 +95,7 @@ export function ConsolesSection({ store }: { store: OptionsStore }) {
           <>
             <textarea id="custom-adapters" class="code" rows={8} spellcheck={false} disabled={disabled} value={customText} onInput={(e) => editCustom(e.currentTarget.value)} />
             {customErrors.map((e) => <p class="problem" role="alert">{e}</p>)}
+            {!customErrors.length && unreadable.map((e) => <p class="problem" role="alert" data-unreadable-selector>{e} (this adapter is left out on the consoles until it is fixed)</p>)}
           </>
         )}
       </Setting>
@@ -88,6 +103,7 @@ export function ConsolesSection({ store }: { store: OptionsStore }) {
         <button type="button" onClick={allow}>Allow the extension on these consoles</button>
         {access && <span class="hint">{access}</span>}
       </div>
+      <AdapterTester adapters={[...consoles.custom, ...BUILT_IN_ADAPTERS]} use={useTested} />
     </section>
   );
 }

@@ -3,6 +3,7 @@ import { defineContentScript } from 'wxt/utils/define-content-script';
 import { deliver } from '@/utils/messages/deliver';
 import { sendConsoleCommand as sendCommand } from '@/utils/messages/console-client';
 import { whenConsoleAppears } from '@/utils/adapters/detect';
+import { selectorProblems } from '@/utils/adapters/selectors';
 import { mountPanelFrame } from '@/utils/adapters/panel-frame';
 import { keepMounted } from '@/utils/adapters/keep-mounted';
 import { watchConsole } from '@/utils/adapters/runtime';
@@ -18,7 +19,10 @@ export default defineContentScript({
   registration: 'runtime',
   async main(ctx) {
     // The consoles switched on in settings (built-ins with their URLs, custom adapters).
-    const { adapters } = await sendCommand('console.adapters', {}).catch(() => ({ adapters: [] }));
+    const { adapters: configured } = await sendCommand('console.adapters', {}).catch(() => ({ adapters: [] }));
+    // An adapter with a selector the browser cannot read would throw at every change of the page:
+    // it is left out (the options page names it), and the others still work.
+    const adapters = configured.filter((adapter) => !selectorProblems(adapter, document).length);
     // WXT invalidates this context when the extension is reloaded, but also when any script of
     // the page posts WXT's "content script started" message: a hostile page must not be able to
     // stop the watcher (chats would end unseen). It stops only when the extension is really gone.

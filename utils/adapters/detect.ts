@@ -58,7 +58,8 @@ export function globMatches(glob: string, text: string): boolean {
 }
 
 const urlMatches = (a: Adapter, url: string) => a.matches.some((p) => matchesPattern(p, url));
-const detected = (a: Adapter, doc: Document) => !!doc.querySelector(a.detect.split('>>>')[0]!.trim());
+/** The adapter's console is on this page (its `detect` element is there). */
+export const detected = (a: Adapter, doc: Document) => !!doc.querySelector(a.detect.split('>>>')[0]!.trim());
 
 /** The adapter for this page: its URL matches and its console is really there. */
 export function adapterFor(adapters: Adapter[], url: string, doc: Document): Adapter | null {

@@ -1,0 +1,136 @@
+import { browser } from 'wxt/browser';
+import { useEffect, useState } from 'preact/hooks';
+import type { Adapter } from '@/utils/adapters/schema';
+import type { TesterReport } from '@/utils/adapters/tester';
+
+type ConsoleTab = { id: number; title: string; url: string };
+type InjectedTester = { run: (input: unknown) => TesterReport; clear: () => void };
+
+/** Tabs the extension may read (Chrome gives their URL only for those): where the tester can run. */
+async function readableTabs(): Promise<ConsoleTab[]> {
+  const tabs = await browser.tabs.query({});
+  return tabs.flatMap((t) => (t.id !== undefined && t.url && /^https?:/.test(t.url) ? [{ id: t.id, title: t.title || t.url, url: t.url }] : []));
+}
+
+/** Runs the tester in a tab's isolated world: its script first, then the call with the adapter (or, without one, the marks cleared). */
+async function inTab(tabId: number, input?: unknown): Promise<TesterReport | null> {
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/adapter-tester.js'] });
+  const [result] = await browser.scripting.executeScript({
+    target: { tabId },
+    func: (given: unknown, run: boolean) => {
+      const tester = (globalThis as unknown as { sfPanelAdapterTester: InjectedTester }).sfPanelAdapterTester;
+      return run ? tester.run(given) : (tester.clear(), null);
+    },
+    args: [input ?? null, input !== undefined],
+  });
+  return (result?.result as TesterReport | null) ?? null;
+}
+
+const countWords = (count: number | null, scope: string) => (count === null ? `no ${scope} to look in` : count === 0 ? 'matches nothing' : `${count}`);
+
+/**
+ * The adapter tester: the admin edits an adapter (or starts from one of the consoles'), picks an
+ * open console tab, and sees at once what each selector finds there (outlined on the page) and
+ * the chat the panel would get. Runs again as they type.
+ */
+export function AdapterTester({ adapters, use }: { adapters: Adapter[]; use: (adapter: unknown) => void }) {
+  const [text, setText] = useState(() => JSON.stringify(adapters[0] ?? {}, null, 2));
+  const [tabs, setTabs] = useState<ConsoleTab[]>([]);
+  const [tabId, setTabId] = useState<number | null>(null);
+  const [report, setReport] = useState<TesterReport | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = () => void readableTabs().then((found) => {
+    setTabs(found);
+    setTabId((id) => (found.some((t) => t.id === id) ? id : found[0]?.id ?? null));
+  }).catch(() => setTabs([]));
+  useEffect(refresh, []);
+
+  async function run(json: string, tab: number | null) {
+    if (tab === null) return setError('Open the console in a tab (the extension must be allowed on it), then choose it here.');
+    let input: unknown;
+    try {
+      input = JSON.parse(json);
+    } catch (e) {
+      setReport(null);
+      return setError(`Not JSON: ${e instanceof Error ? e.message : String(e)}`);
+    }
+    try {
+      setReport(await inTab(tab, input));
+      setError(null);
+    } catch (e) {
+      setReport(null);
+      setError(`Cannot run on this tab: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+  // Live: once run, every edit runs it again (after a pause in typing).
+  useEffect(() => {
+    if (!report && !error) return;
+    const timer = setTimeout(() => void run(text, tabId), 400);
+    return () => clearTimeout(timer);
+  }, [text]);
+
+  const snapshot = report?.snapshot;
+  const facts = snapshot ? (['visitor', 'session', 'preChat', 'custom', 'chat', 'agent'] as const).flatMap((group) => Object.entries(snapshot[group] ?? {}).map(([k, v]) => [`${group}.${k}`, String(v)] as const)) : [];
+  return (
+    <div class="tester" id="adapter-tester">
+      <h3>Try an adapter on an open console</h3>
+      <p class="hint">Start from a console's adapter or paste your own, choose the tab where the console is open, and see what each selector finds (outlined on the page) and the chat the panel would read. It runs again as you edit.</p>
+      <div class="pair">
+        <label>Start from{' '}
+          <select id="adapter-test-start" onChange={(e) => setText(JSON.stringify(adapters.find((a) => a.name === e.currentTarget.value) ?? {}, null, 2))}>
+            {adapters.map((a) => <option value={a.name}>{a.label}</option>)}
+          </select>
+        </label>
+        <label>Console tab{' '}
+          <select id="adapter-test-tab" value={tabId ?? ''} onChange={(e) => setTabId(Number(e.currentTarget.value))}>
+            {tabs.length ? tabs.map((t) => <option value={t.id}>{t.title}</option>) : <option value="">No tab the extension may read</option>}
+          </select>
+        </label>
+        <button type="button" onClick={refresh}>Refresh tabs</button>
+      </div>
+      <textarea id="adapter-test-json" class="code" rows={12} spellcheck={false} aria-label="Adapter to try (JSON)" value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      <div class="buttons">
+        <button type="button" class="primary" id="adapter-test-run" onClick={() => void run(text, tabId)}>Test on this tab</button>
+        {report && <button type="button" onClick={() => tabId !== null && void inTab(tabId).catch(() => undefined)}>Take the outlines off</button>}
+        {report && !report.problems.length && <button type="button" id="adapter-test-use" onClick={() => use(JSON.parse(text))}>Use as a custom adapter</button>}
+      </div>
+      {error && <p class="problem" role="alert">{error}</p>}
+      {report && (
+        <div class="tester-report" aria-live="polite">
+          {report.problems.map((p) => <p class="problem" role="alert" data-tester-problem>{p}</p>)}
+          {!report.problems.length && (
+            <ul class="tester-summary">
+              <li data-check="url" class={report.urlMatches ? '' : 'warn'}>{report.urlMatches ? 'Its URL patterns match this page.' : 'None of its URL patterns matches this page: the extension would not run here.'}</li>
+              <li data-check="detect" class={report.detected ? '' : 'warn'}>{report.detected ? 'Its detect selector is on the page.' : 'Its detect selector matches nothing here: the panel would not appear.'}</li>
+              {report.chats.length > 0 && <li>{report.chats.length} chat(s) in the list{report.chats.some((c) => c.active) ? '' : ', none marked open'}.</li>}
+              <li data-check="chat" class={snapshot ? '' : 'warn'}>{snapshot ? `Reads chat ${snapshot.chatId}: ${snapshot.transcript.length} message(s)${snapshot.state === 'ended' ? ', ended' : ''}.` : 'Reads no open chat: the pane or its chat id is not found.'}</li>
+            </ul>
+          )}
+          {report.selectors.length > 0 && (
+            <table class="tester-selectors">
+              <thead><tr><th>Where</th><th>Selector</th><th>Found</th></tr></thead>
+              <tbody>
+                {report.selectors.map((s) => (
+                  <tr data-path={s.path} data-count={s.count ?? ''} class={s.count === 0 ? 'warn' : ''}>
+                    <td><code>{s.path}</code></td>
+                    <td><code>{s.selector}</code></td>
+                    <td>{countWords(s.count, s.scope)}{s.count && s.scope === 'message' ? ' message(s)' : ''}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+          {snapshot && (
+            <div class="tester-snapshot">
+              <h4>What the panel would read</h4>
+              <dl>{facts.map(([k, v]) => <><dt><code>{k}</code></dt><dd><bdi>{v}</bdi></dd></>)}</dl>
+              <ol class="tester-messages">
+                {snapshot.transcript.slice(-5).map((m) => <li data-role={m.role}><strong>{m.role}{m.author ? ` · ${m.author}` : ''}</strong>: <bdi>{m.text}</bdi></li>)}
+              </ol>
+            </div>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}

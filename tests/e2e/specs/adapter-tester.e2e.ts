@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer';
+import { useExtension } from '../setup';
+import { demoVisitor } from '../pages/demo-console';
+import { OPTIONS_URL } from '../pages/options';
+import { PanelPage } from '../pages/panel';
+import { BUILT_IN_ADAPTERS } from '../../../utils/adapters/registry';
+
+const e2e = useExtension();
+const demoAdapter = BUILT_IN_ADAPTERS.find((a) => a.name === 'demo')!;
+
+/** Puts an adapter in the tester's box as an admin pasting it would (one input event). */
+async function paste(options: Page, adapter: unknown) {
+  await options.$eval('#adapter-test-json', (el, json) => {
+    (el as HTMLTextAreaElement).value = json;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, JSON.stringify(adapter, null, 2));
+}
+const row = (options: Page, path: string) => options.waitForSelector(`.tester-selectors tr[data-path="${path}"]`).then((r) => r!.evaluate((el) => ({ count: el.getAttribute('data-count'), text: (el as HTMLElement).innerText })));
+
+describe('an admin maps a console with the adapter tester', () => {
+  it('tries an adapter on the open console: what each selector finds (outlined on the page), the chat it reads; live as they edit; then uses it', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, demo } = await e2e.openConnectedConsole();
+    const chat = await demo.startChat(demoVisitor('Grace Hopper', 'grace.hopper@example.com'));
+    await demo.openChat(chat);
+    await demo.sendMessage(chat, 'agent', 'Let me look that up.');
+
+    const options = await harness.newPage(OPTIONS_URL);
+    await options.waitForSelector('#adapter-tester');
+    const tab = await options.$$eval('#adapter-test-tab option', (opts) => opts.find((o) => o.textContent === 'Demo Chat Console')?.getAttribute('value'));
+    expect(tab, 'the console tab is offered').toBeTruthy();
+    await options.select('#adapter-test-tab', tab!);
+    await options.select('#adapter-test-start', 'demo');
+    await options.click('#adapter-test-run');
+    await options.waitForSelector('.tester-report li[data-check="chat"]');
+    const summary = await options.$eval('.tester-summary', (el) => (el as HTMLElement).innerText);
+    expect(summary).toMatch(/URL patterns match this page[\s\S]*detect selector is on the page[\s\S]*Reads chat .+: \d+ message\(s\)/);
+    const messages = /: (\d+) message/.exec(summary)![1]!;
+    expect(Number(messages)).toBeGreaterThanOrEqual(2); // the visitor's and the agent's at least
+    expect(Number((await row(options, 'detect')).count)).toBeGreaterThan(0);
+    expect((await row(options, 'transcript.message')).count).toBe(messages);
+    expect(await options.$eval('.tester-messages', (el) => (el as HTMLElement).innerText)).toContain('Let me look that up.');
+    expect(await options.$eval('.tester-snapshot', (el) => (el as HTMLElement).innerText)).toContain('grace.hopper@example.com');
+    // What it found is outlined on the console itself.
+    expect(await page.$$eval('[data-sf-adapter-test]', (els) => els.length)).toBeGreaterThan(2);
+    await (await options.$('#adapter-tester'))!.scrollIntoView();
+    await harness.screenshot(options, 'options-adapter-tester');
+
+    // A typo the browser cannot read: named at once, nothing run.
+    await paste(options, { ...demoAdapter, detect: '#demo-console[' });
+    expect(await options.waitForSelector('[data-tester-problem]').then((p) => p!.evaluate((el) => el.textContent))).toBe('adapter "demo": detect: "#demo-console[" is not a valid CSS selector');
+    // A selector the console's markup no longer has: found nothing, said so.
+    await paste(options, { ...demoAdapter, name: 'demo-copy', label: 'Demo copy', fields: { ...demoAdapter.fields, 'visitor.email': { selector: '.renamed-email', read: 'text' } } });
+    await options.waitForSelector('.tester-selectors tr[data-path="fields.visitor.email.selector"][data-count="0"]');
+    expect((await row(options, 'fields.visitor.email.selector')).text).toContain('matches nothing');
+    await harness.screenshot(options, 'options-adapter-tester-nothing');
+
+    // "Use as a custom adapter": it goes into the custom adapters, saved like any setting.
+    await options.click('#adapter-test-use');
+    await options.waitForFunction(() => (document.querySelector('#custom-adapters') as HTMLTextAreaElement).value.includes('"demo-copy"'));
+    expect(await options.$$eval('#consoles .setting .problem', (els) => els.map((e) => e.textContent))).toEqual([]);
+    await options.click('#save');
+    await options.waitForFunction(() => document.querySelector('.notice')?.textContent?.startsWith('Saved'), { timeout: 10_000 });
+    const stored = await harness.inWorker(async () => ((await chrome.storage.local.get('settings')).settings as { consoles?: { custom?: { name: string }[] } }).consoles?.custom?.map((a) => a.name));
+    expect(stored).toEqual(['demo-copy']);
+  });
+
+  it('a custom adapter whose selector the browser cannot read is named on the options page and left out on the console; the others still work', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const broken = { ...demoAdapter, name: 'broken', label: 'Broken', detect: 'main[data-console=' };
+    const copy = { ...demoAdapter, name: 'demo-copy', label: 'Demo copy' };
+    // The built-in is off: the broken adapter is the first the console script meets on this page.
+    const { page } = await e2e.openConnectedConsole({ settings: { consoles: { builtIn: { demo: { enabled: false, matches: demoAdapter.matches } }, custom: [broken, copy] } } });
+    await new PanelPage(page).frame();
+    const options = await harness.newPage(OPTIONS_URL);
+    const problem = await options.waitForSelector('[data-unreadable-selector]');
+    expect(await problem!.evaluate((el) => el.textContent)).toBe('adapter "broken": detect: "main[data-console=" is not a valid CSS selector (this adapter is left out on the consoles until it is fixed)');
+  });
+});
