@@ -304,6 +304,15 @@ export function createHandlers(startedAt: number, { retryAt }: { retryAt: (when:
       if (health) tellPanel({ type: 'panel.health', tabId, health });
       return {};
     },
+    'console.undetected': async ({ consoles }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return {};
+      const expected = activeAdapters((await loadSettings()).settings.consoles).filter((a) => consoles.includes(a.name));
+      if (!expected.length) return {};
+      const health = { state: 'not_recognised' as const, failing: expected.slice(0, 10).map((a) => `detect (${a.detect.slice(0, 200)})`), console: expected.map((a) => a.label).join(', ').slice(0, 100) };
+      await tabs.judged(tabId, health);
+      return {};
+    },
     'console.problems': async () => Promise.all((await tabs.problems()).map(async (p) => ({ ...p, title: await browser.tabs.get(p.tabId).then((t) => t.title).catch(() => undefined) }))),
     'outbox.list': async ({ chatId }) => {
       const org = await connectedOrg();

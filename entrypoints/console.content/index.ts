@@ -2,13 +2,16 @@ import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
 import { deliver } from '@/utils/messages/deliver';
 import { sendConsoleCommand as sendCommand } from '@/utils/messages/console-client';
-import { whenConsoleAppears } from '@/utils/adapters/detect';
+import { matchesPattern, whenConsoleAppears } from '@/utils/adapters/detect';
 import { selectorProblems } from '@/utils/adapters/selectors';
 import { mountPanelFrame } from '@/utils/adapters/panel-frame';
 import { keepMounted } from '@/utils/adapters/keep-mounted';
 import { watchConsole } from '@/utils/adapters/runtime';
 import type { ChatEvent, ChatSnapshot } from '@/utils/chat/snapshot';
 import { toSend, type SentChats } from '@/utils/chat/delta';
+
+/** How long a page its URL patterns match may take to show its console before the admin is told it did not. */
+const DETECT_GRACE_MS = 10_000;
 
 /**
  * Watches the console and reports what it reads, nothing more: the panel is an extension page in
@@ -30,7 +33,11 @@ export default defineContentScript({
     const waiting = new AbortController();
     ctx.onInvalidated(() => extensionGone() && waiting.abort());
     // A single-page console may render itself after load: watch for it, cheaply, until it is there.
+    // Still not there after a while on a page its URL patterns match: the admin is told (one message, no polling).
+    const expected = adapters.filter((a) => a.matches.some((p) => matchesPattern(p, location.href))).map((a) => a.name);
+    const notice = expected.length ? setTimeout(() => void sendCommand('console.undetected', { consoles: expected }).catch(() => undefined), DETECT_GRACE_MS) : undefined;
     const adapter = await whenConsoleAppears(adapters, document, waiting.signal);
+    clearTimeout(notice);
     if (!adapter) return; // not a chat console: stay idle
 
     const host = document.createElement('sf-chat-panel');

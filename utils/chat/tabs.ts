@@ -81,6 +81,14 @@ export class ConsoleTabs {
     return changed ? health : null;
   }
 
+  /** A health judged without a watcher (the console never appeared on the page): kept as a watcher's is. */
+  async judged(tabId: number, health: ConsoleHealth): Promise<void> {
+    const tab = this.tab(tabId);
+    tab.tracker = undefined;
+    tab.health = health;
+    await this.healthStore?.set(tabId, { console: '', state: { ever: { list: false, pane: false, items: false }, withMessages: null, last: JSON.stringify(health) }, health });
+  }
+
   /** The tab's console health, as this worker or the one before it last judged it. */
   async healthOf(tabId: number): Promise<ConsoleHealth | undefined> {
     return this.tabs.get(tabId)?.health ?? (await this.healthStore?.get(tabId))?.health;

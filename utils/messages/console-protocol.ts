@@ -44,6 +44,14 @@ export const consoleCommands = {
     request: ConsoleSeen,
     response: z.object({}),
   },
+  /**
+   * The page's URL matches these adapters, yet none of their consoles appeared (their `detect`
+   * matched nothing): the console changed, or the adapter is wrong. The background says so.
+   */
+  'console.undetected': {
+    request: z.object({ consoles: z.array(z.string().check(z.maxLength(100))).check(z.minLength(1), z.maxLength(40)) }),
+    response: z.object({}),
+  },
   /** The console adapters switched on in settings (built-ins with their URLs, and custom ones). */
   'console.adapters': {
     request: z.object({}),

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { useExtension } from '../setup';
 import { demoVisitor } from '../pages/demo-console';
-import { OPTIONS_URL } from '../pages/options';
+import { OPTIONS_URL, POPUP_URL } from '../pages/options';
 import { PanelPage } from '../pages/panel';
 import { BUILT_IN_ADAPTERS } from '../../../utils/adapters/registry';
 
@@ -78,5 +78,31 @@ describe('an admin maps a console with the adapter tester', () => {
     const options = await harness.newPage(OPTIONS_URL);
     const problem = await options.waitForSelector('[data-unreadable-selector]');
     expect(await problem!.evaluate((el) => el.textContent)).toBe('adapter "broken": detect: "main[data-console=" is not a valid CSS selector (this adapter is left out on the consoles until it is fixed)');
+  });
+
+  it("an adapter whose detect never matches on its console's page is named in the popup and the options page, with the selector", async () => {
+    const { harness } = e2e;
+    const renamed = { ...demoAdapter, name: 'renamed', label: 'Renamed console', detect: '[data-renamed-console]' };
+    await harness.useSettings({ consoles: { builtIn: { demo: { enabled: false, matches: demoAdapter.matches } }, custom: [renamed] } });
+    await harness.newPage(e2e.consoleUrl);
+    // The console script gives a console 10 s to appear, then says it did not (no polling before that).
+    const words = "Renamed console may have changed its page. Not matching: detect ([data-renamed-console]).";
+    let shown = '';
+    for (const started = Date.now(); !shown.includes(words) && Date.now() - started < 20_000; ) {
+      const popup = await harness.newPage(POPUP_URL);
+      await popup.waitForSelector('.queue, .empty');
+      shown = await popup.$$eval('[data-console-health="not_recognised"]', (els) => els.map((e) => (e as HTMLElement).innerText).join('\n'));
+      if (shown.includes(words)) {
+        await popup.setViewport({ width: 380, height: 600 });
+        await harness.screenshot(popup, 'popup-console-undetected');
+      }
+      await popup.close();
+      if (!shown) await new Promise((r) => setTimeout(r, 1_000));
+    }
+    expect(shown).toContain("This console's layout is not recognised: nothing will be written automatically.");
+    expect(shown).toContain(words);
+    const options = await harness.newPage(OPTIONS_URL);
+    const problem = await options.waitForSelector('#consoles [data-console-health="not_recognised"]');
+    expect(await problem!.evaluate((el) => el.textContent)).toContain(words);
   });
 });

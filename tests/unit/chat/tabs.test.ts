@@ -67,4 +67,20 @@ describe("ConsoleTabs: a console's health across a worker restart", () => {
     await Promise.resolve();
     expect(kept.has(7)).toBe(false);
   });
+
+  it('a console that never appeared on a page its URL matches is a problem (kept for the next worker), until its console is read there', async () => {
+    const kept = new Map<number, KeptHealth>();
+    const store: HealthStore = {
+      get: async (tabId) => kept.get(tabId), set: async (tabId, k) => void kept.set(tabId, k), remove: async (tabId) => void kept.delete(tabId),
+      all: async () => [...kept].map(([tabId, k]) => [tabId, k.health]),
+    };
+    const undetected = { state: 'not_recognised' as const, failing: ['detect ([data-demo-console])'], console: 'Demo console' };
+    await new ConsoleTabs(store).judged(3, undetected);
+    expect(await new ConsoleTabs(store).problems()).toEqual([{ tabId: 3, health: undetected }]);
+    // The page reloads and the console is there: the watcher's judgement replaces it.
+    const demo = Adapter.parse(demoAdapter);
+    const seen = { console: 'demo', list: true, listedActive: true, pane: true, active: 'c1', activeListed: true, messages: true };
+    expect(await new ConsoleTabs(store).see(3, seen, async () => demo)).toMatchObject({ state: 'recognised' });
+    expect(await new ConsoleTabs(store).problems()).toEqual([]);
+  });
 });

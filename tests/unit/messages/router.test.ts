@@ -32,6 +32,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'record.create': async () => ({ state: 'error', message: 'x' }),
     'console.adapters': async () => ({ adapters: [] }),
     'console.seen': async () => ({}),
+    'console.undetected': async () => ({}),
     'console.problems': async () => [],
     'options.open': async () => ({}),
     'auth.connect': async () => ({ ok: false, message: 'x' }),
