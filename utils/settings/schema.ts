@@ -1,5 +1,5 @@
 import * as z from 'zod';
-import { Adapter } from '../adapters/schema';
+import { Adapter, parseAdapter } from '../adapters/schema';
 import { BUILT_IN_ADAPTERS } from '../adapters/registry';
 import { DEFAULT_RULES } from '../identify/rules';
 import { DEFAULT_MAPPING } from '../mapping/defaults';
@@ -116,9 +116,7 @@ export const SettingsSchema = z.object({
     builtIn: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), ConsoleSwitch),
     custom: z.array(Adapter).max(20).superRefine((adapters, ctx) => {
       adapters.forEach((adapter, i) => {
-        for (const pattern of unsafePatterns(adapter)) {
-          ctx.addIssue({ code: 'custom', path: [i], message: `the pattern ${JSON.stringify(pattern.slice(0, 80))} can take exponential time on page text (a repeated group inside a repeat, such as (a+)+): write it without the nested repeat` });
-        }
+        for (const message of slowPatterns(adapter)) ctx.addIssue({ code: 'custom', path: [i], message });
       });
     }),
   }),
@@ -138,6 +136,21 @@ export const DEFAULT_SETTINGS: Settings = {
   consoles: {
     builtIn: Object.fromEntries(BUILT_IN_ADAPTERS.map((a) => [a.name, { enabled: true, matches: [...a.matches] }])),
     custom: [],
+  },
+};
+
+/** Patterns of an adapter that could block the console's tab, as the admin's errors. */
+const slowPatterns = (adapter: unknown) =>
+  unsafePatterns(adapter).map((pattern) => `the pattern ${JSON.stringify(pattern.slice(0, 80))} can take exponential time on page text (a repeated group inside a repeat, such as (a+)+): write it without the nested repeat`);
+
+/**
+ * Lists whose items stand alone: one wrong item is reported and left out, the rest still apply
+ * (one broken adapter in a policy does not take the others with it). Each gives an item's problems.
+ */
+const ITEMWISE: Record<string, (item: unknown) => string[]> = {
+  'consoles.custom': (item) => {
+    const parsed = parseAdapter(item);
+    return parsed.ok ? slowPatterns(item).map((m) => `adapter "${parsed.adapter.name}": ${m}`) : parsed.errors;
   },
 };
 
@@ -168,12 +181,19 @@ export function validSettings(raw: unknown, source: SettingsSource): { values: R
       continue;
     }
     const shape = sectionShape(section as SectionName);
-    for (const [key, value] of Object.entries(body)) {
+    for (const [key, given] of Object.entries(body)) {
       const setting = `${section}.${key}`;
+      let value = given;
       const schema = Object.hasOwn(shape, key) ? shape[key] : undefined;
       if (!schema) {
         problems.push({ source, setting, message: `unknown setting (known: ${Object.keys(shape).join(', ')})` });
         continue;
+      }
+      const problemsOf = ITEMWISE[setting];
+      if (problemsOf && Array.isArray(value)) {
+        const wrong = value.map(problemsOf);
+        for (const [i, list] of wrong.entries()) if (list.length) problems.push({ source, setting, message: `${list.join('; ')} (item ${i + 1}, left out: the others apply)` });
+        value = value.filter((_, i) => !wrong[i]!.length);
       }
       const parsed = schema.safeParse(value);
       if (parsed.success) Object.defineProperty((values[section] ??= {}), key, { value: parsed.data, enumerable: true, writable: true, configurable: true });

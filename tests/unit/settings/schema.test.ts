@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS, mergeSettings, parseSettings, SettingsSchema } from '@/utils/settings/schema';
+import { BUILT_IN_ADAPTERS } from '@/utils/adapters/registry';
 
 describe('parseSettings', () => {
   it('gives the defaults for nothing stored: nothing automatic, e-mail rules, the default mapping', () => {
@@ -46,6 +47,16 @@ describe('parseSettings', () => {
     const { settings, problems } = parseSettings({ consoles: { custom: [{ name: 'Bad Name', label: 'x', matches: ['nope'] }] } });
     expect(settings.consoles.custom).toEqual([]);
     expect(problems[0]).toMatchObject({ setting: 'consoles.custom', message: expect.stringContaining('lower-case') });
+  });
+
+  it('leaves one broken custom adapter out and keeps the others (a policy with one mistake still maps its other consoles)', () => {
+    const good = { ...BUILT_IN_ADAPTERS.find((a) => a.name === 'demo')!, name: 'acme', label: 'Acme chat' };
+    const slow = { ...good, name: 'slow', fields: { 'visitor.email': { selector: '.email', pattern: '(a+)+$' } } };
+    const { settings, problems } = mergeSettings(undefined, { consoles: { custom: [{ name: 'Bad Name' }, good, slow] } });
+    expect(settings.consoles.custom.map((a) => a.name)).toEqual(['acme']);
+    expect(problems.map((p) => [p.source, p.setting])).toEqual([['policy', 'consoles.custom'], ['policy', 'consoles.custom']]);
+    expect(problems[0]!.message).toMatch(/^adapter "Bad Name": name: .*\(item 1, left out: the others apply\)$/);
+    expect(problems[1]!.message).toMatch(/^adapter "slow": the pattern "\(a\+\)\+\$" can take exponential time.*\(item 3, left out: the others apply\)$/);
   });
 });
 
