@@ -2,9 +2,45 @@ import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
 import type { Adapter } from '@/utils/adapters/schema';
 import type { TesterReport } from '@/utils/adapters/tester';
+import type { PickResult } from '@/entrypoints/adapter-tester';
 
 type ConsoleTab = { id: number; title: string; url: string };
-type InjectedTester = { run: (input: unknown) => TesterReport; clear: () => void };
+type InjectedTester = { run: (input: unknown) => TesterReport; clear: () => void; pick: (count: number, what: string, scope: string | null) => Promise<PickResult> };
+
+/**
+ * What the admin can point at, and where its selector goes in the adapter: a plain selector, or
+ * an extract's `selector`. Lists take two examples; a selector inside a message or the pane is
+ * relative to it (`scope`, a path of the adapter whose selector finds it).
+ */
+const PICKABLE: { path: string; what: string; count?: number; extract?: boolean; scope?: 'pane.root' | 'transcript.message' }[] = [
+  { path: 'detect', what: 'something only this console has' },
+  { path: 'mount.anchor', what: 'where the panel should go' },
+  { path: 'chats.item', what: 'two chats in the list', count: 2 },
+  { path: 'pane.root', what: "the open chat's pane" },
+  { path: 'transcript.message', what: 'two messages', count: 2, scope: 'pane.root' },
+  { path: 'transcript.text', what: "a message's text", extract: true, scope: 'transcript.message' },
+  { path: 'transcript.author', what: "a message's author", extract: true, scope: 'transcript.message' },
+  { path: 'fields.visitor.name', what: "the visitor's name", extract: true },
+  { path: 'fields.visitor.email', what: "the visitor's e-mail", extract: true },
+  { path: 'fields.visitor.phone', what: "the visitor's phone", extract: true },
+  { path: 'fields.visitor.company', what: "the visitor's company", extract: true },
+  { path: 'agent.name', what: "the agent's own name", extract: true },
+];
+
+/** The adapter (parsed JSON) with a picked selector put at `path` ("fields.visitor.email": fields → "visitor.email"). */
+function withSelector(adapter: Record<string, unknown>, path: string, selector: string, extract: boolean): Record<string, unknown> {
+  const [head, ...rest] = path.split('.');
+  const keys = head === 'fields' ? [head, rest.join('.')] : [head!, ...rest];
+  const copy = structuredClone(adapter);
+  let node = copy as Record<string, unknown>;
+  for (const key of keys.slice(0, -1)) node = (node[key] = typeof node[key] === 'object' && node[key] ? node[key] : {}) as Record<string, unknown>;
+  const last = keys.at(-1)!;
+  node[last] = extract ? { ...(typeof node[last] === 'object' && node[last] ? node[last] : {}), selector } : selector;
+  return copy;
+}
+
+/** A selector of the adapter being edited, by path (for a pick's scope). */
+const selectorAt = (adapter: Record<string, unknown>, path: string) => path.split('.').reduce<unknown>((node, key) => (node as Record<string, unknown> | undefined)?.[key], adapter);
 
 /** Tabs the extension may read (Chrome gives their URL only for those): where the tester can run. */
 async function readableTabs(): Promise<ConsoleTab[]> {
@@ -39,6 +75,8 @@ export function AdapterTester({ adapters, use }: { adapters: Adapter[]; use: (ad
   const [tabId, setTabId] = useState<number | null>(null);
   const [report, setReport] = useState<TesterReport | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [target, setTarget] = useState(PICKABLE[0]!.path);
+  const [picked, setPicked] = useState<{ ok: boolean; words: string } | null>(null);
   const refresh = () => void readableTabs().then((found) => {
     setTabs(found);
     setTabId((id) => (found.some((t) => t.id === id) ? id : found[0]?.id ?? null));
@@ -62,6 +100,41 @@ export function AdapterTester({ adapters, use }: { adapters: Adapter[]; use: (ad
       setError(`Cannot run on this tab: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+  /** The admin points at the element on the console itself; its selector goes into the adapter at the chosen place. */
+  async function pick() {
+    const choice = PICKABLE.find((p) => p.path === target)!;
+    if (tabId === null) return setPicked({ ok: false, words: 'Choose the console tab first.' });
+    let adapter: Record<string, unknown>;
+    try {
+      adapter = JSON.parse(text) as Record<string, unknown>;
+    } catch {
+      return setPicked({ ok: false, words: 'Make the adapter valid JSON first.' });
+    }
+    const scope = choice.scope ? selectorAt(adapter, choice.scope) : null;
+    const self = await browser.tabs.getCurrent();
+    setPicked({ ok: true, words: `Click ${choice.what} on the console (Esc cancels)…` });
+    try {
+      await browser.tabs.update(tabId, { active: true });
+      await browser.scripting.executeScript({ target: { tabId }, files: ['/adapter-tester.js'] });
+      const [answer] = await browser.scripting.executeScript({
+        target: { tabId },
+        func: (count: number, what: string, within: string | null) => (globalThis as unknown as { sfPanelAdapterTester: InjectedTester }).sfPanelAdapterTester.pick(count, what, within),
+        args: [choice.count ?? 1, choice.what, typeof scope === 'string' ? scope : null],
+      });
+      const result = answer?.result as PickResult | undefined;
+      if (!result || 'cancelled' in result) return setPicked({ ok: false, words: 'Nothing picked.' });
+      if ('error' in result) return setPicked({ ok: false, words: `Cannot name it: ${result.error}` });
+      const next = JSON.stringify(withSelector(adapter, choice.path, result.selector, !!choice.extract), null, 2);
+      setText(next);
+      setPicked({ ok: true, words: `${choice.path}: ${result.selector}` });
+      await run(next, tabId);
+    } catch (e) {
+      setPicked({ ok: false, words: `Cannot pick on this tab: ${e instanceof Error ? e.message : String(e)}` });
+    } finally {
+      if (self?.id !== undefined) await browser.tabs.update(self.id, { active: true }).catch(() => undefined);
+    }
+  }
+
   // Live: once run, every edit runs it again (after a pause in typing).
   useEffect(() => {
     if (!report && !error) return;
@@ -87,6 +160,15 @@ export function AdapterTester({ adapters, use }: { adapters: Adapter[]; use: (ad
           </select>
         </label>
         <button type="button" onClick={refresh}>Refresh tabs</button>
+      </div>
+ <div class="pair picker">
+        <label>Pick on the page{' '}
+          <select id="adapter-pick-target" value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
+            {PICKABLE.map((p) => <option value={p.path}>{p.path}: {p.what}</option>)}
+          </select>
+        </label>
+        <button type="button" id="adapter-pick" onClick={() => void pick()}>Pick</button>
+        {picked && <span class={picked.ok ? 'hint' : 'problem'} id="adapter-picked" role="status"><code>{picked.words}</code></span>}
       </div>
       <textarea id="adapter-test-json" class="code" rows={12} spellcheck={false} aria-label="Adapter to try (JSON)" value={text} onInput={(e) => setText(e.currentTarget.value)} />
       <div class="buttons">

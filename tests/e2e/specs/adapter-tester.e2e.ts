@@ -67,6 +67,70 @@ describe('an admin maps a console with the adapter tester', () => {
     expect(stored).toEqual(['demo-copy']);
   });
 
+  it('points at the console: the e-mail clicked on the page, two messages for all of them; the selectors go into the adapter and are tried at once', async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const { page, demo, panel } = await e2e.openConnectedConsole();
+    const chat = await demo.startChat(demoVisitor('Grace Hopper', 'grace.hopper@example.com'));
+    await demo.openChat(chat);
+    await demo.sendMessage(chat, 'agent', 'Let me look that up.');
+    await demo.sendMessage(chat, 'visitor', 'Thanks!');
+    // The panel above the console's own visitor card grows as Salesforce answers: the admin clicks once it has.
+    await panel.find('[data-identity="found"]');
+    const options = await harness.newPage(OPTIONS_URL);
+    await options.waitForSelector('#adapter-tester');
+    const tab = await options.$$eval('#adapter-test-tab option', (opts) => opts.find((o) => o.textContent === 'Demo Chat Console')?.getAttribute('value'));
+    await options.select('#adapter-test-tab', tab!);
+    // An adapter that knows where the chat is, but not yet where its e-mail and messages are.
+    await paste(options, { ...demoAdapter, name: 'mapped', label: 'Mapped', fields: {}, transcript: { ...demoAdapter.transcript, message: '.nothing-yet' } });
+
+    /** Chooses what to pick, clicks Pick, and clicks the console where these say, as an admin would. */
+    const pickOn = async (target: string, ...points: (() => Promise<{ x: number; y: number }>)[]) => {
+      await options.select('#adapter-pick-target', target);
+      await options.click('#adapter-pick');
+      await page.waitForSelector('[data-sf-picker]');
+      // The options page brought the console's tab forward (puppeteer is told, so its input goes there), and a person clicks it.
+      expect(await page.evaluate(() => document.visibilityState)).toBe('visible');
+      await page.bringToFront();
+      for (const point of points) {
+        const { x, y } = await point();
+        await page.mouse.click(x, y);
+      }
+      const done = await options.waitForFunction((t) => {
+        const words = document.querySelector('#adapter-picked')?.textContent ?? '';
+        return words.startsWith(`${t}: `) || words.startsWith('Cannot') ? words : '';
+      }, {}, target);
+      return (await done.jsonValue()) as string;
+    };
+    /** A point on an element in view: its middle, or just inside its top-left corner (a bubble's padding, not its text). */
+    const at = (selector: string, i = 0, where: 'middle' | 'corner' = 'middle') => async () => {
+      const el = (await page.$$(selector))[i]!;
+      await el.scrollIntoView();
+      // Where it stays: a person aims at what they see, after it stopped moving.
+      let box = (await el.boundingBox())!;
+      for (let still = 0; still < 2; ) {
+        await new Promise((r) => setTimeout(r, 150));
+        const now = (await el.boundingBox())!;
+        still = now.y === box.y && now.x === box.x ? still + 1 : 0;
+        box = now;
+      }
+      return where === 'corner' ? { x: box.x + 3, y: box.y + 3 } : { x: box.x + box.width / 2, y: box.y + box.height / 2 };
+    };
+    expect(await pickOn('fields.visitor.email', at('.visitor-card .visitor-email'))).toBe('fields.visitor.email: .visitor-email');
+    await options.waitForSelector('.tester-selectors tr[data-path="fields.visitor.email.selector"][data-count="1"]');
+    expect(await options.$eval('.tester-snapshot', (el) => (el as HTMLElement).innerText)).toContain('grace.hopper@example.com');
+
+    // Two messages clicked (on the bubble, not its text): one selector for every message of the chat.
+    const picked = await pickOn('transcript.message', at('.chat-pane .msg', 1, 'corner'), at('.chat-pane .msg', 2, 'corner'));
+    const messages = await page.$$eval('.chat-pane .msg', (els) => els.length);
+    await options.waitForSelector(`.tester-selectors tr[data-path="transcript.message"][data-count="${messages}"]`);
+    expect(picked).toMatch(/^transcript\.message: .*\.msg$/);
+    expect(JSON.parse(await options.$eval('#adapter-test-json', (el) => (el as HTMLTextAreaElement).value)).fields['visitor.email']).toEqual({ selector: '.visitor-email' });
+    // The console never heard the clicks, and shows no trace of the picker.
+    expect(await page.$('[data-sf-picker]')).toBeNull();
+    await harness.screenshot(options, 'options-adapter-picked');
+  });
+
   it('a custom adapter whose selector the browser cannot read is named on the options page and left out on the console; the others still work', async () => {
     const { harness, emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });
