@@ -16,22 +16,28 @@ async function paste(options: Page, adapter: unknown) {
     el.dispatchEvent(new Event('input', { bubbles: true }));
   }, JSON.stringify(adapter, null, 2));
 }
+/** Grace's chat open in the demo console (the panel has found her), and the options page's tester pointed at that tab. */
+async function graceAndTester() {
+  await e2e.emulator.reset({ data: 'scenarios' });
+  const { page, demo, panel } = await e2e.openConnectedConsole();
+  const chat = await demo.startChat(demoVisitor('Grace Hopper', 'grace.hopper@example.com'));
+  await demo.openChat(chat);
+  await demo.sendMessage(chat, 'agent', 'Let me look that up.');
+  // The panel above the console's own visitor card grows as Salesforce answers: the admin starts once it has.
+  await panel.find('[data-identity="found"]');
+  const options = await e2e.harness.newPage(OPTIONS_URL);
+  await options.waitForSelector('#adapter-tester');
+  const tab = await options.$$eval('#adapter-test-tab option', (opts) => opts.find((o) => o.textContent === 'Demo Chat Console')?.getAttribute('value'));
+  expect(tab, 'the console tab is offered').toBeTruthy();
+  await options.select('#adapter-test-tab', tab!);
+  return { page, demo, chat, options };
+}
 const row = (options: Page, path: string) => options.waitForSelector(`.tester-selectors tr[data-path="${path}"]`).then((r) => r!.evaluate((el) => ({ count: el.getAttribute('data-count'), text: (el as HTMLElement).innerText })));
 
 describe('an admin maps a console with the adapter tester', () => {
   it('tries an adapter on the open console: what each selector finds (outlined on the page), the chat it reads; live as they edit; then uses it', async () => {
-    const { harness, emulator } = e2e;
-    await emulator.reset({ data: 'scenarios' });
-    const { page, demo } = await e2e.openConnectedConsole();
-    const chat = await demo.startChat(demoVisitor('Grace Hopper', 'grace.hopper@example.com'));
-    await demo.openChat(chat);
-    await demo.sendMessage(chat, 'agent', 'Let me look that up.');
-
-    const options = await harness.newPage(OPTIONS_URL);
-    await options.waitForSelector('#adapter-tester');
-    const tab = await options.$$eval('#adapter-test-tab option', (opts) => opts.find((o) => o.textContent === 'Demo Chat Console')?.getAttribute('value'));
-    expect(tab, 'the console tab is offered').toBeTruthy();
-    await options.select('#adapter-test-tab', tab!);
+    const { harness } = e2e;
+    const { page, options } = await graceAndTester();
     await options.select('#adapter-test-start', 'demo');
     await options.click('#adapter-test-run');
     await options.waitForSelector('.tester-report li[data-check="chat"]');
@@ -68,19 +74,9 @@ describe('an admin maps a console with the adapter tester', () => {
   });
 
   it('points at the console: the e-mail clicked on the page, two messages for all of them; the selectors go into the adapter and are tried at once', async () => {
-    const { harness, emulator } = e2e;
-    await emulator.reset({ data: 'scenarios' });
-    const { page, demo, panel } = await e2e.openConnectedConsole();
-    const chat = await demo.startChat(demoVisitor('Grace Hopper', 'grace.hopper@example.com'));
-    await demo.openChat(chat);
-    await demo.sendMessage(chat, 'agent', 'Let me look that up.');
+    const { harness } = e2e;
+    const { page, demo, chat, options } = await graceAndTester();
     await demo.sendMessage(chat, 'visitor', 'Thanks!');
-    // The panel above the console's own visitor card grows as Salesforce answers: the admin clicks once it has.
-    await panel.find('[data-identity="found"]');
-    const options = await harness.newPage(OPTIONS_URL);
-    await options.waitForSelector('#adapter-tester');
-    const tab = await options.$$eval('#adapter-test-tab option', (opts) => opts.find((o) => o.textContent === 'Demo Chat Console')?.getAttribute('value'));
-    await options.select('#adapter-test-tab', tab!);
     // An adapter that knows where the chat is, but not yet where its e-mail and messages are.
     await paste(options, { ...demoAdapter, name: 'mapped', label: 'Mapped', fields: {}, transcript: { ...demoAdapter.transcript, message: '.nothing-yet' } });
 
