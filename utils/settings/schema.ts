@@ -119,6 +119,13 @@ export const SettingsSchema = z.object({
         for (const message of slowPatterns(adapter)) ctx.addIssue({ code: 'custom', path: [i], message });
       });
     }),
+    /**
+     * The custom adapters as one JSON text, for enterprise policy: Chrome checks only that it is a
+     * string, so a mistake inside an adapter reaches the extension, which reports it and keeps the
+     * others (a typed value Chrome finds wrong is withheld from the extension without a word).
+     * Read into `custom`.
+     */
+    customJson: z.string().max(500_000).optional(),
   }),
 });
 export type Settings = z.infer<typeof SettingsSchema>;
@@ -153,6 +160,9 @@ const ITEMWISE: Record<string, (item: unknown) => string[]> = {
     return parsed.ok ? slowPatterns(item).map((m) => `adapter "${parsed.adapter.name}": ${m}`) : parsed.errors;
   },
 };
+
+/** Settings a policy may give as JSON text (Chrome then checks only that it is text): the setting each one spells. */
+const AS_JSON: Record<string, string> = { 'consoles.customJson': 'custom' };
 
 /** Where a value came from: a problem names its source so the admin knows which file to fix. */
 export type SettingsSource = 'local' | 'policy';
@@ -189,14 +199,25 @@ export function validSettings(raw: unknown, source: SettingsSource): { values: R
         problems.push({ source, setting, message: `unknown setting (known: ${Object.keys(shape).join(', ')})` });
         continue;
       }
-      const problemsOf = ITEMWISE[setting];
+      // A setting given as JSON text is read, then judged as the one it spells.
+      const spelled = AS_JSON[setting];
+      if (spelled && typeof value === 'string') {
+        try {
+          value = JSON.parse(value) as unknown;
+        } catch (error) {
+          problems.push({ source, setting, message: `not JSON: ${error instanceof Error ? error.message : String(error)}` });
+          continue;
+        }
+      }
+      const target = spelled ?? key;
+      const problemsOf = ITEMWISE[`${section}.${target}`];
       if (problemsOf && Array.isArray(value)) {
         const wrong = value.map(problemsOf);
         for (const [i, list] of wrong.entries()) if (list.length) problems.push({ source, setting, message: `${list.join('; ')} (item ${i + 1}, left out: the others apply)` });
         value = value.filter((_, i) => !wrong[i]!.length);
       }
-      const parsed = schema.safeParse(value);
-      if (parsed.success) Object.defineProperty((values[section] ??= {}), key, { value: parsed.data, enumerable: true, writable: true, configurable: true });
+      const parsed = (spelled ? shape[spelled]! : schema).safeParse(value);
+      if (parsed.success) Object.defineProperty((values[section] ??= {}), target, { value: parsed.data, enumerable: true, writable: true, configurable: true });
       else problems.push({ source, setting, message: parsed.error.issues.map((i) => `${[setting, ...i.path].join('.')}: ${i.message}`).join('; ') });
     }
   }

@@ -3,6 +3,7 @@ import { useExtension } from '../setup';
 import { applyPolicy } from '../harness/policy';
 import { demoVisitor } from '../pages/demo-console';
 import { OptionsPage, OPTIONS_URL, POPUP_URL } from '../pages/options';
+import { BUILT_IN_ADAPTERS } from '../../../utils/adapters/registry';
 
 const e2e = useExtension();
 
@@ -57,5 +58,22 @@ describe('enterprise policy (a JSON file in /etc/chromium/policies/managed)', ()
     expect(entry).toMatchObject({ state: 'done', steps: [{ object: 'Contact' }, { object: 'Case' }] });
     const written = (await emulator.records('Case')).find((c) => c.Id === entry.ids.record)!;
     expect(written).toMatchObject({ SuppliedEmail: 'mary.jackson@nasa.example', SuppliedCompany: 'Langley Research' });
+  });
+
+  it("takes the custom consoles as one JSON text: an adapter with a wrongly typed value is named on the options page, the other maps the console", async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const demo = BUILT_IN_ADAPTERS.find((a) => a.name === 'demo')!;
+    // "matches" as one string instead of a list: typed in the policy, Chrome would withhold it without a word.
+    const typo = { ...demo, name: 'acme-typo', label: 'Acme (typo)', matches: 'http://127.0.0.1/*' };
+    const copy = { ...demo, name: 'acme', label: 'Acme chat' };
+    await applyPolicy(harness, { consoles: { builtIn: { demo: { enabled: false, matches: demo.matches } }, customJson: JSON.stringify([typo, copy]) } });
+    const options = new OptionsPage(await harness.newPage(OPTIONS_URL));
+    await options.ready();
+    expect(await options.text('#problems')).toMatch(/consoles\.customJson \(enterprise policy\)[\s\S]*adapter "acme-typo": matches: [\s\S]*item 1, left out: the others apply/);
+    // The console is read through the other adapter.
+    const { panel } = await e2e.openConnectedConsole();
+    expect(await panel.waitForState('connected')).toBeTruthy();
+    await applyPolicy(harness, null);
   });
 });

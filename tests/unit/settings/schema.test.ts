@@ -49,6 +49,16 @@ describe('parseSettings', () => {
     expect(problems[0]).toMatchObject({ setting: 'consoles.custom', message: expect.stringContaining('lower-case') });
   });
 
+  it("takes a policy's custom adapters as one JSON text, judging each itself: a wrongly typed value Chrome would withhold is reported, the others apply", () => {
+    const good = { ...BUILT_IN_ADAPTERS.find((a) => a.name === 'demo')!, name: 'acme', label: 'Acme chat' };
+    const typo = { ...good, name: 'typo', matches: 'https://chat.acme.example/*' };
+    const { settings, problems, locked } = mergeSettings(undefined, { consoles: { customJson: JSON.stringify([typo, good]) } });
+    expect(settings.consoles.custom.map((a) => a.name)).toEqual(['acme']);
+    expect(locked).toContain('consoles.custom');
+    expect(problems).toEqual([{ source: 'policy', setting: 'consoles.customJson', message: expect.stringMatching(/^adapter "typo": matches: .*\(item 1, left out: the others apply\)$/) }]);
+    expect(mergeSettings(undefined, { consoles: { customJson: '[{"name": ' } }).problems[0]).toMatchObject({ setting: 'consoles.customJson', message: expect.stringMatching(/^not JSON: /) });
+  });
+
   it('leaves one broken custom adapter out and keeps the others (a policy with one mistake still maps its other consoles)', () => {
     const good = { ...BUILT_IN_ADAPTERS.find((a) => a.name === 'demo')!, name: 'acme', label: 'Acme chat' };
     const slow = { ...good, name: 'slow', fields: { 'visitor.email': { selector: '.email', pattern: '(a+)+$' } } };
