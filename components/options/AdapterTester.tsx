@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
 import type { Adapter } from '@/utils/adapters/schema';
-import type { TesterReport } from '@/utils/adapters/tester';
+import { testAdapter, type TesterReport } from '@/utils/adapters/tester';
+import { forgetSamples, loadSamples, saveSample, type Sample } from './samples';
 import type { PickResult } from '@/entrypoints/adapter-tester';
 
 type ConsoleTab = { id: number; title: string; url: string };
@@ -77,6 +78,10 @@ export function AdapterTester({ adapters, use }: { adapters: Adapter[]; use: (ad
   const [error, setError] = useState<string | null>(null);
   const [target, setTarget] = useState(PICKABLE[0]!.path);
   const [picked, setPicked] = useState<{ ok: boolean; words: string } | null>(null);
+  const [samples, setSamples] = useState<Sample[]>([]);
+  const [checked, setChecked] = useState<{ sample: Sample; report: TesterReport }[] | null>(null);
+  const [sampleNote, setSampleNote] = useState<string | null>(null);
+  useEffect(() => void loadSamples().then(setSamples).catch(() => undefined), []);
   const refresh = () => void readableTabs().then((found) => {
     setTabs(found);
     setTabId((id) => (found.some((t) => t.id === id) ? id : found[0]?.id ?? null));
@@ -135,10 +140,48 @@ export function AdapterTester({ adapters, use }: { adapters: Adapter[]; use: (ad
     }
   }
 
-  // Live: once run, every edit runs it again (after a pause in typing).
+  /** Keeps the chosen tab's page (markup only: no script, none of the tester's marks, not the panel) to check adapters against later. */
+  async function keepPage() {
+    if (tabId === null) return setSampleNote('Choose the console tab first.');
+    try {
+      const [answer] = await browser.scripting.executeScript({
+        target: { tabId },
+        func: () => {
+          const root = document.documentElement.cloneNode(true) as HTMLElement;
+          for (const el of Array.from(root.querySelectorAll('script, sf-chat-panel, #sf-adapter-test-style'))) el.remove();
+          for (const el of Array.from(root.querySelectorAll('[data-sf-adapter-test]'))) el.removeAttribute('data-sf-adapter-test');
+          return { html: root.outerHTML, url: location.href, title: document.title };
+        },
+      });
+      const page = answer!.result as { html: string; url: string; title: string };
+      const kept = await saveSample({ ...page, title: page.title.slice(0, 200), url: page.url.slice(0, 2_000), at: Date.now() });
+      if (typeof kept === 'string') return setSampleNote(kept);
+      setSamples(kept);
+      setSampleNote(`Kept "${page.title}" as it is now (${kept.length} page(s) kept).`);
+      if (checked) checkSamples(text, kept);
+    } catch (e) {
+      setSampleNote(`Cannot keep this tab's page: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  /** The adapter run on every kept page, as the page was (DOMParser: markup only, nothing runs). */
+  function checkSamples(json: string, pages = samples) {
+    let input: unknown;
+    try {
+      input = JSON.parse(json);
+    } catch {
+      return setChecked(null);
+    }
+    setChecked(pages.map((sample) => ({ sample, report: testAdapter(input, new DOMParser().parseFromString(sample.html, 'text/html'), { mark: false, url: sample.url }) })));
+  }
+
+  // Live: once run, every edit runs it again (after a pause in typing), on the tab and the kept pages.
   useEffect(() => {
-    if (!report && !error) return;
-    const timer = setTimeout(() => void run(text, tabId), 400);
+    if (!report && !error && !checked) return;
+    const timer = setTimeout(() => {
+      if (report || error) void run(text, tabId);
+      if (checked) checkSamples(text);
+    }, 400);
     return () => clearTimeout(timer);
   }, [text]);
 
@@ -176,6 +219,30 @@ export function AdapterTester({ adapters, use }: { adapters: Adapter[]; use: (ad
         {report && <button type="button" onClick={() => tabId !== null && void inTab(tabId).catch(() => undefined)}>Take the outlines off</button>}
         {report && !report.problems.length && <button type="button" id="adapter-test-use" onClick={() => use(JSON.parse(text))}>Use as a custom adapter</button>}
       </div>
+      <div class="buttons">
+        <button type="button" id="adapter-sample-keep" onClick={() => void keepPage()}>Keep this tab's page</button>
+        <button type="button" id="adapter-sample-check" disabled={!samples.length} onClick={() => checkSamples(text)}>Check on the {samples.length} kept page(s)</button>
+        {samples.length > 0 && <button type="button" onClick={() => void forgetSamples().then(() => (setSamples([]), setChecked(null)))}>Forget them</button>}
+        {sampleNote && <span class="hint" role="status">{sampleNote}</span>}
+      </div>
+      {checked && (
+        <table class="tester-samples" id="adapter-samples">
+          <thead><tr><th>Kept page</th><th>Console found</th><th>Chat read</th><th>Matches nothing</th></tr></thead>
+          <tbody>
+            {checked.map(({ sample, report: r }) => {
+              const nothing = r.selectors.filter((x) => x.count === 0).map((x) => x.path);
+              return (
+                <tr data-sample={sample.at} class={r.problems.length || !r.detected || !r.snapshot ? 'warn' : ''}>
+                  <td><bdi>{sample.title || sample.url}</bdi><br /><span class="hint">{new Date(sample.at).toLocaleString()}</span></td>
+                  <td>{r.problems.length ? r.problems.join('; ') : r.detected ? 'yes' : 'no: detect matches nothing'}</td>
+                  <td data-chat>{r.snapshot ? `${r.snapshot.chatId}: ${r.snapshot.transcript.length} message(s)${r.snapshot.state === 'ended' ? ', ended' : ''}` : 'none'}</td>
+                  <td data-nothing>{nothing.length ? nothing.join(', ') : '—'}</td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
       {error && <p class="problem" role="alert">{error}</p>}
       {report && (
         <div class="tester-report" aria-live="polite">

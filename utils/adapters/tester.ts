@@ -47,8 +47,7 @@ function highlight(doc: Document, found: { path: string; elements: Element[] }[]
  * finds there and what chat it reads. Reads the page and, when asked, outlines what it found;
  * changes nothing else.
  */
-export function testAdapter(input: unknown, doc: Document, { mark = true }: { mark?: boolean } = {}): TesterReport {
-  const url = doc.location?.href ?? '';
+export function testAdapter(input: unknown, doc: Document, { mark = true, url = doc.location?.href ?? '' }: { mark?: boolean; url?: string } = {}): TesterReport {
   const empty: TesterReport = { url, urlMatches: false, detected: false, problems: [], selectors: [], chats: [], snapshot: null };
   const parsed = parseAdapter(input);
   if (!parsed.ok) return { ...empty, problems: parsed.errors };

@@ -127,6 +127,41 @@ describe('an admin maps a console with the adapter tester', () => {
     await harness.screenshot(options, 'options-adapter-picked');
   });
 
+  it("keeps the console's page in two states (the chat open, then ended) and checks an adapter on both at once, again as it is edited", async () => {
+    const { harness } = e2e;
+    const { page, demo, options } = await graceAndTester();
+    /** Clicks a button where a person sees it (the page's fixed Save bar covers the bottom of the window). */
+    const press = async (selector: string) => {
+      await options.$eval(selector, (el) => el.scrollIntoView({ block: 'center' }));
+      await options.click(selector);
+    };
+    const keep = async (count: number) => {
+      await press('#adapter-sample-keep');
+      await options.waitForFunction((n) => document.querySelector('#adapter-tester [role="status"]')?.textContent?.includes(`(${n} page(s) kept)`), {}, count);
+    };
+    await keep(1);
+    // The chat ends in the console's tab; the admin comes back to the options page.
+    await page.bringToFront();
+    await demo.endOpenChat();
+    await options.bringToFront();
+    await keep(2);
+    await options.select('#adapter-test-start', 'demo');
+    await press('#adapter-sample-check');
+    const rows = async () => options.$$eval('#adapter-samples tbody tr', (trs) => trs.map((tr) => ({ chat: tr.querySelector('[data-chat]')!.textContent, nothing: tr.querySelector('[data-nothing]')!.textContent })));
+    await options.waitForSelector('#adapter-samples tbody tr');
+    const [ended, open] = await rows();
+    expect(ended!.chat).toMatch(/: \d+ message\(s\), ended$/);
+    expect(open!.chat).toMatch(/: \d+ message\(s\)$/);
+    // A renamed message selector fails on every kept page, at once.
+    await paste(options, { ...demoAdapter, transcript: { ...demoAdapter.transcript, message: '.renamed-message' } });
+    await options.waitForFunction(() => [...document.querySelectorAll('#adapter-samples [data-nothing]')].every((td) => td.textContent?.includes('transcript.message')));
+    expect((await rows()).map((r) => r.chat)).toEqual([expect.stringMatching(/: 0 message\(s\)/), expect.stringMatching(/: 0 message\(s\)/)]);
+    await (await options.$('#adapter-samples'))!.scrollIntoView();
+    await harness.screenshot(options, 'options-adapter-samples');
+    await press('#adapter-sample-keep + button + button');
+    await options.waitForSelector('#adapter-sample-check[disabled]');
+  });
+
   it('a custom adapter whose selector the browser cannot read is named on the options page and left out on the console; the others still work', async () => {
     const { harness, emulator } = e2e;
     await emulator.reset({ data: 'scenarios' });
