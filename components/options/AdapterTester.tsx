@@ -49,18 +49,18 @@ async function readableTabs(): Promise<ConsoleTab[]> {
   return tabs.flatMap((t) => (t.id !== undefined && t.url && /^https?:/.test(t.url) ? [{ id: t.id, title: t.title || t.url, url: t.url }] : []));
 }
 
-/** Runs the tester in a tab's isolated world: its script first, then the call with the adapter (or, without one, the marks cleared). */
-async function inTab(tabId: number, input?: unknown): Promise<TesterReport | null> {
+/**
+ * Calls one of the tester's functions in a tab's isolated world: its script first (injected on
+ * demand, again each time: harmless), then the call. A promise it returns (a pick) is awaited.
+ */
+async function callTester<K extends keyof InjectedTester>(tabId: number, name: K, ...args: Parameters<InjectedTester[K]>): Promise<Awaited<ReturnType<InjectedTester[K]>>> {
   await browser.scripting.executeScript({ target: { tabId }, files: ['/adapter-tester.js'] });
-  const [result] = await browser.scripting.executeScript({
+  const [answer] = await browser.scripting.executeScript({
     target: { tabId },
-    func: (given: unknown, run: boolean) => {
-      const tester = (globalThis as unknown as { sfPanelAdapterTester: InjectedTester }).sfPanelAdapterTester;
-      return run ? tester.run(given) : (tester.clear(), null);
-    },
-    args: [input ?? null, input !== undefined],
+    func: (call: string, given: unknown[]) => (globalThis as unknown as { sfPanelAdapterTester: Record<string, (...a: unknown[]) => unknown> }).sfPanelAdapterTester[call]!(...given) ?? null,
+    args: [name, args],
   });
-  return (result?.result as TesterReport | null) ?? null;
+  return answer?.result as Awaited<ReturnType<InjectedTester[K]>>;
 }
 
 const countWords = (count: number | null, scope: string) => (count === null ? `no ${scope} to look in` : count === 0 ? 'matches nothing' : `${count}`);
@@ -98,7 +98,7 @@ export function AdapterTester({ adapters, use }: { adapters: Adapter[]; use: (ad
       return setError(`Not JSON: ${e instanceof Error ? e.message : String(e)}`);
     }
     try {
-      setReport(await inTab(tab, input));
+      setReport(await callTester(tab, 'run', input));
       setError(null);
     } catch (e) {
       setReport(null);
@@ -120,13 +120,7 @@ export function AdapterTester({ adapters, use }: { adapters: Adapter[]; use: (ad
     setPicked({ ok: true, words: `Click ${choice.what} on the console (Esc cancels)…` });
     try {
       await browser.tabs.update(tabId, { active: true });
-      await browser.scripting.executeScript({ target: { tabId }, files: ['/adapter-tester.js'] });
-      const [answer] = await browser.scripting.executeScript({
-        target: { tabId },
-        func: (count: number, what: string, within: string | null) => (globalThis as unknown as { sfPanelAdapterTester: InjectedTester }).sfPanelAdapterTester.pick(count, what, within),
-        args: [choice.count ?? 1, choice.what, typeof scope === 'string' ? scope : null],
-      });
-      const result = answer?.result as PickResult | undefined;
+      const result = await callTester(tabId, 'pick', choice.count ?? 1, choice.what, typeof scope === 'string' ? scope : null);
       if (!result || 'cancelled' in result) return setPicked({ ok: false, words: 'Nothing picked.' });
       if ('error' in result) return setPicked({ ok: false, words: `Cannot name it: ${result.error}` });
       const next = JSON.stringify(withSelector(adapter, choice.path, result.selector, !!choice.extract), null, 2);
@@ -216,7 +210,7 @@ export function AdapterTester({ adapters, use }: { adapters: Adapter[]; use: (ad
       <textarea id="adapter-test-json" class="code" rows={12} spellcheck={false} aria-label="Adapter to try (JSON)" value={text} onInput={(e) => setText(e.currentTarget.value)} />
       <div class="buttons">
         <button type="button" class="primary" id="adapter-test-run" onClick={() => void run(text, tabId)}>Test on this tab</button>
-        {report && <button type="button" onClick={() => tabId !== null && void inTab(tabId).catch(() => undefined)}>Take the outlines off</button>}
+        {report && <button type="button" onClick={() => tabId !== null && void callTester(tabId, 'clear').catch(() => undefined)}>Take the outlines off</button>}
         {report && !report.problems.length && <button type="button" id="adapter-test-use" onClick={() => use(JSON.parse(text))}>Use as a custom adapter</button>}
       </div>
       <div class="buttons">

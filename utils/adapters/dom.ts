@@ -18,8 +18,11 @@ function inner(el: Element): Scope | null {
   return null;
 }
 
+/** A selector's steps across shadow roots and frames (` >>> `), each a plain CSS selector. */
+export const selectorSteps = (selector: string) => selector.split(/\s*>>>\s*/);
+
 export function queryAll(scope: Scope, selector: string): Element[] {
-  const steps = selector.split(/\s*>>>\s*/);
+  const steps = selectorSteps(selector);
   let scopes: Scope[] = [scope];
   for (let i = 0; i < steps.length; i++) {
     const found = scopes.flatMap((s) => Array.from(s.querySelectorAll(steps[i]!)));
@@ -36,7 +39,7 @@ export function query(scope: Scope, selector: string): Element | null {
 
 /** The shadow roots and iframe documents a selector passes through (to observe them too). */
 export function innerScopes(scope: Scope, selector: string): Scope[] {
-  const steps = selector.split(/\s*>>>\s*/);
+  const steps = selectorSteps(selector);
   const out: Scope[] = [];
   let scopes: Scope[] = [scope];
   for (let i = 0; i < steps.length - 1; i++) {

@@ -1,3 +1,4 @@
+import { selectorSteps } from './dom';
 import type { Adapter, Extract, Pairs } from './schema';
 
 /** Where a selector is looked for: the page, or inside what another selector found. */
@@ -55,7 +56,7 @@ export function adapterSelectors(adapter: Adapter): AdapterSelector[] {
 export function isValidSelector(selector: string, doc: Document): boolean {
   const probe = doc.createDocumentFragment();
   try {
-    for (const step of selector.split(/\s*>>>\s*/)) probe.querySelector(step);
+    for (const step of selectorSteps(selector)) probe.querySelector(step);
     return true;
   } catch {
     return false;

@@ -1,6 +1,6 @@
 import type { ChatSnapshot } from '../chat/snapshot';
 import { detected, matchesPattern } from './detect';
-import { query, queryAll } from './dom';
+import { query, queryAll, selectorSteps } from './dom';
 import { parseAdapter } from './schema';
 import { readActiveChat, readChatList } from './scrape';
 import { adapterSelectors, selectorProblems, type AdapterSelector } from './selectors';
@@ -60,7 +60,7 @@ export function testAdapter(input: unknown, doc: Document, { mark = true, url = 
   const messages = pane ? queryAll(pane, adapter.transcript.message) : [];
   const items = adapter.chats ? queryAll(doc, adapter.chats.item) : [];
   /** Elements of a scope that match the selector themselves or hold a match. */
-  const within = (scope: Element[], selector: string) => scope.filter((el) => el.matches(selector.split(/\s*>>>\s*/)[0]!) || !!query(el, selector)).length;
+  const within = (scope: Element[], selector: string) => scope.filter((el) => el.matches(selectorSteps(selector)[0]!) || !!query(el, selector)).length;
   const found: { path: string; elements: Element[] }[] = [];
   const selectors = adapterSelectors(adapter).map((s): SelectorCount => {
     if (s.scope === 'pane') return { ...s, count: pane ? queryAll(pane, s.selector).length : null };

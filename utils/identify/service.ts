@@ -34,7 +34,8 @@ export function memoryCache(): CacheStore {
 }
 
 type IdentifyOptions = { force?: boolean; now?: number; isPhone?: IsPhoneField; region?: string; display?: DisplayFields };
-const NOBODY: Identification = { contacts: [], leads: [], accounts: [] };
+/** Nobody found: a new object each time (callers add a record's context to what they get). */
+const nobody = (): Identification => ({ contacts: [], leads: [], accounts: [] });
 
 /**
  * Identifies a visitor: every rule in ONE composite request, and the same visitor again within
@@ -58,7 +59,7 @@ export async function identifyVisitors(
   const keys = requests.map((r) => `${client.session.instanceUrl}|${r.map((q) => q.url).join('|')}`);
   const known = new Map<string, Identification>();
   await Promise.all(keys.map(async (key, i) => {
-    if (!requests[i]!.length) return void known.set(key, NOBODY);
+    if (!requests[i]!.length) return void known.set(key, nobody());
     const hit = force ? undefined : await cache.get(key);
     if (hit && now - hit.at < CACHE_MS) known.set(key, hit.result);
   }));
