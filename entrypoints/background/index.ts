@@ -3,21 +3,23 @@ import { defineBackground } from 'wxt/utils/define-background';
 import { route } from '@/utils/messages/router';
 import { syncConsoleScripts } from '@/utils/adapters/registration';
 import { activeAdapters } from '@/utils/adapters/defaults';
-import { sessionCache } from '@/utils/identify/cache';
 import { loadSettings, watchSettings } from '@/utils/settings/storage';
 import { tabLimiter } from '@/utils/messages/limiter';
 import { createHandlers } from './handlers';
+import { browserDeps, createServices } from './services';
 
 export default defineBackground(() => {
   // Tokens, the client secret and the settings stay out of content scripts' reach (extension pages and this worker only).
   void browser.storage.local.setAccessLevel?.({ accessLevel: 'TRUSTED_CONTEXTS' }).catch((error: unknown) => console.warn('storage access level', error));
   const RETRY = 'outbox-retry';
   const limiter = tabLimiter();
-  const { handlers, sendQueued, forgetTab } = createHandlers(Date.now(), {
+  const services = createServices(browserDeps(
     // An alarm survives the worker stopping, unlike a timer (Chrome fires it 30 s after now at the soonest).
     // None when nothing waits: no alarm wakes the worker for nothing.
-    retryAt: (when) => void (when === null ? browser.alarms.clear(RETRY) : browser.alarms.create(RETRY, { when: Math.max(when, Date.now() + 1_000) })),
-  });
+    (when) => void (when === null ? browser.alarms.clear(RETRY) : browser.alarms.create(RETRY, { when: Math.max(when, Date.now() + 1_000) })),
+  ));
+  const { sendQueued, forgetTab } = services;
+  const handlers = createHandlers(services, Date.now());
   browser.alarms.onAlarm.addListener((alarm) => {
     if (alarm.name === RETRY) sendQueued();
   });
@@ -45,6 +47,6 @@ export default defineBackground(() => {
   // New rules or mappings (options page or policy): consoles follow, and no chat is answered from the old rules.
   watchSettings(() => {
     sync();
-    void sessionCache().clear();
+    void services.cache.clear();
   });
 });

@@ -1,0 +1,66 @@
+import { browser } from 'wxt/browser';
+import type { Handlers } from '@/utils/messages/router';
+import { OBJECTS } from '@/utils/mapping/defaults';
+import { connect, disconnect } from '@/utils/salesforce/auth';
+import { allowedCalls, apiMeter } from '@/utils/salesforce/budget';
+import { checkStatus } from '@/utils/salesforce/status';
+import { chatKeyField } from '@/utils/plan/chat-key';
+import { describeFailure, NOT_CONNECTED } from '../failure';
+import type { Services } from '../services';
+
+type ConnectionCommands = 'worker.info' | 'salesforce.status' | 'auth.connect' | 'auth.disconnect' | 'options.open' | 'salesforce.fields';
+
+/** The connection to Salesforce and what the options page reads of the org: status, budget, login, fields. */
+export function connectionHandlers(s: Services, startedAt: number, meter = apiMeter): Pick<Handlers, ConnectionCommands> {
+  return {
+    'worker.info': async () => ({ version: browser.runtime.getManifest().version, startedAt }),
+    'salesforce.status': async () => {
+      const [client, grant, { settings }] = await Promise.all([s.client(), s.grant(), s.settings()]);
+      const status = await checkStatus(client, grant);
+      if (status.state !== 'connected') return status;
+      const { calls, max } = await meter.today(status.instanceUrl);
+      const percent = settings.general.apiBudgetPercent;
+      return { ...status, budget: { calls, allowed: allowedCalls(max ?? status.usage?.max, percent), percent }, atChatEnd: settings.automation.ended.action, atChatEndNoMatch: settings.automation.ended.noMatch, requireAccount: settings.records.requireAccount };
+    },
+    'options.open': async () => {
+      await browser.runtime.openOptionsPage();
+      return {};
+    },
+    'auth.connect': async () => {
+      const { settings } = await s.settings();
+      try {
+        await connect(settings.connection, browser.identity.getRedirectURL('salesforce'), async (url) => {
+          const redirect = await browser.identity.launchWebAuthFlow({ url, interactive: true });
+          if (!redirect) throw new Error('The Salesforce login window was closed before it finished.');
+          return redirect;
+        });
+      } catch (error) {
+        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+      }
+      // Another user or org now: nothing identified under the old one still holds. What waited goes out.
+      await s.cache.clear();
+      await s.outbox.hurryAll();
+      s.sendQueued();
+      return { ok: true, status: await checkStatus(await s.client(), await s.grant()) };
+    },
+    'auth.disconnect': async () => {
+      const result = await disconnect();
+      await s.cache.clear();
+      return result;
+    },
+    'salesforce.fields': async () => {
+      const client = await s.client();
+      if (!client) return { state: 'error', message: NOT_CONNECTED };
+      try {
+        const meta = await s.metadata.objects(client, [...OBJECTS]);
+        const objects = Object.fromEntries(OBJECTS.map((o) => {
+          const chatKey = chatKeyField(meta[o]);
+          return [o, (meta[o]?.fields ?? []).map((f) => ({ name: f.name, label: f.label, type: f.type, ...(f.name === chatKey ? { chatKey: true } : {}) }))];
+        }));
+        return { state: 'fields', objects };
+      } catch (error) {
+        return { state: 'error', message: describeFailure(error, 'the field list').message };
+      }
+    },
+  };
+}

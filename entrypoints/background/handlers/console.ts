@@ -1,0 +1,82 @@
+import { browser } from 'wxt/browser';
+import type { Handlers } from '@/utils/messages/router';
+import { activeAdapters } from '@/utils/adapters/defaults';
+import { onConsoleHost } from '@/utils/chat/origin';
+import { chatKeyOf } from '@/utils/plan/plan';
+import type { Services } from '../services';
+
+type ConsoleCommands = 'chat.event' | 'chat.active' | 'panel.open' | 'console.seen' | 'console.undetected' | 'console.problems' | 'console.adapters' | 'chat.recent';
+
+/**
+ * Console events: what each tab's console script reads (chats started, updated, ended, offline
+ * messages), the chat it shows and how well it is recognised. A chat's end stores its write.
+ */
+export function consoleHandlers(s: Services): Pick<Handlers, ConsoleCommands> {
+  const adapters = async () => activeAdapters((await s.settings()).settings.consoles);
+  const showInPanel = (tabId: number, snapshot: Parameters<typeof s.tabs.record>[1] | null) => s.tell({ type: 'panel.chat', tabId, snapshot });
+  return {
+    'chat.event': async (delivered, sender) => {
+      const tabId = sender.tab?.id;
+      let event = { ...delivered, snapshot: onConsoleHost(delivered.snapshot, sender.url) };
+      if (tabId !== undefined) {
+        const shown = s.tabs.active(tabId)?.chatId === event.snapshot.chatId;
+        if (event.appendTo !== undefined) {
+          // Only the new messages came: the chat is put together here from what the tab sent before.
+          const whole = s.tabs.extend(tabId, event.snapshot, event.appendTo);
+          if (!whole) return { accepted: false, known: false };
+          event = { type: event.type, snapshot: whole };
+        } else s.tabs.record(tabId, event.snapshot);
+        if (shown) showInPanel(tabId, event.snapshot);
+      } else if (event.appendTo !== undefined) return { accepted: false, known: false };
+      s.journal.add(event);
+      if ((event.type === 'started' || event.type === 'updated') && event.snapshot.state === 'active') await s.writeAtStart(event.snapshot, tabId);
+      if (event.type === 'ended' || event.type === 'offline-message') {
+        const trigger = event.type === 'ended' ? 'ended' : 'offline';
+        // The agent's own choice for the chat wins over the automatic action (one per chat). Read
+        // together: until the chat is stored, a browser killed loses it (README: the loss window).
+        const [{ settings }, choice] = await Promise.all([s.settings(), s.choiceOf(chatKeyOf(event.snapshot))]);
+        // An agent in the console wraps the chat up before its write goes (an offline message has nobody to).
+        const wrapUpUntil = trigger === 'ended' && settings.wrapUp.enabled && tabId !== undefined ? Date.now() + settings.wrapUp.seconds * 1000 : undefined;
+        const chosen = trigger === 'ended' ? await s.outbox.release(event.snapshot, tabId, wrapUpUntil) : null;
+        const automatic = !chosen && settings.automation[trigger].action !== 'nothing';
+        // Stored before any request: from here on the chat's write cannot be lost. It goes to the
+        // record the agent chose in the panel, if they chose one.
+        const stored = automatic ? await s.outbox.enqueue(event.snapshot, trigger, choice, tabId, wrapUpUntil) : chosen;
+        // The panel shows the wrap-up at once (nothing else would tell it before the write).
+        if (stored?.wrapUp?.until && tabId !== undefined) s.tellWrite(tabId, stored);
+        if (chosen || automatic) s.sendQueued();
+      }
+      return { accepted: true };
+    },
+    'chat.active': async ({ chatId, snapshot }, sender) => {
+      const tabId = sender.tab!.id!;
+      const { known, snapshot: shown } = s.tabs.activate(tabId, chatId, snapshot && onConsoleHost(snapshot, sender.url));
+      if (known) showInPanel(tabId, shown);
+      return { known };
+    },
+    'panel.open': async (_payload, sender) => {
+      const tabId = sender.tab?.id ?? -1;
+      const health = await s.tabs.healthOf(tabId);
+      return { tabId, snapshot: s.tabs.active(tabId), ...(health ? { health } : {}) };
+    },
+    'console.seen': async (seen, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return {};
+      const health = await s.tabs.see(tabId, seen, async (name) => (await adapters()).find((a) => a.name === name));
+      if (health) s.tell({ type: 'panel.health', tabId, health });
+      return {};
+    },
+    'console.undetected': async ({ consoles }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return {};
+      const expected = (await adapters()).filter((a) => consoles.includes(a.name));
+      if (!expected.length) return {};
+      const health = { state: 'not_recognised' as const, failing: expected.slice(0, 10).map((a) => `detect (${a.detect.slice(0, 200)})`), console: expected.map((a) => a.label).join(', ').slice(0, 100) };
+      await s.tabs.judged(tabId, health);
+      return {};
+    },
+    'console.problems': async () => Promise.all((await s.tabs.problems()).map(async (p) => ({ ...p, title: await browser.tabs.get(p.tabId).then((t) => t.title).catch(() => undefined) }))),
+    'console.adapters': async () => ({ adapters: await adapters() }),
+    'chat.recent': async ({ limit }) => s.journal.recent(limit),
+  };
+}
