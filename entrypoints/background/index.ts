@@ -27,7 +27,7 @@ export default defineBackground(() => {
   sendQueued();
 
   browser.runtime.onMessage.addListener((message, sender, sendResponse) => {
-    void route(handlers, message, sender, browser.runtime.id, limiter).then(sendResponse);
+    void route(handlers, message, sender, browser.runtime.id, limiter, services.handed).then(sendResponse);
     return true; // the answer is sent asynchronously
   });
   browser.tabs.onRemoved.addListener((tabId) => {

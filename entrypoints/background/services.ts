@@ -28,6 +28,7 @@ import { localMetadataStore } from '@/utils/salesforce/metadata-storage';
 import { API_VERSION } from '@/utils/salesforce/version';
 import type { EffectiveSettings } from '@/utils/settings/schema';
 import { loadSettings } from '@/utils/settings/storage';
+import { HandedIds, type HandedStore } from '@/utils/messages/handed';
 import { NOT_CONNECTED } from './failure';
 
 /** What the services stand on: the browser's in the worker, memory and the emulator in unit tests. */
@@ -44,6 +45,8 @@ export type ServiceDeps = {
   cache: CacheStore;
   metadataStore: MetadataStore;
   healthStore?: HealthStore;
+  /** Where the record ids handed to each tab are kept across worker restarts. */
+  handedStore?: HandedStore;
   /** Where the chat's decisions (record, case, account, people, corrections) are kept. */
   storage?: Parameters<typeof chatRecords>[0];
 };
@@ -61,13 +64,22 @@ function sessionHealthStore(): HealthStore {
   };
 }
 
+/** The ids handed to each tab in storage.session: a worker stopped after 30 s idle still knows what each panel shows. */
+function sessionHandedStore(): HandedStore {
+  return {
+    get: async (key) => (await browser.storage.session.get(key))[key] as string[] | undefined,
+    set: (key, ids) => browser.storage.session.set({ [key]: ids }),
+    remove: (key) => browser.storage.session.remove(key),
+  };
+}
+
 /** The worker's own: Salesforce through the stored grant, IndexedDB, storage.session and runtime messages. */
 export function browserDeps(retryAt: ServiceDeps['retryAt']): ServiceDeps {
   return {
     client: currentClient, grant: loadGrant, settings: loadSettings, retryAt,
     // No frame open: nothing to tell.
     tell: (message) => void browser.runtime.sendMessage(message).catch(() => undefined),
-    outboxStore: idbOutboxStore(), auditLog: idbAuditLog(), cache: sessionCache(), metadataStore: localMetadataStore(), healthStore: sessionHealthStore(),
+    outboxStore: idbOutboxStore(), auditLog: idbAuditLog(), cache: sessionCache(), metadataStore: localMetadataStore(), healthStore: sessionHealthStore(), handedStore: sessionHandedStore(),
   };
 }
 
@@ -79,7 +91,13 @@ export type Services = ReturnType<typeof createServices>;
  * the audit log. The handlers of each area take what they need from here.
  */
 export function createServices(deps: ServiceDeps) {
-  const { client, grant, settings, tell, cache } = deps;
+  const { client, grant, settings, cache } = deps;
+  const handed = new HandedIds(deps.handedStore);
+  /** A write's news to its tab: the ids in it (a duplicate the agent may attach to) are that tab's from then on. */
+  const tell: ServiceDeps['tell'] = (message) => {
+    if (message.type === 'outbox.update') void handed.hand(message.tabId, message.item).finally(() => deps.tell(message));
+    else deps.tell(message);
+  };
   const journal = new ChatJournal();
   const tabs = new ConsoleTabs(deps.healthStore);
   const metadata = new MetadataCache(deps.metadataStore);
@@ -247,12 +265,13 @@ export function createServices(deps: ServiceDeps) {
   /** The console tab closed: its chats are gone from the panel, and their wrap-ups end (the writes go now). */
   const forgetTab = (tabId: number) => {
     tabs.forget(tabId);
+    handed.forget(tabId);
     void outbox.endWrapUps(tabId).then((ended) => ended.length && sendQueued()).catch((error) => console.warn('outbox', error));
   };
 
   return {
     client, requireClient, grant, settings, connectedOrg, tell, tellWrite, itemOf,
-    journal, tabs, cache, metadata, remember, decisions, decisionsOf, choiceOf, planOf,
+    journal, tabs, handed, cache, metadata, remember, decisions, decisionsOf, choiceOf, planOf,
     outbox, sendQueued, idle, keepForChat, writeAtStart, forgetTab,
   };
 }

@@ -1,6 +1,8 @@
 import type { Browser } from 'wxt/browser';
 import { CONSOLE_COMMANDS, Envelope, commands, type CommandName, type CommandPayload, type CommandResponse, type Reply } from './protocol';
 import type { TabLimiter } from './limiter';
+import type { HandedIds } from './handed';
+import { RECORD_ID } from '../salesforce/record-id';
 
 export type Handlers = {
   [C in CommandName]: (payload: CommandPayload<C>, sender: Browser.runtime.MessageSender) => Promise<CommandResponse<C>>;
@@ -39,6 +41,25 @@ export const SPENDING_COMMANDS: ReadonlySet<string> = new Set([
   'salesforce.status', 'identify.run', 'salesforce.search', 'lookup.search', 'record.update', 'record.create', 'form.open',
 ]);
 
+const lookupIds = (values: Record<string, unknown>) => Object.entries(values).filter(([field, v]) => /Id$/.test(field) && typeof v === 'string' && RECORD_ID.test(v)).map(([, v]) => v as string);
+
+/**
+ * The record ids a command names, per command: each must be one the background handed to the
+ * sender's tab (what its panel showed, found, created or heard of), else the command is refused.
+ * A form's lookups are its fields ending in Id (AccountId, WhoId, RecordTypeId…).
+ */
+export const RECORD_IDS: { [C in CommandName]?: (payload: CommandPayload<C>) => (string | undefined)[] } = {
+  'record.update': (p) => [p.id],
+  'record.create': (p) => lookupIds(p.values),
+  'form.open': (p) => [p.recordTypeId],
+  'chat.plan': (p) => [p.person?.id, p.update?.id, ...lookupIds(p.overrides)],
+  'chat.record': (p) => [p.record?.id],
+  'chat.case': (p) => [p.case?.id],
+  'chat.account': (p) => [p.account?.id],
+  'chat.people': (p) => p.people.map((person) => person.id),
+  'outbox.retry': (p) => [p.attachTo?.id],
+};
+
 /** Validates, dispatches and wraps one message. Never throws: every failure becomes a Reply. */
 export async function route(
   handlers: Handlers,
@@ -46,6 +67,7 @@ export async function route(
   sender: Browser.runtime.MessageSender,
   extensionId: string,
   limiter?: TabLimiter,
+  handed?: HandedIds,
 ): Promise<Reply> {
   if (!isTrustedSender(sender, extensionId)) {
     return { ok: false, error: { code: 'forbidden', message: 'Messages are accepted from this extension only' } };
@@ -72,9 +94,15 @@ export async function route(
   if (!payload.success) {
     return { ok: false, error: { code: 'bad_request', message: `${command}: ${payload.error.issues[0]?.message ?? 'invalid payload'}` } };
   }
+  const named = (RECORD_IDS[command] as ((p: unknown) => (string | undefined)[]) | undefined)?.(payload.data).filter((id): id is string => !!id) ?? [];
+  if (handed && named.length && (await handed.unknown(sender.tab?.id, named)).length) {
+    return { ok: false, error: { code: 'unknown_record', message: 'This panel was not shown that Salesforce record. Find it with the search, then try again.' } };
+  }
   try {
     const handler = handlers[command] as (p: unknown, s: Browser.runtime.MessageSender) => Promise<unknown>;
     const data = commands[command].response.parse(await handler(payload.data, sender));
+    // What the page was shown, it may name in its next commands.
+    if (handed && page) await handed.hand(sender.tab?.id, data);
     return { ok: true, data };
   } catch (error) {
     const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'internal';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Browser } from 'wxt/browser';
 import { isExtensionPage, isTrustedSender, route, type Handlers } from '@/utils/messages/router';
 import { tabLimiter } from '@/utils/messages/limiter';
+import { HandedIds } from '@/utils/messages/handed';
 
 const OWN_ID = 'lpkkncfodlaoljpfckchlfhibhmopokg';
 /** The popup: one of the extension's own pages. */
@@ -147,6 +148,25 @@ describe('route', () => {
       }
     }
     await expect(route(handlers(), { command: 'outbox.retry', payload: { id: 'entry', attachTo: { type: 'Contact', id: '003A00000000001AAA' } } }, panelFrame, OWN_ID)).resolves.toMatchObject({ ok: true });
+  });
+
+  it("takes from a tab's panel only record ids the background handed to that tab; another tab, or the popup, must be handed them itself", async () => {
+    const handed = new HandedIds();
+    const grace = '003A00000000001AAA';
+    const found = handlers({ 'identify.run': async () => ({ state: 'found', instanceUrl: 'https://x', fields: { Contact: [], Lead: [], Account: [] }, contacts: [{ type: 'Contact', id: grace, name: 'Grace', matched: ['Email'], values: {} }], leads: [], accounts: [] }) as never });
+    const update = { command: 'record.update', payload: { type: 'Contact', id: grace, values: { Title: 'x' } } };
+    await expect(route(found, update, panelFrame, OWN_ID, undefined, handed)).resolves.toMatchObject({ ok: false, error: { code: 'unknown_record' } });
+    const snapshot = { chatId: 'c1', console: 'demo', state: 'active', visitor: {}, session: {}, preChat: {}, custom: {}, chat: {}, transcript: [], agent: {} };
+    await expect(route(found, { command: 'identify.run', payload: { snapshot, force: false } }, panelFrame, OWN_ID, undefined, handed)).resolves.toMatchObject({ ok: true });
+    await expect(route(found, update, panelFrame, OWN_ID, undefined, handed)).resolves.toMatchObject({ ok: true });
+    // Its 15-character form is the same record.
+    await expect(route(found, { ...update, payload: { ...update.payload, id: grace.slice(0, 15) } }, panelFrame, OWN_ID, undefined, handed)).resolves.toMatchObject({ ok: true });
+    await expect(route(found, update, { ...panelFrame, tab: { id: 8 } } as Browser.runtime.MessageSender, OWN_ID, undefined, handed)).resolves.toMatchObject({ ok: false, error: { code: 'unknown_record' } });
+    await expect(route(found, update, own, OWN_ID, undefined, handed)).resolves.toMatchObject({ ok: false, error: { code: 'unknown_record' } });
+    // A form's lookups are checked too; its text fields are not ids.
+    const create = (values: Record<string, string>) => ({ command: 'record.create', payload: { type: 'Case', values } });
+    await expect(route(found, create({ ContactId: grace, Subject: '001A00000000009AAA' }), panelFrame, OWN_ID, undefined, handed)).resolves.toMatchObject({ ok: true });
+    await expect(route(found, create({ ContactId: grace, AccountId: '001A00000000009AAA' }), panelFrame, OWN_ID, undefined, handed)).resolves.toMatchObject({ ok: false, error: { code: 'unknown_record' } });
   });
 
   it.each([
