@@ -1,8 +1,9 @@
 import type { ChatEvent, ChatSnapshot } from '../chat/snapshot';
+import { startsWith } from '../chat/delta';
 import { emptySnapshot } from '../chat/snapshot';
 import { innerScopes, query } from './dom';
 import type { Adapter } from './schema';
-import { readActiveChat, readChatList, readOffline, transcriptContainers, type MessageCache } from './scrape';
+import { readActiveChat, readChatList, readOffline, transcriptContainers, type MessageCache, type TranscriptEnd } from './scrape';
 import type { ConsoleSeen } from '../messages/console-protocol';
 
 export type WatcherOptions = {
@@ -41,10 +42,9 @@ function withKeptFields(now: ChatSnapshot, before: ChatSnapshot): ChatSnapshot {
   return { ...now, visitor: kept('visitor'), session: kept('session'), preChat: kept('preChat'), custom: kept('custom') };
 }
 
-/** A change key: cheap to compare, covers everything the background cares about. */
+/** A change key for everything but the transcript: cheap to compare, covers what the background cares about. */
 function keyOf(s: ChatSnapshot): string {
-  const last = s.transcript.at(-1);
-  return JSON.stringify([s.state, s.visitor, s.masked, s.session, s.preChat, s.custom, s.chat, s.agent, s.transcript.length, last?.id, last?.text]);
+  return JSON.stringify([s.state, s.visitor, s.masked, s.session, s.preChat, s.custom, s.chat, s.agent]);
 }
 
 /**
@@ -78,10 +78,14 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
   const observed = new WeakSet<Node>();
   const nextBatch = schedule ?? nextTaskAfter(signal);
   let pending = false;
-  let activeKey = '';
+  let activeSnapshot: ChatSnapshot | undefined;
   let activeId: string | null = null;
   /** What mutated since the last batch; null when everything must be read again. */
   let changed: Node[] | null = null;
+  /** The nodes added since the last batch, when nothing else changed; null otherwise. */
+  let added: Node[] | null = null;
+  /** Where the open chat's transcript ended at the last read. */
+  const end: TranscriptEnd = { last: null };
   let containers: Element[] = [];
   let lastList: ReturnType<typeof readChatList> = [];
   let paneThere = false;
@@ -96,6 +100,11 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
     if (!relevant.length) return;
     if (changed && changed.length + relevant.length < 1000) changed.push(...relevant.map((r) => r.target));
     else changed = null;
+    // Nodes added and nothing else (the usual new message): the batch reads only those.
+    for (const r of relevant) {
+      if (!added || r.type !== 'childList' || r.removedNodes.length || added.length + r.addedNodes.length > 1000) added = null;
+      else added.push(...Array.from(r.addedNodes));
+    }
     request();
   });
   const observe = (node: Node) => {
@@ -105,7 +114,7 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
   };
 
   function request(everything = false) {
-    if (everything) changed = null;
+    if (everything) changed = added = null;
     if (pending || signal.aborted) return;
     pending = true;
     nextBatch(() => {
@@ -125,7 +134,7 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
   function remember(snapshot: ChatSnapshot) {
     const key = keyOf(snapshot);
     const before = known.get(snapshot.chatId);
-    if (before && before.key === key) return;
+    if (before && before.key === key && before.snapshot.transcript.length === snapshot.transcript.length && startsWith(snapshot.transcript, before.snapshot.transcript)) return;
     const ended = snapshot.state === 'ended' || !!before?.ended;
     known.set(snapshot.chatId, { snapshot, key, ended });
     if (!before) {
@@ -143,11 +152,13 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
       // Most batches are a new message in the open chat: then only the transcript is read.
       const transcriptOnly = changed !== null && changed.length > 0 && changed.every((n) => containers.some((c) => c.contains(n)));
       const mutated = changed ?? [];
+      const appended = added;
       changed = [];
+      added = [];
       const list = transcriptOnly ? lastList : readChatList(adapter, doc);
       lastList = list;
       const previous = activeId ? known.get(activeId)?.snapshot : undefined;
-      const active = readActiveChat(adapter, doc, url, cache, transcriptOnly ? previous : undefined, mutated);
+      const active = readActiveChat(adapter, doc, url, cache, { end, ...(transcriptOnly ? { reuse: previous, changed: mutated, added: appended } : {}) });
       if (!transcriptOnly) containers = transcriptContainers(adapter, doc);
       // Chats listed but never shown yet: started, with what the list tells (their name).
       for (const item of list) {
@@ -204,10 +215,10 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
         send({ type: 'offline-message', snapshot: message });
       }
       const entry = active ? known.get(active.chatId) : undefined;
-      const key = entry ? entry.snapshot.chatId + entry.key : '';
       activeId = entry?.snapshot.chatId ?? null;
-      if (key !== activeKey) {
-        activeKey = key;
+      // A chat's snapshot is replaced only when it changed.
+      if (entry?.snapshot !== activeSnapshot) {
+        activeSnapshot = entry?.snapshot;
         onActive?.(entry?.snapshot ?? null);
       }
       for (const selector of pierced) for (const scope of innerScopes(doc, selector)) observe(scope);
@@ -229,7 +240,7 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
     doc.removeEventListener('input', onInput, true);
   });
   flush();
-  return { flush: () => { changed = null; flush(); } };
+  return { flush: () => { changed = added = null; flush(); } };
 }
 
 /** The list element's children that hold no chat item (a dashboard tab, a heading). */

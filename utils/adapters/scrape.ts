@@ -67,45 +67,89 @@ export function readChatList(adapter: Adapter, doc: Document): { id: string; nam
 /** Per message element, the raw text it had and the message it was read as. */
 export type MessageCache = WeakMap<Element, { raw: string | null; message: Message }>;
 
+/** Where the last read left the transcript: its last message element (a batch that only adds after it reads only what it adds). */
+export type TranscriptEnd = { last: Element | null };
+
+/** A message element as a message: from the cache unless it is new or its text changed. */
+function messageOf(t: Adapter['transcript'], node: Element, cache: MessageCache, reread: boolean): Message {
+  let entry = cache.get(node);
+  const raw = entry && !reread ? entry.raw : read(node, t.text);
+  if (!entry || entry.raw !== raw) {
+    // System first: consoles often mark a system message like a visitor's (not own).
+    const role = t.role.system && node.matches(t.role.system) ? 'system' : t.role.agent && node.matches(t.role.agent) ? 'agent' : 'visitor';
+    const note = !!t.note && node.matches(t.note);
+    entry = {
+      raw,
+      message: {
+        ...(note ? { note } : {}),
+        id: t.id ? cleanField(read(node, t.id), 200) : undefined,
+        role,
+        author: t.author ? cleanField(read(node, t.author), 200) : undefined,
+        text: cleanMessage(raw, MESSAGE_MAX),
+        time: t.time ? cleanField(read(node, t.time), 100) : undefined,
+      },
+    };
+    cache.set(node, entry);
+  }
+  return entry.message;
+}
+
+/** Adds a message to the transcript being read: a message grouped under the one before (no header of its own) is by the same author. */
+function place(t: Adapter['transcript'], out: Message[], message: Message): void {
+  if (!message.text || (message.note && t.notes === 'leave-out')) return;
+  const before = out.at(-1);
+  out.push(!message.author && before?.author && before.role === message.role ? { ...message, author: before.author, ...(message.time ? {} : before.time ? { time: before.time } : {}) } : message);
+}
+
 /**
  * Reads the transcript, parsing only message nodes that are new or whose text changed. With
  * `changed` (what mutated since the last read), a message read before is taken from the cache
- * without reading its text again unless a change lies inside it: a new message costs the same
- * however long the chat.
+ * without reading its text again unless a change lies inside it.
  */
-export function readTranscript(adapter: Adapter, pane: Element, cache: MessageCache, changed?: readonly Node[]): Message[] {
+export function readTranscript(adapter: Adapter, pane: Element, cache: MessageCache, changed?: readonly Node[], end?: TranscriptEnd): Message[] {
   const t = adapter.transcript;
   const nodes = queryAll(pane, t.message);
+  if (end) end.last = nodes.at(-1) ?? null;
   const start = Math.max(0, nodes.length - (TRANSCRIPT_MAX - 1));
   // Never dropped without a word: the transcript starts by saying what it does not hold.
   const out: Message[] = start ? [{ role: 'system', text: `[${start} earlier messages were not read: the chat has more than ${TRANSCRIPT_MAX - 1}]` }] : [];
   for (let i = start; i < nodes.length; i++) {
     const node = nodes[i]!;
-    let entry = cache.get(node);
-    const untouched = entry && changed && !changed.some((target) => node.contains(target));
-    const raw = untouched ? entry!.raw : read(node, t.text);
-    if (!entry || entry.raw !== raw) {
-      // System first: consoles often mark a system message like a visitor's (not own).
-      const role = t.role.system && node.matches(t.role.system) ? 'system' : t.role.agent && node.matches(t.role.agent) ? 'agent' : 'visitor';
-      const note = !!t.note && node.matches(t.note);
-      entry = {
-        raw,
-        message: {
-          ...(note ? { note } : {}),
-          id: t.id ? cleanField(read(node, t.id), 200) : undefined,
-          role,
-          author: t.author ? cleanField(read(node, t.author), 200) : undefined,
-          text: cleanMessage(raw, MESSAGE_MAX),
-          time: t.time ? cleanField(read(node, t.time), 100) : undefined,
-        },
-      };
-      cache.set(node, entry);
-    }
-    if (!entry.message.text || (entry.message.note && t.notes === 'leave-out')) continue;
-    // A message grouped under the one before (no header of its own) is by the same author.
-    const before = out.at(-1);
-    out.push(!entry.message.author && before?.author && before.role === entry.message.role ? { ...entry.message, author: before.author, ...(entry.message.time ? {} : before.time ? { time: before.time } : {}) } : entry.message);
+    const reread = !changed || !cache.has(node) || changed.some((target) => node.contains(target));
+    place(t, out, messageOf(t, node, cache, reread));
   }
+  return out;
+}
+
+/**
+ * The transcript after a batch that only added nodes: the messages read before, then those in the
+ * added nodes, when every one of them comes after the last message read (a new message costs the
+ * same however long the chat: the messages before are not walked again). Null when that is not
+ * so (a message changed, one was added in the middle or removed): read the transcript whole.
+ */
+export function appendTranscript(adapter: Adapter, before: Message[], added: readonly Node[], cache: MessageCache, end: TranscriptEnd): Message[] | null {
+  const t = adapter.transcript;
+  if (!end.last?.isConnected || t.message.includes('>>>')) return null;
+  const nodes: Element[] = [];
+  for (const node of added) {
+    const element = node instanceof Element ? node : node.parentElement;
+    // Something added inside a message: that message changed.
+    const inside = element?.closest(t.message);
+    if (inside && inside !== node) return null;
+    if (!(node instanceof Element)) continue;
+    if (inside) nodes.push(node);
+    else nodes.push(...Array.from(node.querySelectorAll(t.message)));
+  }
+  if (before.length + nodes.length >= TRANSCRIPT_MAX) return null;
+  let last = end.last;
+  for (const node of nodes) {
+    // Each after the one before it, the first after the last message read.
+    if (!(last.compareDocumentPosition(node) & Node.DOCUMENT_POSITION_FOLLOWING) || last.contains(node)) return null;
+    last = node;
+  }
+  const out = [...before];
+  for (const node of nodes) place(t, out, messageOf(t, node, cache, true));
+  end.last = last;
   return out;
 }
 
@@ -125,15 +169,17 @@ function put(snapshot: ChatSnapshot, key: string, raw: string | null | undefined
 
 /**
  * Reads the active chat into a snapshot. Pure DOM reading: no observers, no side effects.
- * With `reuse` (the same chat, read before, when only its transcript changed) the visitor,
- * session and other details are taken from it and only the transcript is read again.
+ * With `since` (the same chat, read before, when only its transcript changed) the visitor,
+ * session and other details are taken from it and only the transcript is read again: only the
+ * nodes added, when the batch did nothing else (`added`, with where the last read ended).
  */
-export function readActiveChat(adapter: Adapter, doc: Document, url: string, cache: MessageCache, reuse?: ChatSnapshot, changed?: readonly Node[]): ChatSnapshot | null {
+export function readActiveChat(adapter: Adapter, doc: Document, url: string, cache: MessageCache, since?: { reuse?: ChatSnapshot; changed?: readonly Node[]; added?: readonly Node[] | null; end?: TranscriptEnd }): ChatSnapshot | null {
   const pane = query(doc, adapter.pane.root);
   const chatId = readChatId(adapter, doc, url);
   if (!pane || !chatId) return null;
+  const reuse = since?.reuse?.chatId === chatId ? since.reuse : undefined;
   let snapshot: ChatSnapshot;
-  if (reuse && reuse.chatId === chatId) {
+  if (reuse) {
     snapshot = { ...reuse, state: 'active' };
   } else {
     snapshot = emptySnapshot(chatId, adapter.name);
@@ -146,7 +192,8 @@ export function readActiveChat(adapter: Adapter, doc: Document, url: string, cac
     for (const [key, extract] of Object.entries(adapter.fields)) put(snapshot, key, read(doc, extract));
     for (const [key, extract] of Object.entries(adapter.agent ?? {})) if (extract) put(snapshot, `agent.${key}`, read(doc, extract));
   }
-  snapshot.transcript = readTranscript(adapter, pane, cache, reuse ? changed : undefined);
+  const appended = reuse && since?.added && since.end ? appendTranscript(adapter, reuse.transcript, since.added, cache, since.end) : null;
+  snapshot.transcript = appended ?? readTranscript(adapter, pane, cache, reuse ? since?.changed : undefined, since?.end);
   if (isEnded(adapter, pane)) snapshot.state = 'ended';
   return snapshot;
 }

@@ -2,6 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ChatEvent } from '@/utils/chat/snapshot';
 import { watchConsole } from '@/utils/adapters/runtime';
+import { readActiveChat } from '@/utils/adapters/scrape';
 import { builtIn, loadFixture } from './fixtures';
 import { healthTracker, type ConsoleHealth } from '@/utils/adapters/health';
 
@@ -207,5 +208,60 @@ describe('console health: what the watcher sees, judged as the background does',
     pane.classList.replace('conversation-pane', 'chat-pane');
     await nextFrame();
     expect(healths.at(-1)).toEqual({ state: 'recognised', failing: [], console: 'Demo console' });
+  });
+});
+
+describe('new messages read alone, everything else read whole', () => {
+  /** The chat as a fresh, whole read of the page has it. */
+  const wholeRead = () => readActiveChat(adapter, document, location.href, new WeakMap())!.transcript;
+  const message = (id: string, text: string, role = 'visitor') => {
+    const li = document.createElement('li');
+    li.className = `msg msg--${role}`;
+    li.dataset.messageId = id;
+    li.innerHTML = `<span class="msg__meta"><span class="msg__author">${role === 'agent' ? 'Ana Agent' : 'Siobhán'}</span></span><span class="msg__text"></span>`;
+    li.querySelector('.msg__text')!.textContent = text;
+    return li;
+  };
+
+  it('a new message is read without walking the messages before it', async () => {
+    const transcript = document.querySelector('.transcript')!;
+    for (let i = 0; i < 50; i++) transcript.append(message(`old-${i}`, `old ${i}`));
+    await nextFrame();
+    summary();
+    const pane = document.querySelector(adapter.pane.root)!;
+    let walks = 0;
+    const all = pane.querySelectorAll.bind(pane);
+    pane.querySelectorAll = ((selector: string) => (selector === adapter.transcript.message && walks++, all(selector))) as typeof pane.querySelectorAll;
+    transcript.append(message('new-1', 'one more question'));
+    await nextFrame();
+    expect(walks).toBe(0);
+    const [event] = events.splice(0);
+    expect(event!.snapshot.transcript).toEqual(wholeRead());
+    // A message changed in the middle: read whole again.
+    walks = 0;
+    transcript.children[10]!.querySelector('.msg__text')!.append(' (edited)');
+    await nextFrame();
+    expect(walks).toBe(1);
+    expect(events.splice(0).at(-1)!.snapshot.transcript).toEqual(wholeRead());
+  });
+
+  it('reads the same transcript as a whole read, whatever the console does to it', async () => {
+    const transcript = document.querySelector('.transcript')!;
+    let seed = 7;
+    const random = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    let shown = wholeRead();
+    for (let step = 0; step < 120; step++) {
+      const nodes = [...transcript.querySelectorAll(adapter.transcript.message)];
+      const kind = random(7);
+      if (kind <= 2) for (let k = 0; k <= random(3); k++) transcript.append(message(`m${step}-${k}`, `message ${step}.${k}`, random(2) ? 'agent' : 'visitor'));
+      else if (kind === 3) nodes[random(nodes.length)]!.querySelector('.msg__text')!.textContent = `edited at ${step}`;
+      else if (kind === 4) transcript.insertBefore(message(`mid${step}`, `inserted ${step}`), nodes[1 + random(nodes.length - 1)]!);
+      else if (kind === 5 && nodes.length > 3) nodes[1 + random(nodes.length - 2)]!.remove();
+      else nodes[random(nodes.length)]!.querySelector('.msg__meta')!.append(document.createElement('b'));
+      await nextFrame();
+      const mine = events.splice(0).filter((e) => e.snapshot.chatId === 'chat-0001').at(-1);
+      if (mine) shown = mine.snapshot.transcript;
+      expect(shown, `step ${step} (change ${kind})`).toEqual(wholeRead());
+    }
   });
 });

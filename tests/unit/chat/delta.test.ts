@@ -18,7 +18,7 @@ describe('chat events by what changed: a new message costs the same however long
     const next = toSend(sent, event('updated', range(2001)));
     expect(next).toMatchObject({ appendTo: 2000, snapshot: { transcript: [{ id: 'm2000' }], visitor: { name: 'Ada' } } });
     // The bytes of one new message at 2,000 are those of one new message at 2.
-    const small = JSON.stringify(toSend(new Map([['c1', { length: 2, last: `m1\u0000visitor\u0000message 1` }]]), event('updated', range(3))));
+    const small = JSON.stringify(toSend(new Map([['c1', range(2)]]), event('updated', range(3))));
     expect(Math.abs(JSON.stringify(next).length - small.length)).toBeLessThan(20);
     // An end is stored whole: it must survive a worker that forgot the chat.
     const ended = toSend(sent, event('ended', range(2001)));
@@ -32,6 +32,9 @@ describe('chat events by what changed: a new message costs the same however long
     const edited = [...range(2), message(2, 'edited'), message(3)];
     expect(toSend(sent, event('updated', edited)).appendTo).toBeUndefined();
     expect(toSend(sent, event('updated', range(2))).appendTo).toBeUndefined(); // fewer messages than sent
+    // An edit in the middle, the count grown by one: still whole, the edit must reach the background.
+    toSend(sent, event('updated', range(4)));
+    expect(toSend(sent, event('updated', [message(0), message(1, 'edited'), ...range(5).slice(2)])).appendTo).toBeUndefined();
   });
 
   it('the background puts the chat together from the tab\'s earlier events, and says when it cannot', () => {
