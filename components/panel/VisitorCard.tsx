@@ -14,8 +14,6 @@ export function VisitorCard({ chat }: { chat: ChatSnapshot | null }) {
         {visitor.email && (<><dt>Email</dt><dd><bdi class="visitor__email" title={visitor.email}>{visitor.email}</bdi></dd></>)}
         {visitor.phone && (<><dt>Phone</dt><dd><bdi class="visitor__phone">{visitor.phone}</bdi></dd></>)}
         {chat.preChat.Company && (<><dt>Company</dt><dd><bdi>{chat.preChat.Company}</bdi></dd></>)}
-        <dt>Messages</dt>
-        <dd class="visitor__messages">{chat.transcript.length}</dd>
       </dl>
       {chat.masked.some((k) => k.startsWith('visitor.')) && (
         <p class="note" data-masked={chat.masked.join(' ')}>

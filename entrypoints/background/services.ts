@@ -158,6 +158,12 @@ export function createServices(deps: ServiceDeps) {
     steps: (e.plan?.steps ?? []).map((step) => ({ ref: step.ref, object: step.object, method: step.method })),
   });
 
+  /**
+   * The chat as its tab's console script last reported it, messages included: a panel hears of a
+   * chat when what it shows changes, not at every message, so its copy may lack the newest ones.
+   */
+  const latest = (snapshot: ChatSnapshot, tabId: number | undefined) => (tabId === undefined ? undefined : tabs.chat(tabId, snapshot.chatId)) ?? snapshot;
+
   /** The chat's panel hears where its write stands. */
   const tellWrite = (tabId: number, entry: OutboxEntry) =>
     void client().then((connected) => tell({ type: 'outbox.update', tabId, instanceUrl: connected?.session.instanceUrl ?? '', item: itemOf(entry) }));
@@ -270,7 +276,7 @@ export function createServices(deps: ServiceDeps) {
   };
 
   return {
-    client, requireClient, grant, settings, connectedOrg, tell, tellWrite, itemOf,
+    client, requireClient, grant, settings, connectedOrg, tell, tellWrite, itemOf, latest,
     journal, tabs, handed, cache, metadata, remember, decisions, decisionsOf, choiceOf, planOf,
     outbox, sendQueued, idle, keepForChat, writeAtStart, forgetTab,
   };

@@ -59,11 +59,19 @@ export default defineContentScript({
       sent.delete(event.snapshot.chatId);
       return sendCommand('chat.event', toSend(sent, event));
     };
+    /** The chat the background was last told the console shows: its new messages come with chat.event, not again here. */
+    let shownId: string | null | undefined;
     /** Tells the background which chat the console shows; the snapshot only when it did not hear it with an event. */
-    const showActive = (snapshot: ChatSnapshot | null) =>
-      void sendCommand('chat.active', { chatId: snapshot?.chatId ?? null })
+    const showActive = (snapshot: ChatSnapshot | null) => {
+      if ((snapshot?.chatId ?? null) === shownId) return;
+      shownId = snapshot?.chatId ?? null;
+      void sendCommand('chat.active', { chatId: shownId })
         .then(({ known }) => (known || !snapshot ? undefined : sendCommand('chat.active', { chatId: snapshot.chatId, snapshot })))
-        .catch(report);
+        .catch((error) => {
+          shownId = undefined; // told again at the next change
+          report(error);
+        });
+    };
     const watcher = watchConsole({
       adapter,
       doc: document,

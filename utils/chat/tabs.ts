@@ -56,6 +56,11 @@ export class ConsoleTabs {
     return { known: true, snapshot: shown };
   }
 
+  /** A chat of the tab as last reported (its messages put together here). */
+  chat(tabId: number, chatId: string): ChatSnapshot | undefined {
+    return this.tabs.get(tabId)?.chats.get(chatId);
+  }
+
   /** The chat the tab shows now, as last reported. */
   active(tabId: number): ChatSnapshot | null {
     const tab = this.tabs.get(tabId);

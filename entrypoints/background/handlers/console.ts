@@ -3,6 +3,7 @@ import type { Handlers } from '@/utils/messages/router';
 import { activeAdapters } from '@/utils/adapters/defaults';
 import { onConsoleHost } from '@/utils/chat/origin';
 import { chatKeyOf } from '@/utils/plan/plan';
+import { sameButMessages } from '@/utils/chat/delta';
 import type { Services } from '../services';
 
 type ConsoleCommands = 'chat.event' | 'chat.active' | 'panel.open' | 'console.seen' | 'console.undetected' | 'console.problems' | 'console.adapters' | 'chat.recent';
@@ -20,13 +21,16 @@ export function consoleHandlers(s: Services): Pick<Handlers, ConsoleCommands> {
       let event = { ...delivered, snapshot: onConsoleHost(delivered.snapshot, sender.url) };
       if (tabId !== undefined) {
         const shown = s.tabs.active(tabId)?.chatId === event.snapshot.chatId;
+        const before = s.tabs.chat(tabId, event.snapshot.chatId);
         if (event.appendTo !== undefined) {
           // Only the new messages came: the chat is put together here from what the tab sent before.
           const whole = s.tabs.extend(tabId, event.snapshot, event.appendTo);
           if (!whole) return { accepted: false, known: false };
           event = { type: event.type, snapshot: whole };
         } else s.tabs.record(tabId, event.snapshot);
-        if (shown) showInPanel(tabId, event.snapshot);
+        // The panel shows the chat's visitor and state, not its messages: a new message alone tells it nothing
+        // (the handlers take the chat's messages from here, never from the panel).
+        if (shown && !(before && sameButMessages(before, event.snapshot))) showInPanel(tabId, event.snapshot);
       } else if (event.appendTo !== undefined) return { accepted: false, known: false };
       s.journal.add(event);
       if ((event.type === 'started' || event.type === 'updated') && event.snapshot.state === 'active') await s.writeAtStart(event.snapshot, tabId);

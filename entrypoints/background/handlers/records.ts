@@ -18,7 +18,8 @@ import type { Services } from '../services';
 /** Records by hand: the form of a new record, creating it, editing one in place, and the lookups a form searches. */
 export function recordHandlers(s: Services): Pick<Handlers, 'form.open' | 'record.create' | 'record.update' | 'lookup.search'> {
   return {
-    'form.open': async ({ snapshot, action, object, recordTypeId }) => {
+    'form.open': async ({ snapshot: given, action, object, recordTypeId }, sender) => {
+      const snapshot = s.latest(given, sender.tab?.id);
       const client = await s.client();
       if (!client) return { state: 'error', message: NOT_CONNECTED };
       try {

@@ -29,12 +29,14 @@ export function writeHandlers(s: Services): Pick<Handlers, WriteCommands> {
     return entry;
   };
   return {
-    'chat.plan': async ({ snapshot, action, person, overrides, update }, sender) => {
+    'chat.plan': async ({ snapshot: given, action, person, overrides, update }, sender) => {
+      const snapshot = s.latest(given, sender.tab?.id);
       // A case or task on its own still goes to the chat's chosen person.
       const chosen = person ?? (action === 'case' ? undefined : await s.choiceOf(chatKeyOf(snapshot)));
       return s.itemOf(await s.outbox.choose(snapshot, { action, overrides, ...(update ? { update } : {}) }, chosen, sender.tab?.id));
     },
-    'chat.preview': async ({ snapshot }) => {
+    'chat.preview': async ({ snapshot: given }, sender) => {
+      const snapshot = s.latest(given, sender.tab?.id);
       const client = await s.client();
       if (!client) return { state: 'error', message: NOT_CONNECTED };
       try {

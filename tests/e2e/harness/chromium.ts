@@ -11,14 +11,15 @@ export function findChromium(): string {
   return found;
 }
 
-export type LaunchOptions = { extensionDir: string; userDataDir: string; headless?: boolean; args?: string[] };
+/** Without `extensionDir`, the same Chromium with no extension (what a figure is measured against). */
+export type LaunchOptions = { extensionDir?: string; userDataDir: string; headless?: boolean; args?: string[] };
 
 /** Chromium with the unpacked extension loaded, offline-friendly flags, one profile folder. */
 export async function launchChromium({ extensionDir, userDataDir, headless = true, args = [] }: LaunchOptions): Promise<Browser> {
   return puppeteer.launch({
     executablePath: findChromium(),
     headless,
-    enableExtensions: true,
+    enableExtensions: !!extensionDir,
     userDataDir,
     defaultViewport: { width: 1400, height: 900 },
     args: [
@@ -30,8 +31,7 @@ export async function launchChromium({ extensionDir, userDataDir, headless = tru
       '--disable-quic',
       '--no-first-run',
       '--no-default-browser-check',
-      `--disable-extensions-except=${extensionDir}`,
-      `--load-extension=${extensionDir}`,
+      ...(extensionDir ? [`--disable-extensions-except=${extensionDir}`, `--load-extension=${extensionDir}`] : []),
       ...args,
     ],
   });

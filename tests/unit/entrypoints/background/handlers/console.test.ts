@@ -10,15 +10,21 @@ const grace = (chatId = 'c1', state: ChatSnapshot['state'] = 'active'): ChatSnap
 });
 
 describe('console events', () => {
-  it("puts a chat together from the new messages its tab sends, and tells that tab's panel only while it shows the chat", async () => {
+  it("puts a chat together from the new messages its tab sends, and tells that tab's panel of what it shows, while it shows the chat", async () => {
     const h = consoleHandlers(ctx.services);
     expect(await h['chat.event']({ type: 'started', snapshot: grace() }, consoleTab(7))).toEqual({ accepted: true });
     expect(await h['chat.active']({ chatId: 'c1' }, consoleTab(7))).toEqual({ known: true });
     const more = { ...grace(), transcript: [{ role: 'visitor' as const, text: 'My invoice is wrong' }] };
     expect(await h['chat.event']({ type: 'updated', snapshot: more, appendTo: 2 }, consoleTab(7))).toEqual({ accepted: true });
+    expect(ctx.services.tabs.chat(7, 'c1')!.transcript.map((m) => m.text)).toEqual(['Hello', 'Hi Grace', 'My invoice is wrong']);
+    // The panel shows the visitor, not the messages: a new message alone tells it nothing.
+    expect(ctx.told.filter((m) => m.type === 'panel.chat')).toHaveLength(1);
+    // A changed visitor (the console shows their phone now) is news to it, with the chat as put together here.
+    const phone = { ...more, visitor: { ...more.visitor, phone: '+44 20 7946 0018' }, transcript: [] };
+    await h['chat.event']({ type: 'updated', snapshot: phone, appendTo: 3 }, consoleTab(7));
     const shown = ctx.told.filter((m) => m.type === 'panel.chat');
     expect(shown.map((m) => m.tabId)).toEqual([7, 7]);
-    expect(shown.at(-1)!.type === 'panel.chat' && shown.at(-1)!.snapshot?.transcript.map((m) => m.text)).toEqual(['Hello', 'Hi Grace', 'My invoice is wrong']);
+    expect(shown.at(-1)!.type === 'panel.chat' && shown.at(-1)!.snapshot).toMatchObject({ visitor: { phone: '+44 20 7946 0018' }, transcript: [{ text: 'Hello' }, { text: 'Hi Grace' }, { text: 'My invoice is wrong' }] });
     // Another tab has not seen c1: its new messages cannot be put together there, and its panel hears nothing.
     expect(await h['chat.event']({ type: 'updated', snapshot: more, appendTo: 2 }, consoleTab(8))).toEqual({ accepted: false, known: false });
     expect(ctx.told.filter((m) => m.type === 'panel.chat')).toHaveLength(2);
