@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { route } from '@/utils/messages/router';
-import { syncConsoleScripts } from '@/utils/adapters/registration';
+import { injectIntoOpenConsoles, syncConsoleScripts } from '@/utils/adapters/registration';
 import { activeAdapters } from '@/utils/adapters/defaults';
 import { loadSettings, watchSettings } from '@/utils/settings/storage';
 import { tabLimiter } from '@/utils/messages/limiter';
@@ -40,8 +40,18 @@ export default defineBackground(() => {
     void loadSettings()
       .then(({ settings }) => syncConsoleScripts(activeAdapters(settings.consoles)))
       .catch((error) => console.warn('console script sync failed', error));
-  browser.runtime.onInstalled.addListener(sync);
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // Installed (by policy, onto a browser with consoles open) or updated: the open consoles get the script now.
+    if (reason !== 'install' && reason !== 'update') return sync();
+    void loadSettings()
+      .then(({ settings }) => syncConsoleScripts(activeAdapters(settings.consoles)))
+      .then(injectIntoOpenConsoles)
+      .catch((error) => console.warn('console script sync failed', error));
+  });
   browser.runtime.onStartup.addListener(sync);
+  // A new version starts once what is being sent now has been (the outbox and storage carry the rest
+  // across); its console scripts are put into the open consoles at once (onInstalled above).
+  browser.runtime.onUpdateAvailable.addListener(() => void services.idle().finally(() => browser.runtime.reload()));
   browser.permissions.onAdded.addListener(sync);
   browser.permissions.onRemoved.addListener(sync);
   // New rules or mappings (options page or policy): consoles follow, and no chat is answered from the old rules.

@@ -28,3 +28,15 @@ export async function syncConsoleScripts(adapters: Adapter[]): Promise<string[]>
   }
   return granted;
 }
+
+/**
+ * Runs the console script in the console tabs already open: a registered script runs only on the
+ * next page load, and after an install or an update the old version's script is an orphan, so an
+ * agent in a chat would lose the panel until they reloaded the console.
+ */
+export async function injectIntoOpenConsoles(granted: string[]): Promise<number> {
+  if (!granted.length) return 0;
+  const tabs = await browser.tabs.query({ url: granted });
+  const results = await Promise.allSettled(tabs.filter((tab) => tab.id !== undefined).map((tab) => browser.scripting.executeScript({ target: { tabId: tab.id! }, files: [SCRIPT_FILE] })));
+  return results.filter((r) => r.status === 'fulfilled').length;
+}

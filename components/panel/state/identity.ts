@@ -38,7 +38,7 @@ function withValues(candidate: Candidate, id: string, changed: Record<string, Fi
  * the agent chose and the record they picked by hand. `settled` hears when a chat's record was
  * identified or chosen (what its write would leave out is asked again then).
  */
-export function identitySlice(sources: PanelSources, { problem }: Pick<ConnectionSlice, 'problem'>, settled: (snapshot: ChatSnapshot, again: boolean) => void) {
+export function identitySlice(sources: PanelSources, { problem, status, refresh }: Pick<ConnectionSlice, 'problem' | 'status' | 'refresh'>, settled: (snapshot: ChatSnapshot, again: boolean) => void) {
   /** The chat the agent has open in the console, as read from the page. */
   const chat = signal<ChatSnapshot | null>(null);
   const identities = signal<Identities>({});
@@ -70,6 +70,9 @@ export function identitySlice(sources: PanelSources, { problem }: Pick<Connectio
       result = { state: 'error', kind: 'unreachable', message: describeProblem(error) };
     }
     identities.value = { ...identities.value, [chatId]: result };
+    // Salesforce answered: a status that says it could not (down, over its limit, expired) is stale.
+    const said = status.value?.state;
+    if (result.state !== 'error' && (said === 'unreachable' || said === 'over_limit' || said === 'session_expired')) void refresh();
     if (chat.value?.chatId === chatId) settled(chat.value, false);
   }
 

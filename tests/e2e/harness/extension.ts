@@ -2,8 +2,6 @@ import { mkdirSync } from 'node:fs';
 import type { Browser, Page, Target, WebWorker } from 'puppeteer';
 import { EXTENSION_ID, SCREENSHOT_DIR } from './paths';
 
-const WORKER_URL = `chrome-extension://${EXTENSION_ID}/background.js`;
-const isOurWorker = (t: Target) => t.type() === 'service_worker' && t.url() === WORKER_URL;
 
 /**
  * One browser with the extension, as the tests see it: the service worker (reach, stop,
@@ -17,17 +15,24 @@ export class ExtensionHarness {
   /** Runtime.enable replays exceptions thrown before we attached: those are not ours. */
   private readonly since = Date.now();
 
-  constructor(readonly browser: Browser) {
+  /** `id`: the extension's (a package signed with another key has another). */
+  constructor(readonly browser: Browser, readonly id = EXTENSION_ID) {
     browser.on('targetcreated', (target: Target) => {
       // A worker that starts as the browser disconnects (a spec's end) is no one's to watch.
-      if (isOurWorker(target)) void this.watchWorker(target).catch(() => undefined);
+      if (this.isOurWorker(target)) void this.watchWorker(target).catch(() => undefined);
     });
   }
 
+  private readonly isOurWorker = (t: Target) => t.type() === 'service_worker' && t.url() === `chrome-extension://${this.id}/background.js`;
+
   /** The running service worker, started if needed, once its script has run. */
   async worker(): Promise<WebWorker> {
-    if (!this.browser.targets().some(isOurWorker)) await this.wakeWorker();
-    const target = await this.browser.waitForTarget(isOurWorker, { timeout: 15_000 });
+    // The newest: after an update the old version's target may linger a while, and never answers.
+    let target = this.browser.targets().filter(this.isOurWorker).at(-1);
+    if (!target) {
+      await this.wakeWorker();
+      target = await this.browser.waitForTarget(this.isOurWorker, { timeout: 15_000 });
+    }
     const worker = await this.watchWorker(target);
     // The target appears before the script ran: wait for the extension APIs to be there.
     for (let i = 0; i < 100; i++) {
@@ -43,7 +48,7 @@ export class ExtensionHarness {
     const session = await page.createCDPSession();
     try {
       await session.send('ServiceWorker.enable');
-      await session.send('ServiceWorker.startWorker', { scopeURL: `chrome-extension://${EXTENSION_ID}/` });
+      await session.send('ServiceWorker.startWorker', { scopeURL: `chrome-extension://${this.id}/` });
     } finally {
       await session.detach().catch(() => undefined);
     }
@@ -74,7 +79,7 @@ export class ExtensionHarness {
 
   /** Stops the worker the way Chrome does when it is idle. Resolves when it is gone. */
   async stopWorker(): Promise<void> {
-    const target = this.browser.targets().find(isOurWorker);
+    const target = this.browser.targets().find(this.isOurWorker);
     if (!target) return;
     const worker = await target.worker();
     const gone = new Promise<void>((resolve) => {

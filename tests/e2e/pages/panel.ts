@@ -9,7 +9,8 @@ export const isPanelFrame = (frame: Frame) => frame.url().startsWith('chrome-ext
 
 /** The Salesforce panel in its frame on the console page, read the way the agent reads it. */
 export class PanelPage {
-  constructor(readonly page: Page) {}
+  /** `id`: the extension's (a package signed with another key has another). */
+  constructor(readonly page: Page, readonly id = EXTENSION_ID) {}
 
   /** The panel's frame, once the console script has placed it and it has loaded. */
   async frame(timeout = 15_000): Promise<Frame> {
@@ -111,7 +112,7 @@ export class PanelPage {
       if (answer !== undefined) return answer as T;
     }
     this.extensionPage ??= this.page.browser().newPage().then(async (page) => {
-      await page.goto(`chrome-extension://${EXTENSION_ID}/popup.html`);
+      await page.goto(`chrome-extension://${this.id}/popup.html`);
       await this.page.bringToFront();
       return page;
     });

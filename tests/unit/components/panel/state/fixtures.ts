@@ -1,5 +1,5 @@
 import { signal } from '@preact/signals';
-import type { IdentifyResult } from '@/utils/messages/protocol';
+import type { IdentifyResult, SalesforceStatus } from '@/utils/messages/protocol';
 import { fieldOf } from '@/utils/salesforce/describe';
 import { objectMeta } from '../../../mapping/fields';
 
@@ -13,7 +13,11 @@ export const found: Extract<IdentifyResult, { instanceUrl: string }> = {
   ],
 };
 /** The connection slice's part the others use. */
-export const connection = (state: 'connected' | 'not_connected' = 'connected') => ({
-  problem: signal<string | null>(null),
-  status: signal(state === 'connected' ? { state, instanceUrl: 'https://x.my.salesforce.com', apiVersion: '62.0' } as never : { state }),
-});
+export const connection = (state: 'connected' | 'not_connected' | 'unreachable' = 'connected') => {
+  const status = signal<SalesforceStatus | null>(
+    state === 'connected' ? { state, instanceUrl: 'https://x.my.salesforce.com', apiVersion: '62.0', usage: null }
+      : state === 'unreachable' ? { state, instanceUrl: 'https://x.my.salesforce.com', message: 'Salesforce cannot be reached' } : { state },
+  );
+  const refreshed: number[] = [];
+  return { problem: signal<string | null>(null), status, refreshed, refresh: async () => void refreshed.push(Date.now()) };
+};

@@ -18,6 +18,21 @@ describe('the identity slice', () => {
     expect(settled).toEqual(['chat-1']);
   });
 
+  it('reads the connection again when Salesforce answered while the status said it could not (no stale "cannot be reached")', async () => {
+    const down = connection('unreachable');
+    let answer: IdentifyResult | Error = new Error('still down');
+    const slice = identitySlice({ readStatus: async () => ({ state: 'not_connected' }), identify: async () => { if (answer instanceof Error) throw answer; return answer; } }, down, () => undefined);
+    await slice.identify(emptySnapshot('chat-1', 'demo'));
+    expect(down.refreshed).toHaveLength(0);
+    answer = found;
+    await slice.identify(emptySnapshot('chat-1', 'demo'));
+    expect(down.refreshed).toHaveLength(1);
+    // Connected already: nothing to read again.
+    const up = connection('connected');
+    await identitySlice({ readStatus: async () => ({ state: 'not_connected' }), identify: async () => found }, up, () => undefined).identify(emptySnapshot('chat-2', 'demo'));
+    expect(up.refreshed).toHaveLength(0);
+  });
+
   it('turns a failure to reach the background into an error the agent can retry', async () => {
     const slice = identitySlice({ readStatus: async () => ({ state: 'not_connected' }), identify: async () => { throw new CommandError('extension_unreachable', 'gone'); } }, connection(), () => undefined);
     await slice.identify(emptySnapshot('chat-1', 'demo'));
