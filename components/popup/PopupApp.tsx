@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { SalesforceMark } from '../panel/SalesforceMark';
-import type { OutboxItem, SalesforceStatus } from '@/utils/messages/protocol';
+import type { CommandResponse, OutboxItem, SalesforceStatus } from '@/utils/messages/protocol';
 import type { SettingsProblem } from '@/utils/settings/schema';
 import { healthWords, type ConsoleHealth } from '@/utils/adapters/health';
 
@@ -14,8 +14,12 @@ export type PopupSources = {
   /** A write planned for another org: send it to the one connected now, or forget it. */
   adopt: (id: string) => Promise<unknown>;
   discard: (id: string) => Promise<unknown>;
+  /** Stored writes this version could not read (set aside, never sent). */
+  quarantined?: () => Promise<Quarantined[]>;
   openOptions: () => void;
 };
+
+type Quarantined = CommandResponse<'outbox.quarantined'>[number];
 
 const STATE_WORDS: Record<OutboxItem['state'], string> = {
   waiting: 'Waits for the chat to end',
@@ -30,11 +34,13 @@ export function PopupApp({ sources }: { sources: PopupSources }) {
   const [queue, setQueue] = useState<OutboxItem[] | null>(null);
   const [problems, setProblems] = useState<SettingsProblem[]>([]);
   const [consoles, setConsoles] = useState<{ tabId: number; title?: string; health: ConsoleHealth }[]>([]);
+  const [setAside, setSetAside] = useState<Quarantined[]>([]);
   const load = () => {
     void sources.status().then(setStatus).catch(() => setStatus({ state: 'unreachable', instanceUrl: '', message: 'The extension did not answer.' }));
     void sources.queue().then(setQueue).catch(() => setQueue([]));
     void sources.problems().then(setProblems);
     void sources.consoles?.().then(setConsoles).catch(() => setConsoles([]));
+    void sources.quarantined?.().then(setSetAside).catch(() => setSetAside([]));
   };
   useEffect(load, []);
   const instanceUrl = status && 'instanceUrl' in status ? status.instanceUrl : '';
@@ -61,6 +67,13 @@ export function PopupApp({ sources }: { sources: PopupSources }) {
       {problems.length > 0 && (
         <div class="problems" id="popup-problems" role="alert">
           {problems.length} setting(s) not valid, defaults used: {problems.map((p) => p.setting).join(', ')}. <a href="#" onClick={sources.openOptions}>Open settings</a>
+        </div>
+      )}
+      {setAside.length > 0 && (
+        <div class="problems" id="popup-quarantine" role="alert">
+          {setAside.length} stored write(s) could not be read by this version and were set aside, not sent
+          {' '}({[...new Set(setAside.map((q) => q.chatId ? `chat ${q.chatId}: ${q.reason}` : q.reason))].join('; ')}).{' '}
+          <a download="salesforce-chat-writes-set-aside.json" href={`data:application/json;charset=utf-8,${encodeURIComponent(`[${setAside.map((q) => q.raw).join(',\n')}]`)}`}>Save them as a file</a> for your administrator.
         </div>
       )}
       {consoles.map(({ tabId, title, health }) => {

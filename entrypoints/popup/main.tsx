@@ -15,6 +15,7 @@ render(
       retry: (id) => sendCommand('outbox.retry', { id }),
       adopt: (id) => sendCommand('outbox.adopt', { id }),
       discard: (id) => sendCommand('outbox.discard', { id }),
+      quarantined: () => sendCommand('outbox.quarantined', {}),
       openOptions: () => void browser.runtime.openOptionsPage(),
     }}
   />,

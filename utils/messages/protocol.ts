@@ -238,6 +238,11 @@ export const commands = {
     request: z.object({ id: z.string().check(z.maxLength(500)) }),
     response: z.object({ discarded: z.boolean() }),
   },
+  /** Stored writes this version could not read: set aside, never sent; `raw` (JSON) for the admin to recover. */
+  'outbox.quarantined': {
+    request: z.object({}),
+    response: z.array(z.object({ reason: z.string(), at: z.number(), chatId: z.optional(z.string()), raw: z.string() })),
+  },
   /** A form for a new record, as the org's layout has it, with initial values from the mapping. */
   'form.open': {
     request: z.object({ snapshot: ChatSnapshot, action: ManualAction, object: z.enum(['Contact', 'Lead', 'Case', 'Task']), recordTypeId: z.optional(SalesforceId) }),

@@ -307,6 +307,11 @@ export class Outbox {
     return allows;
   }
 
+  /** Stored entries this version could not read (set aside, never sent). */
+  quarantined() {
+    return this.deps.store.quarantined();
+  }
+
   async entries(): Promise<OutboxEntry[]> {
     return (await this.deps.store.all()).sort((a, b) => a.createdAt - b.createdAt);
   }

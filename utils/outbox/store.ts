@@ -3,6 +3,7 @@ import type { ChatSnapshot } from '../chat/snapshot';
 import type { ActionPlan, Fixes, Trigger } from '../plan/plan';
 import type { Duplicate, StepError } from '../plan/requests';
 import type { ManualActionName } from '../plan/actions';
+import { OUTBOX_VERSION, readStored, toStored, type Quarantined } from './stored';
 
 /**
  * One chat's write, from the moment the chat ended: the chat itself first (so nothing is lost
@@ -55,6 +56,8 @@ export type OutboxStore = {
   put: (entry: OutboxEntry) => Promise<void>;
   all: () => Promise<OutboxEntry[]>;
   delete: (id: string) => Promise<void>;
+  /** Entries this version could not read: set aside, never sent, shown to the agent. */
+  quarantined: () => Promise<Quarantined[]>;
 };
 
 export function memoryOutboxStore(): OutboxStore {
@@ -62,30 +65,72 @@ export function memoryOutboxStore(): OutboxStore {
   return {
     get: async (id) => structuredClone(map.get(id)), put: async (e) => void map.set(e.id, structuredClone(e)), all: async () => [...map.values()].map((e) => structuredClone(e)),
     delete: async (id) => void map.delete(id),
+    quarantined: async () => [],
   };
 }
 
 const DB = 'sf-panel';
 const STORE = 'outbox';
+const QUARANTINE = 'quarantine';
 
-/** The outbox in IndexedDB: it survives the worker stopping and the browser restarting. */
+/**
+ * The outbox in IndexedDB: it survives the worker stopping, the browser restarting and an update.
+ * The database upgrades one version at a time; each entry is read through its stored shape
+ * (stored.ts), and one this version cannot read is moved to the quarantine with the reason.
+ */
 export function idbOutboxStore(): OutboxStore {
   let db: Promise<IDBPDatabase> | undefined;
+  /** Entries known good at their updatedAt (written or read by this worker): not parsed again. */
+  const checked = new Map<string, number>();
   const open = () =>
-    (db ??= openDB(DB, 1, {
-      upgrade(database) {
-        const store = database.createObjectStore(STORE, { keyPath: 'id' });
-        store.createIndex('state', 'state');
+    (db ??= openDB(DB, 2, {
+      upgrade(database, from) {
+        if (from < 1) database.createObjectStore(STORE, { keyPath: 'id' }).createIndex('state', 'state');
+        if (from < 2) database.createObjectStore(QUARANTINE, { autoIncrement: true });
       },
     }));
+  /** The entries of `raws` this version can read; the others are moved to the quarantine. */
+  async function readable(raws: unknown[]): Promise<OutboxEntry[]> {
+    const good: OutboxEntry[] = [];
+    const bad: Quarantined[] = [];
+    for (const raw of raws) {
+      const known = raw as Partial<OutboxEntry> & { v?: unknown };
+      if (known.v === OUTBOX_VERSION && typeof known.id === 'string' && checked.get(known.id) === known.updatedAt) {
+        const { v: _v, ...entry } = known;
+        good.push(entry as OutboxEntry);
+        continue;
+      }
+      const read = readStored(raw);
+      if ('entry' in read) {
+        checked.set(read.entry.id, read.entry.updatedAt);
+        good.push(read.entry);
+      } else bad.push({ raw, reason: read.reason, at: Date.now() });
+    }
+    if (bad.length) {
+      const tx = (await open()).transaction([STORE, QUARANTINE], 'readwrite', { durability: 'strict' });
+      for (const { raw, reason, at } of bad) {
+        await tx.objectStore(QUARANTINE).add({ raw, reason, at });
+        const id = (raw as { id?: unknown } | null)?.id;
+        if (typeof id === 'string' || typeof id === 'number') await tx.objectStore(STORE).delete(id);
+      }
+      await tx.done;
+      console.warn(`outbox: ${bad.length} stored write(s) could not be read and were set aside`, bad.map((b) => b.reason));
+    }
+    return good;
+  }
   return {
-    get: async (id) => (await open()).get(STORE, id),
+    get: async (id) => (await readable([await (await open()).get(STORE, id)].filter((raw) => raw !== undefined)))[0],
     // Committed to disk before it resolves ('strict'): the in-flight mark must outlive a SIGKILL.
     put: async (entry) => {
       const tx = (await open()).transaction(STORE, 'readwrite', { durability: 'strict' });
-      await Promise.all([tx.store.put(entry), tx.done]);
+      await Promise.all([tx.store.put(toStored(entry)), tx.done]);
+      checked.set(entry.id, entry.updatedAt);
     },
-    all: async () => (await open()).getAll(STORE),
-    delete: async (id) => (await open()).delete(STORE, id),
+    all: async () => readable(await (await open()).getAll(STORE)),
+    delete: async (id) => {
+      checked.delete(id);
+      await (await open()).delete(STORE, id);
+    },
+    quarantined: async () => (await open()).getAll(QUARANTINE),
   };
 }

@@ -14,7 +14,7 @@ import type { Services } from '../services';
 
 type WriteCommands =
   | 'chat.plan' | 'chat.preview' | 'chat.fix' | 'chat.record' | 'chat.case' | 'chat.account' | 'chat.people'
-  | 'outbox.list' | 'outbox.adopt' | 'outbox.discard' | 'outbox.wrapUp' | 'outbox.retry';
+  | 'outbox.list' | 'outbox.adopt' | 'outbox.discard' | 'outbox.wrapUp' | 'outbox.retry' | 'outbox.quarantined';
 
 /**
  * A chat's writes: what the agent decided for it (record, case, account, other people, corrected
@@ -105,6 +105,11 @@ export function writeHandlers(s: Services): Pick<Handlers, WriteCommands> {
       return entry ? s.itemOf(entry, await s.connectedOrg()) : null;
     },
     'outbox.discard': async ({ id }) => ({ discarded: await s.outbox.discard(id) }),
+    'outbox.quarantined': async () =>
+      (await s.outbox.quarantined()).map(({ raw, reason, at }) => {
+        const chatId = (raw as { snapshot?: { chatId?: unknown } } | null)?.snapshot?.chatId;
+        return { reason, at, ...(typeof chatId === 'string' ? { chatId } : {}), raw: JSON.stringify(raw) ?? 'null' };
+      }),
     'outbox.wrapUp': async ({ id, disposition, notes }) => {
       const entry = goes(await s.outbox.wrapUpDone(id, { ...(disposition ? { disposition } : {}), ...(notes?.trim() ? { notes } : {}) }));
       return entry ? s.itemOf(entry) : null;

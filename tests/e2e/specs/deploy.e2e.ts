@@ -107,7 +107,13 @@ describe('deploy: a signed package force-installed by policy, then updated with 
   });
 
   it('updates to the next version while writes wait: they are sent once, the connection and settings carry over, the open console keeps its panel', async () => {
-    // Salesforce is down as two chats end: their writes wait in the outbox.
+    // One write Salesforce refused waits for the agent (needs attention)…
+    await emulator.validationRule({ object: 'Case', field: 'SuppliedCompany', pattern: '^[^<>]*$', message: 'Company names cannot contain < or >.' });
+    const refused = await demo.startChat(demoVisitor('Ida Rhodes', 'ida@census.example', { preChat: { Company: '<b>Census</b>' } }));
+    await panel.waitForVisitor(refused);
+    await demo.endChat(refused);
+    await until("Ida's write refused", async () => (await outbox(refused)).find((e) => e.state === 'needs_attention'));
+    // …and Salesforce is down as two chats end: their writes wait in the outbox.
     await emulator.fault({ kind: '503', count: 100_000 });
     const waiting: string[] = [];
     for (const [name, email] of [['Katherine Johnson', 'katherine.johnson@nasa.example'], ['Dorothy Vaughan', 'dorothy.vaughan@nasa.example']] as const) {
@@ -152,5 +158,9 @@ describe('deploy: a signed package force-installed by policy, then updated with 
     for (const chat of [...waiting, next]) await until(`the write of ${chat}`, async () => (await outbox(chat)).every((e) => e.state === 'done') && (await outbox(chat)).length > 0, 30_000);
     for (const email of ['katherine.johnson@nasa.example', 'dorothy.vaughan@nasa.example', 'christine.darden@nasa.example']) expect(await casesOf(email), email).toHaveLength(1);
     expect(await casesOf('mary.jackson@nasa.example')).toHaveLength(1);
+    // The refused one still waits for the agent, with Salesforce's words: not sent again on its own.
+    expect(await outbox(refused)).toMatchObject([{ state: 'needs_attention' }]);
+    expect(await panel.send<{ data: { errors: { message: string }[] }[] }>({ command: 'outbox.list', payload: { chatId: refused } }).then((r) => r.data[0]!.errors[0]!.message)).toContain('Company names cannot contain');
+    expect(await casesOf('ida@census.example')).toHaveLength(0);
   });
 });

@@ -27,6 +27,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'outbox.retry': async () => null,
     'outbox.adopt': async () => null,
     'outbox.discard': async () => ({ discarded: false }),
+    'outbox.quarantined': async () => [],
     'outbox.wrapUp': async () => null,
     'form.open': async () => ({ state: 'error', message: 'x' }),
     'lookup.search': async () => ({ state: 'results', records: [] }),

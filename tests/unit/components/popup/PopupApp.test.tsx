@@ -60,3 +60,23 @@ describe('the popup: a write planned for another org', () => {
     expect(root.querySelector('li[data-id="a"] .elsewhere')).toBeNull(); // listed again, now for this org
   });
 });
+
+describe('the popup: writes this version could not read', () => {
+  it('says how many were set aside and why, and offers them as a file for the administrator', async () => {
+    const raw = { id: 'demo:c9:ended', state: 'sending-maybe', snapshot: { chatId: 'c9' } };
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(<PopupApp sources={{ ...sourcesOf([]), quarantined: async () => [{ reason: 'state: Invalid option', at: 1, chatId: 'c9', raw: JSON.stringify(raw) }] }} />, root);
+    await settle();
+    const box = root.querySelector('#popup-quarantine')!;
+    expect(box.textContent).toContain('1 stored write(s) could not be read by this version and were set aside, not sent (chat c9: state: Invalid option)');
+    const link = box.querySelector('a[download]') as HTMLAnchorElement;
+    expect(JSON.parse(decodeURIComponent(link.getAttribute('href')!.replace(/^data:application\/json;charset=utf-8,/, '')))).toEqual([raw]);
+    root.remove();
+    // Nothing set aside: nothing said.
+    const empty = document.createElement('div');
+    render(<PopupApp sources={{ ...sourcesOf([]), quarantined: async () => [] }} />, empty);
+    await settle();
+    expect(empty.querySelector('#popup-quarantine')).toBeNull();
+  });
+});
