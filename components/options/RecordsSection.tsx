@@ -56,6 +56,9 @@ export function RecordsSection({ store }: { store: OptionsStore }) {
       <Setting store={store} section="general" name="apiBudgetPercent" label="Share of the org's daily API requests this extension may use (%)">
         {(disabled) => <input id="api-budget" type="number" min="1" max="100" disabled={disabled} value={general.apiBudgetPercent} onInput={(e) => store.set('general', 'apiBudgetPercent', e.currentTarget.valueAsNumber)} />}
       </Setting>
+      <Setting store={store} section="general" name="keepWrittenDays" label="Days a written chat's visitor and transcript stay in this browser (then only its record ids and times)">
+        {(disabled) => <input id="keep-written" type="number" min="0" max="90" disabled={disabled} value={general.keepWrittenDays} onInput={(e) => store.set('general', 'keepWrittenDays', e.currentTarget.valueAsNumber)} />}
+      </Setting>
     </section>
   );
 }

@@ -231,6 +231,8 @@ export function createServices(deps: ServiceDeps) {
     await outbox.drain();
     // What still waits (backoff, API limit pause) is sent by an alarm: it survives the worker stopping.
     deps.retryAt(await outbox.nextDue());
+    // Written chats keep the visitor and transcript only as long as the admin says.
+    await outbox.trimWritten((await settings()).settings.general.keepWrittenDays * 86_400_000);
   }
   let sending: Promise<void> = Promise.resolve();
   /** Sends what is queued without holding up the caller; a failure is logged, the queue keeps it. */

@@ -18,13 +18,34 @@ export type AuditEntry = {
 
 export const AUDIT_DAYS = 30;
 const DAY = 86_400_000;
+/** Longer text (a transcript in a Description) is kept as its length and hash: the log proves what was sent without keeping the chat. */
+export const AUDIT_TEXT_MAX = 255;
+
+const hex = (bytes: ArrayBuffer) => [...new Uint8Array(bytes)].map((b) => b.toString(16).padStart(2, '0')).join('');
+
+async function condensed(values: Record<string, unknown> | undefined): Promise<Record<string, unknown> | undefined> {
+  if (!values) return values;
+  const out: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(values)) {
+    out[field] = typeof value === 'string' && value.length > AUDIT_TEXT_MAX
+      ? { length: value.length, sha256: hex(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(value))) }
+      : value;
+  }
+  return out;
+}
+
+/** The entry as the log keeps it: long text as its length and SHA-256 (the same text sent gives the same hash). */
+export async function asLogged(entry: AuditEntry): Promise<AuditEntry> {
+  const before = await condensed(entry.before);
+  return { ...entry, fields: (await condensed(entry.fields))!, ...(before ? { before } : {}) };
+}
 
 export type AuditLog = { add: (entries: AuditEntry[], now?: number) => Promise<void>; all: () => Promise<AuditEntry[]> };
 
 export function memoryAuditLog(): AuditLog {
   let rows: AuditEntry[] = [];
   return {
-    add: async (entries, now = Date.now()) => void (rows = [...rows, ...structuredClone(entries)].filter((e) => e.at >= now - AUDIT_DAYS * DAY)),
+    add: async (entries, now = Date.now()) => void (rows = [...rows, ...(await Promise.all(entries.map(asLogged)))].filter((e) => e.at >= now - AUDIT_DAYS * DAY)),
     all: async () => structuredClone(rows),
   };
 }
@@ -46,8 +67,9 @@ export function idbAuditLog(): AuditLog {
     }));
   return {
     async add(entries, now = Date.now()) {
+      const logged = await Promise.all(entries.map(asLogged));
       const tx = (await open()).transaction(STORE, 'readwrite');
-      for (const entry of entries) await tx.store.add(entry);
+      for (const entry of logged) await tx.store.add(entry);
       let old = await tx.store.index('at').openCursor(IDBKeyRange.upperBound(now - AUDIT_DAYS * DAY, true));
       while (old) {
         await old.delete();

@@ -1,4 +1,4 @@
-import type { ChatSnapshot } from '../chat/snapshot';
+import { emptySnapshot, type ChatSnapshot } from '../chat/snapshot';
 import { lostChatKey } from '../plan/chat-key';
 import { NO_ACCOUNT, NoAccountError, UNDECIDED, UndecidedMatchError } from '../plan/undecided';
 import { chatKeyOf, isIdempotent, mergeFixes, withoutUpserts, type ActionPlan, type Trigger } from '../plan/plan';
@@ -305,6 +305,29 @@ export class Outbox {
     const allows = await this.deps.usageAllows().catch(() => false);
     await this.deps.pause.set(allows ? 0 : this.now() + LIMIT_PAUSE_MS);
     return allows;
+  }
+
+  /**
+   * A written chat's write, once older than `keepMs`, keeps only what sending it exactly once and
+   * the popup need: its id (a chat's end heard again is not written again), state, record ids,
+   * steps' objects and times. The chat (visitor, transcript), the values sent and the agent's own
+   * go. Returns how many were trimmed.
+   */
+  async trimWritten(keepMs: number): Promise<number> {
+    let trimmed = 0;
+    for (const entry of await this.deps.store.all()) {
+      if (entry.state !== 'done' || entry.trimmed || entry.updatedAt > this.now() - keepMs) continue;
+      const { snapshot, plan, manual, fixes: _fixes, wrapUp: _wrapUp, choice: _choice, errors: _errors, duplicates: _duplicates, lastError: _lastError, ...kept } = entry;
+      await this.deps.store.put({
+        ...kept,
+        trimmed: true,
+        snapshot: emptySnapshot(snapshot.chatId, snapshot.console, snapshot.state),
+        ...(manual ? { manual: { action: manual.action, overrides: {} } } : {}),
+        ...(plan ? { plan: { ...plan, steps: plan.steps.map(({ ref, object, method, id }) => ({ ref, object, method, ...(id ? { id } : {}), values: {} })), skipped: [] } } : {}),
+      });
+      trimmed++;
+    }
+    return trimmed;
   }
 
   /** Stored entries this version could not read (set aside, never sent). */

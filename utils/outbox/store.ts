@@ -47,6 +47,8 @@ export type OutboxEntry = {
   errors?: StepError[];
   duplicates?: Duplicate[];
   ids?: Record<string, string>;
+  /** Written, and kept past the days set: the chat and the values sent were removed, its ids and times kept. */
+  trimmed?: boolean;
   createdAt: number;
   updatedAt: number;
 };

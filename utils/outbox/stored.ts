@@ -42,6 +42,7 @@ const StoredEntry = z.looseObject({
   errors: z.optional(z.array(z.looseObject({ ref: z.string(), code: z.string(), message: z.string() }))),
   duplicates: z.optional(z.array(z.looseObject({ ref: z.string(), id: z.string() }))),
   ids: z.optional(z.record(z.string(), z.string())),
+  trimmed: z.optional(z.boolean()),
   createdAt: z.number(),
   updatedAt: z.number(),
 });

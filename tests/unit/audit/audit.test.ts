@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { auditCsv, csvCell } from '@/utils/audit/csv';
 import { AUDIT_DAYS, idbAuditLog, type AuditEntry } from '@/utils/audit/log';
@@ -13,6 +14,17 @@ describe('the audit log', () => {
     await log.add([write(NOW - (AUDIT_DAYS + 1) * DAY, { id: 'old' }), write(NOW - 2 * DAY, { id: 'recent' })], NOW - 2 * DAY);
     await log.add([write(NOW, { id: 'today' })], NOW);
     expect((await log.all()).map((e) => e.id)).toEqual(['recent', 'today']);
+  });
+
+  it('keeps long text (a transcript) as its length and hash, not the text; short values as they were', async () => {
+    const log = idbAuditLog();
+    const transcript = `Visitor: my card ends 4242\n${'x'.repeat(600)}`;
+    await log.add([write(NOW, { fields: { Subject: 'Chat with Ada', Description: transcript }, method: 'PATCH', before: { Description: transcript.slice(0, 300) } })], NOW);
+    const kept = (await log.all()).find((e) => e.fields.Description);
+    expect(kept!.fields.Subject).toBe('Chat with Ada');
+    expect(kept!.fields.Description).toEqual({ length: transcript.length, sha256: createHash('sha256').update(transcript).digest('hex') });
+    expect(kept!.before!.Description).toMatchObject({ length: 300 });
+    expect(JSON.stringify(kept)).not.toContain('4242');
   });
 
   it('exports CSV with before and after for updates, and hostile visitor text kept inert', () => {

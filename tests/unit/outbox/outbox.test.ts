@@ -481,4 +481,28 @@ describe('Outbox: a chat that must be related to an account', () => {
     await outbox.drain();
     expect(await store.get('demo:a1:ended')).toMatchObject({ state: 'done' });
   });
+
+  it('keeps a written chat whole only as long as set: then its ids and times, no visitor, transcript or values; its end heard again writes nothing', async () => {
+    const store = memoryOutboxStore();
+    const withValues = (chatId: string): ActionPlan => ({ ...plan(chatId), steps: [{ ref: 'person', object: 'Contact', method: 'POST', values: { Email: 'ada@example.com', LastName: 'Lovelace' } }, { ref: 'record', object: 'Case', method: 'POST', values: { Description: 'Visitor: my card ends 4242' } }] });
+    const { outbox, clock, later } = setup(store, async () => ({ state: 'done', ids: { person: '003000000000001AAA', record: '500000000000001AAA' } }), { plan: withValues });
+    const chat = (id: string) => ({ ...emptySnapshot(id, 'demo', 'ended'), visitor: { email: 'ada@example.com' }, transcript: [{ role: 'visitor' as const, text: 'my card ends 4242' }] });
+    await outbox.enqueue(chat('old'), 'ended');
+    await outbox.drain();
+    later(2 * 86_400_000);
+    await outbox.enqueue(chat('new'), 'ended');
+    await outbox.drain();
+    await outbox.enqueue(chat('waits'), 'ended', undefined, undefined, clock.now + 3_600_000); // in wrap-up: not written yet
+    expect(await outbox.trimWritten(86_400_000)).toBe(1);
+    const old = (await store.get('demo:old:ended'))!;
+    expect(old).toMatchObject({ state: 'done', trimmed: true, ids: { person: '003000000000001AAA', record: '500000000000001AAA' }, plan: { steps: [{ object: 'Contact', method: 'POST', values: {} }, { object: 'Case', method: 'POST', values: {} }] } });
+    expect(JSON.stringify(old)).not.toMatch(/ada@example|4242|Lovelace/);
+    expect(JSON.stringify(await store.get('demo:new:ended'))).toMatch(/4242/);
+    expect(JSON.stringify(await store.get('demo:waits:ended'))).toMatch(/4242/);
+    // Trimmed once: the next pass has nothing to do; the chat's end heard again is not written again.
+    expect(await outbox.trimWritten(86_400_000)).toBe(0);
+    expect(await outbox.enqueue(chat('old'), 'ended')).toMatchObject({ state: 'done', trimmed: true });
+    await outbox.drain();
+    expect((await store.all()).filter((e) => e.snapshot.chatId === 'old')).toHaveLength(1);
+  });
 });

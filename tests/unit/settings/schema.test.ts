@@ -20,7 +20,7 @@ describe('parseSettings', () => {
     expect(settings.automation).toEqual({ ended: { ...automation.ended, noMatch: 'create' }, offline: { ...automation.offline, noMatch: 'create' }, started: DEFAULT_SETTINGS.automation.started });
     expect(parseSettings({ automation: { ended: { ...automation.ended, noMatch: 'nothing' } } }).settings.automation.ended.noMatch).toBe('nothing');
     expect(parseSettings({ automation: { ended: { ...automation.ended, noMatch: 'maybe' } } }).problems).toMatchObject([{ setting: 'automation.ended' }]);
-    expect(settings.general).toEqual({ phoneRegion: 'GB', apiBudgetPercent: DEFAULT_SETTINGS.general.apiBudgetPercent });
+    expect(settings.general).toEqual({ phoneRegion: 'GB', apiBudgetPercent: DEFAULT_SETTINGS.general.apiBudgetPercent, keepWrittenDays: 1 });
     expect(settings.mapping).toEqual(DEFAULT_SETTINGS.mapping);
   });
 
