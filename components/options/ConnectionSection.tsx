@@ -53,7 +53,22 @@ export function ConnectionSection({ store }: { store: OptionsStore }) {
           {status && status.state !== 'not_connected' && (
             <button type="button" id="disconnect" disabled={store.busy.value} onClick={() => store.disconnect()}>Disconnect</button>
           )}
+          <button type="button" id="remove-data" disabled={store.busy.value} onClick={() => void store.removeLocalData()}>Disconnect and remove local data</button>
         </div>
+        {store.removal.value && (
+          <div class="confirm" id="remove-data-confirm" role="alertdialog" aria-labelledby="remove-data-question">
+            <p id="remove-data-question">
+              {store.removal.value.unsent.length
+                ? `${store.removal.value.unsent.length} chat write(s) are not sent to Salesforce yet (${store.removal.value.unsent.map((u) => u.chatId).join(', ')}): removing the local data loses them.`
+                : 'Every chat write was sent.'}{' '}
+              The connection, the writes kept here, the audit log and the caches are removed from this browser; the settings stay.
+            </p>
+            <div class="buttons">
+              <button type="button" class="danger" id="remove-data-yes" disabled={store.busy.value} onClick={() => void store.removeLocalData(true)}>Remove</button>
+              <button type="button" id="remove-data-no" onClick={() => (store.removal.value = null)}>Cancel</button>
+            </div>
+          </div>
+        )}
       </div>
       <Setting store={store} section="connection" name="loginHost" label="Log in to">
         {(disabled) => (

@@ -26,6 +26,8 @@ export function createOptionsStore(sources: OptionsSources) {
   const status = signal<SalesforceStatus | null>(null);
   const busy = signal(false);
   const fields = signal<FieldList | null>(null);
+  /** "Disconnect and remove local data" asked: what is not sent yet, for the admin to confirm losing. */
+  const removal = signal<{ unsent: { chatId: string; state: string }[] } | null>(null);
 
   async function reload() {
     const effective = await sources.load();
@@ -140,10 +142,32 @@ export function createOptionsStore(sources: OptionsSources) {
     }
   }
 
+  /** First step: says what is not sent yet; nothing is removed until `removeLocalData(true)`. */
+  async function removeLocalData(confirmed = false) {
+    if (!confirmed) {
+      const queue = await sources.send('outbox.list', {});
+      removal.value = { unsent: queue.filter((item) => item.state !== 'done').map(({ chatId, state }) => ({ chatId, state })) };
+      return;
+    }
+    busy.value = true;
+    try {
+      const { revoked, removed } = await sources.send('auth.disconnect', { removeData: true });
+      removal.value = null;
+      notice.value = {
+        tone: revoked ? 'ok' : 'error',
+        text: `Disconnected${revoked ? '' : ' here (Salesforce could not be reached to revoke the token: revoke it under Connected Apps OAuth Usage)'}; removed ${removed?.writes ?? 0} write(s), ${removed?.unsent ?? 0} of them not sent, the audit log and the caches. The settings stay.`,
+      };
+      fields.value = null;
+      await refreshStatus();
+    } finally {
+      busy.value = false;
+    }
+  }
+
   /** Problems of one section: stored ones (local or policy) and the draft's. */
   const problemsOf = (section: string) => [...stored.value, ...invalid.value].filter((p) => p.setting === section || p.setting.startsWith(`${section}.`));
 
-  return { draft, locked, stored, invalid, dirty, notice, status, busy, fields, reload, isLocked, set, importConfiguration, exportText, save, refreshStatus, connect, disconnect, problemsOf };
+  return { draft, locked, stored, invalid, dirty, notice, status, busy, fields, removal, reload, isLocked, set, importConfiguration, exportText, save, refreshStatus, connect, disconnect, removeLocalData, problemsOf };
 }
 
 export type OptionsStore = ReturnType<typeof createOptionsStore>;

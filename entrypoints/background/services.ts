@@ -278,7 +278,7 @@ export function createServices(deps: ServiceDeps) {
   };
 
   return {
-    client, requireClient, grant, settings, connectedOrg, tell, tellWrite, itemOf, latest,
+    client, requireClient, grant, settings, connectedOrg, tell, tellWrite, itemOf, latest, audit,
     journal, tabs, handed, cache, metadata, remember, decisions, decisionsOf, choiceOf, planOf,
     outbox, sendQueued, idle, keepForChat, writeAtStart, forgetTab,
   };

@@ -40,13 +40,14 @@ export async function asLogged(entry: AuditEntry): Promise<AuditEntry> {
   return { ...entry, fields: (await condensed(entry.fields))!, ...(before ? { before } : {}) };
 }
 
-export type AuditLog = { add: (entries: AuditEntry[], now?: number) => Promise<void>; all: () => Promise<AuditEntry[]> };
+export type AuditLog = { add: (entries: AuditEntry[], now?: number) => Promise<void>; all: () => Promise<AuditEntry[]>; clear: () => Promise<void> };
 
 export function memoryAuditLog(): AuditLog {
   let rows: AuditEntry[] = [];
   return {
     add: async (entries, now = Date.now()) => void (rows = [...rows, ...(await Promise.all(entries.map(asLogged)))].filter((e) => e.at >= now - AUDIT_DAYS * DAY)),
     all: async () => structuredClone(rows),
+    clear: async () => void (rows = []),
   };
 }
 
@@ -78,5 +79,6 @@ export function idbAuditLog(): AuditLog {
       await tx.done;
     },
     all: async () => (await open()).getAllFromIndex(STORE, 'at'),
+    clear: async () => (await open()).clear(STORE),
   };
 }

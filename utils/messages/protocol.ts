@@ -368,10 +368,13 @@ export const commands = {
       z.object({ ok: z.literal(false), message: z.string() }),
     ]),
   },
-  /** Extension pages only: revoke the token at Salesforce and forget it. */
+  /**
+   * Extension pages only: revoke the token at Salesforce and forget it; with `removeData`, also the
+   * writes (sent or not), the audit log and every cache in this browser (the settings stay).
+   */
   'auth.disconnect': {
-    request: z.object({}),
-    response: z.object({ revoked: z.boolean() }),
+    request: z.object({ removeData: z._default(z.boolean(), false) }),
+    response: z.object({ revoked: z.boolean(), removed: z.optional(z.object({ writes: z.number(), unsent: z.number() })) }),
   },
   /** Extension pages only: the org's fields per object (describe), for the options page's pickers. */
   'salesforce.fields': {

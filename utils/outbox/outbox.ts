@@ -330,6 +330,13 @@ export class Outbox {
     return trimmed;
   }
 
+  /** Forgets every write, sent or not ("Disconnect and remove local data"); says how many there were and how many were not sent. */
+  async clear(): Promise<{ writes: number; unsent: number }> {
+    const entries = await this.deps.store.all();
+    await this.deps.store.clear();
+    return { writes: entries.length, unsent: entries.filter((e) => e.state !== 'done').length };
+  }
+
   /** Stored entries this version could not read (set aside, never sent). */
   quarantined() {
     return this.deps.store.quarantined();

@@ -60,6 +60,8 @@ export type OutboxStore = {
   delete: (id: string) => Promise<void>;
   /** Entries this version could not read: set aside, never sent, shown to the agent. */
   quarantined: () => Promise<Quarantined[]>;
+  /** Everything, the quarantine included ("Disconnect and remove local data"). */
+  clear: () => Promise<void>;
 };
 
 export function memoryOutboxStore(): OutboxStore {
@@ -68,6 +70,7 @@ export function memoryOutboxStore(): OutboxStore {
     get: async (id) => structuredClone(map.get(id)), put: async (e) => void map.set(e.id, structuredClone(e)), all: async () => [...map.values()].map((e) => structuredClone(e)),
     delete: async (id) => void map.delete(id),
     quarantined: async () => [],
+    clear: async () => map.clear(),
   };
 }
 
@@ -134,5 +137,10 @@ export function idbOutboxStore(): OutboxStore {
       await (await open()).delete(STORE, id);
     },
     quarantined: async () => (await open()).getAll(QUARANTINE),
+    clear: async () => {
+      const tx = (await open()).transaction([STORE, QUARANTINE], 'readwrite', { durability: 'strict' });
+      await Promise.all([tx.objectStore(STORE).clear(), tx.objectStore(QUARANTINE).clear(), tx.done]);
+      checked.clear();
+    },
   };
 }

@@ -43,10 +43,16 @@ export function connectionHandlers(s: Services, startedAt: number, meter = apiMe
       s.sendQueued();
       return { ok: true, status: await checkStatus(await s.client(), await s.grant()) };
     },
-    'auth.disconnect': async () => {
+    'auth.disconnect': async ({ removeData }) => {
       const result = await disconnect();
       await s.cache.clear();
-      return result;
+      if (!removeData) return result;
+      const removed = await s.outbox.clear();
+      await s.audit.clear();
+      // Every cache (describes, owners, the day's API count, a write pause); the settings are the admin's and stay.
+      const local = Object.keys(await browser.storage.local.get(null)).filter((key) => key !== 'settings');
+      await browser.storage.local.remove(local);
+      return { ...result, removed };
     },
     'salesforce.fields': async () => {
       const client = await s.client();

@@ -98,6 +98,17 @@ describe('connecting to Salesforce', () => {
     expect(await options.text('.notice')).toContain('Salesforce revoked the token');
     expect((await emulator.log()).map((e) => `${e.method} ${e.path} ${e.status}`)).toContain('POST /services/oauth2/revoke 200');
     expect(await harness.inWorker(async () => (await chrome.storage.local.get('salesforce-grant'))['salesforce-grant'] ?? null)).toBeNull();
+
+    // Removing the local data says first what is not sent, then leaves only the settings.
+    await options.page.click('#remove-data');
+    await options.page.waitForSelector('#remove-data-confirm');
+    expect(await options.text('#remove-data-confirm')).toContain('Every chat write was sent.');
+    await harness.screenshot(options.page, 'options-remove-data-confirm');
+    await options.page.click('#remove-data-yes');
+    await options.page.waitForFunction(() => document.querySelector('.notice')?.textContent?.includes('removed'));
+    expect(await options.text('.notice')).toMatch(/removed [1-9]\d* write\(s\), 0 of them not sent, the audit log and the caches/);
+    expect(await panel.send<{ data: unknown[] }>({ command: 'outbox.list', payload: {} }).then((r) => r.data)).toEqual([]);
+    expect(await harness.inWorker(async () => Object.keys(await chrome.storage.local.get(null)))).toEqual(['settings']);
     await emulator.settings({ autoApprove: true });
   });
 });

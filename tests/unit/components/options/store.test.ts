@@ -63,3 +63,26 @@ describe('the options page state', () => {
     expect(mergeSettings({ ...exported, connection: { ...exported.connection, clientSecret: 'S3CRET-of-the-app' } }, undefined)).toEqual({ settings: store.draft.value, locked: [], problems: [] });
   });
 });
+
+describe('"Disconnect and remove local data"', () => {
+  it('first says which writes are not sent, removing nothing; removes only once confirmed, and says what went', async () => {
+    const sent: [string, unknown][] = [];
+    const store = createOptionsStore({
+      send: (async (command: string, payload: unknown) => {
+        sent.push([command, payload]);
+        if (command === 'outbox.list') return [{ chatId: 'c1', state: 'pending' }, { chatId: 'c2', state: 'done' }, { chatId: 'c3', state: 'needs_attention' }];
+        if (command === 'auth.disconnect') return { revoked: true, removed: { writes: 3, unsent: 2 } };
+        return { state: 'not_connected' };
+      }) as never,
+      load: async () => mergeSettings({}, undefined),
+      save: async () => undefined,
+    });
+    await store.removeLocalData();
+    expect(sent.map(([c]) => c)).toEqual(['outbox.list']);
+    expect(store.removal.value).toEqual({ unsent: [{ chatId: 'c1', state: 'pending' }, { chatId: 'c3', state: 'needs_attention' }] });
+    await store.removeLocalData(true);
+    expect(sent.slice(1, 2)).toEqual([['auth.disconnect', { removeData: true }]]);
+    expect(store.removal.value).toBeNull();
+    expect(store.notice.value?.text).toContain('removed 3 write(s), 2 of them not sent, the audit log and the caches. The settings stay.');
+  });
+});

@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import { emptySnapshot } from '@/utils/chat/snapshot';
 import { connectionHandlers } from '@/entrypoints/background/handlers/connection';
 import { identifyHandlers } from '@/entrypoints/background/handlers/identify';
 import { panelIn, popup, useServices } from '../setup';
@@ -41,5 +43,22 @@ describe('the connection', () => {
     expect(fields.objects.Contact?.map((f) => f.name)).toEqual(expect.arrayContaining(['Email', 'Phone', 'AccountId']));
     const keys = Object.entries(fields.objects).flatMap(([object, list]) => list.filter((f) => f.chatKey).map((f) => `${object}.${f.name}`));
     expect(keys).toEqual(['Case.Chat_Key__c', 'Task.Chat_Key__c']);
+  });
+
+  it('"Disconnect and remove local data" forgets the writes (saying how many were not sent), the audit log and the caches, and keeps the settings', async () => {
+    const grace = { ...emptySnapshot('c1', 'demo', 'ended'), visitor: { email: 'grace.hopper@example.com' } };
+    await ctx.services.outbox.enqueue(grace, 'ended');
+    await ctx.services.outbox.enqueue({ ...grace, chatId: 'c2' }, 'ended');
+    ctx.services.remember([{ at: Date.now(), chatId: 'c1', object: 'Case', id: '500000000000001AAA', method: 'POST', fields: { Subject: 'Chat' } }]);
+    await fakeBrowser.storage.local.set({ settings: { general: { phoneRegion: 'GB' } }, owners: { x: { id: null } }, 'api-budget': { day: 'today' }, 'outbox-paused-until': 5 });
+    const c = connectionHandlers(ctx.services, 0);
+    // Plain "Disconnect" keeps them.
+    await c['auth.disconnect']({ removeData: false }, popup);
+    expect(await ctx.services.outbox.entries()).toHaveLength(2);
+    const result = await c['auth.disconnect']({ removeData: true }, popup);
+    expect(result.removed).toEqual({ writes: 2, unsent: 2 });
+    expect(await ctx.services.outbox.entries()).toEqual([]);
+    expect(await ctx.services.audit.all()).toEqual([]);
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({ settings: { general: { phoneRegion: 'GB' } } });
   });
 });
