@@ -1,11 +1,15 @@
+import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 import type { SalesforceClient } from '../salesforce/connection';
 import { soqlString } from '../salesforce/escape';
 import { API_VERSION } from '../salesforce/version';
 
 const DAY = 86_400_000;
-type Owners = Record<string, { id: string | null; name?: string; at: number }>;
-const owners = storage.defineItem<Owners>('local:owners', { fallback: {} });
+const Owners = z.record(z.string(), z.object({ id: z.nullable(z.string()), name: z.optional(z.string()), at: z.number() }));
+type Owners = z.infer<typeof Owners>;
+const item = storage.defineItem<unknown>('local:owners', { fallback: {} });
+/** A cache: a stored value that does not parse is looked up again, not trusted. */
+const owners = { getValue: async (): Promise<Owners> => Owners.safeParse(await item.getValue()).data ?? {}, setValue: (value: Owners) => item.setValue(value) };
 
 /**
  * The Salesforce user whose e-mail is the agent's (seed 001), looked up once a day per agent;

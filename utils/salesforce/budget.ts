@@ -1,8 +1,12 @@
+import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 
 /** This extension's own API requests today (UTC), per org, and the org's daily allowance as last seen. */
-type Today = { day: string; orgs: Record<string, { calls: number; max?: number }> };
-const todayItem = storage.defineItem<Today>('local:api-budget', { fallback: { day: '', orgs: {} } });
+const Today = z.object({ day: z.string(), orgs: z.record(z.string(), z.object({ calls: z.number(), max: z.optional(z.number()) })) });
+type Today = z.infer<typeof Today>;
+const todayItem = storage.defineItem<unknown>('local:api-budget', { fallback: { day: '', orgs: {} } });
+/** A count that does not parse starts again at zero (the org's own count, read from Salesforce, still limits). */
+const readToday = async (): Promise<Today> => Today.safeParse(await todayItem.getValue()).data ?? { day: '', orgs: {} };
 
 const dayOf = (now: number) => new Date(now).toISOString().slice(0, 10);
 
@@ -17,7 +21,7 @@ let flush: ReturnType<typeof setTimeout> | null = null;
 
 async function today(now: number): Promise<Today> {
   if (!memory) {
-    const loaded = await (loading ??= todayItem.getValue());
+    const loaded = await (loading ??= readToday());
     memory ??= loaded; // concurrent first callers: the first one's wins
   }
   if (memory.day !== dayOf(now)) memory = { day: dayOf(now), orgs: {} };

@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import { allowedCalls, apiMeter, overBudget } from '@/utils/salesforce/budget';
 import { SalesforceClient } from '@/utils/salesforce/connection';
+import { writePause } from '@/utils/outbox/pause';
 import { useEmulatorOrg } from '../org';
 
 const org = useEmulatorOrg();
@@ -37,5 +38,16 @@ describe('the API budget', () => {
     await new Promise((r) => setTimeout(r, 1_100));
     apiMeter.reset();
     expect((await apiMeter.today('https://acme.my.salesforce.com')).calls).toBe(2);
+  });
+
+  it('reads a damaged stored count as none, never throws (and a damaged write pause as no pause)', async () => {
+    const now = Date.UTC(2026, 10, 23, 12);
+    await fakeBrowser.storage.local.set({ 'api-budget': { day: '2026-11-23', orgs: { 'https://acme.my.salesforce.com': { calls: 'many' } } }, 'outbox-paused-until': 'soon' });
+    expect((await apiMeter.today('https://acme.my.salesforce.com', now)).calls).toBe(0);
+    await apiMeter.count('https://acme.my.salesforce.com', now);
+    expect((await apiMeter.today('https://acme.my.salesforce.com', now)).calls).toBe(1);
+    expect(await writePause.get()).toBe(0);
+    await writePause.set(now + 60_000);
+    expect(await writePause.get()).toBe(now + 60_000);
   });
 });
