@@ -12,6 +12,7 @@ import { measureChatEnd } from './chat-end';
 import { measureOutbox } from './outbox';
 import { measurePhones } from './phones';
 import { measureEvents } from './events';
+import { measureStorage } from './storage';
 import { CHAT_KEY_FIELD } from '@/utils/plan/chat-key';
 import { spawnSync } from 'node:child_process';
 
@@ -41,6 +42,8 @@ const GOALS: Record<string, string> = {
   'outbox.drain_per_s': '≥ 15',
   'outbox.drain_calls_per_chat': '(the write, and a share of the identifications batched 8 chats a request)',
   'outbox.drain_per_s.without_chat_key': '(one more request a chat)',
+  'storage.bytes_per_chat': '≤ 2,048 (1,000 written chats, once the days kept have passed)',
+  'storage.bytes_per_chat.untrimmed': '(the same chats before)',
   'phones.lookups': '(every region × every pair of spellings)',
   'phones.found_pct': '≥ 99',
   'phones.wrong_record': '0',
@@ -52,6 +55,7 @@ const figures: Record<string, number> = {};
 Object.assign(figures, measureBundles());
 Object.assign(figures, await measureEmulatorQueries());
 Object.assign(figures, measurePhones());
+Object.assign(figures, await measureStorage());
 // The browser figures need the loopback build (host access to the local demo console).
 if (spawnSync('npx', ['wxt', 'build', '--mode', 'loopback'], { stdio: 'ignore' }).status !== 0) throw new Error('the loopback build failed');
 Object.assign(figures, await measureScrape());
