@@ -9,6 +9,9 @@ import { healthWords } from '@/utils/adapters/health';
 
 export function Panel({ store }: { store: PanelStore }) {
   const status = store.status.value;
+  // One message per problem: when the open chat's lookup already says it (with its button), the status line does not repeat it.
+  const identity = store.chat.value ? store.identities.value[store.chat.value.chatId] : undefined;
+  const saidAbove = !!status && typeof identity === 'object' && identity.state === 'error' && identity.kind === status.state;
   return (
     <section class="panel" aria-label="Salesforce" aria-busy={store.checking.value}>
       <header class="panel__header">
@@ -31,7 +34,7 @@ export function Panel({ store }: { store: PanelStore }) {
       {store.chat.value && <ChatActions store={store} chat={store.chat.value} />}
       {store.chat.value && store.status.value?.state === 'connected' && <SearchBox store={store} chat={store.chat.value} />}
       {store.chat.value && store.status.value?.state === 'connected' && <NotWritten store={store} chat={store.chat.value} />}
-      {status ? <StatusLine status={status} /> : <p class="status" data-state="checking">Checking Salesforce…</p>}
+      {status ? !saidAbove && <StatusLine status={status} /> : <p class="status" data-state="checking">Checking Salesforce…</p>}
     </section>
   );
 }
