@@ -8,6 +8,9 @@ import { fileURLToPath } from 'node:url';
 export const EXTENSION_KEY =
   'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAs5fAY/uvVMxT9nq4Q5veomYKbI7BVlSfJ/mIUNz9Oo2hBbuE6kmxepDgfLz67demcH8TtC2SFnhCjGpWGOv4sYkKJD55eG8S7FLMmYznomUCsWJJtN9upps61yAoOp5+iufw3shyFX7cW45h9C7q1MxkStNb+kjjxlNVVay5xI/rTR18RlmzMBCC/bXog17n332tllu2POfUaXniEXT7dKbceFGE0miN0x2U+7JPuwh6dyBG2dZRJ1Mzo+h1/NCwl93HF87TdVHxLvSJ+HFPOib1rMwAOpKoZuXT67WqTjthhIHjQkq2JV/61uBdUTHVSv/SnB4JQuJMeb2j+LjFUwIDAQAB';
 
+/** The extension's id in Firefox (which has no `key`). */
+export const GECKO_ID = 'salesforce-chat-consoles@sf-chat-panel';
+
 // jsforce's browser build still needs these Node built-ins in the service worker. `crypto` is
 // not polyfilled: it is aliased to a small shim (utils/salesforce/crypto-shim.ts).
 export const NODE_POLYFILLS = {
@@ -19,11 +22,13 @@ export default defineConfig({
   manifestVersion: 3,
   // `--mode loopback` is the build for the demo and the e2e suite: the production build plus host
   // access to 127.0.0.1, where the demo console and the Salesforce emulator run.
-  manifest: ({ mode }) => ({
+  manifest: ({ mode, browser }) => ({
     name: 'Salesforce for Chat Consoles',
     description: 'Recognise chat visitors in Salesforce and write leads, contacts, cases and tasks from the chat console.',
-    key: EXTENSION_KEY,
-    minimum_chrome_version: '120',
+    // Firefox ignores `key`: its id (policies, storage, the OAuth redirect) is the gecko id.
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }
+      : { key: EXTENSION_KEY, minimum_chrome_version: '120' }),
     permissions: ['storage', 'scripting', 'alarms', 'identity'],
     // Enterprise policy (chrome.storage.managed): generated from the settings schema (`npm run schemas`).
     storage: { managed_schema: 'managed_schema.json' },

@@ -1,6 +1,6 @@
 /**
- * `npm test`: the type check, the unit suite, the extension build, then the end-to-end suite
- * in Chromium, in that order. Ends with one line `tests: N passed, N failed` that counts
+ * `npm test`: the type check, the unit suite, the extension builds (Chromium, Firefox), then the
+ * end-to-end suite (Chromium, and one smoke run in Firefox ESR), in that order. Ends with one line `tests: N passed, N failed` that counts
  * both suites, and exits non-zero if any stage failed.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,7 +34,7 @@ function vitest(title: string, config: string, report: string): boolean {
 const stages: [string, () => boolean][] = [
   ['type check', () => run('type check', 'npx', ['tsc', '--noEmit', '-p', '.'])],
   ['unit tests', () => vitest('unit tests', 'tests/vitest.unit.config.ts', `${ARTIFACTS}/unit-report.json`)],
-  ['build', () => run('build (loopback)', 'npx', ['wxt', 'build', '--mode', 'loopback'])],
+  ['build', () => run('build (loopback)', 'npx', ['wxt', 'build', '--mode', 'loopback']) && run('build (loopback, Firefox)', 'npx', ['wxt', 'build', '-b', 'firefox', '--mv3', '--mode', 'loopback'])],
   ['e2e tests', () => vitest('end-to-end tests (Chromium)', 'tests/e2e/vitest.config.ts', `${ARTIFACTS}/e2e-report.json`)],
 ];
 

@@ -73,12 +73,23 @@ function sessionHandedStore(): HandedStore {
   };
 }
 
+/** Each tab's panel frame (Firefox tells it through the tab), in storage.session: a suspended background page still knows them. */
+export const panelFrames = {
+  key: (tabId: number) => `panel-frame:${tabId}`,
+  get: async (tabId: number) => (await browser.storage.session.get(panelFrames.key(tabId)))[panelFrames.key(tabId)] as number | undefined,
+  set: (tabId: number, frameId: number) => browser.storage.session.set({ [panelFrames.key(tabId)]: frameId }),
+};
+
 /** The worker's own: Salesforce through the stored grant, IndexedDB, storage.session and runtime messages. */
 export function browserDeps(retryAt: ServiceDeps['retryAt']): ServiceDeps {
   return {
     client: currentClient, grant: loadGrant, settings: loadSettings, retryAt,
     // No frame open: nothing to tell.
-    tell: (message) => void browser.runtime.sendMessage(message).catch(() => undefined),
+    tell: (message) => {
+      void browser.runtime.sendMessage(message).catch(() => undefined);
+      // Firefox does not deliver runtime messages to an extension frame inside a web page: its tab's panel is told through the tab, that frame only.
+      if (import.meta.env.FIREFOX) void panelFrames.get(message.tabId).then((frameId) => frameId !== undefined && browser.tabs.sendMessage(message.tabId, message, { frameId })).catch(() => undefined);
+    },
     outboxStore: idbOutboxStore(), auditLog: idbAuditLog(), cache: sessionCache(), metadataStore: localMetadataStore(), healthStore: sessionHealthStore(), handedStore: sessionHandedStore(),
   };
 }

@@ -1,7 +1,7 @@
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EXTENSION_ID } from '../e2e/harness/paths';
+import { EXTENSION_ID, GECKO_ID } from '../e2e/harness/paths';
 import { extensionIdOf } from '../../.ci/package';
 
 describe('the pinned extension id', () => {
@@ -14,5 +14,10 @@ describe('the pinned extension id', () => {
     expect(EXTENSION_ID).toBe(id);
     expect(config).toContain(id);
     expect(readFileSync('README.md', 'utf8')).toContain(id);
+  });
+
+  it("is Firefox's gecko id, as the tests and README name it", () => {
+    expect(config).toContain(`GECKO_ID = '${GECKO_ID}'`);
+    expect(readFileSync('README.md', 'utf8')).toContain(GECKO_ID);
   });
 });

@@ -24,10 +24,13 @@ export function isTrustedSender(sender: Sender, extensionId: string): boolean {
  * (web_accessible_resources' use_dynamic_url), has another host than the extension id: the
  * browser sets sender.id and the scheme, which no web page can take.
  */
+/** The schemes of extension pages: Chromium's (Chrome, Edge) and Firefox's. */
+const EXTENSION_SCHEMES = new Set(['chrome-extension:', 'moz-extension:']);
+
 export function isExtensionPage(sender: Sender, extensionId: string): boolean {
   if (sender.id !== extensionId || !sender.url) return false;
   try {
-    return new URL(sender.url).protocol === 'chrome-extension:';
+    return EXTENSION_SCHEMES.has(new URL(sender.url).protocol);
   } catch {
     return false;
   }

@@ -4,7 +4,7 @@ import { activeAdapters } from '@/utils/adapters/defaults';
 import { onConsoleHost } from '@/utils/chat/origin';
 import { chatKeyOf } from '@/utils/plan/plan';
 import { sameButMessages } from '@/utils/chat/delta';
-import type { Services } from '../services';
+import { panelFrames, type Services } from '../services';
 
 type ConsoleCommands = 'chat.event' | 'chat.active' | 'panel.open' | 'console.seen' | 'console.undetected' | 'console.problems' | 'console.adapters' | 'chat.recent';
 
@@ -60,6 +60,7 @@ export function consoleHandlers(s: Services): Pick<Handlers, ConsoleCommands> {
     },
     'panel.open': async (_payload, sender) => {
       const tabId = sender.tab?.id ?? -1;
+      if (import.meta.env.FIREFOX && sender.frameId !== undefined && tabId >= 0) await panelFrames.set(tabId, sender.frameId);
       const health = await s.tabs.healthOf(tabId);
       return { tabId, snapshot: s.tabs.active(tabId), ...(health ? { health } : {}) };
     },

@@ -92,7 +92,9 @@ describe('route', () => {
     const page = { id: OWN_ID, url: `chrome-extension://${OWN_ID}/options.html` } as Browser.runtime.MessageSender;
     const optionsTab = { ...page, tab: { id: 3 } } as Browser.runtime.MessageSender;
     const lookalike = { id: OWN_ID, url: `https://evil.example/chrome-extension://${OWN_ID}/`, tab: { id: 4 } } as Browser.runtime.MessageSender;
-    for (const sender of [page, optionsTab]) {
+    // Firefox's extension pages (and the panel frame there) have their own scheme.
+    const firefoxPage = { id: OWN_ID, url: 'moz-extension://0c7f9c3e-5b1a-4a4e-9f3e-1d2c3b4a5f60/options.html' } as Browser.runtime.MessageSender;
+    for (const sender of [page, optionsTab, firefoxPage]) {
       await expect(route(handlers(), { command: 'auth.disconnect', payload: {} }, sender, OWN_ID)).resolves.toEqual({ ok: true, data: { revoked: true } });
     }
     for (const sender of [consoleScript, lookalike]) {

@@ -1,0 +1,69 @@
+import { mkdirSync } from 'node:fs';
+import type { Browser, Page } from 'puppeteer';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { EmulatorControl } from '../../salesforce-emulator/control';
+import { ORG_ID } from '../../salesforce-emulator/org';
+import { firefoxPanelFrame, launchFirefox } from '../harness/firefox';
+import { FIREFOX_EXTENSION_DIR, SCREENSHOT_DIR } from '../harness/paths';
+import { DemoConsolePage, demoVisitor } from '../pages/demo-console';
+
+/**
+ * A smoke run in Debian's Firefox ESR: the Firefox build loads as a temporary add-on, its panel
+ * frame sits on the demo console, and a visitor is identified against the emulator. What differs
+ * from Chromium is in README ("Firefox").
+ */
+describe('Firefox ESR', () => {
+  const emulator = new EmulatorControl(inject('emulatorUrl'));
+  const consoleUrl = inject('consoleUrl');
+  let browser: Browser;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchFirefox(FIREFOX_EXTENSION_DIR);
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  /** Waits for a selector in the panel frame (found again each time: the console may re-render its column) and returns its text. */
+  const textOf = async (selector: string, timeout = 15_000) => {
+    for (const until = Date.now() + timeout; ; await new Promise((r) => setTimeout(r, 100))) {
+      const frame = await firefoxPanelFrame(page).catch(() => null);
+      const text = await frame?.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText ?? null, selector).catch(() => null);
+      if (text != null) return text.trim();
+      if (Date.now() > until) {
+        await page.screenshot({ path: `${SCREENSHOT_DIR}/failed-firefox.png` }).catch(() => undefined);
+        throw new Error(`the panel in Firefox never showed ${selector}`);
+      }
+    }
+  };
+
+  it('puts the panel on the console and identifies the visitor in Salesforce', async () => {
+    await emulator.reset({ data: 'scenarios' });
+    page = await browser.newPage();
+    await page.goto(consoleUrl);
+    const panel = await firefoxPanelFrame(page);
+    expect(await textOf('.status[data-state="not_connected"]')).toContain('Not connected');
+
+    // Connected as after the login: the refresh token in storage.local, written from an extension page.
+    const token = await emulator.token();
+    await panel.evaluate(async (grant) => {
+      const api = (globalThis as unknown as { browser: { storage: { local: { set: (v: object) => Promise<void> } } } }).browser;
+      await api.storage.local.set({ 'salesforce-grant': grant });
+    }, {
+      loginUrl: token.instanceUrl, clientId: 'emulator-test', clientSecret: null, refreshToken: token.refreshToken, instanceUrl: token.instanceUrl,
+      orgId: ORG_ID, userId: token.userId, userName: 'Integration User', username: 'integration@example.com',
+    });
+    await page.reload();
+    expect(await textOf('.status[data-state="connected"]')).toContain('Connected to');
+
+    const demo = new DemoConsolePage(page);
+    const chat = await demo.startChat(demoVisitor('Grace Hopper', 'grace.hopper@example.com'));
+    expect(await textOf(`.visitor[data-chat-id="${chat}"]`)).toContain('Grace Hopper');
+    expect(await textOf('[data-identity="found"]')).toContain('Grace');
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOT_DIR}/firefox-identified.png` });
+    // The console page itself still cannot reach Salesforce through the extension.
+    expect(await page.evaluate(() => typeof (globalThis as { browser?: unknown }).browser)).toBe('undefined');
+  });
+});
