@@ -29,7 +29,8 @@ export default defineConfig({
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }
       : { key: EXTENSION_KEY, minimum_chrome_version: '120' }),
-    permissions: ['storage', 'scripting', 'alarms', 'identity'],
+    // unlimitedStorage: the outbox's IndexedDB is neither capped by the origin's quota nor evicted under storage pressure.
+    permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', 'identity'],
     // Enterprise policy (chrome.storage.managed): generated from the settings schema (`npm run schemas`).
     storage: { managed_schema: 'managed_schema.json' },
     host_permissions: mode === 'loopback' ? ['http://127.0.0.1/*', 'http://localhost/*'] : [],

@@ -3,7 +3,7 @@ import { browser } from 'wxt/browser';
 import { Panel } from '@/components/panel/Panel';
 import { createPanelStore } from '@/components/panel/store';
 import { sendCommand } from '@/utils/messages/client';
-import { OutboxUpdate, PanelChat, PanelHealth } from '@/utils/messages/protocol';
+import { OutboxUpdate, PanelChat, PanelHealth, PanelProblem } from '@/utils/messages/protocol';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { reportHeight } from '@/components/panel/frame-height';
 import '@/components/panel/panel.css';
@@ -53,6 +53,8 @@ function hear(message: unknown) {
   if (update.success && update.data.tabId === tabId) store.writeSettled(update.data);
   const health = PanelHealth.safeParse(message);
   if (health.success && health.data.tabId === tabId) store.health.value = health.data.health;
+  const problem = PanelProblem.safeParse(message);
+  if (problem.success && problem.data.tabId === tabId) store.problem.value = problem.data.message;
 }
 browser.runtime.onMessage.addListener(hear);
 

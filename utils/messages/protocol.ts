@@ -120,6 +120,10 @@ export type OutboxUpdate = z.infer<typeof OutboxUpdate>;
 export const PanelHealth = z.object({ type: z.literal('panel.health'), tabId: z.number(), health: ConsoleHealth });
 export type PanelHealth = z.infer<typeof PanelHealth>;
 
+/** Pushed by the background to the panel frames of a tab: something the agent must know and act on (the browser could not keep a chat's write). */
+export const PanelProblem = z.object({ type: z.literal('panel.problem'), tabId: z.number(), message: z.string() });
+export type PanelProblem = z.infer<typeof PanelProblem>;
+
 /** Pushed by the background to the panel frames of a tab: the chat its console shows now, as read. */
 export const PanelChat = z.object({ type: z.literal('panel.chat'), tabId: z.number(), snapshot: z.nullable(ChatSnapshot) });
 export type PanelChat = z.infer<typeof PanelChat>;

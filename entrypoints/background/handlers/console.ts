@@ -5,6 +5,8 @@ import { onConsoleHost } from '@/utils/chat/origin';
 import { chatKeyOf } from '@/utils/plan/plan';
 import { sameButMessages } from '@/utils/chat/delta';
 import { panelFrames, type Services } from '../services';
+import { storageFailure } from '../failure';
+import type { OutboxEntry } from '@/utils/outbox/store';
 
 type ConsoleCommands = 'chat.event' | 'chat.active' | 'panel.open' | 'console.seen' | 'console.undetected' | 'console.problems' | 'console.adapters' | 'chat.recent';
 
@@ -41,11 +43,18 @@ export function consoleHandlers(s: Services): Pick<Handlers, ConsoleCommands> {
         const [{ settings }, choice] = await Promise.all([s.settings(), s.choiceOf(chatKeyOf(event.snapshot))]);
         // An agent in the console wraps the chat up before its write goes (an offline message has nobody to).
         const wrapUpUntil = trigger === 'ended' && settings.wrapUp.enabled && tabId !== undefined ? Date.now() + settings.wrapUp.seconds * 1000 : undefined;
-        const chosen = trigger === 'ended' ? await s.outbox.release(event.snapshot, tabId, wrapUpUntil) : null;
-        const automatic = !chosen && settings.automation[trigger].action !== 'nothing';
-        // Stored before any request: from here on the chat's write cannot be lost. It goes to the
-        // record the agent chose in the panel, if they chose one.
-        const stored = automatic ? await s.outbox.enqueue(event.snapshot, trigger, choice, tabId, wrapUpUntil) : chosen;
+        let chosen: OutboxEntry | null, stored: OutboxEntry | null, automatic: boolean;
+        try {
+          chosen = trigger === 'ended' ? await s.outbox.release(event.snapshot, tabId, wrapUpUntil) : null;
+          automatic = !chosen && settings.automation[trigger].action !== 'nothing';
+          // Stored before any request: from here on the chat's write cannot be lost. It goes to the
+          // record the agent chose in the panel, if they chose one.
+          stored = automatic ? await s.outbox.enqueue(event.snapshot, trigger, choice, tabId, wrapUpUntil) : chosen;
+        } catch (error) {
+          // Not stored (a full disk): the agent hears it, and the console script sends the end again.
+          if (tabId !== undefined) s.tell({ type: 'panel.problem', tabId, message: storageFailure(error, event.snapshot.chatId) });
+          throw error;
+        }
         // The panel shows the wrap-up at once (nothing else would tell it before the write).
         if (stored?.wrapUp?.until && tabId !== undefined) s.tellWrite(tabId, stored);
         if (chosen || automatic) s.sendQueued();

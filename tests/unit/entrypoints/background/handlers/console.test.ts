@@ -52,6 +52,18 @@ describe('console events', () => {
     expect(ctx.told.some((m) => m.type === 'outbox.update' && m.tabId === 7 && m.item.state === 'done')).toBe(true);
   });
 
+  it("tells the chat's panel when the browser has no room to keep a chat's write, and refuses the end so the console sends it again", async () => {
+    ctx.settings.local = { automation: { ended: { action: 'contactTask', strategy: 'none', noMatch: 'nothing' } } };
+    const h = consoleHandlers(ctx.services);
+    ctx.services.outbox.enqueue = async () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    };
+    await h['chat.event']({ type: 'started', snapshot: grace() }, consoleTab(7));
+    await expect(h['chat.event']({ type: 'ended', snapshot: grace('c1', 'ended') }, consoleTab(7))).rejects.toThrow(/quota/);
+    expect(ctx.told.filter((m) => m.type === 'panel.problem')).toEqual([{ type: 'panel.problem', tabId: 7, message: expect.stringContaining('no room left to keep the write of chat c1') }]);
+    expect(ctx.org.emulator.apiCalls()).toEqual([]);
+  });
+
   it('writes nothing at a chat\'s end when no rule says to', async () => {
     const h = consoleHandlers(ctx.services);
     await h['chat.event']({ type: 'ended', snapshot: grace('c1', 'ended') }, consoleTab(7));
