@@ -1,10 +1,12 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EmulatorControl } from '../../salesforce-emulator/control';
 import { ORG_ID } from '../../salesforce-emulator/org';
 import { firefoxPanelFrame, launchFirefox } from '../harness/firefox';
-import { FIREFOX_EXTENSION_DIR, SCREENSHOT_DIR } from '../harness/paths';
+import { FIREFOX_EXTENSION_DIR, GECKO_ID, SCREENSHOT_DIR } from '../harness/paths';
 import { DemoConsolePage, demoVisitor } from '../pages/demo-console';
 
 /**
@@ -65,5 +67,22 @@ describe('Firefox ESR', () => {
     await page.screenshot({ path: `${SCREENSHOT_DIR}/firefox-identified.png` });
     // The console page itself still cannot reach Salesforce through the extension.
     expect(await page.evaluate(() => typeof (globalThis as { browser?: unknown }).browser)).toBe('undefined');
+  });
+
+  it("takes its configuration from Firefox's enterprise policy (policies.json, 3rdparty → Extensions)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sf-panel-firefox-policy-'));
+    const configured = await launchFirefox(FIREFOX_EXTENSION_DIR, {
+      dir, policies: { '3rdparty': { Extensions: { [GECKO_ID]: { automation: { ended: { action: 'contactCase', strategy: 'none' } } } } } },
+    });
+    try {
+      page = await configured.newPage();
+      await page.goto(consoleUrl);
+      const panel = await firefoxPanelFrame(page);
+      const managed = await panel.evaluate(() => (globalThis as unknown as { browser: { storage: { managed: { get: () => Promise<unknown> } } } }).browser.storage.managed.get());
+      expect(managed).toEqual({ automation: { ended: { action: 'contactCase', strategy: 'none' } } });
+    } finally {
+      await configured.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
