@@ -1,3 +1,4 @@
+import * as z from 'zod/mini';
 import { openDB, type IDBPDatabase } from 'idb';
 
 /** One write to Salesforce, as an admin audits it: when, which chat, what was sent, and what was there before. */
@@ -15,6 +16,23 @@ export type AuditEntry = {
   /** What the chat had for this record that was not written (or not whole), and why. */
   skipped?: { field: string; reason: string }[];
 };
+
+/** A row as read back: rows are never migrated (a later version that changes them adds a step here). */
+const AuditRow = z.looseObject({
+  at: z.number(), chatId: z.optional(z.string()), object: z.string(), id: z.string(), method: z.enum(['POST', 'PATCH', 'DELETE']),
+  fields: z.record(z.string(), z.unknown()), before: z.optional(z.record(z.string(), z.unknown())),
+  skipped: z.optional(z.array(z.object({ field: z.string(), reason: z.string() }))),
+});
+
+/** The rows that read as audit rows, and how many did not (kept in the log, left out of the export). */
+export function readRows(raws: unknown[]): { rows: AuditEntry[]; unreadable: number } {
+  const rows: AuditEntry[] = [];
+  for (const raw of raws) {
+    const parsed = AuditRow.safeParse(raw);
+    if (parsed.success) rows.push(parsed.data as AuditEntry);
+  }
+  return { rows, unreadable: raws.length - rows.length };
+}
 
 export const AUDIT_DAYS = 30;
 const DAY = 86_400_000;
@@ -40,13 +58,20 @@ export async function asLogged(entry: AuditEntry): Promise<AuditEntry> {
   return { ...entry, fields: (await condensed(entry.fields))!, ...(before ? { before } : {}) };
 }
 
-export type AuditLog = { add: (entries: AuditEntry[], now?: number) => Promise<void>; all: () => Promise<AuditEntry[]>; clear: () => Promise<void> };
+export type AuditLog = {
+  add: (entries: AuditEntry[], now?: number) => Promise<void>;
+  all: () => Promise<AuditEntry[]>;
+  /** The rows, and how many could not be read (a damaged row is kept, never exported as if whole). */
+  read: () => Promise<{ rows: AuditEntry[]; unreadable: number }>;
+  clear: () => Promise<void>;
+};
 
 export function memoryAuditLog(): AuditLog {
   let rows: AuditEntry[] = [];
   return {
     add: async (entries, now = Date.now()) => void (rows = [...rows, ...(await Promise.all(entries.map(asLogged)))].filter((e) => e.at >= now - AUDIT_DAYS * DAY)),
     all: async () => structuredClone(rows),
+    read: async () => readRows(structuredClone(rows)),
     clear: async () => void (rows = []),
   };
 }
@@ -78,7 +103,8 @@ export function idbAuditLog(): AuditLog {
       }
       await tx.done;
     },
-    all: async () => (await open()).getAllFromIndex(STORE, 'at'),
+    all: async () => readRows(await (await open()).getAllFromIndex(STORE, 'at')).rows,
+    read: async () => readRows(await (await open()).getAllFromIndex(STORE, 'at')),
     clear: async () => (await open()).clear(STORE),
   };
 }

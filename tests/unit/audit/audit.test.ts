@@ -27,6 +27,25 @@ describe('the audit log', () => {
     expect(JSON.stringify(kept)).not.toContain('4242');
   });
 
+  it('reads back only rows that are audit rows, and says how many are not (kept, never exported as if whole)', async () => {
+    const log = idbAuditLog();
+    await log.add([write(NOW, { id: 'readable-row' })], NOW);
+    const db = await new Promise<IDBDatabase>((resolve) => {
+      const open = indexedDB.open('sf-panel-audit');
+      open.onsuccess = () => resolve(open.result);
+    });
+    await new Promise((resolve) => {
+      const tx = db.transaction('writes', 'readwrite');
+      tx.objectStore('writes').add({ at: NOW, object: 'Case', fields: 'not an object' });
+      tx.oncomplete = resolve;
+    });
+    db.close();
+    const { rows, unreadable } = await log.read();
+    expect(rows.some((r) => r.id === 'readable-row')).toBe(true);
+    expect(unreadable).toBe(1);
+    expect(() => auditCsv(rows)).not.toThrow();
+  });
+
   it('exports CSV with before and after for updates, and hostile visitor text kept inert', () => {
     const csv = auditCsv([
       write(NOW, { fields: { Subject: '=HYPERLINK("http://evil")', Description: 'say "hi",\nbye' } }),
