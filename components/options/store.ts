@@ -145,8 +145,13 @@ export function createOptionsStore(sources: OptionsSources) {
   /** First step: says what is not sent yet; nothing is removed until `removeLocalData(true)`. */
   async function removeLocalData(confirmed = false) {
     if (!confirmed) {
-      const queue = await sources.send('outbox.list', {});
-      removal.value = { unsent: queue.filter((item) => item.state !== 'done').map(({ chatId, state }) => ({ chatId, state })) };
+      const [queue, aside] = await Promise.all([sources.send('outbox.list', {}), sources.send('outbox.quarantined', {})]);
+      removal.value = {
+        unsent: [
+          ...queue.filter((item) => item.state !== 'done').map(({ chatId, state }) => ({ chatId, state })),
+          ...aside.map((q) => ({ chatId: q.chatId ?? '(unreadable)', state: 'set aside' })),
+        ],
+      };
       return;
     }
     busy.value = true;

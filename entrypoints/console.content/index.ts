@@ -61,8 +61,11 @@ export default defineContentScript({
     };
     /** The chat the background was last told the console shows: its new messages come with chat.event, not again here. */
     let shownId: string | null | undefined;
+    /** The chat the console shows, as last read. */
+    let latest: ChatSnapshot | null = null;
     /** Tells the background which chat the console shows; the snapshot only when it did not hear it with an event. */
     const showActive = (snapshot: ChatSnapshot | null) => {
+      latest = snapshot;
       if ((snapshot?.chatId ?? null) === shownId) return;
       shownId = snapshot?.chatId ?? null;
       void sendCommand('chat.active', { chatId: shownId })
@@ -71,6 +74,12 @@ export default defineContentScript({
           shownId = undefined; // told again at the next change
           report(error);
         });
+    };
+    /** A worker that restarted does not know which chat the console shows: it is told again. */
+    const showAgainIfAsked = (reply: { showAgain?: boolean }) => {
+      if (!reply.showAgain) return;
+      shownId = undefined;
+      showActive(latest);
     };
     const watcher = watchConsole({
       adapter,
@@ -82,9 +91,10 @@ export default defineContentScript({
       // A chat's end and an offline message are sent until the background says they are stored.
       emit: (event) => {
         const durable = event.type === 'ended' || event.type === 'offline-message';
-        if (durable) return void deliver(() => sendCommand('chat.event', toSend(sent, event)), controller.signal).catch(report);
+        if (durable) return void deliver(() => sendCommand('chat.event', toSend(sent, event)), controller.signal).then(showAgainIfAsked).catch(report);
         void sendCommand('chat.event', toSend(sent, event))
-          .then(({ known }) => (known === false ? sendWhole(event) : undefined))
+          .then((reply) => (reply.known === false ? sendWhole(event) : reply))
+          .then(showAgainIfAsked)
           .catch(report);
       },
       // After the batch's events (sent in a microtask queued before this one): the background has the snapshot by then.

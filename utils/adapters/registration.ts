@@ -36,7 +36,8 @@ export async function syncConsoleScripts(adapters: Adapter[]): Promise<string[]>
  */
 export async function injectIntoOpenConsoles(granted: string[]): Promise<number> {
   if (!granted.length) return 0;
-  const tabs = await browser.tabs.query({ url: granted });
+  // Only pages already loaded: one still loading gets the registered script itself (twice would be two panels).
+  const tabs = await browser.tabs.query({ url: granted, status: 'complete' });
   const results = await Promise.allSettled(tabs.filter((tab) => tab.id !== undefined).map((tab) => browser.scripting.executeScript({ target: { tabId: tab.id! }, files: [SCRIPT_FILE] })));
   return results.filter((r) => r.status === 'fulfilled').length;
 }

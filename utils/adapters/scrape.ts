@@ -132,13 +132,15 @@ export function appendTranscript(adapter: Adapter, before: Message[], added: rea
   if (!end.last?.isConnected || t.message.includes('>>>')) return null;
   const nodes: Element[] = [];
   for (const node of added) {
-    const element = node instanceof Element ? node : node.parentElement;
+    // By node type, not instanceof: a pane inside a same-origin frame (`>>>`) has that frame's Element.
+    const isElement = node.nodeType === Node.ELEMENT_NODE;
+    const element = isElement ? (node as Element) : node.parentElement;
     // Something added inside a message: that message changed.
     const inside = element?.closest(t.message);
     if (inside && inside !== node) return null;
-    if (!(node instanceof Element)) continue;
-    if (inside) nodes.push(node);
-    else nodes.push(...Array.from(node.querySelectorAll(t.message)));
+    if (!isElement) continue;
+    if (inside) nodes.push(node as Element);
+    else nodes.push(...Array.from((node as Element).querySelectorAll(t.message)));
   }
   if (before.length + nodes.length >= TRANSCRIPT_MAX) return null;
   let last = end.last;

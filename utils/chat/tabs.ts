@@ -11,7 +11,7 @@ const CHATS_PER_TAB = 100;
  * script can only report into its own tab (the router gives the sender's tab).
  */
 export class ConsoleTabs {
-  private readonly tabs = new Map<number, { active: string | null; chats: Map<string, ChatSnapshot>; health?: ConsoleHealth; tracker?: { console: string } & ReturnType<typeof healthTracker> }>();
+  private readonly tabs = new Map<number, { active: string | null; told?: boolean; chats: Map<string, ChatSnapshot>; health?: ConsoleHealth; tracker?: { console: string } & ReturnType<typeof healthTracker> }>();
 
   /** Where each tab's console health is kept across worker restarts (storage.session in the worker). */
   constructor(private readonly healthStore?: HealthStore) {}
@@ -53,7 +53,13 @@ export class ConsoleTabs {
     const shown = chatId === null ? null : (tab.chats.get(chatId) ?? null);
     if (chatId !== null && !shown) return { known: false, snapshot: null };
     tab.active = chatId;
+    tab.told = true;
     return { known: true, snapshot: shown };
+  }
+
+  /** Whether the tab said which chat its console shows (a worker that restarted does not know until it does). */
+  toldActive(tabId: number): boolean {
+    return !!this.tabs.get(tabId)?.told;
   }
 
   /** A chat of the tab as last reported (its messages put together here). */

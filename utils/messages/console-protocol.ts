@@ -31,8 +31,12 @@ export const consoleCommands = {
   /** Something happened to a chat on the console page (started, updated, ended, offline message). */
   'chat.event': {
     request: ChatEvent,
-    /** known: false, for an update by its new messages that the background cannot place (a worker that restarted): send it whole. */
-    response: z.object({ accepted: z.boolean(), known: z.optional(z.boolean()) }),
+    /**
+     * known: false, for an update by its new messages that the background cannot place (a worker
+     * that restarted): send it whole. showAgain: the background does not know which chat the tab
+     * shows (a worker that restarted): tell it again with chat.active.
+     */
+    response: z.object({ accepted: z.boolean(), known: z.optional(z.boolean()), showAgain: z.optional(z.boolean()) }),
   },
   /** Console scripts: the chat the console shows now (null: none). The snapshot is left out when the background has it from the chat's last event. */
   'chat.active': {

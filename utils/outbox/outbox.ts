@@ -332,9 +332,10 @@ export class Outbox {
 
   /** Forgets every write, sent or not ("Disconnect and remove local data"); says how many there were and how many were not sent. */
   async clear(): Promise<{ writes: number; unsent: number }> {
-    const entries = await this.deps.store.all();
+    const [entries, aside] = await Promise.all([this.deps.store.all(), this.deps.store.quarantined()]);
     await this.deps.store.clear();
-    return { writes: entries.length, unsent: entries.filter((e) => e.state !== 'done').length };
+    // What was set aside was never sent either.
+    return { writes: entries.length + aside.length, unsent: entries.filter((e) => e.state !== 'done').length + aside.length };
   }
 
   /** Stored entries this version could not read (set aside, never sent). */

@@ -47,6 +47,7 @@ export function connectionHandlers(s: Services, startedAt: number, meter = apiMe
       const result = await disconnect();
       await s.cache.clear();
       if (!removeData) return result;
+      await s.idle(); // a write being sent now is settled first, so it does not come back after the clear
       const removed = await s.outbox.clear();
       await s.audit.clear();
       // Every cache (describes, owners, the day's API count, a write pause); the settings are the admin's and stay.

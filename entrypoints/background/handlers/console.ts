@@ -52,14 +52,17 @@ export function consoleHandlers(s: Services): Pick<Handlers, ConsoleCommands> {
           stored = automatic ? await s.outbox.enqueue(event.snapshot, trigger, choice, tabId, wrapUpUntil) : chosen;
         } catch (error) {
           // Not stored (a full disk): the agent hears it, and the console script sends the end again.
-          if (tabId !== undefined) s.tell({ type: 'panel.problem', tabId, message: storageFailure(error, event.snapshot.chatId) });
-          throw error;
+          const message = storageFailure(error, event.snapshot.chatId);
+          if (tabId !== undefined) s.tell({ type: 'panel.problem', tabId, message });
+          // A code the console script's delivery retries (it sends a chat's end for about two minutes).
+          throw Object.assign(new Error(message), { code: 'not_stored' });
         }
         // The panel shows the wrap-up at once (nothing else would tell it before the write).
         if (stored?.wrapUp?.until && tabId !== undefined) s.tellWrite(tabId, stored);
         if (chosen || automatic) s.sendQueued();
       }
-      return { accepted: true };
+      // A worker that restarted does not know which chat the tab shows: the panel would hear nothing.
+      return { accepted: true, ...(tabId !== undefined && !s.tabs.toldActive(tabId) ? { showAgain: true } : {}) };
     },
     'chat.active': async ({ chatId, snapshot }, sender) => {
       const tabId = sender.tab!.id!;

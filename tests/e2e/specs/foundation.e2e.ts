@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useExtension } from '../setup';
 import { PanelPage } from '../pages/panel';
+import { demoVisitor } from '../pages/demo-console';
 
 const e2e = useExtension();
 
@@ -75,6 +76,18 @@ describe('walking skeleton', () => {
     const after = await fromPanel(page, { command: 'worker.info', payload: {} });
     expect(after.data!.startedAt).toBeGreaterThan(before.data!.startedAt);
     expect((await emulator.apiCalls()).length).toBe(1);
+  });
+
+  it("keeps the panel on the open chat after Chrome stops the service worker: the chat's end still reaches it", async () => {
+    const { harness } = e2e;
+    const { panel, demo } = await e2e.openConnectedConsole();
+    const chat = await demo.startChat(demoVisitor('Ada Lovelace', 'ada@engine.example'));
+    await panel.waitForVisitor(chat);
+    // A new worker knows no tab: it asks the console which chat it shows, and tells the panel.
+    await harness.stopWorker();
+    await demo.endChat(chat);
+    const badge = await panel.find(`.visitor[data-chat-id="${chat}"] .badge`);
+    expect(await badge.evaluate((el) => el.textContent)).toBe('Chat ended');
   });
 
   it('validates every message at the boundary and keeps the page out', async () => {

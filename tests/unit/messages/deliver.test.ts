@@ -15,6 +15,16 @@ describe('deliver: an event is sent until the background says it is stored', () 
     expect(calls).toBe(3);
   });
 
+  it('tries again while the browser could not store the event (a full disk: room may be made meanwhile)', async () => {
+    let calls = 0;
+    const answer = await deliver(async () => {
+      if (++calls < 2) throw new CommandError('not_stored', 'This browser has no room left');
+      return { accepted: true };
+    }, new AbortController().signal, [1, 1]);
+    expect(answer).toEqual({ accepted: true });
+    expect(calls).toBe(2);
+  });
+
   it('gives up after the last wait, with the last error', async () => {
     let calls = 0;
     await expect(deliver(async () => (calls++, Promise.reject(gone())), new AbortController().signal, [1, 1])).rejects.toThrow(/Receiving end/);

@@ -71,6 +71,7 @@ describe('"Disconnect and remove local data"', () => {
       send: (async (command: string, payload: unknown) => {
         sent.push([command, payload]);
         if (command === 'outbox.list') return [{ chatId: 'c1', state: 'pending' }, { chatId: 'c2', state: 'done' }, { chatId: 'c3', state: 'needs_attention' }];
+        if (command === 'outbox.quarantined') return [{ chatId: 'c4', reason: 'state: Invalid option', at: 1, raw: '{}' }];
         if (command === 'auth.disconnect') return { revoked: true, removed: { writes: 3, unsent: 2 } };
         return { state: 'not_connected' };
       }) as never,
@@ -78,10 +79,11 @@ describe('"Disconnect and remove local data"', () => {
       save: async () => undefined,
     });
     await store.removeLocalData();
-    expect(sent.map(([c]) => c)).toEqual(['outbox.list']);
-    expect(store.removal.value).toEqual({ unsent: [{ chatId: 'c1', state: 'pending' }, { chatId: 'c3', state: 'needs_attention' }] });
+    expect(sent.map(([c]) => c)).toEqual(['outbox.list', 'outbox.quarantined']);
+    // A write set aside (unreadable) was never sent either: named too.
+    expect(store.removal.value).toEqual({ unsent: [{ chatId: 'c1', state: 'pending' }, { chatId: 'c3', state: 'needs_attention' }, { chatId: 'c4', state: 'set aside' }] });
     await store.removeLocalData(true);
-    expect(sent.slice(1, 2)).toEqual([['auth.disconnect', { removeData: true }]]);
+    expect(sent.slice(2, 3)).toEqual([['auth.disconnect', { removeData: true }]]);
     expect(store.removal.value).toBeNull();
     expect(store.notice.value?.text).toContain('removed 3 write(s), 2 of them not sent, the audit log and the caches. The settings stay.');
   });

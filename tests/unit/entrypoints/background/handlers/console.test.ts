@@ -12,7 +12,8 @@ const grace = (chatId = 'c1', state: ChatSnapshot['state'] = 'active'): ChatSnap
 describe('console events', () => {
   it("puts a chat together from the new messages its tab sends, and tells that tab's panel of what it shows, while it shows the chat", async () => {
     const h = consoleHandlers(ctx.services);
-    expect(await h['chat.event']({ type: 'started', snapshot: grace() }, consoleTab(7))).toEqual({ accepted: true });
+    // The tab has not said which chat it shows yet (a fresh or restarted worker): asked to.
+    expect(await h['chat.event']({ type: 'started', snapshot: grace() }, consoleTab(7))).toEqual({ accepted: true, showAgain: true });
     expect(await h['chat.active']({ chatId: 'c1' }, consoleTab(7))).toEqual({ known: true });
     const more = { ...grace(), transcript: [{ role: 'visitor' as const, text: 'My invoice is wrong' }] };
     expect(await h['chat.event']({ type: 'updated', snapshot: more, appendTo: 2 }, consoleTab(7))).toEqual({ accepted: true });
@@ -59,7 +60,8 @@ describe('console events', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     };
     await h['chat.event']({ type: 'started', snapshot: grace() }, consoleTab(7));
-    await expect(h['chat.event']({ type: 'ended', snapshot: grace('c1', 'ended') }, consoleTab(7))).rejects.toThrow(/quota/);
+    // Refused with a code the console script's delivery tries again (a chat's end: for two minutes).
+    await expect(h['chat.event']({ type: 'ended', snapshot: grace('c1', 'ended') }, consoleTab(7))).rejects.toMatchObject({ code: 'not_stored', message: expect.stringContaining('no room left') });
     expect(ctx.told.filter((m) => m.type === 'panel.problem')).toEqual([{ type: 'panel.problem', tabId: 7, message: expect.stringContaining('no room left to keep the write of chat c1') }]);
     expect(ctx.org.emulator.apiCalls()).toEqual([]);
   });
