@@ -1,7 +1,7 @@
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import puppeteer, { type Browser, type Frame, type Page } from 'puppeteer';
 import { GECKO_ID } from './paths';
+import { launcherWithPolicy } from './private-policy';
 
 export const FIREFOX_INSTALL_HINT = 'Firefox ESR not found: install it with `sudo apt-get install -y firefox-esr` (or set FIREFOX_PATH).';
 /** The extension's origin in Firefox, fixed by a pref so a test can name it (Firefox picks a random one otherwise). */
@@ -18,30 +18,13 @@ export function findFirefox(): string {
 const DISTRIBUTION = '/usr/share/firefox-esr/distribution';
 
 /**
- * A launcher that starts Firefox with `policies` as its enterprise policy, for that browser only:
- * a private mount namespace with a tmpfs over the distribution folder, so the machine's Firefox
- * is never touched and nothing is left behind.
- */
-function withPolicy(policies: Record<string, unknown>, dir: string): string {
-  const file = join(dir, 'policies.json');
-  writeFileSync(file, JSON.stringify({ policies }, null, 2));
-  const launcher = join(dir, 'firefox');
-  writeFileSync(launcher, `#!/bin/sh
-# $0: the policy file; "$@": Firefox's arguments.
-exec unshare --mount --propagation private /bin/sh -c 'mount -t tmpfs tmpfs ${DISTRIBUTION} && cp "$0" ${DISTRIBUTION}/policies.json && exec ${findFirefox()} "$@"' "${file}" "$@"
-`);
-  chmodSync(launcher, 0o755);
-  return launcher;
-}
-
-/**
  * Firefox ESR over WebDriver BiDi with the unpacked extension installed as a temporary add-on;
  * with `policy`, under that enterprise policy (written into a folder of `dir`).
  */
 export async function launchFirefox(extensionDir: string, policy?: { policies: Record<string, unknown>; dir: string }): Promise<Browser> {
   const browser = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: policy ? withPolicy(policy.policies, policy.dir) : findFirefox(),
+    executablePath: policy ? launcherWithPolicy({ dir: policy.dir, browser: findFirefox(), folder: DISTRIBUTION, into: `${DISTRIBUTION}/policies.json`, policy: { policies: policy.policies } }) : findFirefox(),
     headless: true,
     defaultViewport: { width: 1400, height: 900 },
     extraPrefsFirefox: { 'xpinstall.signatures.required': false, 'extensions.webextensions.uuids': JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }) },

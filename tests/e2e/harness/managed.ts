@@ -1,7 +1,8 @@
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import puppeteer, { type Browser } from 'puppeteer';
 import { chromiumBinary } from '../../../.ci/package';
+import { launcherWithPolicy } from './private-policy';
 
 /** Where Debian's Chromium reads policy; a tmpfs is mounted over it for one browser only. */
 const POLICIES = '/etc/chromium/policies';
@@ -15,14 +16,7 @@ const POLICIES = '/etc/chromium/policies';
  */
 export async function launchManaged({ policy, dir }: { policy: Record<string, unknown>; dir: string }): Promise<Browser> {
   if (!existsSync(POLICIES)) throw new Error(`${POLICIES} is missing: it comes with Debian's chromium package (apt-get install -y chromium)`);
-  const policyFile = join(dir, 'policy.json');
-  writeFileSync(policyFile, JSON.stringify(policy, null, 2));
-  const launcher = join(dir, 'chromium');
-  writeFileSync(launcher, `#!/bin/sh
-# $0: the policy file; "$@": Chromium's arguments.
-exec unshare --mount --propagation private /bin/sh -c 'mount -t tmpfs tmpfs ${POLICIES} && mkdir ${POLICIES}/managed && cp "$0" ${POLICIES}/managed/ && exec ${chromiumBinary()} "$@"' "${policyFile}" "$@"
-`);
-  chmodSync(launcher, 0o755);
+  const launcher = launcherWithPolicy({ dir, browser: chromiumBinary(), folder: POLICIES, into: `${POLICIES}/managed/policy.json`, policy });
   return puppeteer.launch({
     executablePath: launcher,
     headless: true,
