@@ -89,6 +89,10 @@ export class Outbox {
   async enqueue(snapshot: ChatSnapshot, trigger: Trigger, choice?: OutboxEntry['choice'], tabId?: number, wrapUpUntil?: number): Promise<OutboxEntry> {
     const before = await this.deps.store.get(entryId(snapshot, trigger));
     if (before && (before.state === 'done' || before.plan)) return before;
+    // This chat's write was set aside unread (it may have been written): unsure, so the agent decides.
+    if (!before && (await this.deps.store.quarantined()).some((q) => (q.raw as { id?: unknown } | null)?.id === entryId(snapshot, trigger))) {
+      return this.store(snapshot, trigger, { choice, tabId, state: 'needs_attention', lastError: 'An earlier write of this chat was set aside unread (see the popup): it may have been written already. Check the chat in Salesforce, then send or discard this one.' });
+    }
     return this.store(snapshot, trigger, { choice: choice ?? before?.choice, tabId, state: 'pending', ...wrapUp(before, wrapUpUntil) }, before);
   }
 

@@ -105,4 +105,20 @@ describe('stored writes across versions', () => {
     expect(aside[0]!.raw).toEqual(rows[1]);
     expect(readStored('not an entry')).toEqual({ reason: 'not an outbox entry' });
   });
+
+  it('does not write again on its own a chat whose earlier write was set aside unread: the agent decides', async () => {
+    const written = released[0]!.outbox.find((e) => e.state === 'done')!;
+    await storedBy(1, [{ ...written, v: OUTBOX_VERSION + 1 }]); // written by a newer version, then the extension went back
+    const store = idbOutboxStore();
+    const sent: string[] = [];
+    const outbox = new Outbox({
+      store, plan: async () => null, send: async (plan) => (sent.push(plan.chatId), { state: 'done', ids: {} }), landed: async () => null,
+      usageAllows: async () => true, pause: { get: async () => 0, set: async () => undefined },
+    });
+    expect(await store.all()).toEqual([]); // set aside
+    const again = await outbox.enqueue(written.snapshot as OutboxEntry['snapshot'], 'ended');
+    expect(again).toMatchObject({ state: 'needs_attention', lastError: expect.stringContaining('set aside unread') });
+    await outbox.drain();
+    expect(sent).toEqual([]);
+  });
 });
