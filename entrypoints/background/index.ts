@@ -36,17 +36,13 @@ export default defineBackground(() => {
   });
 
   // The console script runs only where an active console is configured AND its host granted.
-  const sync = () =>
-    void loadSettings()
-      .then(({ settings }) => syncConsoleScripts(activeAdapters(settings.consoles)))
-      .catch((error) => console.warn('console script sync failed', error));
+  const registered = () => loadSettings().then(({ settings }) => syncConsoleScripts(activeAdapters(settings.consoles)));
+  const warn = (error: unknown) => console.warn('console script sync failed', error);
+  const sync = () => void registered().catch(warn);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // Installed (by policy, onto a browser with consoles open) or updated: the open consoles get the script now.
     if (reason !== 'install' && reason !== 'update') return sync();
-    void loadSettings()
-      .then(({ settings }) => syncConsoleScripts(activeAdapters(settings.consoles)))
-      .then(injectIntoOpenConsoles)
-      .catch((error) => console.warn('console script sync failed', error));
+    void registered().then(injectIntoOpenConsoles).catch(warn);
   });
   browser.runtime.onStartup.addListener(sync);
   // A new version starts once what is being sent now has been (the outbox and storage carry the rest

@@ -4,7 +4,7 @@
  */
 import type { OrgSettings } from './metadata/org-settings';
 import type { Fault, LogEntry } from './server';
-import type { DuplicateRule, SRecord, ValidationRule } from './org';
+import { ORG_ID, type DuplicateRule, type SRecord, type ValidationRule } from './org';
 
 export class EmulatorControl {
   constructor(readonly url: string) {}
@@ -25,6 +25,14 @@ export class EmulatorControl {
   }
   token(email?: string) {
     return this.call<{ accessToken: string; refreshToken: string; instanceUrl: string; userId: string }>('POST', '/token', { email });
+  }
+  /** A connection as the extension keeps it after the login (storage.local 'salesforce-grant'): a refresh token of this org. */
+  async grant(email?: string) {
+    const token = await this.token(email);
+    return {
+      loginUrl: token.instanceUrl, clientId: 'emulator-test', clientSecret: null, refreshToken: token.refreshToken, instanceUrl: token.instanceUrl,
+      orgId: ORG_ID, userId: token.userId, userName: 'Integration User', username: 'integration@example.com',
+    };
   }
   latency(rttMs: number, jitterMs = 0) {
     return this.call('POST', '/latency', { rttMs, jitterMs });

@@ -91,6 +91,7 @@ export function idbAuditLog(): AuditLog {
         database.createObjectStore(STORE, { autoIncrement: true }).createIndex('at', 'at');
       },
     }));
+  const read = async () => readRows(await (await open()).getAllFromIndex(STORE, 'at'));
   return {
     async add(entries, now = Date.now()) {
       const logged = await Promise.all(entries.map(asLogged));
@@ -103,8 +104,8 @@ export function idbAuditLog(): AuditLog {
       }
       await tx.done;
     },
-    all: async () => readRows(await (await open()).getAllFromIndex(STORE, 'at')).rows,
-    read: async () => readRows(await (await open()).getAllFromIndex(STORE, 'at')),
+    all: async () => (await read()).rows,
+    read,
     clear: async () => (await open()).clear(STORE),
   };
 }

@@ -18,15 +18,15 @@ export function isTrustedSender(sender: Sender, extensionId: string): boolean {
   return sender.id === extensionId;
 }
 
+/** The schemes of extension pages: Chromium's (Chrome, Edge) and Firefox's. */
+const EXTENSION_SCHEMES = new Set(['chrome-extension:', 'moz-extension:']);
+
 /**
  * One of the extension's own pages (popup, options, the panel frame in a console tab). A content
  * script's sender.url is its console page. The panel frame, loaded through a dynamic URL
  * (web_accessible_resources' use_dynamic_url), has another host than the extension id: the
  * browser sets sender.id and the scheme, which no web page can take.
  */
-/** The schemes of extension pages: Chromium's (Chrome, Edge) and Firefox's. */
-const EXTENSION_SCHEMES = new Set(['chrome-extension:', 'moz-extension:']);
-
 export function isExtensionPage(sender: Sender, extensionId: string): boolean {
   if (sender.id !== extensionId || !sender.url) return false;
   try {

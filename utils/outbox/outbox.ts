@@ -6,6 +6,7 @@ import type { PlanOutcome } from '../plan/requests';
 import { ApiLimitError, failureKind, toSalesforceError, UnreachableError } from '../salesforce/errors';
 import { RECORD_ID } from '../salesforce/record-id';
 import type { OutboxEntry, OutboxStore } from './store';
+import { storedIdOf } from './stored';
 
 /** One write per chat and trigger: the same chat ending twice is the same entry. */
 const entryId = (snapshot: ChatSnapshot, trigger: OutboxEntry['trigger']) => `${chatKeyOf(snapshot)}:${trigger}`;
@@ -90,7 +91,7 @@ export class Outbox {
     const before = await this.deps.store.get(entryId(snapshot, trigger));
     if (before && (before.state === 'done' || before.plan)) return before;
     // This chat's write was set aside unread (it may have been written): unsure, so the agent decides.
-    if (!before && (await this.deps.store.quarantined()).some((q) => (q.raw as { id?: unknown } | null)?.id === entryId(snapshot, trigger))) {
+    if (!before && (await this.deps.store.quarantined()).some((q) => storedIdOf(q.raw) === entryId(snapshot, trigger))) {
       return this.store(snapshot, trigger, { choice, tabId, state: 'needs_attention', lastError: 'An earlier write of this chat was set aside unread (see the popup): it may have been written already. Check the chat in Salesforce, then send or discard this one.' });
     }
     return this.store(snapshot, trigger, { choice: choice ?? before?.choice, tabId, state: 'pending', ...wrapUp(before, wrapUpUntil) }, before);

@@ -3,7 +3,7 @@ import type { ChatSnapshot } from '../chat/snapshot';
 import type { ActionPlan, Fixes, Trigger } from '../plan/plan';
 import type { Duplicate, StepError } from '../plan/requests';
 import type { ManualActionName } from '../plan/actions';
-import { OUTBOX_VERSION, readStored, toStored, type Quarantined } from './stored';
+import { OUTBOX_VERSION, readStored, storedIdOf, toStored, type Quarantined } from './stored';
 
 /**
  * One chat's write, from the moment the chat ended: the chat itself first (so nothing is lost
@@ -115,8 +115,8 @@ export function idbOutboxStore(): OutboxStore {
       const tx = (await open()).transaction([STORE, QUARANTINE], 'readwrite', { durability: 'strict' });
       for (const { raw, reason, at } of bad) {
         await tx.objectStore(QUARANTINE).add({ raw, reason, at });
-        const id = (raw as { id?: unknown } | null)?.id;
-        if (typeof id === 'string' || typeof id === 'number') await tx.objectStore(STORE).delete(id);
+        const id = storedIdOf(raw);
+        if (id !== null) await tx.objectStore(STORE).delete(id);
       }
       await tx.done;
       console.warn(`outbox: ${bad.length} stored write(s) could not be read and were set aside`, bad.map((b) => b.reason));

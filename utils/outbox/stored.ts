@@ -5,7 +5,7 @@ import type { OutboxEntry } from './store';
 /**
  * The outbox entry as stored, versioned: `v` says which shape wrote it. A version that changes the
  * shape adds a migration here (from the version before, one step each), never edits an old one,
- * and writes a fixture of its own data under tests/fixtures/storage/ for every later version to read.
+ * and captures its own data (tests/unit/outbox/fixtures/capture.ts) for every later version to read.
  */
 export const OUTBOX_VERSION = 1;
 
@@ -49,6 +49,12 @@ const StoredEntry = z.looseObject({
 
 /** An entry this version cannot read, set aside with why (never dropped, never sent). */
 export type Quarantined = { raw: unknown; reason: string; at: number };
+
+/** The id of a stored row, whatever its shape (null when it has none). */
+export const storedIdOf = (raw: unknown): string | number | null => {
+  const id = (raw as { id?: unknown } | null)?.id;
+  return typeof id === 'string' || typeof id === 'number' ? id : null;
+};
 
 /** The entry as this version stores it. */
 export const toStored = (entry: OutboxEntry): OutboxEntry & { v: number } => ({ ...entry, v: OUTBOX_VERSION });

@@ -6,7 +6,6 @@ import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { packageExtension, type Packaged } from '../../../.ci/package';
 import { EmulatorControl } from '../../salesforce-emulator/control';
-import { ORG_ID } from '../../salesforce-emulator/org';
 import { ExtensionHarness } from '../harness/extension';
 import { launchManaged } from '../harness/managed';
 import { startUpdateServer } from '../harness/update-server';
@@ -89,11 +88,7 @@ describe('deploy: a signed package force-installed by policy, then updated with 
 
     // Connected as an admin's first agent would be: a refresh token kept in storage.local.
     await emulator.reset({ data: 'scenarios' });
-    const token = await emulator.token();
-    await harness.inWorker(async (grant) => chrome.storage.local.set({ 'salesforce-grant': grant }), {
-      loginUrl: token.instanceUrl, clientId: 'emulator-test', clientSecret: null, refreshToken: token.refreshToken, instanceUrl: token.instanceUrl,
-      orgId: ORG_ID, userId: token.userId, userName: 'Integration User', username: 'integration@example.com',
-    });
+    await harness.inWorker(async (grant) => chrome.storage.local.set({ 'salesforce-grant': grant }), await emulator.grant());
     page = await harness.newPage(consoleUrl);
     panel = new PanelPage(page, v1.id);
     demo = new DemoConsolePage(page);

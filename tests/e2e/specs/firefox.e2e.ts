@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'puppeteer';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { EmulatorControl } from '../../salesforce-emulator/control';
-import { ORG_ID } from '../../salesforce-emulator/org';
 import { firefoxPanelFrame, launchFirefox } from '../harness/firefox';
 import { FIREFOX_EXTENSION_DIR, GECKO_ID, SCREENSHOT_DIR } from '../harness/paths';
 import { DemoConsolePage, demoVisitor } from '../pages/demo-console';
@@ -48,14 +47,10 @@ describe('Firefox ESR', () => {
     expect(await textOf('.status[data-state="not_connected"]')).toContain('Not connected');
 
     // Connected as after the login: the refresh token in storage.local, written from an extension page.
-    const token = await emulator.token();
     await panel.evaluate(async (grant) => {
       const api = (globalThis as unknown as { browser: { storage: { local: { set: (v: object) => Promise<void> } } } }).browser;
       await api.storage.local.set({ 'salesforce-grant': grant });
-    }, {
-      loginUrl: token.instanceUrl, clientId: 'emulator-test', clientSecret: null, refreshToken: token.refreshToken, instanceUrl: token.instanceUrl,
-      orgId: ORG_ID, userId: token.userId, userName: 'Integration User', username: 'integration@example.com',
-    });
+    }, await emulator.grant());
     await page.reload();
     expect(await textOf('.status[data-state="connected"]')).toContain('Connected to');
 
