@@ -20,15 +20,20 @@ export const NODE_POLYFILLS = {
 
 export default defineConfig({
   manifestVersion: 3,
+  // All UI text through browser.i18n: the messages are written per language in utils/i18n/locales
+  // and turned into _locales/<lang>/messages.json (with types for the keys) by @wxt-dev/i18n.
+  modules: ['@wxt-dev/i18n/module'],
+  i18n: { localesDir: fileURLToPath(new URL('./utils/i18n/locales', import.meta.url)) },
   // `--mode loopback` is the build for the demo and the e2e suite: the production build plus host
   // access to 127.0.0.1, where the demo console and the Salesforce emulator run.
   manifest: ({ mode, browser }) => ({
-    name: 'Salesforce for Chat Consoles',
-    description: 'Recognise chat visitors in Salesforce and write leads, contacts, cases and tasks from the chat console.',
+    name: '__MSG_extension_name__',
+    description: '__MSG_extension_description__',
+    default_locale: 'en',
     // Firefox ignores `key`: its id (policies, storage, the OAuth redirect) is the gecko id.
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '128.0' } } }
-      : { key: EXTENSION_KEY, minimum_chrome_version: '120' }),
+      : { key: EXTENSION_KEY, minimum_chrome_version: '123' }),
     // unlimitedStorage: the outbox's IndexedDB is neither capped by the origin's quota nor evicted under storage pressure.
     permissions: ['storage', 'unlimitedStorage', 'scripting', 'alarms', 'identity'],
     // Enterprise policy (chrome.storage.managed): generated from the settings schema (`npm run schemas`).
@@ -48,6 +53,6 @@ export default defineConfig({
     define: { __LOOPBACK_BUILD__: JSON.stringify(mode === 'loopback') },
     plugins: [preact(), nodePolyfills({ ...NODE_POLYFILLS, include: [...NODE_POLYFILLS.include] })],
     resolve: { alias: { crypto: fileURLToPath(new URL('./utils/salesforce/crypto-shim.ts', import.meta.url)) } },
-    build: { target: 'chrome120' },
+    build: { target: 'chrome123' },
   }),
 });

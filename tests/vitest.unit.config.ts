@@ -10,6 +10,7 @@ export default defineConfig({
   test: {
     include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/salesforce-emulator/**/*.test.ts', 'tests/meta/**/*.test.ts'],
     environment: 'node',
+    setupFiles: ['tests/unit/i18n-setup.ts'],
     testTimeout: 20_000,
   },
 });

@@ -1,23 +1,17 @@
 /**
  * Every write a chat can make (seed 000's four automatic actions, which the agent can also choose
- * in the panel): who it goes to, the record it creates, and how each place names it. The settings,
- * the protocol, the panel's buttons and forms, and the plans all derive from this one table.
+ * in the panel): who it goes to and the record it creates. The settings, the protocol, the panel's
+ * buttons and forms, and the plans all derive from this one table; their words are in the locales
+ * (components/text/actions.ts).
  */
 export const ACTIONS = {
-  contactCase: {
-    /** The person the record goes to: the found one, else a new one of this type (none: the record alone). */
-    person: 'Contact',
-    record: 'Case',
-    /** The options page's words for the automatic action. */
-    automatic: 'Create or update a contact, and create a case',
-    /** The panel's button when nobody matched. */
-    manual: 'Create Contact & Attach Case',
-  },
-  contactTask: { person: 'Contact', record: 'Task', automatic: 'Create or update a contact, and create a task', manual: 'Create Contact & Attach Task' },
-  case: { person: null, record: 'Case', automatic: 'Create a case only', manual: 'Create Case' },
+  /** The person the record goes to: the found one, else a new one of this type (none: the record alone). */
+  contactCase: { person: 'Contact', record: 'Case' },
+  contactTask: { person: 'Contact', record: 'Task' },
+  case: { person: null, record: 'Case' },
   // A lead task goes to a found contact rather than creating a lead beside it.
-  leadTask: { person: 'Lead', record: 'Task', automatic: 'Create or update a lead, and create a task', manual: 'Create Lead & Attach Task' },
-} as const satisfies Record<string, { person: 'Contact' | 'Lead' | null; record: 'Case' | 'Task'; automatic: string; manual: string }>;
+  leadTask: { person: 'Lead', record: 'Task' },
+} as const satisfies Record<string, { person: 'Contact' | 'Lead' | null; record: 'Case' | 'Task' }>;
 
 export type ManualActionName = keyof typeof ACTIONS;
 /** The actions by name, in the order the panel and options page offer them. */
