@@ -1,30 +1,37 @@
+import { i18n } from '#i18n';
+import type { ComponentChildren } from 'preact';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
+import { rich, slots } from '@/components/text/rich';
+import { manualWords } from '@/components/text/actions';
+import { listOf, timeOf } from '@/utils/i18n/locale';
+import { focusWhenShown } from './keyboard';
 import { lightningUrl } from '@/utils/identify/lightning';
 import type { ManualAction } from '@/utils/messages/protocol';
 import { useState } from 'preact/hooks';
 import type { FieldValue } from '@/utils/mapping/display';
 import type { OutboxItem } from '@/utils/messages/protocol';
 import { RecordForm } from './RecordForm';
+import { objectName } from '@/components/text/objects';
 import { LookupControl } from './LookupControl';
 import type { FieldMeta } from '@/utils/salesforce/describe';
 import { matchesOf, shownRecord, type PanelStore, type Person, type PreviewSkipped } from './store';
 import { equalBest, NO_ACCOUNT, UNDECIDED } from '@/utils/plan/undecided';
 import { ACTIONS, PANEL_ORDER, personOf, recordOf, type AutoAction } from '@/utils/plan/actions';
 
-/** The record an action writes, in the panel's words. */
-const child = (action: ManualAction) => recordOf(action).toLowerCase();
-
 /** Where the chat goes when it ends, unless the agent chooses otherwise: said in the words of the record shown. */
 export function atChatEnd(action: AutoAction | undefined, person: { type: string; name: string } | null, onCase?: { number: string }, account?: { name?: string }): string | null {
   if (!action || action === 'nothing') return null;
-  if (onCase) return `a task on case ${onCase.number}${person ? `, for ${person.name}` : ''}`;
-  const record = child(action);
+  if (onCase) return person ? i18n.t('panel.atEnd.taskOnCaseFor', { number: onCase.number, name: person.name }) : i18n.t('panel.atEnd.taskOnCase', { number: onCase.number });
+  const record = recordOf(action);
   const wanted = personOf(action);
-  if (!wanted) return account?.name ? `a ${record} on ${account.name}` : `a ${record}`;
+  const on = (name: string) => (record === 'Case' ? i18n.t('panel.atEnd.caseOn', { name }) : i18n.t('panel.atEnd.taskOn', { name }));
+  if (!wanted) return account?.name ? on(account.name) : record === 'Case' ? i18n.t('panel.atEnd.case') : i18n.t('panel.atEnd.task');
   // The found person gets it (a lead task goes to a found contact too); else a new one, under the account shown.
   const takes = person && (person.type === wanted || (wanted === 'Lead' && person.type === 'Contact'));
-  if (takes) return `a ${record} on ${person.name}`;
-  return `a new ${wanted.toLowerCase()} and a ${record}${account?.name && wanted === 'Contact' ? ` under ${account.name}` : ''}`;
+  if (takes) return on(person.name);
+  if (action === 'leadTask') return i18n.t('panel.atEnd.new.leadTask');
+  if (!account?.name) return action === 'contactCase' ? i18n.t('panel.atEnd.new.contactCase') : i18n.t('panel.atEnd.new.contactTask');
+  return action === 'contactCase' ? i18n.t('panel.atEnd.newUnder.contactCase', { account: account.name }) : i18n.t('panel.atEnd.newUnder.contactTask', { account: account.name });
 }
 
 /**
@@ -40,8 +47,7 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
   const write = store.writes.value[chat.chatId];
   if (write) {
     const { item } = write;
-    const written = item.action && item.action in ACTIONS ? child(item.action as ManualAction) : 'record';
-    const to = write.person ? ` and attached to this ${write.person.type.toLowerCase()}` : '';
+    const written = item.action && item.action in ACTIONS ? recordOf(item.action as ManualAction) : 'Case';
     const recordId = item.ids.record;
     const object = item.steps.find((s) => s.ref === 'record')?.object ?? 'Case';
     const undecided = item.errors.some((e) => e.code === UNDECIDED);
@@ -50,62 +56,65 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
       <div class={`write write--${item.state}`} data-write={item.state}>
         {item.state === 'waiting' && write.created?.object === 'Case' && (
           <p role="status" data-created-now={write.created.number}>
-            Case <a href={lightningUrl(write.instanceUrl || instanceUrl, 'Case', write.created.id)} target="_blank" rel="noopener noreferrer"><bdi>{write.created.number}</bdi></a> created.{' '}
-            <button type="button" class="link" data-action="copy-number" onClick={() => void navigator.clipboard?.writeText(write.created!.number).catch(() => undefined)}>Copy the number</button>
-            {' '}The rest of the chat is added to it when the chat ends.
+            {rich(i18n.t('panel.write.caseCreated', slots('number')), { number: <a href={lightningUrl(write.instanceUrl || instanceUrl, 'Case', write.created.id)} target="_blank" rel="noopener noreferrer"><bdi>{write.created.number}</bdi></a> })}{' '}
+            <button type="button" class="link" data-action="copy-number" onClick={() => void navigator.clipboard?.writeText(write.created!.number).catch(() => undefined)}>{i18n.t('panel.write.copyNumber')}</button>
+            {' '}{i18n.t('panel.write.restAtEnd')}
           </p>
         )}
         {item.state === 'waiting' && write.created?.object === 'Task' && (
           <p role="status" data-created-now={write.created.id}>
-            Task <a href={lightningUrl(write.instanceUrl || instanceUrl, 'Task', write.created.id)} target="_blank" rel="noopener noreferrer"><bdi>{write.created.number}</bdi></a> created.
-            {' '}The rest of the chat is added to it when the chat ends.
+            {rich(i18n.t('panel.write.taskCreated', slots('number')), { number: <a href={lightningUrl(write.instanceUrl || instanceUrl, 'Task', write.created.id)} target="_blank" rel="noopener noreferrer"><bdi>{write.created.number}</bdi></a> })}
+            {' '}{i18n.t('panel.write.restAtEnd')}
           </p>
         )}
         {item.state === 'waiting' && !write.created && (
           <>
-            <p role="status">A new {written} will be created{to} when the chat ends.</p>
-            <button type="button" class="link" data-action="change-write" onClick={() => void store.startForm(chat, item.action as ManualAction, write.person)}>Change the {written}</button>
+            <p role="status">{willCreate(written, write.person?.type)}</p>
+            <button type="button" class="link" data-action="change-write" onClick={() => void store.startForm(chat, item.action as ManualAction, write.person)}>{written === 'Task' ? i18n.t('panel.write.change.Task') : i18n.t('panel.write.change.Case')}</button>
           </>
         )}
         {item.state === 'pending' && !item.wrapUpUntil && (
           <p role="status">
-            Writing to Salesforce…
-            {item.lastError && ` Not yet: ${item.lastError.replace(/\.+$/, '')}. Kept safe; next try ${item.nextAttemptAt ? `at ${new Date(item.nextAttemptAt).toLocaleTimeString()}` : 'soon'}. `}
-            {item.lastError && <button type="button" class="link" data-action="retry-now" onClick={() => void store.retryWrite(chat.chatId)}>Try now</button>}
+            {i18n.t('panel.write.writing')}
+            {item.lastError && <> {item.nextAttemptAt
+              ? i18n.t('panel.write.notYet', { reason: item.lastError.replace(/\.+$/, ''), time: timeOf(item.nextAttemptAt) })
+              : i18n.t('panel.write.notYetSoon', { reason: item.lastError.replace(/\.+$/, '') })}{' '}</>}
+            {item.lastError && <button type="button" class="link" data-action="retry-now" onClick={() => void store.retryWrite(chat.chatId)}>{i18n.t('common.tryNow')}</button>}
           </p>
         )}
         {item.state === 'done' && recordId && (
           <p role="status">
-            {object} created in Salesforce:{' '}
-            <a href={lightningUrl(write.instanceUrl || instanceUrl, object, recordId)} target="_blank" rel="noopener noreferrer">open the {object.toLowerCase()}</a>
+            {rich(object === 'Task' ? i18n.t('panel.write.created.Task', slots('link')) : i18n.t('panel.write.created.Case', slots('link')), {
+              link: <a href={lightningUrl(write.instanceUrl || instanceUrl, object, recordId)} target="_blank" rel="noopener noreferrer">{object === 'Task' ? i18n.t('panel.write.open.Task') : i18n.t('panel.write.open.Case')}</a>,
+            })}
           </p>
         )}
         {item.state === 'done' && <Skipped skipped={item.skipped} />}
         {item.state === 'needs_attention' && (
           <div role="alert" data-undecided={undecided ? '' : undefined}>
-            {undecided && <p>Several people in Salesforce match this visitor equally, so nothing was written. Choose the one this chat is about:</p>}
+            {undecided && <p>{i18n.t('panel.write.undecided')}</p>}
             {noAccount && (
               <>
-                <p>Every chat must be related to an account, and this one is not, so nothing was written. Choose its account; the chat is written then.</p>
+                <p>{i18n.t('panel.write.noAccount')}</p>
                 <AccountPicker store={store} chat={chat} />
               </>
             )}
             {!undecided && !noAccount && (
                 <>
-                  <p>Salesforce did not take this chat's records. Nothing was written.</p>
-                  <ul>{item.errors.map((e, i) => <li key={i}>{e.object ? `${e.object}: ` : ''}{e.message}{e.fields.length ? ` (${e.fields.map((f) => e.labels?.[f] ?? f).join(', ')})` : ''}</li>)}</ul>
+                  <p>{i18n.t('panel.write.refused')}</p>
+                  <ul>{item.errors.map((e, i) => <li key={i}>{e.object && <>{objectName(e.object)}: </>}<bdi>{e.message}</bdi>{e.fields.length > 0 && <> (<bdi>{listOf(e.fields.map((f) => e.labels?.[f] ?? f))}</bdi>)</>}</li>)}</ul>
                 </>
               )}
             <FixFields store={store} chatId={chat.chatId} errors={item.errors} />
             {item.duplicates.filter((d) => d.object === 'Contact' || d.object === 'Lead').map((d) => (
               <p key={d.id} class="write__duplicate">
-                <a href={lightningUrl(write.instanceUrl || instanceUrl, d.object, d.id)} target="_blank" rel="noopener noreferrer">{d.name ? <bdi>{d.name}</bdi> : `The existing ${d.object.toLowerCase()}`}</a>{' '}
+                <a href={lightningUrl(write.instanceUrl || instanceUrl, d.object, d.id)} target="_blank" rel="noopener noreferrer">{d.name ? <bdi>{d.name}</bdi> : d.object === 'Lead' ? i18n.t('panel.write.existing.Lead') : i18n.t('panel.write.existing.Contact')}</a>{' '}
                 <button type="button" class="button button--quiet" data-action="attach-existing" data-record={d.id} onClick={() => void store.retryWrite(chat.chatId, { type: d.object as 'Contact' | 'Lead', id: d.id })}>
-                  {undecided ? 'Write to this one' : 'Attach to it instead'}
+                  {undecided ? i18n.t('panel.write.writeHere') : i18n.t('panel.write.attachInstead')}
                 </button>
               </p>
             ))}
-            {!undecided && !noAccount && <button type="button" class="link" data-action="retry-write" onClick={() => void store.retryWrite(chat.chatId)}>Try again</button>}
+            {!undecided && !noAccount && <button type="button" class="link" data-action="retry-write" onClick={() => void store.retryWrite(chat.chatId)}>{i18n.t('common.tryAgain')}</button>}
           </div>
         )}
       </div>
@@ -124,31 +133,32 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
   const tied = identity && identity !== 'identifying' && identity.state === 'found' && !store.manual.value[chat.chatId] && !store.chosen.value[chat.chatId]
     ? equalBest(matchesOf(identity, undefined).candidates) : [];
   const undecided = tied.length > 1 && status.atChatEnd && status.atChatEnd !== 'nothing' && status.atChatEnd !== 'case'
-    ? `nothing until you choose: ${tied.length} ${tied[0]!.type === 'Lead' ? 'leads' : 'contacts'} match this visitor equally` : null;
+    ? i18n.t(tied[0]!.type === 'Lead' ? 'panel.atEnd.undecidedLeads' : 'panel.atEnd.undecidedContacts', { count: tied.length }) : null;
   // Said while the chat goes on; an ended or offline chat's write shows its own state.
   // Nobody matches, and the admin writes nothing for unknown visitors.
   const unknown = settled && identity.state === 'not_found' && !person && !onCase && status.atChatEndNoMatch === 'nothing' && status.atChatEnd !== 'case' && status.atChatEnd !== 'nothing'
-    ? 'nothing: nobody in Salesforce matches this visitor' : null;
+    ? i18n.t('panel.atEnd.unknown') : null;
   const preview = store.previews.value[chat.chatId];
   // The admin wants every chat related to an account: the agent chooses one (or its person has one).
   const related = preview?.account;
-  const waitsForAccount = preview?.needsAccount ? 'nothing until this chat is related to an account' : null;
+  const waitsForAccount = preview?.needsAccount ? i18n.t('panel.atEnd.waitsForAccount') : null;
   const under = related && !person?.account && !account ? { name: related.name } : account;
   const target = chat.state === 'active' && (settled || person) ? undecided ?? waitsForAccount ?? unknown ?? atChatEnd(status.atChatEnd, person, onCase, under) : null;
   const where = target && (
     <>
-      <p class="chat-actions__target" role="status" data-at-chat-end={status.atChatEnd}>At chat end: <bdi>{target}</bdi>.</p>
+      <p class="chat-actions__target" role="status" data-at-chat-end={status.atChatEnd}>{rich(i18n.t('panel.atEnd.line', slots('target')), { target: <bdi>{target}</bdi> })}</p>
       {(store.others.value[chat.chatId] ?? []).length > 0 && (
         <p class="chat-actions__target" data-also-on-chat="">
-          {preview?.othersOwnTasks ? 'A task of their own also goes to' : 'Its task also names'}{' '}
-          {store.others.value[chat.chatId]!.map((p, i) => (
-            <span key={p.id}>{i ? ', ' : ''}<bdi>{p.name}</bdi> <button type="button" class="link" data-action="remove-person" data-person={p.id} aria-label={`Take ${p.name} off this chat`} onClick={() => void store.toggleOther(chat, p)}>(take off)</button></span>
-          ))}.
+          {rich(preview?.othersOwnTasks ? i18n.t('panel.atEnd.ownTasks', slots('people')) : i18n.t('panel.atEnd.alsoNames', slots('people')), {
+            people: store.others.value[chat.chatId]!.map((p, i) => (
+              <span key={p.id}>{i ? ', ' : ''}<bdi>{p.name}</bdi> <button type="button" class="link" data-action="remove-person" data-person={p.id} aria-label={i18n.t('panel.atEnd.takeOffLabel', { name: p.name })} onClick={() => void store.toggleOther(chat, p)}>{i18n.t('panel.atEnd.takeOff')}</button></span>
+            )),
+          })}
         </p>
       )}
       {status.requireAccount && chat.state === 'active' && !person?.account && !account && (
         related
-          ? <p class="chat-actions__target" data-related-account={related.id}>Related to account <bdi>{related.name}</bdi>. <button type="button" class="link" data-action="unrelate-account" onClick={() => void store.relateAccount(chat, null)}>Change</button></p>
+          ? <p class="chat-actions__target" data-related-account={related.id}>{rich(i18n.t('panel.atEnd.relatedTo', slots('name')), { name: <bdi>{related.name}</bdi> })} <button type="button" class="link" data-action="unrelate-account" onClick={() => void store.relateAccount(chat, null)}>{i18n.t('panel.atEnd.change')}</button></p>
           : <AccountPicker store={store} chat={chat} />
       )}
     </>
@@ -157,8 +167,10 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
     return (
       <div class="chat-actions" data-actions="found">
         {where}
-        {person.type === 'Contact' && <button type="button" class="button button--quiet" data-action="contactCase" onClick={() => void store.startForm(chat, 'contactCase', person)}>Attach a Case</button>}
-        <button type="button" class="button button--quiet" data-action={person.type === 'Contact' ? 'contactTask' : 'leadTask'} onClick={() => void store.startForm(chat, person.type === 'Contact' ? 'contactTask' : 'leadTask', person)}>Attach a Task</button>
+        <div class="chat-actions__buttons">
+          {person.type === 'Contact' && <button type="button" class="button button--quiet" data-action="contactCase" onClick={() => void store.startForm(chat, 'contactCase', person)}>{i18n.t('panel.atEnd.attachCase')}</button>}
+          <button type="button" class="button button--quiet" data-action={person.type === 'Contact' ? 'contactTask' : 'leadTask'} onClick={() => void store.startForm(chat, person.type === 'Contact' ? 'contactTask' : 'leadTask', person)}>{i18n.t('panel.atEnd.attachTask')}</button>
+        </div>
       </div>
     );
   }
@@ -167,11 +179,13 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
     return (
       <div class="chat-actions" data-actions="account">
         {where}
-        {(['contactCase', 'contactTask', 'case'] as const).map((action) => (
-          <button type="button" class="button button--quiet" key={action} data-action={action} onClick={() => void store.startForm(chat, action, undefined, account)}>
-            {ACTIONS[action].manual}{action === 'case' && <> on <bdi>{account.name}</bdi></>}
-          </button>
-        ))}
+        <div class="chat-actions__buttons">
+          {(['contactCase', 'contactTask', 'case'] as const).map((action) => (
+            <button type="button" class="button button--quiet" key={action} data-action={action} onClick={() => void store.startForm(chat, action, undefined, account)}>
+              {action === 'case' ? rich(i18n.t('panel.atEnd.caseOnAccount', slots('account')), { account: <bdi>{account.name}</bdi> }) : manualWords(action)}
+            </button>
+          ))}
+        </div>
       </div>
     );
   }
@@ -179,9 +193,11 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
     return (
       <div class="chat-actions" data-actions="not_found">
         {where}
-        {PANEL_ORDER.map((action) => (
-          <button type="button" class="button button--quiet" key={action} data-action={action} onClick={() => void store.startForm(chat, action)}>{ACTIONS[action].manual}</button>
-        ))}
+        <div class="chat-actions__buttons">
+          {PANEL_ORDER.map((action) => (
+            <button type="button" class="button button--quiet" key={action} data-action={action} onClick={() => void store.startForm(chat, action)}>{manualWords(action)}</button>
+          ))}
+        </div>
       </div>
     );
   }
@@ -193,8 +209,8 @@ function Skipped({ skipped }: { skipped: OutboxItem['skipped'] }) {
   if (!skipped.length) return null;
   return (
     <div class="write__skipped" data-skipped="">
-      <p>Not written:</p>
-      <ul>{skipped.map((s) => <li key={`${s.ref}.${s.field}`} data-skipped-field={s.field}>{s.object && `${s.object} `}<bdi>{s.label}</bdi>: {s.reason}</li>)}</ul>
+      <p>{i18n.t('panel.write.notWritten')}</p>
+      <ul>{skipped.map((s) => <li key={`${s.ref}.${s.field}`} data-skipped-field={s.field}>{s.object && <>{objectName(s.object)} </>}<bdi>{s.label}</bdi>: <bdi>{s.reason}</bdi></li>)}</ul>
     </div>
   );
 }
@@ -209,7 +225,7 @@ export function NotWritten({ store, chat }: { store: PanelStore; chat: ChatSnaps
   if (chat.state !== 'active' || store.writes.value[chat.chatId] || store.form.value?.chatId === chat.chatId || !preview?.skipped.length) return null;
   return (
     <div class="write__skipped write__skipped--before" data-not-written="">
-      <p>At chat end, not written as the chat gave it:</p>
+      <p>{i18n.t('panel.write.notWrittenBefore')}</p>
       <ul>{preview.skipped.map((s) => <NotWrittenField key={`${s.ref}.${s.field}`} store={store} chat={chat} skipped={s} problem={preview.problems[`${s.ref}.${s.field}`]} saving={preview.saving === `${s.ref}.${s.field}`} />)}</ul>
     </div>
   );
@@ -220,20 +236,20 @@ function NotWrittenField({ store, chat, skipped, problem, saving }: { store: Pan
   const id = `fix-${skipped.ref}-${skipped.field}`;
   return (
     <li data-skipped-field={skipped.field}>
-      {skipped.object} <bdi>{skipped.label}</bdi>: {skipped.reason}
+      {objectName(skipped.object)} <bdi>{skipped.label}</bdi>: <bdi>{skipped.reason}</bdi>
       {skipped.value !== undefined && (
         <form class="write__fix-inline" onSubmit={(e) => { e.preventDefault(); void store.fixValue(chat, skipped, value); }}>
           <label class="visually-hidden" for={id}>{skipped.label}</label>
           {skipped.options
             ? (
               <select id={id} class="field__control" value={value} onChange={(e) => setValue(e.currentTarget.value)}>
-                <option value="">Choose…</option>
+                <option value="">{i18n.t('common.choose')}</option>
                 {skipped.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
               </select>
             )
             : <input id={id} class="field__control" value={value} maxLength={skipped.limit} onInput={(e) => setValue(e.currentTarget.value)} />}
-          {skipped.limit && !skipped.options && <span class="field__hint">{[...value].length} of {skipped.limit}</span>}
-          <button type="submit" class="button button--quiet" data-action="fix-value" disabled={saving}>{saving ? 'Saving…' : 'Use this'}</button>
+          {skipped.limit && !skipped.options && <span class="field__hint">{i18n.t('panel.write.charsOf', { count: [...value].length, limit: skipped.limit })}</span>}
+          <button type="submit" class="button button--quiet" data-action="fix-value" disabled={saving}>{saving ? i18n.t('common.saving') : i18n.t('panel.write.useThis')}</button>
           {problem && <p class="field__problem" role="alert">{problem}</p>}
         </form>
       )}
@@ -251,11 +267,11 @@ function FixFields({ store, chatId, errors }: { store: PanelStore; chatId: strin
     <div class="write__fix" data-fix="">
       {fixable.flatMap((e) => Object.keys(e.values!).map((field) => (
         <label key={`${e.ref}.${field}`} class="field" data-fix-field={field}>
-          <span class="field__label">{e.object}: {e.labels?.[field] ?? field}</span>
+          <span class="field__label">{objectName(e.object ?? '')}: <bdi>{e.labels?.[field] ?? field}</bdi></span>
           <input class="field__control" value={String(values[e.ref]?.[field] ?? '')} onInput={(ev) => set(e.ref, field, ev.currentTarget.value)} />
         </label>
       )))}
-      <button type="button" class="button" data-action="fix-write" onClick={() => void store.retryWrite(chatId, undefined, values)}>Save and try again</button>
+      <button type="button" class="button" data-action="fix-write" onClick={() => void store.retryWrite(chatId, undefined, values)}>{i18n.t('panel.write.saveAndRetry')}</button>
     </div>
   );
 }
@@ -282,24 +298,24 @@ function WrapUpForm({ store, chatId, until }: { store: PanelStore; chatId: strin
     setSaving(false);
   };
   return (
-    <form class="wrap-up" data-wrap-up={until} aria-label="Wrap-up" onSubmit={(e) => { e.preventDefault(); void done(); }}>
-      <h3 class="fields__title">Wrap-up</h3>
-      <p class="wrap-up__when" role="status">The chat is written to Salesforce when you click Done, or at {new Date(until).toLocaleTimeString()} as it is.</p>
+    <form class="wrap-up" data-wrap-up={until} aria-label={i18n.t('panel.wrapUp.title')} onSubmit={(e) => { e.preventDefault(); void done(); }}>
+      <h2 class="fields__title">{i18n.t('panel.wrapUp.title')}</h2>
+      <p class="wrap-up__when" role="status">{i18n.t('panel.wrapUp.when', { time: timeOf(until) })}</p>
       {ask?.disposition && (
         <label class="wrap-up__field" data-field="disposition">
           <span>{ask.disposition.label}</span>
           <select class="field__control" value={disposition} onChange={(e) => setDisposition(e.currentTarget.value)}>
-            <option value="">Choose…</option>
+            <option value="">{i18n.t('common.choose')}</option>
             {ask.disposition.options.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
           </select>
         </label>
       )}
       <label class="wrap-up__field" data-field="notes">
-        <span>Notes</span>
+        <span>{i18n.t('panel.wrapUp.notes')}</span>
         <textarea class="field__control" rows={3} maxLength={10_000} value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
       </label>
       <div class="fields__actions">
-        <button type="submit" class="button" data-action="wrap-up-done" disabled={saving}>{saving ? 'Saving…' : 'Done'}</button>
+        <button type="submit" class="button" data-action="wrap-up-done" disabled={saving}>{saving ? i18n.t('common.saving') : i18n.t('panel.wrapUp.done')}</button>
       </div>
     </form>
   );
@@ -311,7 +327,7 @@ const ACCOUNT_LOOKUP = { name: 'AccountId', label: 'Account', type: 'reference',
 function AccountPicker({ store, chat }: { store: PanelStore; chat: ChatSnapshot }) {
   return (
     <div class="chat-actions__account" data-account-picker="">
-      <label class="visually-hidden" for={`relate-${chat.chatId}`}>Account of this chat</label>
+      <label class="visually-hidden" for={`relate-${chat.chatId}`}>{i18n.t('panel.atEnd.accountLabel')}</label>
       <LookupControl
         field={ACCOUNT_LOOKUP} value={null} id={`relate-${chat.chatId}`} invalid={false}
         search={(text) => store.searchLookup(ACCOUNT_LOOKUP, text)}
@@ -319,4 +335,11 @@ function AccountPicker({ store, chat }: { store: PanelStore; chat: ChatSnapshot 
       />
     </div>
   );
+}
+
+/** What the chat's end will create, and for whom. */
+function willCreate(record: 'Case' | 'Task', person: string | undefined): ComponentChildren {
+  if (person === 'Contact') return record === 'Task' ? i18n.t('panel.write.willCreateOn.TaskContact') : i18n.t('panel.write.willCreateOn.CaseContact');
+  if (person === 'Lead') return record === 'Task' ? i18n.t('panel.write.willCreateOn.TaskLead') : i18n.t('panel.write.willCreateOn.CaseLead');
+  return record === 'Task' ? i18n.t('panel.write.willCreate.Task') : i18n.t('panel.write.willCreate.Case');
 }

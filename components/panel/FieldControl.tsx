@@ -1,6 +1,7 @@
 import type { FieldValue } from '@/utils/mapping/display';
 import { toControl } from '@/utils/mapping/format';
 import { fromControl } from '@/utils/mapping/validate';
+import { i18n } from '#i18n';
 import type { FieldMeta, PicklistValue } from '@/utils/salesforce/describe';
 
 const INPUT_TYPES: Record<string, string> = {
@@ -27,7 +28,7 @@ export function FieldControl({ field, value, id, invalid, onChange, options = fi
     const known = options.some((p) => p.value === current);
     return (
       <select {...common} value={current} onChange={(e) => onChange(fromControl(field, e.currentTarget.value))}>
-        <option value="">--None--</option>
+        <option value="">{i18n.t('common.none')}</option>
         {/* A value no longer in the list stays visible, so opening the editor changes nothing by itself. */}
         {!known && current && <option value={current}>{current}</option>}
         {options.map((p) => (

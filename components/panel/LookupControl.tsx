@@ -1,11 +1,18 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { FieldMeta } from '@/utils/salesforce/describe';
+import { objectName } from '@/components/text/objects';
 
 export type LookupResult = { id: string; name: string; type?: string };
 
+/** Typing pauses this long before Salesforce is asked: one request per pause, not per key (each counts in the API budget). */
+export const TYPEAHEAD_MS = 350;
+const MIN_CHARS = 2;
+
 /**
- * A lookup field (Account, Owner, Assigned To) found by name: the agent types part of a name,
- * picks one of the records Salesforce has, and the field takes its id.
+ * A lookup field (Account, Owner, Assigned To, Related To) as a combobox: the agent types part of
+ * a name, the records Salesforce has appear as suggestions (arrows move, Enter picks, Esc closes),
+ * and the chosen one shows as a pill. Enter with no suggestion open asks at once.
  */
 export function LookupControl({ field, value, name, id, invalid, search, onChange }: {
   field: FieldMeta;
@@ -16,49 +23,84 @@ export function LookupControl({ field, value, name, id, invalid, search, onChang
   search: (text: string) => Promise<LookupResult[] | string>;
   onChange: (id: string | null, name?: string) => void;
 }) {
-  const [text, setText] = useState(name ?? '');
+  const [text, setText] = useState('');
   const [results, setResults] = useState<LookupResult[] | null>(null);
+  const [active, setActive] = useState(0);
   const [note, setNote] = useState<string | null>(null);
-  const find = async () => {
-    setNote('Searching…');
-    const answer = await search(text);
-    if (typeof answer === 'string') return setNote(answer);
+  const asked = useRef(0);
+  const timer = useRef<ReturnType<typeof setTimeout>>();
+  useEffect(() => () => clearTimeout(timer.current), []);
+  const listId = `${id}-options`;
+
+  const find = async (query: string) => {
+    clearTimeout(timer.current);
+    if (query.trim().length < MIN_CHARS) return void (setResults(null), setNote(null));
+    const mine = ++asked.current;
+    setNote(i18n.t('common.searching'));
+    const answer = await search(query);
+    if (mine !== asked.current) return; // a later search is under way: its answer counts
+    if (typeof answer === 'string') return void (setResults(null), setNote(answer));
     setResults(answer);
-    const what = field.referenceTo.includes('User') ? 'user' : field.referenceTo.length > 1 ? 'record' : field.referenceTo[0]?.toLowerCase() ?? 'record';
-    setNote(answer.length ? null : `No ${what} named like “${text}”.`);
+    setActive(0);
+    setNote(answer.length ? null : i18n.t('panel.lookup.none', { text: query }));
   };
+  const choose = (r: LookupResult) => {
+    const shown = r.type && r.type !== 'Account' ? `${objectName(r.type)} ${r.name}` : r.name;
+    onChange(r.id, shown);
+    setText('');
+    setResults(null);
+    setNote(null);
+  };
+  const open = !!results?.length;
   return (
     <div class="lookup" data-lookup={field.name}>
-      <div class="lookup__row">
-        <input
-          id={id}
-          class="field__control"
-          type="search"
-          value={text}
-          placeholder="Search by name"
-          aria-invalid={invalid}
-          onInput={(e) => setText(e.currentTarget.value)}
-          onKeyDown={(e) => {
-            if (e.key !== 'Enter') return;
-            e.preventDefault(); // Enter searches here; it does not submit the form
-            void find();
-          }}
-        />
-        <button type="button" class="button button--quiet" data-action="lookup-find" onClick={() => void find()}>Find</button>
-      </div>
-      {value && name && <p class="lookup__chosen">Chosen: <bdi>{name}</bdi> <button type="button" class="link" onClick={() => (onChange(null), setText(''))}>clear</button></p>}
-      {note && <p class="search__note">{note}</p>}
-      {results && results.length > 0 && (
-        <ul class="lookup__results">
-          {results.map((r) => (
-            <li key={r.id}>
-              <button type="button" class="choice" data-record-id={r.id} onClick={() => { const shown = r.type && r.type !== 'Account' ? `${r.type} ${r.name}` : r.name; onChange(r.id, shown); setText(shown); setResults(null); }}>
-                <span>{r.type && <><span class="badge badge--type">{r.type}</span>{' '}</>}<bdi>{r.name}</bdi></span>
-              </button>
-            </li>
-          ))}
-        </ul>
+      {value && name && (
+        <p class="lookup__chosen pill" data-chosen={value}>
+          <bdi>{name}</bdi>
+          <button type="button" class="pill__remove" aria-label={i18n.t('panel.lookup.remove', { name })} onClick={() => onChange(null)}>×</button>
+        </p>
       )}
+      <input
+        id={id}
+        class="field__control"
+        type="text"
+        role="combobox"
+        autocomplete="off"
+        aria-autocomplete="list"
+        aria-expanded={open}
+        aria-controls={listId}
+        aria-activedescendant={open ? `${listId}-${active}` : undefined}
+        aria-invalid={invalid}
+        value={text}
+        placeholder={value ? i18n.t('panel.lookup.change') : i18n.t('panel.lookup.placeholder')}
+        onInput={(e) => {
+          const query = e.currentTarget.value;
+          setText(query);
+          clearTimeout(timer.current);
+          timer.current = setTimeout(() => void find(query), TYPEAHEAD_MS);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown' && open) setActive((active + 1) % results!.length);
+          else if (e.key === 'ArrowUp' && open) setActive((active - 1 + results!.length) % results!.length);
+          else if (e.key === 'Enter' && !e.ctrlKey && !e.metaKey) open ? choose(results![active]!) : void find(text);
+          else if (e.key === 'Escape' && open) setResults(null);
+          else return;
+          e.preventDefault(); // these keys act here: Enter does not submit the form, Esc does not cancel it
+          e.stopPropagation();
+        }}
+      />
+      {note && <p class="search__note" role="status">{note}</p>}
+      <ul class="lookup__results" id={listId} role="listbox" aria-label={field.label} hidden={!open}>
+        {results?.map((r, i) => (
+          <li
+            key={r.id} id={`${listId}-${i}`} role="option" class="choice" aria-selected={i === active} data-record-id={r.id}
+            onMouseDown={(e) => e.preventDefault()} // the input keeps the focus
+            onClick={() => choose(r)}
+          >
+            {r.type && <><span class="badge badge--type">{objectName(r.type)}</span>{' '}</>}<bdi>{r.name}</bdi>
+          </li>
+        ))}
+      </ul>
     </div>
   );
 }

@@ -1,52 +1,57 @@
+import { useRef } from 'preact/hooks';
+import { i18n } from '#i18n';
 import type { PanelStore } from './store';
-import { StatusLine } from './StatusLine';
 import { SalesforceMark } from './SalesforceMark';
-import { VisitorCard } from './VisitorCard';
+import { VisitorLine } from './VisitorLine';
+import { Banner } from './Banner';
 import { IdentityCard } from './IdentityCard';
 import { SearchBox } from './SearchBox';
 import { ChatActions, NotWritten, WrapUp } from './ChatActions';
-import { healthWords } from '@/utils/adapters/health';
+import { ShortcutsHelp, onPanelKeys } from './keyboard';
+import { countOf } from '@/utils/i18n/locale';
 
+/**
+ * The panel, compact: one header line (whose chat, a status dot), a banner only when something
+ * needs the agent, then what they can do for the chat. Esc and Ctrl+Enter work anywhere in it.
+ */
 export function Panel({ store }: { store: PanelStore }) {
-  const status = store.status.value;
-  // One message per problem: when the open chat's lookup already says it (with its button), the status line does not repeat it.
-  const identity = store.chat.value ? store.identities.value[store.chat.value.chatId] : undefined;
-  const saidAbove = !!status && typeof identity === 'object' && identity.state === 'error' && identity.kind === status.state;
+  const chat = store.chat.value;
+  const connected = store.status.value?.state === 'connected';
+  const root = useRef<HTMLElement>(null);
   return (
-    <section class="panel" aria-label="Salesforce" aria-busy={store.checking.value}>
+    <main class="panel" aria-label={i18n.t('common.salesforce')} aria-busy={store.checking.value} ref={root} onKeyDown={(e) => onPanelKeys(e, store)}>
+      <h1 class="visually-hidden">{i18n.t('common.salesforce')}</h1>
       <header class="panel__header">
         <SalesforceMark />
-        <h2 class="panel__title">Salesforce</h2>
-        <button
-          class="button button--quiet"
-          type="button"
-          disabled={store.checking.value}
-          onClick={() => void store.refresh()}
-        >
-          {store.checking.value ? 'Checking…' : 'Check connection'}
-        </button>
+        <VisitorLine chat={chat} />
+        <StatusDot store={store} />
       </header>
-      {store.problem.value && <p class="status status--error" role="alert">{store.problem.value}</p>}
-      <HealthNote store={store} />
-      <VisitorCard chat={store.chat.value} />
-      {store.chat.value && <WrapUp store={store} chat={store.chat.value} />}
-      {store.chat.value && <IdentityCard store={store} chat={store.chat.value} />}
-      {store.chat.value && <ChatActions store={store} chat={store.chat.value} />}
-      {store.chat.value && store.status.value?.state === 'connected' && <SearchBox store={store} chat={store.chat.value} />}
-      {store.chat.value && store.status.value?.state === 'connected' && <NotWritten store={store} chat={store.chat.value} />}
-      {status ? !saidAbove && <StatusLine status={status} /> : <p class="status" data-state="checking">Checking Salesforce…</p>}
-    </section>
+      <Banner store={store} />
+      {chat && <WrapUp store={store} chat={chat} />}
+      {chat && <IdentityCard store={store} chat={chat} actions={<ChatActions store={store} chat={chat} />} />}
+      {chat && connected && <SearchBox store={store} chat={chat} />}
+      {chat && connected && <NotWritten store={store} chat={chat} />}
+      <ShortcutsHelp />
+    </main>
   );
 }
 
-/** Said when the console's page no longer matches what its adapter expects: the agent knows what will not happen. */
-function HealthNote({ store }: { store: PanelStore }) {
-  const words = healthWords(store.health.value ?? undefined);
-  if (!words) return null;
+/** Whether Salesforce is there, at a glance; the words are the dot's label and tooltip; a click checks again. */
+function StatusDot({ store }: { store: PanelStore }) {
+  const status = store.status.value;
+  const words = !status
+    ? i18n.t('panel.status.checking')
+    : status.state === 'connected'
+      ? [i18n.t('panel.status.connected', { host: new URL(status.instanceUrl).host }), i18n.t('panel.status.api', { version: status.apiVersion }),
+        ...(status.usage ? [i18n.t('panel.status.usage', { used: countOf(status.usage.used), max: countOf(status.usage.max) })] : [])].join(i18n.t('common.separator'))
+      : status.state === 'not_connected' ? i18n.t('panel.status.notConnected')
+        : status.state === 'session_expired' ? i18n.t('panel.status.sessionExpired')
+          : status.state === 'over_limit' ? i18n.t('panel.status.overLimit')
+            : i18n.t('panel.status.unreachable', { detail: status.message });
+  const label = i18n.t('panel.status.checkAgain', { status: words });
   return (
-    <div class="status status--warn" role="alert" data-console-health={store.health.value!.state}>
-      <p><strong>{words.title}</strong></p>
-      <p class="health__detail">{words.detail}</p>
-    </div>
+    <button type="button" class="status status-dot" data-state={store.checking.value ? 'checking' : status?.state ?? 'checking'} aria-label={label} title={label} disabled={store.checking.value} onClick={() => void store.refresh()}>
+      <span class="status-dot__dot" />
+    </button>
   );
 }

@@ -4,6 +4,9 @@ import { editableInPlace } from '@/utils/mapping/validate';
 import type { FieldMeta } from '@/utils/salesforce/describe';
 import type { Candidate } from '@/utils/messages/protocol';
 import { FieldControl } from './FieldControl';
+import { i18n } from '#i18n';
+import { focusWhenShown } from './keyboard';
+import { uiLocale } from '@/utils/i18n/locale';
 import type { PanelStore } from './store';
 
 type Shown = { type: Candidate['type']; id: string; values?: Record<string, FieldValue>; names?: Record<string, string> };
@@ -18,6 +21,13 @@ export function RecordFields({ store, record, fields, title }: { store: PanelSto
   const editable = fields.filter(editableInPlace);
   const notice = store.notice.value?.recordId === record.id ? store.notice.value.text : null;
   const domId = (f: FieldMeta) => `f-${record.id}-${f.name}`;
+  const status = store.status.value;
+  const currency = record.values.CurrencyIsoCode;
+  const readAs = {
+    locale: uiLocale(), yes: i18n.t('panel.fields.yes'), no: i18n.t('panel.fields.no'),
+    ...(status?.state === 'connected' && status.orgRegion ? { region: status.orgRegion } : {}),
+    ...(typeof currency === 'string' ? { currency } : {}),
+  };
   return (
     <form
       class="fields"
@@ -28,13 +38,13 @@ export function RecordFields({ store, record, fields, title }: { store: PanelSto
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void store.saveEdit(fields);
+        void store.saveEdit(fields).then(() => focusWhenShown(store.editing.value ? '.fields [aria-invalid="true"], .fields__message' : `.fields[data-record-id="${record.id}"] .fields__notice`));
       }}
     >
       <div class="fields__head">
-        <h3 class="fields__title">{title}</h3>
+        <h2 class="fields__title">{title}</h2>
         {!edit && editable.length > 0 && (
-          <button type="button" class="link" data-action="edit" onClick={() => store.startEdit(record)}>Edit</button>
+          <button type="button" class="link" data-action="edit" onClick={() => { store.startEdit(record); focusWhenShown(`.fields[data-record-id="${record.id}"] .field__control`); }}>{i18n.t('panel.fields.edit')}</button>
         )}
       </div>
       <dl class="fields__list">
@@ -48,7 +58,7 @@ export function RecordFields({ store, record, fields, title }: { store: PanelSto
                 {edit && editableInPlace(f) ? (
                   <FieldControl field={f} value={value} id={domId(f)} invalid={!!problem} onChange={(v) => store.setDraft(f, v)} />
                 ) : (
-                  <bdi class="field__value">{formatValue(f, value, record.names?.[f.name]) || <span class="field__empty">—</span>}</bdi>
+                  <bdi class="field__value">{formatValue(f, value, record.names?.[f.name], readAs) || <span class="field__empty">{i18n.t('panel.fields.empty')}</span>}</bdi>
                 )}
                 {problem && <p class="field__problem" id={`${domId(f)}-problem`} role="alert">{problem}</p>}
               </dd>
@@ -59,8 +69,8 @@ export function RecordFields({ store, record, fields, title }: { store: PanelSto
       {edit?.message && <p class="fields__message" role="alert">{edit.message}</p>}
       {edit && (
         <div class="fields__actions">
-          <button type="submit" class="button" disabled={edit.saving}>{edit.saving ? 'Saving…' : 'Save'}</button>
-          <button type="button" class="button button--quiet" disabled={edit.saving} onClick={store.cancelEdit}>Cancel</button>
+          <button type="submit" class="button" disabled={edit.saving}>{edit.saving ? i18n.t('common.saving') : i18n.t('common.save')}</button>
+          <button type="button" class="button button--quiet" disabled={edit.saving} onClick={store.cancelEdit}>{i18n.t('common.cancel')}</button>
         </div>
       )}
       {notice && <p class="fields__notice" role="status">{notice}</p>}

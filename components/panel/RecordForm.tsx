@@ -4,6 +4,13 @@ import { allowedValues } from '@/utils/mapping/dependent';
 import { editableInPlace } from '@/utils/mapping/validate';
 import { FieldControl } from './FieldControl';
 import { LookupControl } from './LookupControl';
+import { i18n } from '#i18n';
+import { useEffect } from 'preact/hooks';
+import { rich, slots } from '@/components/text/rich';
+import { objectName } from '@/components/text/objects';
+import { countOf, listOf } from '@/utils/i18n/locale';
+import { personOf, recordOf } from '@/utils/plan/actions';
+import { focusWhenShown } from './keyboard';
 import { shownByDefault, shownRecord, type PanelStore } from './store';
 
 /**
@@ -12,6 +19,7 @@ import { shownByDefault, shownRecord, type PanelStore } from './store';
  */
 export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; chat: ChatSnapshot; instanceUrl: string }) {
   const form = store.form.value;
+  useFirstField(chat.chatId, form?.object ?? '', !!form?.sections.length);
   if (!form || form.chatId !== chat.chatId) return null;
   const now = form.object === 'Contact' || form.object === 'Lead';
   const all = form.sections.flatMap((s) => s.fields);
@@ -24,37 +32,52 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
   const own = shown?.related?.cases ?? [];
   const theirs = shown?.related?.accountCases ?? [];
   const openCases = [...own, ...theirs];
-  const account = shown?.account?.name || 'its account';
-  const whose = own.length && theirs.length ? <><bdi>{shown!.name}</bdi> and <bdi>{account}</bdi></> : <bdi>{theirs.length ? account : shown?.name}</bdi>;
+  const account = shown?.account?.name || i18n.t('panel.form.itsAccount');
+  const openCasesSay = own.length && theirs.length
+    ? rich(i18n.t('panel.form.openCases.both', { ...slots('person', 'account'), count: countOf(openCases.length) }), { person: <bdi>{shown!.name}</bdi>, account: <bdi>{account}</bdi> })
+    : rich(openCases.length === 1 ? i18n.t('panel.form.openCases.one', slots('whose')) : i18n.t('panel.form.openCases.many', { ...slots('whose'), count: countOf(openCases.length) }), { whose: <bdi>{theirs.length ? account : shown?.name}</bdi> });
+  const objectLabel = form.label;
+  // Two steps when the person is made first: the contact or lead, then the case or task (said, so the agent knows a second form follows).
+  const twoSteps = personOf(form.action) !== null && (form.object === personOf(form.action) || store.manual.value[chat.chatId]?.record.matched.includes('created'));
+  const step = form.object === recordOf(form.action) ? 2 : 1;
   return (
     <form
       class="record-form"
       data-form={form.object}
-      aria-label={`New ${form.label}`}
+      aria-label={i18n.t('panel.form.title', { object: objectLabel })}
       noValidate
       onSubmit={(e) => {
         e.preventDefault();
-        void store.submitForm(chat, instanceUrl);
+        void store.submitForm(chat, instanceUrl).then(() => focusAfterSave(store, form.object));
       }}
     >
-      <h3 class="fields__title">New {form.label}{form.person ? <> for <bdi>{form.person.name || form.person.id}</bdi></> : null}</h3>
+      {twoSteps && (
+        <p class="record-form__steps" data-step={step}>
+          {i18n.t('panel.form.steps', { step, steps: 2, what: step === 1 ? objectName(form.object) : objectName(recordOf(form.action)) })}
+        </p>
+      )}
+      <h2 class="fields__title">
+        {form.person
+          ? rich(i18n.t('panel.form.titleFor', { ...slots('person'), object: objectLabel }), { person: <bdi>{form.person.name || form.person.id}</bdi> })
+          : i18n.t('panel.form.title', { object: objectLabel })}
+      </h2>
       {openCases.length > 0 && (
         <div class="record-form__open-cases" role="note" data-open-cases-check={openCases.length}>
-          <p>{whose} {openCases.length === 1 ? 'has an open case' : `${own.length && theirs.length ? 'have' : 'has'} ${openCases.length} open cases`}. Is this chat about {openCases.length === 1 ? 'it' : 'one of them'}?</p>
+          <p>{openCasesSay}</p>
           <ul>
             {openCases.map((c) => (
               <li key={c.id}>
-                <a href={lightningUrl(instanceUrl, 'Case', c.id)} target="_blank" rel="noopener noreferrer"><bdi>{c.number}</bdi></a> <bdi>{c.subject ?? ''}</bdi>{c.status ? ` (${c.status})` : ''}{' '}
-                <button type="button" class="button button--quiet button--small" data-action="attach-instead" data-case={c.number} onClick={() => { store.cancelForm(); void store.attachCase(chat, { id: c.id, number: c.number }); }}>Attach the chat to it instead</button>
+                <a href={lightningUrl(instanceUrl, 'Case', c.id)} target="_blank" rel="noopener noreferrer"><bdi>{c.number}</bdi></a> <bdi>{c.subject ?? ''}</bdi>{c.status ? <> (<bdi>{c.status}</bdi>)</> : null}{' '}
+                <button type="button" class="button button--quiet button--small" data-action="attach-instead" data-case={c.number} onClick={() => { store.cancelForm(); void store.attachCase(chat, { id: c.id, number: c.number }); }}>{i18n.t('panel.form.attachInstead')}</button>
               </li>
             ))}
           </ul>
         </div>
       )}
-      {!form.sections.length && form.saving && <p class="search__note">Loading the form…</p>}
+      {!form.sections.length && form.saving && <p class="search__note" role="status">{i18n.t('panel.form.loading')}</p>}
       {form.recordTypes.length > 1 && (
         <div class="field record-form__type" data-field="RecordTypeId">
-          <label for={`form-${form.object}-RecordTypeId`}>Record type</label>
+          <label for={`form-${form.object}-RecordTypeId`}>{i18n.t('panel.form.recordType')}</label>
           <select
             id={`form-${form.object}-RecordTypeId`}
             class="field__control"
@@ -79,10 +102,10 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
                 const editable = editableInPlace({ ...f, updateable: true });
                 const lookup = f.type === 'reference' && f.referenceTo.length > 0;
                 return (
-                  <div class={`field${problem ? ' field--invalid' : ''}`} key={f.name} data-field={f.name}>
+                  <div class={`field${problem ? ' field--invalid' : ''}${f.required && (form.values[f.name] ?? '') === '' ? ' field--todo' : ''}`} key={f.name} data-field={f.name}>
                     <dt>
                       <label for={id}>{f.label}</label>
-                      {f.required && <span class="field__required" title="Required"> *</span>}
+                      {f.required && <span class="field__required" title={i18n.t('panel.fields.required')}> *</span>}
                     </dt>
                     <dd>
                       {lookup ? (
@@ -99,11 +122,11 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
                           options={allowedValues(f, controllerOf(f), form.values[f.controllerName ?? ''] ?? null)}
                         />
                       ) : (
-                        <span class="field__empty">set by the extension</span>
+                        <span class="field__empty">{i18n.t('panel.fields.setByExtension')}</span>
                       )}
                       {problem && <p class="field__problem" role="alert">{problem}</p>}
                       {f.name === 'LastName' && fields.some((o) => o.name === 'FirstName') && (
-                        <button type="button" class="link" data-action="swap-names" disabled={form.saving} onClick={store.swapNames}>Swap first and last name</button>
+                        <button type="button" class="link" data-action="swap-names" disabled={form.saving} onClick={store.swapNames}>{i18n.t('panel.form.swapNames')}</button>
                       )}
                     </dd>
                   </div>
@@ -114,35 +137,53 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
         );
       })}
       {!form.showAll && hidden > 0 && (
-        <button type="button" class="link" data-action="show-all" onClick={store.showAllFields}>Show all fields of the default layout ({hidden} more)</button>
+        <button type="button" class="link" data-action="show-all" onClick={store.showAllFields}>{i18n.t('panel.form.showAll', { count: countOf(hidden) })}</button>
       )}
       {offLayout.length > 0 && (
         <p class="record-form__off-layout" data-off-layout={offLayout.map((f) => f.name).join(' ')}>
-          Also written, not on this org's {form.label} layout: {offLayout.map((f, i) => <span key={f.name}>{i ? ', ' : ''}<bdi>{f.label}</bdi></span>)}.
+          {rich(i18n.t('panel.form.offLayout', { ...slots('fields'), object: objectLabel }), { fields: <bdi>{listOf(offLayout.map((f) => f.label))}</bdi> })}
         </p>
       )}
       {form.message && <p class="fields__message" role="alert">{form.message}</p>}
       {form.duplicates.length > 0 && (
         <div class="record-form__duplicates" data-duplicates="">
-          <p>Salesforce already has this person:</p>
+          <p>{i18n.t('panel.form.alreadyHas')}</p>
           <ul>
             {form.duplicates.map((d) => (
               <li key={d.id}>
-                <a href={lightningUrl(instanceUrl, d.object, d.id)} target="_blank" rel="noopener noreferrer">Open the existing {d.object.toLowerCase()}</a>{' '}
-                <button type="button" class="button button--quiet" data-action="use-existing" onClick={() => void store.useExisting(chat, instanceUrl, d)}>Use it for this chat</button>
+                <a href={lightningUrl(instanceUrl, d.object, d.id)} target="_blank" rel="noopener noreferrer">{d.object === 'Lead' ? i18n.t('panel.form.openExisting.Lead') : i18n.t('panel.form.openExisting.Contact')}</a>{' '}
+                <button type="button" class="button button--quiet" data-action="use-existing" onClick={() => void store.useExisting(chat, instanceUrl, d)}>{i18n.t('panel.form.useExisting')}</button>
               </li>
             ))}
           </ul>
         </div>
       )}
       <div class="fields__actions">
-        <button type="submit" class="button" disabled={form.saving}>{form.saving ? 'Saving…' : now ? `Create ${form.label}` : 'Save for the chat end'}</button>
+        <button type="submit" class="button" disabled={form.saving}>{form.saving ? i18n.t('common.saving') : now ? i18n.t('panel.form.create', { object: objectLabel }) : i18n.t('panel.form.saveForEnd')}</button>
         {(form.object === 'Case' || form.object === 'Task') && (
           // The customer may need the case number while the chat goes on; a task may be wanted in Salesforce at once.
-          <button type="button" class="button button--quiet" data-action="create-now" disabled={form.saving} onClick={() => void store.createNow(chat, instanceUrl)}>Create now</button>
+          <button type="button" class="button button--quiet" data-action="create-now" disabled={form.saving} onClick={() => void store.createNow(chat, instanceUrl).then(() => focusAfterSave(store, form.object))}>{i18n.t('panel.form.createNow')}</button>
         )}
-        <button type="button" class="button button--quiet" disabled={form.saving} onClick={store.cancelForm}>Cancel</button>
+        <button type="button" class="button button--quiet" disabled={form.saving} onClick={store.cancelForm}>{i18n.t('common.cancel')}</button>
       </div>
     </form>
   );
+}
+
+/**
+ * After Save: on the first field still to fix when the same form stays open, on what was saved when
+ * it closed (the record now shown, or what the chat's end will write). The next step's form (the
+ * case after its contact) takes the focus itself, to its first field.
+ */
+function focusAfterSave(store: PanelStore, object: string): void {
+  const open = store.form.value;
+  if (open?.object === object) focusWhenShown(Object.keys(open.problems).length ? '.record-form [aria-invalid="true"]' : '.record-form .fields__message, .record-form__duplicates a');
+  else if (!open) focusWhenShown(object === 'Case' || object === 'Task' ? '[data-created-now], .write [role="status"]' : '.identity[data-by-hand] .identity__name');
+}
+
+/** When the form has loaded: the focus goes to the first field to fill (required and empty), else the first field. */
+function useFirstField(chatId: string, object: string, loaded: boolean): void {
+  useEffect(() => {
+    if (loaded) focusWhenShown('.record-form .field--todo .field__control, .record-form .field__control');
+  }, [chatId, object, loaded]);
 }

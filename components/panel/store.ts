@@ -27,6 +27,12 @@ export function createPanelStore(sources: PanelSources) {
   const form = formSlice(sources, identity, writes);
   return {
     ...connection, ...identity, ...search, ...writes, ...edit, ...form,
+    /** Salesforce is back (reconnected, answering again): the open chat's failed lookup runs again. */
+    identifyAgain: () => {
+      const open = identity.chat.value;
+      const result = open && identity.identities.value[open.chatId];
+      if (open && result && typeof result === 'object' && result.state === 'error') void identity.identify(open, true);
+    },
     /** A record picked by hand (null: the pick undone) ends the search it came from. */
     pick: (chatId: string, choice: Parameters<typeof identity.pick>[1]) => {
       identity.pick(chatId, choice);

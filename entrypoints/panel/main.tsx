@@ -6,6 +6,8 @@ import { sendCommand } from '@/utils/messages/client';
 import { OutboxUpdate, PanelChat, PanelHealth, PanelProblem } from '@/utils/messages/protocol';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { reportHeight } from '@/components/panel/frame-height';
+import { preparePage } from '@/components/page';
+import '@/components/theme.css';
 import '@/components/panel/panel.css';
 
 // The panel is an extension page in a frame of its own on the console: no script of the console
@@ -13,7 +15,7 @@ import '@/components/panel/panel.css';
 // background, which heard it from this tab's content script.
 const store = createPanelStore({
   readStatus: () => sendCommand('salesforce.status', {}),
-  openOptions: () => sendCommand('options.open', {}),
+  connect: () => sendCommand('auth.connect', {}),
   identify: (snapshot, force) => sendCommand('identify.run', { snapshot, force }),
   search: (text) => sendCommand('salesforce.search', { text }),
   update: (request) => sendCommand('record.update', request),
@@ -58,6 +60,7 @@ function hear(message: unknown) {
 }
 browser.runtime.onMessage.addListener(hear);
 
+preparePage();
 const app = document.getElementById('app')!;
 render(<Panel store={store} />, app);
 reportHeight(app);

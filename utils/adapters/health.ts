@@ -62,12 +62,3 @@ export function healthTracker(adapter: Adapter, from?: TrackerState) {
     },
   };
 }
-
-/** What the agent and admin are told of a console that is not fully recognised (null: nothing to say). */
-export function healthWords(health: ConsoleHealth | undefined): { title: string; detail: string } | null {
-  if (!health || (health.state !== 'partly' && health.state !== 'not_recognised')) return null;
-  const failing = health.failing.length ? ` Not matching: ${health.failing.join('; ')}.` : '';
-  return health.state === 'not_recognised'
-    ? { title: `This console's layout is not recognised: nothing will be written automatically.`, detail: `${health.console} may have changed its page.${failing} An admin can fix the console's adapter in the extension's options.` }
-    : { title: `This console's layout is only partly recognised: a chat is written automatically only when the console shows its end.`, detail: `${health.console} may have changed its page.${failing}` };
-}

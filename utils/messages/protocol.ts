@@ -22,6 +22,8 @@ export const SalesforceStatus = z.discriminatedUnion('state', [
     user: z.optional(z.object({ name: z.string(), username: z.string() })),
     orgId: z.optional(z.string()),
     orgName: z.optional(z.string()),
+    /** The org's country (its default phone region): phones of that country are shown as the org writes them. */
+    orgRegion: z.optional(z.string()),
     /** This extension's requests today, and the share of the org's allowance it may use (null: not known yet). */
     budget: z.optional(z.object({ calls: z.number(), allowed: z.nullable(z.number()), percent: z.number() })),
     /** What is written on its own when a chat ends (the admin's automatic action). */
@@ -85,6 +87,8 @@ export type SkippedField = z.infer<typeof SkippedField>;
 export const OutboxItem = z.object({
   id: z.string(),
   chatId: z.string(),
+  /** The visitor's name as the console showed it (gone once a written chat is trimmed). */
+  visitor: z.optional(z.string()),
   trigger: z.string(),
   action: z.optional(z.string()),
   state: z.enum(['waiting', 'pending', 'done', 'needs_attention']),

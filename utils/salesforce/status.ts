@@ -12,7 +12,7 @@ export async function checkStatus(client: SalesforceClient | null, grant: Grant 
   if (grant?.refused) return { state: 'session_expired', instanceUrl: instanceUrl() };
   try {
     const usage = await client.dailyApiUsage();
-    const who = grant ? { user: { name: grant.userName, username: grant.username }, orgId: grant.orgId, ...(grant.orgName ? { orgName: grant.orgName } : {}) } : {};
+    const who = grant ? { user: { name: grant.userName, username: grant.username }, orgId: grant.orgId, ...(grant.orgName ? { orgName: grant.orgName } : {}), ...(grant.orgRegion ? { orgRegion: grant.orgRegion } : {}) } : {};
     return { state: 'connected', instanceUrl: instanceUrl(), apiVersion: API_VERSION, usage, ...who };
   } catch (raw) {
     const error = toSalesforceError(raw);

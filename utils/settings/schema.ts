@@ -113,6 +113,8 @@ export const SettingsSchema = z.object({
     apiBudgetPercent: z.number().int().min(1).max(100),
     /** Days a written chat's write keeps the chat (visitor, transcript, values sent); after, only its record ids and times. */
     keepWrittenDays: z.number().int().min(0).max(90),
+    /** The extension's pages in light or dark, or as the system is set ('system'). */
+    theme: z.enum(['system', 'light', 'dark']),
   }),
   consoles: z.object({
     builtIn: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), ConsoleSwitch),
@@ -141,7 +143,7 @@ export const DEFAULT_SETTINGS: Settings = {
   automation: { ended: NOTHING, offline: NOTHING, started: NOTHING },
   records: { task: { subject: 'Chat', status: 'Completed', priority: 'Normal', dueInDays: 0 }, case: { status: '', priority: '', origin: '' }, description: '', requireAccount: false, otherPeople: 'primary', owner: 'agent' },
   wrapUp: { enabled: false, seconds: 120, dispositionField: null, dispositions: [] },
-  general: { phoneRegion: null, apiBudgetPercent: 50, keepWrittenDays: 1 },
+  general: { phoneRegion: null, apiBudgetPercent: 50, keepWrittenDays: 1, theme: 'system' },
   consoles: {
     builtIn: Object.fromEntries(BUILT_IN_ADAPTERS.map((a) => [a.name, { enabled: true, matches: [...a.matches] }])),
     custom: [],

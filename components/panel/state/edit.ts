@@ -5,6 +5,7 @@ import type { FieldMeta } from '@/utils/salesforce/describe';
 import type { Candidate } from '@/utils/messages/protocol';
 import { describeProblem } from './connection';
 import type { IdentitySlice } from './identity';
+import { i18n } from '#i18n';
 import type { PanelSources } from './sources';
 
 /** The record being edited in place: what it had, what the agent typed, and what is wrong with it. */
@@ -60,7 +61,7 @@ export function editSlice(sources: PanelSources, { applySaved }: Pick<IdentitySl
       if (found) problems[f.name] = found;
     }
     if (Object.keys(problems).length) {
-      editing.value = { ...edit, problems, message: 'Fix the marked fields, then save again.' };
+      editing.value = { ...edit, problems, message: i18n.t('panel.fields.fixMarked') };
       return;
     }
     editing.value = { ...edit, saving: true, message: undefined };
@@ -70,14 +71,14 @@ export function editSlice(sources: PanelSources, { applySaved }: Pick<IdentitySl
       if (answer.state === 'saved') {
         applySaved(edit.id, changed);
         editing.value = null;
-        notice.value = { recordId: edit.id, text: 'Saved to Salesforce.' };
+        notice.value = { recordId: edit.id, text: i18n.t('panel.fields.saved') };
       } else if (answer.state === 'refused') {
-        editing.value = { ...edit, saving: false, problems: answer.fields, message: answer.message ?? 'Salesforce did not save the change. See the marked fields.' };
+        editing.value = { ...edit, saving: false, problems: answer.fields, message: answer.message ?? i18n.t('panel.fields.notSaved') };
       } else {
         editing.value = { ...edit, saving: false, message: `${answer.message} Your changes are still here.` };
       }
     } catch (error) {
-      editing.value = { ...edit, saving: false, message: `${describeProblem(error)} Your changes are still here.` };
+      editing.value = { ...edit, saving: false, message: i18n.t('panel.fields.keptHere', { problem: describeProblem(error) }) };
     }
   }
 

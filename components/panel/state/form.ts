@@ -9,6 +9,8 @@ import { describeProblem } from './connection';
 import { recheck } from './edit';
 import type { IdentitySlice } from './identity';
 import type { PanelSources } from './sources';
+import { i18n } from '#i18n';
+import { objectName } from '@/components/text/objects';
 import type { AttachedCase, Linked, Person, WritesSlice } from './writes';
 
 /** A form for a new record: the contact or lead now, or the case or task written at chat end. */
@@ -53,7 +55,7 @@ export function formLinks(object: FormState['object'], person: Person | undefine
   }
   if (object === 'Task') {
     if (person) links.WhoId = { id: person.id, name: person.name };
-    const what = chatCase ? { id: chatCase.id, name: `Case ${chatCase.number}` } : person?.type === 'Lead' ? undefined : account;
+    const what = chatCase ? { id: chatCase.id, name: `${objectName('Case')} ${chatCase.number}` } : person?.type === 'Lead' ? undefined : account;
     if (what) links.WhatId = what;
     if (chatCase && person?.type === 'Lead') delete links.WhoId;
   }
@@ -125,7 +127,7 @@ export function formSlice(sources: PanelSources, identity: Pick<IdentitySlice, '
   function startSaving(state: FormState): Record<string, FieldValue> | null {
     const problems = newRecordProblems(state.sections.flatMap((s) => s.fields), state.values);
     if (Object.keys(problems).length) {
-      form.value = { ...state, problems, message: 'Fill in the marked fields.', showAll: state.showAll || Object.keys(problems).some((n) => !shownByDefault(state, n)) };
+      form.value = { ...state, problems, message: i18n.t('panel.form.fillMarked'), showAll: state.showAll || Object.keys(problems).some((n) => !shownByDefault(state, n)) };
       return null;
     }
     form.value = { ...state, saving: true, message: undefined };
@@ -142,7 +144,7 @@ export function formSlice(sources: PanelSources, identity: Pick<IdentitySlice, '
         const answer = await sources.create!({ type: state.object, values });
         if (answer.state === 'created') return await withPerson(snapshot, instanceUrl, state, { type: state.object, id: answer.id, name: answer.name });
         form.value = answer.state === 'refused'
-          ? { ...state, saving: false, problems: answer.fields, duplicates: answer.duplicates, message: answer.message ?? 'Salesforce did not create the record. See the marked fields.' }
+          ? { ...state, saving: false, problems: answer.fields, duplicates: answer.duplicates, message: answer.message ?? i18n.t('panel.form.notCreated') }
           : { ...state, saving: false, message: answer.message };
         return;
       }
@@ -167,7 +169,7 @@ export function formSlice(sources: PanelSources, identity: Pick<IdentitySlice, '
       const answer = await sources.create({ type: object, values });
       if (answer.state !== 'created') {
         form.value = answer.state === 'refused'
-          ? { ...state, saving: false, problems: answer.fields, message: answer.message ?? `Salesforce did not create the ${object.toLowerCase()}. See the marked fields.` }
+          ? { ...state, saving: false, problems: answer.fields, message: answer.message ?? i18n.t('panel.form.notCreated') }
           : { ...state, saving: false, message: answer.message };
         return;
       }

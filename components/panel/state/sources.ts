@@ -4,8 +4,8 @@ import type { CommandRequest, CommandResponse, IdentifyResult, SalesforceStatus 
 /** What the panel asks the background; each is one command. */
 export type PanelSources = {
   readStatus: () => Promise<SalesforceStatus>;
-  /** Opens the extension's options page (to connect or reconnect). */
-  openOptions?: () => Promise<unknown>;
+  /** Salesforce's login (OAuth), started from the panel's Connect or Reconnect. */
+  connect?: () => Promise<CommandResponse<'auth.connect'>>;
   identify?: (snapshot: ChatSnapshot, force: boolean) => Promise<IdentifyResult>;
   search?: (text: string) => Promise<CommandResponse<'salesforce.search'>>;
   update?: (request: CommandRequest<'record.update'>) => Promise<CommandResponse<'record.update'>>;

@@ -21,7 +21,24 @@ describe('formatValue', () => {
     [contact, 'Title', null, 'en-US', undefined, ''],
     [contact, 'Title', '<b>CEO</b>', 'en-US', undefined, '<b>CEO</b>'],
   ])('%#: %s.%s %j (%s) → %s', (meta, name, value, locale, lookup, shown) => {
-    expect(formatValue(field(meta, name as string), value as never, lookup as string | undefined, locale as string)).toBe(shown);
+    expect(formatValue(field(meta, name as string), value as never, lookup as string | undefined, { locale: locale as string })).toBe(shown);
+  });
+
+  it('reads a phone the extension wrote (+E.164) as the org writes its own: nationally for its country, internationally else', () => {
+    const phone = field(contact, 'Phone');
+    expect(formatValue(phone, '+14155550100', undefined, { region: 'US' })).toBe('(415) 555-0100');
+    expect(formatValue(phone, '+33612345678', undefined, { region: 'US' })).toBe('+33 6 12 34 56 78');
+    expect(formatValue(phone, '+33612345678', undefined, { region: 'FR' })).toBe('06 12 34 56 78');
+    // Written by people (or not a number): exactly as stored.
+    expect(formatValue(phone, '415.555.0100 ext 2', undefined, { region: 'US' })).toBe('415.555.0100 ext 2');
+    expect(formatValue(phone, '+1 555', undefined, { region: 'US' })).toBe('+1 555');
+  });
+
+  it('says a checkbox in the agent\'s words, and an amount with the record\'s currency', () => {
+    expect(formatValue(field(lead, 'IsUnreadByOwner'), true, undefined, { yes: 'Ja', no: 'Nein' })).toBe('Ja');
+    const revenue = field(objectMeta('Account'), 'AnnualRevenue');
+    expect(formatValue(revenue, 1250000, undefined, { locale: 'de-DE', currency: 'EUR' })).toBe('1.250.000\u00a0€');
+    expect(formatValue(revenue, 1250000, undefined, { locale: 'en-US' })).toBe('1,250,000');
   });
 
   it('shows picklist labels, not API values', () => {
@@ -31,7 +48,7 @@ describe('formatValue', () => {
   });
 
   it('shows a date-time in the agent’s locale', () => {
-    expect(formatValue(field(contact, 'CreatedDate'), '2026-03-04T05:06:00.000+0000', undefined, 'en-GB')).toMatch(/4 Mar 2026/);
+    expect(formatValue(field(contact, 'CreatedDate'), '2026-03-04T05:06:00.000+0000', undefined, { locale: 'en-GB' })).toMatch(/4 Mar 2026/);
   });
 });
 

@@ -20,7 +20,7 @@ describe('parseSettings', () => {
     expect(settings.automation).toEqual({ ended: { ...automation.ended, noMatch: 'create' }, offline: { ...automation.offline, noMatch: 'create' }, started: DEFAULT_SETTINGS.automation.started });
     expect(parseSettings({ automation: { ended: { ...automation.ended, noMatch: 'nothing' } } }).settings.automation.ended.noMatch).toBe('nothing');
     expect(parseSettings({ automation: { ended: { ...automation.ended, noMatch: 'maybe' } } }).problems).toMatchObject([{ setting: 'automation.ended' }]);
-    expect(settings.general).toEqual({ phoneRegion: 'GB', apiBudgetPercent: DEFAULT_SETTINGS.general.apiBudgetPercent, keepWrittenDays: 1 });
+    expect(settings.general).toEqual({ phoneRegion: 'GB', apiBudgetPercent: DEFAULT_SETTINGS.general.apiBudgetPercent, keepWrittenDays: 1, theme: 'system' });
     expect(settings.mapping).toEqual(DEFAULT_SETTINGS.mapping);
   });
 
@@ -38,9 +38,9 @@ describe('parseSettings', () => {
   });
 
   it('refuses an unknown automatic action, an unknown section and an unknown setting, and says which', () => {
-    const { settings, problems } = parseSettings({ automation: { ended: { action: 'deleteEverything', strategy: 'none' } }, colours: {}, general: { theme: 'dark' } });
+    const { settings, problems } = parseSettings({ automation: { ended: { action: 'deleteEverything', strategy: 'none' } }, colours: {}, general: { fontSize: 'huge' } });
     expect(settings.automation).toEqual(DEFAULT_SETTINGS.automation);
-    expect(problems.map((p) => p.setting)).toEqual(['automation.ended', 'colours', 'general.theme']);
+    expect(problems.map((p) => p.setting)).toEqual(['automation.ended', 'colours', 'general.fontSize']);
   });
 
   it('reports a custom console adapter that does not validate, with the reason', () => {

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { render } from 'preact';
-import { describe, expect, it } from 'vitest';
+import { act } from 'preact/test-utils';
+import { describe, expect, it, vi } from 'vitest';
 import { Panel } from '@/components/panel/Panel';
 import { createPanelStore } from '@/components/panel/store';
 import { emptySnapshot } from '@/utils/chat/snapshot';
@@ -30,5 +31,67 @@ describe('the panel: one message per problem', () => {
     const text = await shown(async () => ({ state: 'error', kind: 'salesforce', message: 'INVALID_FIELD: No such column' }));
     expect(text).toContain('INVALID_FIELD');
     expect(text).toContain('Salesforce cannot be reached (Salesforce login failed with HTTP 503)');
+  });
+});
+
+describe('the panel: a banner per problem, with the button that fixes it', () => {
+  it('an expired session: one banner, whose Reconnect opens the login itself and looks the visitor up again', async () => {
+    let status: Awaited<ReturnType<NonNullable<Parameters<typeof createPanelStore>[0]['readStatus']>>> = { state: 'session_expired', instanceUrl: 'https://x.my.salesforce.com' };
+    const connected = { state: 'connected' as const, instanceUrl: 'https://x.my.salesforce.com', apiVersion: '62.0', usage: null };
+    const identify = vi.fn(async (): Promise<IdentifyResult> => (status.state === 'connected'
+      ? { state: 'not_found', instanceUrl: connected.instanceUrl, fields: { Contact: [], Lead: [], Account: [] }, contacts: [], leads: [], accounts: [] }
+      : { state: 'error', kind: 'session_expired', message: 'Your Salesforce session expired. Reconnect.' }));
+    const connect = vi.fn(async () => ((status = connected), { ok: true as const, status: connected }));
+    const store = createPanelStore({ readStatus: async () => status, identify, connect });
+    await store.refresh();
+    const chat = { ...emptySnapshot('c1', 'demo'), visitor: { name: 'Grace', email: 'g@example.com' } };
+    store.chat.value = chat;
+    await store.identify(chat);
+    const root = document.createElement('div');
+    render(<Panel store={store} />, root);
+    expect(root.textContent!.match(/session expired/gi)).toHaveLength(1);
+    const buttons = [...root.querySelectorAll('.banner button')].map((b) => b.textContent);
+    expect(buttons).toEqual(['Reconnect']);
+    await act(async () => {
+      root.querySelector<HTMLButtonElement>('[data-action="connect"]')!.click();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(connect).toHaveBeenCalledTimes(1);
+    expect(identify).toHaveBeenCalledTimes(2); // looked up again once connected
+    expect(root.querySelector('.banner')).toBeNull();
+    expect(root.querySelector('.status-dot')!.getAttribute('data-state')).toBe('connected');
+  });
+
+  it('a failed login is said under its button, and nothing else changes', async () => {
+    const store = createPanelStore({ readStatus: async () => ({ state: 'not_connected' }), connect: async () => ({ ok: false, message: 'The Salesforce login window was closed before it finished.' }) });
+    await store.refresh();
+    const root = document.createElement('div');
+    render(<Panel store={store} />, root);
+    await act(async () => {
+      root.querySelector<HTMLButtonElement>('[data-action="connect"]')!.click();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(root.querySelector('[data-connect-failed]')!.textContent).toBe('Could not connect: The Salesforce login window was closed before it finished.');
+    expect(root.querySelector('.status-dot')!.getAttribute('data-state')).toBe('not_connected');
+  });
+
+  it('Esc cancels the open form, Ctrl+Enter submits the form the focus is in', async () => {
+    const store = createPanelStore({ readStatus: async () => ({ state: 'not_connected' }) });
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(<Panel store={store} />, root);
+    const form = document.createElement('form');
+    form.className = 'record-form';
+    form.innerHTML = '<input id="x"><button type="submit">Save</button>';
+    root.querySelector('main')!.append(form);
+    const submitted = vi.fn((e: Event) => e.preventDefault());
+    form.addEventListener('submit', submitted);
+    const input = form.querySelector('input')!;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', ctrlKey: true, bubbles: true }));
+    expect(submitted).toHaveBeenCalledTimes(1);
+    store.form.value = { chatId: 'c1', object: 'Contact' } as never;
+    input.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(store.form.value).toBeNull();
+    root.remove();
   });
 });
