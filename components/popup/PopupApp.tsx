@@ -1,8 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { SalesforceMark } from '../panel/SalesforceMark';
+import { healthWords } from '../panel/Banner';
+import { objectName } from '../text/objects';
 import type { CommandResponse, OutboxItem, SalesforceStatus } from '@/utils/messages/protocol';
 import type { SettingsProblem } from '@/utils/settings/schema';
-import { healthWords, type ConsoleHealth } from '@/utils/adapters/health';
+import type { ConsoleHealth } from '@/utils/adapters/health';
+import { lightningUrl } from '@/utils/identify/lightning';
+import { countOf, listOf, timeOf } from '@/utils/i18n/locale';
 
 export type PopupSources = {
   status: () => Promise<SalesforceStatus>;
@@ -21,14 +26,17 @@ export type PopupSources = {
 
 type Quarantined = CommandResponse<'outbox.quarantined'>[number];
 
-const STATE_WORDS: Record<OutboxItem['state'], string> = {
-  waiting: 'Waits for the chat to end',
-  pending: 'Being sent',
-  needs_attention: 'Needs attention',
-  done: 'Written today',
+const stateWords = (item: OutboxItem) => {
+  if (item.elsewhere) return i18n.t('popup.state.elsewhere');
+  switch (item.state) {
+    case 'waiting': return i18n.t('popup.state.waiting');
+    case 'pending': return i18n.t('popup.state.pending');
+    case 'needs_attention': return i18n.t('popup.state.needs_attention');
+    case 'done': return i18n.t('popup.state.done');
+  }
 };
 
-/** The toolbar popup: is Salesforce connected, is anything wrong with settings, what is queued. */
+/** The toolbar popup: is Salesforce connected, is anything wrong with settings, what is queued, by visitor and record. */
 export function PopupApp({ sources }: { sources: PopupSources }) {
   const [status, setStatus] = useState<SalesforceStatus | null>(null);
   const [queue, setQueue] = useState<OutboxItem[] | null>(null);
@@ -36,7 +44,7 @@ export function PopupApp({ sources }: { sources: PopupSources }) {
   const [consoles, setConsoles] = useState<{ tabId: number; title?: string; health: ConsoleHealth }[]>([]);
   const [setAside, setSetAside] = useState<Quarantined[]>([]);
   const load = () => {
-    void sources.status().then(setStatus).catch(() => setStatus({ state: 'unreachable', instanceUrl: '', message: 'The extension did not answer.' }));
+    void sources.status().then(setStatus).catch(() => setStatus({ state: 'unreachable', instanceUrl: '', message: i18n.t('popup.noAnswer') }));
     void sources.queue().then(setQueue).catch(() => setQueue([]));
     void sources.problems().then(setProblems);
     void sources.consoles?.().then(setConsoles).catch(() => setConsoles([]));
@@ -49,31 +57,38 @@ export function PopupApp({ sources }: { sources: PopupSources }) {
   const today = new Date().setHours(0, 0, 0, 0);
   const doneToday = (queue ?? []).filter((i) => i.state === 'done' && (i.updatedAt ?? 0) >= today).reverse();
   const shown = [...open.filter((i) => i.state === 'needs_attention'), ...open.filter((i) => i.state !== 'needs_attention'), ...doneToday.slice(0, 30)];
+  const openOptions = (e: Event) => {
+    e.preventDefault();
+    sources.openOptions();
+  };
   return (
-    <div class="popup">
-      <header><SalesforceMark /><strong>Salesforce for Chat Consoles</strong></header>
-      <div class="status" data-state={status?.state ?? 'unknown'} id="popup-status">
-        {!status && 'Checking…'}
+    <main class="popup">
+      <header><SalesforceMark /><h1>{i18n.t('popup.title')}</h1></header>
+      <div class="status" data-state={status?.state ?? 'unknown'} id="popup-status" role="status">
+        {!status && i18n.t('popup.checking')}
         {status?.state === 'connected' && (
           <>
-            Connected{status.user ? ` as ${status.user.name}` : ''} · {new URL(status.instanceUrl).host}
-            {status.budget?.allowed != null && <div class="budget">API today: {status.budget.calls} of this extension's {status.budget.allowed} ({status.budget.percent}% of the org's)</div>}
+            {status.user
+              ? i18n.t('popup.connectedAs', { name: status.user.name, host: new URL(status.instanceUrl).host })
+              : i18n.t('popup.connected', { host: new URL(status.instanceUrl).host })}
+            {status.budget?.allowed != null && (
+              <div class="budget">{i18n.t('popup.budget', { calls: countOf(status.budget.calls), allowed: countOf(status.budget.allowed), percent: status.budget.percent })}</div>
+            )}
           </>
         )}
-        {status?.state === 'not_connected' && <>Not connected. <a href="#" onClick={sources.openOptions}>Connect</a></>}
-        {status?.state === 'session_expired' && <>Salesforce ended the connection; nothing queued is lost. <a href="#" id="reconnect" onClick={sources.openOptions}>Reconnect</a></>}
-        {(status?.state === 'unreachable' || status?.state === 'over_limit') && status.message}
+        {status?.state === 'not_connected' && <>{i18n.t('popup.notConnected')} <a href="#" onClick={openOptions}>{i18n.t('popup.connect')}</a></>}
+        {status?.state === 'session_expired' && <>{i18n.t('popup.sessionExpired')} <a href="#" id="reconnect" onClick={openOptions}>{i18n.t('popup.reconnect')}</a></>}
+        {(status?.state === 'unreachable' || status?.state === 'over_limit') && <bdi>{status.message}</bdi>}
       </div>
       {problems.length > 0 && (
         <div class="problems" id="popup-problems" role="alert">
-          {problems.length} setting(s) not valid, defaults used: {problems.map((p) => p.setting).join(', ')}. <a href="#" onClick={sources.openOptions}>Open settings</a>
+          {i18n.t('popup.settingsInvalid', { settings: listOf(problems.map((p) => p.setting)) })} <a href="#" onClick={openOptions}>{i18n.t('popup.openSettings')}</a>
         </div>
       )}
       {setAside.length > 0 && (
         <div class="problems" id="popup-quarantine" role="alert">
-          {setAside.length} stored write(s) could not be read by this version and were set aside, not sent
-          {' '}({[...new Set(setAside.map((q) => q.chatId ? `chat ${q.chatId}: ${q.reason}` : q.reason))].join('; ')}).{' '}
-          <a download="salesforce-chat-writes-set-aside.json" href={`data:application/json;charset=utf-8,${encodeURIComponent(`[${setAside.map((q) => q.raw).join(',\n')}]`)}`}>Save them as a file</a> for your administrator.
+          {i18n.t('popup.setAside', { reasons: [...new Set(setAside.map((q) => (q.chatId ? i18n.t('popup.setAsideChat', { chat: q.chatId, reason: q.reason }) : q.reason)))].join('; ') })}{' '}
+          <a download="salesforce-chat-writes-set-aside.json" href={`data:application/json;charset=utf-8,${encodeURIComponent(`[${setAside.map((q) => q.raw).join(',\n')}]`)}`}>{i18n.t('popup.saveFile')}</a>
         </div>
       )}
       {consoles.map(({ tabId, title, health }) => {
@@ -84,41 +99,54 @@ export function PopupApp({ sources }: { sources: PopupSources }) {
           </div>
         );
       })}
-      <h2>Writes</h2>
-      {queue && !queue.length && <p class="empty">Nothing written yet.</p>}
-      {queue && queue.length > 0 && !open.length && <p class="empty">Nothing waiting: every chat was written.</p>}
+      <h2>{i18n.t('popup.writes')}</h2>
+      {queue && !queue.length && <p class="empty">{i18n.t('popup.nothingYet')}</p>}
+      {queue && queue.length > 0 && !open.length && <p class="empty">{i18n.t('popup.nothingWaiting')}</p>}
       <ul class="queue">
         {shown.map((item) => (
-          <li data-state={item.state} data-id={item.id}>
-            <div><span class="chat">Chat {item.chatId}</span> <span class="state">{item.elsewhere ? 'Waits: planned for another Salesforce org' : STATE_WORDS[item.state]}</span></div>
+          <li data-state={item.state} data-id={item.id} key={item.id}>
+            <div>
+              <bdi class="chat" title={i18n.t('popup.chat', { id: item.chatId })}>{item.visitor ?? i18n.t('popup.chat', { id: item.chatId })}</bdi>{' '}
+              <span class="state">{stateWords(item)}</span>
+            </div>
             {item.elsewhere && (
               <div class="elsewhere">
-                This chat's write was planned for org {item.orgId}, not the one connected now, so it was not sent.{' '}
-                <button type="button" data-action="adopt" onClick={() => void sources.adopt(item.id).then(load)}>Send to this org</button>{' '}
-                <button type="button" data-action="discard" onClick={() => void sources.discard(item.id).then(load)}>Discard</button>
+                {i18n.t('popup.elsewhere', { org: item.orgId ?? '' })}{' '}
+                <button type="button" data-action="adopt" onClick={() => void sources.adopt(item.id).then(load)}>{i18n.t('popup.sendHere')}</button>{' '}
+                <button type="button" data-action="discard" onClick={() => void sources.discard(item.id).then(load)}>{i18n.t('popup.discard')}</button>
               </div>
             )}
             {!item.elsewhere && item.state === 'pending' && item.wrapUpUntil && (
-              <div class="retry">Waits for the agent's wrap-up in the panel, until {new Date(item.wrapUpUntil).toLocaleTimeString()}</div>
+              <div class="retry">{i18n.t('popup.wrapUp', { time: timeOf(item.wrapUpUntil) })}</div>
             )}
             {!item.elsewhere && item.state === 'pending' && item.nextAttemptAt && !item.wrapUpUntil && (
-              <div class="retry">Retrying at {new Date(item.nextAttemptAt).toLocaleTimeString()} (attempt {item.attempts + 1}) <button type="button" onClick={() => void sources.retry(item.id).then(load)}>Try now</button></div>
+              <div class="retry">
+                {i18n.t('popup.retrying', { time: timeOf(item.nextAttemptAt), attempt: item.attempts + 1 })}{' '}
+                <button type="button" onClick={() => void sources.retry(item.id).then(load)}>{i18n.t('common.tryNow')}</button>
+              </div>
             )}
-            {item.lastError && item.state !== 'done' && <div class="error">{item.lastError}</div>}
-            {item.errors.map((e) => <div class="error">{e.object}: {e.message}{e.fields.length ? ` (${e.fields.map((f) => e.labels?.[f] ?? f).join(', ')})` : ''}</div>)}
+            {item.lastError && item.state !== 'done' && <div class="error"><bdi>{item.lastError}</bdi></div>}
+            {item.errors.map((e, i) => (
+              <div class="error" key={i}>{objectName(e.object)}: <bdi>{e.message}</bdi>{e.fields.length > 0 && <> (<bdi>{listOf(e.fields.map((f) => e.labels?.[f] ?? f))}</bdi>)</>}</div>
+            ))}
             {item.state === 'done' && instanceUrl && (
-              <div class="links">{Object.entries(item.ids).map(([ref, id]) => <a href={`${instanceUrl}/${id}`} target="_blank" rel="noreferrer">{ref}</a>)}</div>
+              <div class="links">
+                {Object.entries(item.ids).map(([ref, id]) => {
+                  const object = item.steps.find((s) => s.ref === ref)?.object ?? '';
+                  return <a key={ref} href={object ? lightningUrl(instanceUrl, object, id) : `${instanceUrl}/${id}`} target="_blank" rel="noreferrer">{objectName(object) || ref}</a>;
+                })}
+              </div>
             )}
             {item.state === 'done' && item.skipped.length > 0 && (
               <div class="skipped" data-skipped="">
-                Not written: {item.skipped.map((s, i) => <span key={`${s.ref}.${s.field}`}>{i ? '; ' : ''}{s.object && `${s.object} `}<bdi>{s.label}</bdi> ({s.reason})</span>)}
+                {i18n.t('popup.notWritten', { fields: item.skipped.map((s) => `${s.object ? `${objectName(s.object)} ` : ''}${s.label} (${s.reason})`).join('; ') })}
               </div>
             )}
-            {!item.elsewhere && item.state === 'needs_attention' && <button type="button" onClick={() => void sources.retry(item.id).then(load)}>Try again</button>}
+            {!item.elsewhere && item.state === 'needs_attention' && <button type="button" onClick={() => void sources.retry(item.id).then(load)}>{i18n.t('common.tryAgain')}</button>}
           </li>
         ))}
       </ul>
-      <footer><a href="#" onClick={sources.openOptions}>Settings</a></footer>
-    </div>
+      <footer><a href="#" onClick={openOptions}>{i18n.t('popup.settings')}</a></footer>
+    </main>
   );
 }

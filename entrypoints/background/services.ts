@@ -158,7 +158,7 @@ export function createServices(deps: ServiceDeps) {
   /** An outbox entry as the panel and popup see it. */
   const itemOf = (e: OutboxEntry, org: string | null = null): OutboxItem => ({
     ...(e.orgId ? { orgId: e.orgId } : {}), ...(outbox.elsewhere(e, org) ? { elsewhere: true } : {}),
-    id: e.id, chatId: e.snapshot.chatId, trigger: e.trigger, action: e.manual?.action ?? e.plan?.action, state: e.state, attempts: e.attempts, lastError: e.lastError,
+    id: e.id, chatId: e.snapshot.chatId, ...(e.snapshot.visitor.name ? { visitor: e.snapshot.visitor.name } : {}), trigger: e.trigger, action: e.manual?.action ?? e.plan?.action, state: e.state, attempts: e.attempts, lastError: e.lastError,
     nextAttemptAt: e.state === 'pending' ? e.nextAttemptAt : undefined, updatedAt: e.updatedAt,
     ...(e.state === 'pending' && e.wrapUp?.until ? { wrapUpUntil: e.wrapUp.until } : {}),
     errors: (e.errors ?? []).map((err) => {

@@ -3,7 +3,11 @@ import { browser } from 'wxt/browser';
 import { PopupApp } from '@/components/popup/PopupApp';
 import { sendCommand } from '@/utils/messages/client';
 import { loadSettings } from '@/utils/settings/storage';
+import { preparePage } from '@/components/page';
+import '@/components/theme.css';
 import '@/components/popup/popup.css';
+
+preparePage();
 
 render(
   <PopupApp

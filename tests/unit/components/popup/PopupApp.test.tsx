@@ -69,7 +69,7 @@ describe('the popup: writes this version could not read', () => {
     render(<PopupApp sources={{ ...sourcesOf([]), quarantined: async () => [{ reason: 'state: Invalid option', at: 1, chatId: 'c9', raw: JSON.stringify(raw) }] }} />, root);
     await settle();
     const box = root.querySelector('#popup-quarantine')!;
-    expect(box.textContent).toContain('1 stored write(s) could not be read by this version and were set aside, not sent (chat c9: state: Invalid option)');
+    expect(box.textContent).toContain('Stored writes this version could not read were set aside, not sent: chat c9: state: Invalid option.');
     const link = box.querySelector('a[download]') as HTMLAnchorElement;
     expect(JSON.parse(decodeURIComponent(link.getAttribute('href')!.replace(/^data:application\/json;charset=utf-8,/, '')))).toEqual([raw]);
     root.remove();
