@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { countOf, momentOf } from '@/utils/i18n/locale';
 import type { Adapter } from '@/utils/adapters/schema';
 import { testAdapter, type TesterReport } from '@/utils/adapters/tester';
 import { forgetSamples, loadSamples, saveSample, type Sample } from './samples';
@@ -13,19 +15,19 @@ type InjectedTester = { run: (input: unknown) => TesterReport; clear: () => void
  * an extract's `selector`. Lists take two examples; a selector inside a message or the pane is
  * relative to it (`scope`, a path of the adapter whose selector finds it).
  */
-const PICKABLE: { path: string; what: string; count?: number; extract?: boolean; scope?: 'pane.root' | 'transcript.message' }[] = [
-  { path: 'detect', what: 'something only this console has' },
-  { path: 'mount.anchor', what: 'where the panel should go' },
-  { path: 'chats.item', what: 'two chats in the list', count: 2 },
-  { path: 'pane.root', what: "the open chat's pane" },
-  { path: 'transcript.message', what: 'two messages', count: 2, scope: 'pane.root' },
-  { path: 'transcript.text', what: "a message's text", extract: true, scope: 'transcript.message' },
-  { path: 'transcript.author', what: "a message's author", extract: true, scope: 'transcript.message' },
-  { path: 'fields.visitor.name', what: "the visitor's name", extract: true },
-  { path: 'fields.visitor.email', what: "the visitor's e-mail", extract: true },
-  { path: 'fields.visitor.phone', what: "the visitor's phone", extract: true },
-  { path: 'fields.visitor.company', what: "the visitor's company", extract: true },
-  { path: 'agent.name', what: "the agent's own name", extract: true },
+const PICKABLE: { path: string; what: () => string; count?: number; extract?: boolean; scope?: 'pane.root' | 'transcript.message' }[] = [
+  { path: 'detect', what: () => i18n.t('options.tester.what.detect') },
+  { path: 'mount.anchor', what: () => i18n.t('options.tester.what.anchor') },
+  { path: 'chats.item', what: () => i18n.t('options.tester.what.chats'), count: 2 },
+  { path: 'pane.root', what: () => i18n.t('options.tester.what.pane') },
+  { path: 'transcript.message', what: () => i18n.t('options.tester.what.messages'), count: 2, scope: 'pane.root' },
+  { path: 'transcript.text', what: () => i18n.t('options.tester.what.text'), extract: true, scope: 'transcript.message' },
+  { path: 'transcript.author', what: () => i18n.t('options.tester.what.author'), extract: true, scope: 'transcript.message' },
+  { path: 'fields.visitor.name', what: () => i18n.t('options.tester.what.name'), extract: true },
+  { path: 'fields.visitor.email', what: () => i18n.t('options.tester.what.email'), extract: true },
+  { path: 'fields.visitor.phone', what: () => i18n.t('options.tester.what.phone'), extract: true },
+  { path: 'fields.visitor.company', what: () => i18n.t('options.tester.what.company'), extract: true },
+  { path: 'agent.name', what: () => i18n.t('options.tester.what.agent'), extract: true },
 ];
 
 /** The adapter (parsed JSON) with a picked selector put at `path` ("fields.visitor.email": fields → "visitor.email"). */
@@ -63,7 +65,25 @@ async function callTester<K extends keyof InjectedTester>(tabId: number, name: K
   return answer?.result as Awaited<ReturnType<InjectedTester[K]>>;
 }
 
-const countWords = (count: number | null, scope: string) => (count === null ? `no ${scope} to look in` : count === 0 ? 'matches nothing' : `${count}`);
+/** What a selector found: a count, "matches nothing", or that its scope (the pane, a message) is not there. */
+function countWords(count: number | null, scope: string): string {
+  if (count === null) {
+    switch (scope) {
+      case 'pane': return i18n.t('options.tester.selectors.noPane');
+      case 'message': return i18n.t('options.tester.selectors.noMessage');
+      case 'chat item': return i18n.t('options.tester.selectors.noChatItem');
+      default: return i18n.t('options.tester.selectors.noScope');
+    }
+  }
+  if (count === 0) return i18n.t('options.tester.selectors.nothing');
+  return scope === 'message' ? i18n.t('options.tester.selectors.inMessages', count, { count: countOf(count) }) : countOf(count);
+}
+
+const roleWords = (role: string) => (role === 'visitor' ? i18n.t('options.tester.role.visitor') : role === 'agent' ? i18n.t('options.tester.role.agent') : role === 'system' ? i18n.t('options.tester.role.system') : role);
+
+/** "Reads chat 42: 3 messages, ended." */
+const chatRead = (chatId: string, count: number, ended: boolean) =>
+  ended ? i18n.t('options.tester.summary.readsEnded', count, { chat: chatId, count: countOf(count) }) : i18n.t('options.tester.summary.reads', count, { chat: chatId, count: countOf(count) });
 
 /**
  * The adapter tester: the admin edits an adapter (or starts from one of the consoles'), picks an
@@ -89,46 +109,46 @@ export function AdapterTester({ adapters, use }: { adapters: Adapter[]; use: (ad
   useEffect(refresh, []);
 
   async function run(json: string, tab: number | null) {
-    if (tab === null) return setError('Open the console in a tab (the extension must be allowed on it), then choose it here.');
+    if (tab === null) return setError(i18n.t('options.tester.noTabChosen'));
     let input: unknown;
     try {
       input = JSON.parse(json);
     } catch (e) {
       setReport(null);
-      return setError(`Not JSON: ${e instanceof Error ? e.message : String(e)}`);
+      return setError(i18n.t('options.tester.notJson', { detail: e instanceof Error ? e.message : String(e) }));
     }
     try {
       setReport(await callTester(tab, 'run', input));
       setError(null);
     } catch (e) {
       setReport(null);
-      setError(`Cannot run on this tab: ${e instanceof Error ? e.message : String(e)}`);
+      setError(i18n.t('options.tester.cannotRun', { detail: e instanceof Error ? e.message : String(e) }));
     }
   }
   /** The admin points at the element on the console itself; its selector goes into the adapter at the chosen place. */
   async function pick() {
     const choice = PICKABLE.find((p) => p.path === target)!;
-    if (tabId === null) return setPicked({ ok: false, words: 'Choose the console tab first.' });
+    if (tabId === null) return setPicked({ ok: false, words: i18n.t('options.tester.chooseTab') });
     let adapter: Record<string, unknown>;
     try {
       adapter = JSON.parse(text) as Record<string, unknown>;
     } catch {
-      return setPicked({ ok: false, words: 'Make the adapter valid JSON first.' });
+      return setPicked({ ok: false, words: i18n.t('options.tester.invalidJson') });
     }
     const scope = choice.scope ? selectorAt(adapter, choice.scope) : null;
     const self = await browser.tabs.getCurrent();
-    setPicked({ ok: true, words: `Click ${choice.what} on the console (Esc cancels)…` });
+    setPicked({ ok: true, words: i18n.t('options.tester.clickOn', { what: choice.what() }) });
     try {
       await browser.tabs.update(tabId, { active: true });
-      const result = await callTester(tabId, 'pick', choice.count ?? 1, choice.what, typeof scope === 'string' ? scope : null);
-      if (!result || 'cancelled' in result) return setPicked({ ok: false, words: 'Nothing picked.' });
-      if ('error' in result) return setPicked({ ok: false, words: `Cannot name it: ${result.error}` });
+      const result = await callTester(tabId, 'pick', choice.count ?? 1, choice.what(), typeof scope === 'string' ? scope : null);
+      if (!result || 'cancelled' in result) return setPicked({ ok: false, words: i18n.t('options.tester.nothingPicked') });
+      if ('error' in result) return setPicked({ ok: false, words: i18n.t('options.tester.cannotName', { detail: result.error }) });
       const next = JSON.stringify(withSelector(adapter, choice.path, result.selector, !!choice.extract), null, 2);
       setText(next);
-      setPicked({ ok: true, words: `${choice.path}: ${result.selector}` });
+      setPicked({ ok: true, words: i18n.t('options.tester.picked', { path: choice.path, selector: result.selector }) });
       await run(next, tabId);
     } catch (e) {
-      setPicked({ ok: false, words: `Cannot pick on this tab: ${e instanceof Error ? e.message : String(e)}` });
+      setPicked({ ok: false, words: i18n.t('options.tester.cannotPick', { detail: e instanceof Error ? e.message : String(e) }) });
     } finally {
       if (self?.id !== undefined) await browser.tabs.update(self.id, { active: true }).catch(() => undefined);
     }
@@ -136,7 +156,7 @@ export function AdapterTester({ adapters, use }: { adapters: Adapter[]; use: (ad
 
   /** Keeps the chosen tab's page (markup only: no script, none of the tester's marks, not the panel) to check adapters against later. */
   async function keepPage() {
-    if (tabId === null) return setSampleNote('Choose the console tab first.');
+    if (tabId === null) return setSampleNote(i18n.t('options.tester.chooseTab'));
     try {
       const [answer] = await browser.scripting.executeScript({
         target: { tabId },
@@ -151,10 +171,10 @@ export function AdapterTester({ adapters, use }: { adapters: Adapter[]; use: (ad
       const kept = await saveSample({ ...page, title: page.title.slice(0, 200), url: page.url.slice(0, 2_000), at: Date.now() });
       if (typeof kept === 'string') return setSampleNote(kept);
       setSamples(kept);
-      setSampleNote(`Kept "${page.title}" as it is now (${kept.length} page(s) kept).`);
+      setSampleNote(i18n.t('options.tester.kept', kept.length, { title: page.title, count: countOf(kept.length) }));
       if (checked) checkSamples(text, kept);
     } catch (e) {
-      setSampleNote(`Cannot keep this tab's page: ${e instanceof Error ? e.message : String(e)}`);
+      setSampleNote(i18n.t('options.tester.cannotKeep', { detail: e instanceof Error ? e.message : String(e) }));
     }
   }
 
@@ -183,53 +203,53 @@ export function AdapterTester({ adapters, use }: { adapters: Adapter[]; use: (ad
   const facts = snapshot ? (['visitor', 'session', 'preChat', 'custom', 'chat', 'agent'] as const).flatMap((group) => Object.entries(snapshot[group] ?? {}).map(([k, v]) => [`${group}.${k}`, String(v)] as const)) : [];
   return (
     <div class="tester" id="adapter-tester">
-      <h3>Try an adapter on an open console</h3>
-      <p class="hint">Start from a console's adapter or paste your own, choose the tab where the console is open, and see what each selector finds (outlined on the page) and the chat the panel would read. It runs again as you edit.</p>
+      <h3>{i18n.t('options.tester.title')}</h3>
+      <p class="hint">{i18n.t('options.tester.hint')}</p>
       <div class="pair">
-        <label>Start from{' '}
+        <label>{i18n.t('options.tester.startFrom')}{' '}
           <select id="adapter-test-start" onChange={(e) => setText(JSON.stringify(adapters.find((a) => a.name === e.currentTarget.value) ?? {}, null, 2))}>
             {adapters.map((a) => <option value={a.name}>{a.label}</option>)}
           </select>
         </label>
-        <label>Console tab{' '}
+        <label>{i18n.t('options.tester.tab')}{' '}
           <select id="adapter-test-tab" value={tabId ?? ''} onChange={(e) => setTabId(Number(e.currentTarget.value))}>
-            {tabs.length ? tabs.map((t) => <option value={t.id}>{t.title}</option>) : <option value="">No tab the extension may read</option>}
+            {tabs.length ? tabs.map((t) => <option value={t.id}>{t.title}</option>) : <option value="">{i18n.t('options.tester.noTab')}</option>}
           </select>
         </label>
-        <button type="button" onClick={refresh}>Refresh tabs</button>
+        <button type="button" onClick={refresh}>{i18n.t('options.tester.refresh')}</button>
       </div>
- <div class="pair picker">
-        <label>Pick on the page{' '}
+      <div class="pair picker">
+        <label>{i18n.t('options.tester.pickOn')}{' '}
           <select id="adapter-pick-target" value={target} onChange={(e) => setTarget(e.currentTarget.value)}>
-            {PICKABLE.map((p) => <option value={p.path}>{p.path}: {p.what}</option>)}
+            {PICKABLE.map((p) => <option value={p.path}>{i18n.t('options.tester.pickOption', { path: p.path, what: p.what() })}</option>)}
           </select>
         </label>
-        <button type="button" id="adapter-pick" onClick={() => void pick()}>Pick</button>
+        <button type="button" id="adapter-pick" onClick={() => void pick()}>{i18n.t('options.tester.pick')}</button>
         {picked && <span class={picked.ok ? 'hint' : 'problem'} id="adapter-picked" role="status"><code>{picked.words}</code></span>}
       </div>
-      <textarea id="adapter-test-json" class="code" rows={12} spellcheck={false} aria-label="Adapter to try (JSON)" value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      <textarea id="adapter-test-json" class="code" rows={12} spellcheck={false} aria-label={i18n.t('options.tester.json')} value={text} onInput={(e) => setText(e.currentTarget.value)} />
       <div class="buttons">
-        <button type="button" class="primary" id="adapter-test-run" onClick={() => void run(text, tabId)}>Test on this tab</button>
-        {report && <button type="button" onClick={() => tabId !== null && void callTester(tabId, 'clear').catch(() => undefined)}>Take the outlines off</button>}
-        {report && !report.problems.length && <button type="button" id="adapter-test-use" onClick={() => use(JSON.parse(text))}>Use as a custom adapter</button>}
+        <button type="button" class="primary" id="adapter-test-run" onClick={() => void run(text, tabId)}>{i18n.t('options.tester.run')}</button>
+        {report && <button type="button" onClick={() => tabId !== null && void callTester(tabId, 'clear').catch(() => undefined)}>{i18n.t('options.tester.clear')}</button>}
+        {report && !report.problems.length && <button type="button" id="adapter-test-use" onClick={() => use(JSON.parse(text))}>{i18n.t('options.tester.use')}</button>}
       </div>
       <div class="buttons">
-        <button type="button" id="adapter-sample-keep" onClick={() => void keepPage()}>Keep this tab's page</button>
-        <button type="button" id="adapter-sample-check" disabled={!samples.length} onClick={() => checkSamples(text)}>Check on the {samples.length} kept page(s)</button>
-        {samples.length > 0 && <button type="button" onClick={() => void forgetSamples().then(() => (setSamples([]), setChecked(null)))}>Forget them</button>}
+        <button type="button" id="adapter-sample-keep" onClick={() => void keepPage()}>{i18n.t('options.tester.keep')}</button>
+        <button type="button" id="adapter-sample-check" disabled={!samples.length} onClick={() => checkSamples(text)}>{i18n.t('options.tester.check', samples.length, { count: countOf(samples.length) })}</button>
+        {samples.length > 0 && <button type="button" onClick={() => void forgetSamples().then(() => (setSamples([]), setChecked(null)))}>{i18n.t('options.tester.forget')}</button>}
         {sampleNote && <span class="hint" role="status">{sampleNote}</span>}
       </div>
       {checked && (
         <table class="tester-samples" id="adapter-samples">
-          <thead><tr><th>Kept page</th><th>Console found</th><th>Chat read</th><th>Matches nothing</th></tr></thead>
+          <thead><tr><th scope="col">{i18n.t('options.tester.samples.page')}</th><th scope="col">{i18n.t('options.tester.samples.found')}</th><th scope="col">{i18n.t('options.tester.samples.chat')}</th><th scope="col">{i18n.t('options.tester.samples.nothing')}</th></tr></thead>
           <tbody>
             {checked.map(({ sample, report: r }) => {
               const nothing = r.selectors.filter((x) => x.count === 0).map((x) => x.path);
               return (
                 <tr data-sample={sample.at} class={r.problems.length || !r.detected || !r.snapshot ? 'warn' : ''}>
-                  <td><bdi>{sample.title || sample.url}</bdi><br /><span class="hint">{new Date(sample.at).toLocaleString()}</span></td>
-                  <td>{r.problems.length ? r.problems.join('; ') : r.detected ? 'yes' : 'no: detect matches nothing'}</td>
-                  <td data-chat>{r.snapshot ? `${r.snapshot.chatId}: ${r.snapshot.transcript.length} message(s)${r.snapshot.state === 'ended' ? ', ended' : ''}` : 'none'}</td>
+                  <td><bdi>{sample.title || sample.url}</bdi><br /><span class="hint">{momentOf(sample.at)}</span></td>
+                  <td>{r.problems.length ? r.problems.join('; ') : r.detected ? i18n.t('options.tester.samples.yes') : i18n.t('options.tester.samples.noDetect')}</td>
+                  <td data-chat>{r.snapshot ? i18n.t(r.snapshot.state === 'ended' ? 'options.tester.samples.readEnded' : 'options.tester.samples.read', r.snapshot.transcript.length, { chat: r.snapshot.chatId, count: countOf(r.snapshot.transcript.length) }) : i18n.t('options.tester.samples.none')}</td>
                   <td data-nothing>{nothing.length ? nothing.join(', ') : '—'}</td>
                 </tr>
               );
@@ -243,21 +263,21 @@ export function AdapterTester({ adapters, use }: { adapters: Adapter[]; use: (ad
           {report.problems.map((p) => <p class="problem" role="alert" data-tester-problem>{p}</p>)}
           {!report.problems.length && (
             <ul class="tester-summary">
-              <li data-check="url" class={report.urlMatches ? '' : 'warn'}>{report.urlMatches ? 'Its URL patterns match this page.' : 'None of its URL patterns matches this page: the extension would not run here.'}</li>
-              <li data-check="detect" class={report.detected ? '' : 'warn'}>{report.detected ? 'Its detect selector is on the page.' : 'Its detect selector matches nothing here: the panel would not appear.'}</li>
-              {report.chats.length > 0 && <li>{report.chats.length} chat(s) in the list{report.chats.some((c) => c.active) ? '' : ', none marked open'}.</li>}
-              <li data-check="chat" class={snapshot ? '' : 'warn'}>{snapshot ? `Reads chat ${snapshot.chatId}: ${snapshot.transcript.length} message(s)${snapshot.state === 'ended' ? ', ended' : ''}.` : 'Reads no open chat: the pane or its chat id is not found.'}</li>
+              <li data-check="url" class={report.urlMatches ? '' : 'warn'}>{report.urlMatches ? i18n.t('options.tester.summary.urlMatch') : i18n.t('options.tester.summary.urlNoMatch')}</li>
+              <li data-check="detect" class={report.detected ? '' : 'warn'}>{report.detected ? i18n.t('options.tester.summary.detect') : i18n.t('options.tester.summary.noDetect')}</li>
+              {report.chats.length > 0 && <li>{i18n.t(report.chats.some((c) => c.active) ? 'options.tester.summary.chats' : 'options.tester.summary.chatsNoneOpen', report.chats.length, { count: countOf(report.chats.length) })}</li>}
+              <li data-check="chat" class={snapshot ? '' : 'warn'}>{snapshot ? chatRead(snapshot.chatId, snapshot.transcript.length, snapshot.state === 'ended') : i18n.t('options.tester.summary.readsNothing')}</li>
             </ul>
           )}
           {report.selectors.length > 0 && (
             <table class="tester-selectors">
-              <thead><tr><th>Where</th><th>Selector</th><th>Found</th></tr></thead>
+              <thead><tr><th scope="col">{i18n.t('options.tester.selectors.where')}</th><th scope="col">{i18n.t('options.tester.selectors.selector')}</th><th scope="col">{i18n.t('options.tester.selectors.found')}</th></tr></thead>
               <tbody>
                 {report.selectors.map((s) => (
                   <tr data-path={s.path} data-count={s.count ?? ''} class={s.count === 0 ? 'warn' : ''}>
                     <td><code>{s.path}</code></td>
                     <td><code>{s.selector}</code></td>
-                    <td>{countWords(s.count, s.scope)}{s.count && s.scope === 'message' ? ' message(s)' : ''}</td>
+                    <td>{countWords(s.count, s.scope)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -265,10 +285,10 @@ export function AdapterTester({ adapters, use }: { adapters: Adapter[]; use: (ad
           )}
           {snapshot && (
             <div class="tester-snapshot">
-              <h4>What the panel would read</h4>
+              <h4>{i18n.t('options.tester.snapshot')}</h4>
               <dl>{facts.map(([k, v]) => <><dt><code>{k}</code></dt><dd><bdi>{v}</bdi></dd></>)}</dl>
               <ol class="tester-messages">
-                {snapshot.transcript.slice(-5).map((m) => <li data-role={m.role}><strong>{m.role}{m.author ? ` · ${m.author}` : ''}</strong>: <bdi>{m.text}</bdi></li>)}
+                {snapshot.transcript.slice(-5).map((m) => <li data-role={m.role}><strong>{m.author ? i18n.t('options.tester.byAuthor', { role: roleWords(m.role), author: m.author }) : roleWords(m.role)}</strong>: <bdi>{m.text}</bdi></li>)}
               </ol>
             </div>
           )}

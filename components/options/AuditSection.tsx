@@ -1,4 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
+import { i18n } from '#i18n';
+import { countOf } from '@/utils/i18n/locale';
 import { auditCsv } from '@/utils/audit/csv';
 import { AUDIT_DAYS, idbAuditLog } from '@/utils/audit/log';
 
@@ -17,11 +19,14 @@ export function AuditSection() {
   }
   return (
     <section id="audit">
-      <h2>Audit log</h2>
-      <p class="hint">Every record this browser wrote to Salesforce in the last {AUDIT_DAYS} days: time, chat, object, record id, the fields sent, and for updates the values before.</p>
+      <h2>{i18n.t('options.audit.title')}</h2>
+      <p class="hint">{i18n.t('options.audit.hint', { days: countOf(AUDIT_DAYS) })}</p>
       <div class="buttons">
-        <button type="button" id="export-audit" onClick={download}>Export as CSV</button>
-        <span class="hint" id="audit-count">{count === null ? '' : `${count.rows} write(s) kept${count.unreadable ? `; ${count.unreadable} row(s) could not be read and are left out of the export` : ''}`}</span>
+        <button type="button" id="export-audit" onClick={download}>{i18n.t('options.audit.export')}</button>
+        <span class="hint" id="audit-count">
+          {count && i18n.t('options.audit.count', count.rows, { count: countOf(count.rows) })}
+          {count?.unreadable ? <>{' '}{i18n.t('options.audit.unreadable', count.unreadable, { count: countOf(count.unreadable) })}</> : null}
+        </span>
       </div>
     </section>
   );

@@ -1,45 +1,38 @@
+import { i18n } from '#i18n';
 import { CHAT_KEY_FIELD } from '@/utils/plan/chat-key';
-import { ACTION_NAMES, ACTIONS } from '@/utils/plan/actions';
+import { ACTION_NAMES } from '@/utils/plan/actions';
+import { automaticWords } from '@/components/text/actions';
+import { objectName } from '@/components/text/objects';
+import { listOf } from '@/utils/i18n/locale';
+import { rich, slots } from '../text/rich';
 import { Setting } from './Setting';
+import { NO_MATCH, STRATEGIES, TRIGGERS, noMatchWords, strategyWords, triggerWords } from './words';
 import type { OptionsStore } from './store';
 
-const CHOICES = [['nothing', 'Do nothing'], ...ACTION_NAMES.map((name) => [name, ACTIONS[name].automatic])] as const;
-const STRATEGIES = [
-  ['none', "Don't update existing records"],
-  ['overwrite', 'Overwrite existing values'],
-  ['fillBlank', 'Fill in blank fields only'],
-] as const;
-const NO_MATCH = [
-  ['create', 'Nobody matches: create them'],
-  ['nothing', 'Nobody matches: write nothing'],
-] as const;
-const TRIGGERS = [
-  ['ended', 'When a chat ends'],
-  ['offline', 'When an offline message arrives'],
-  ['started', 'When a chat starts (once the visitor gives an e-mail, phone or other value an identification rule uses)'],
-] as const;
+const choices = () => (['nothing', ...ACTION_NAMES] as const).map((name) => [name, automaticWords(name)] as const);
 
 /** The automatic action, update strategy and what to do for an unknown visitor, per trigger (seed 000, 002). */
 export function AutomationSection({ store }: { store: OptionsStore }) {
   const automation = store.draft.value!.automation;
   return (
     <section id="automation">
-      <h2>Automatic actions</h2>
-      <p class="hint">What is written on its own. An agent's choice in the panel replaces it for that chat.</p>
-      {TRIGGERS.map(([trigger, label]) => {
+      <h2>{i18n.t('options.automation.title')}</h2>
+      <p class="hint">{i18n.t('options.automation.hint')}</p>
+      {TRIGGERS.map((trigger) => {
         const rule = automation[trigger];
+        const label = triggerWords(trigger);
         return (
-          <Setting store={store} section="automation" name={trigger} label={label}>
+          <Setting store={store} section="automation" name={trigger} label={label} hint={trigger === 'started' ? i18n.t('options.automation.startedHint') : undefined}>
             {(disabled) => (
               <div class="pair">
-                <select aria-label={`${label}: action`} name={`${trigger}-action`} disabled={disabled} value={rule.action} onChange={(e) => store.set('automation', trigger, { ...rule, action: e.currentTarget.value as typeof rule.action })}>
-                  {CHOICES.map(([value, text]) => <option value={value}>{text}</option>)}
+                <select aria-label={i18n.t('options.automation.actionOf', { trigger: label })} name={`${trigger}-action`} disabled={disabled} value={rule.action} onChange={(e) => store.set('automation', trigger, { ...rule, action: e.currentTarget.value as typeof rule.action })}>
+                  {choices().map(([value, text]) => <option value={value}>{text}</option>)}
                 </select>
-                <select aria-label={`${label}: update strategy`} name={`${trigger}-strategy`} disabled={disabled || rule.action === 'nothing' || rule.action === 'case'} value={rule.strategy} onChange={(e) => store.set('automation', trigger, { ...rule, strategy: e.currentTarget.value as typeof rule.strategy })}>
-                  {STRATEGIES.map(([value, text]) => <option value={value}>{text}</option>)}
+                <select aria-label={i18n.t('options.automation.strategyOf', { trigger: label })} name={`${trigger}-strategy`} disabled={disabled || rule.action === 'nothing' || rule.action === 'case'} value={rule.strategy} onChange={(e) => store.set('automation', trigger, { ...rule, strategy: e.currentTarget.value as typeof rule.strategy })}>
+                  {STRATEGIES.map((value) => <option value={value}>{strategyWords(value)}</option>)}
                 </select>
-                <select aria-label={`${label}: when nobody matches`} name={`${trigger}-no-match`} disabled={disabled || rule.action === 'nothing' || rule.action === 'case'} value={rule.noMatch} onChange={(e) => store.set('automation', trigger, { ...rule, noMatch: e.currentTarget.value as typeof rule.noMatch })}>
-                  {NO_MATCH.map(([value, text]) => <option value={value}>{text}</option>)}
+                <select aria-label={i18n.t('options.automation.noMatchOf', { trigger: label })} name={`${trigger}-no-match`} disabled={disabled || rule.action === 'nothing' || rule.action === 'case'} value={rule.noMatch} onChange={(e) => store.set('automation', trigger, { ...rule, noMatch: e.currentTarget.value as typeof rule.noMatch })}>
+                  {NO_MATCH.map((value) => <option value={value}>{noMatchWords(value)}</option>)}
                 </select>
               </div>
             )}
@@ -51,8 +44,6 @@ export function AutomationSection({ store }: { store: OptionsStore }) {
   );
 }
 
-const and = (names: readonly string[]) => new Intl.ListFormat('en', { type: 'conjunction' }).format(names);
-
 /** Whether the org has the field that makes writes impossible to double, and how to add it. */
 function ChatKeyStatus({ store }: { store: OptionsStore }) {
   const fields = store.fields.value;
@@ -61,12 +52,16 @@ function ChatKeyStatus({ store }: { store: OptionsStore }) {
   const missing = CHAT_KEY_FIELD.objects.filter((o) => !has.includes(o));
   return (
     <div class="chat-key" data-chat-key={missing.length ? 'missing' : 'ready'}>
-      <h3>Writes that cannot be doubled</h3>
-      {has.length > 0 && <p>Records created on {and(has)} are upserts by their chat key: a resend never makes a second one.</p>}
+      <h3>{i18n.t('options.automation.chatKey.title')}</h3>
+      {has.length > 0 && <p>{i18n.t('options.automation.chatKey.ready', { objects: listOf(has.map(objectName)) })}</p>}
       {missing.length > 0 && (
         <p>
-          On {and(missing)}, add a custom field <strong>{CHAT_KEY_FIELD.label}</strong>: API name <code>{CHAT_KEY_FIELD.name}</code>, {CHAT_KEY_FIELD.type},
-          {' '}<em>External ID</em> and <em>Unique</em>, editable by the users who connect. Until then, each write costs one more request, which looks for a copy the browser sent twice.
+          {rich(i18n.t('options.automation.chatKey.missing', { ...slots('label', 'name', 'externalId', 'unique'), objects: listOf(missing.map(objectName)), type: CHAT_KEY_FIELD.type }), {
+            label: <strong>{CHAT_KEY_FIELD.label}</strong>,
+            name: <code>{CHAT_KEY_FIELD.name}</code>,
+            externalId: <em>{i18n.t('options.automation.chatKey.externalId')}</em>,
+            unique: <em>{i18n.t('options.automation.chatKey.unique')}</em>,
+          })}
         </p>
       )}
     </div>

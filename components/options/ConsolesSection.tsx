@@ -1,6 +1,10 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useState } from 'preact/hooks';
-import { healthWords, type ConsoleHealth } from '@/utils/adapters/health';
+import { i18n } from '#i18n';
+import { countOf } from '@/utils/i18n/locale';
+import { rich, slots } from '../text/rich';
+import type { ConsoleHealth } from '@/utils/adapters/health';
+import { healthWords } from '@/components/panel/Banner';
 import { sendCommand } from '@/utils/messages/client';
 import { activeAdapters } from '@/utils/adapters/defaults';
 import { wantedMatches } from '@/utils/adapters/registration';
@@ -29,17 +33,17 @@ export function ConsolesSection({ store }: { store: OptionsStore }) {
     try {
       raw = JSON.parse(text || '[]');
     } catch (error) {
-      setCustomErrors([`Not JSON: ${error instanceof Error ? error.message : String(error)}`]);
+      setCustomErrors([i18n.t('options.consoles.notJson', { detail: error instanceof Error ? error.message : String(error) })]);
       return;
     }
-    if (!Array.isArray(raw)) return setCustomErrors(['A list of adapters: [ {…}, {…} ]']);
+    if (!Array.isArray(raw)) return setCustomErrors([i18n.t('options.consoles.notList')]);
     const adapters: Adapter[] = [];
     const errors: string[] = [];
     raw.forEach((input, i) => {
       const parsed = parseAdapter(input);
       // A selector the browser cannot read is refused here, where there is a DOM to ask (the worker has none).
       const problems = parsed.ok ? selectorProblems(parsed.adapter, document) : parsed.errors;
-      if (problems.length) errors.push(...problems.map((e) => `Adapter ${i + 1}: ${e}`));
+      if (problems.length) errors.push(...problems.map((e) => i18n.t('options.consoles.adapterN', { n: countOf(i + 1), problem: e })));
       else if (parsed.ok) adapters.push(parsed.adapter);
     });
     setCustomErrors(errors);
@@ -59,30 +63,33 @@ export function ConsolesSection({ store }: { store: OptionsStore }) {
   async function allow() {
     const origins = wantedMatches(activeAdapters(consoles));
     const granted = await browser.permissions.request({ origins }).catch(() => false);
-    setAccess(granted ? `Allowed on ${origins.length} URL pattern(s).` : 'Not allowed: the panel will not appear on those consoles.');
+    setAccess(granted ? i18n.t('options.consoles.allowed', origins.length, { count: countOf(origins.length) }) : i18n.t('options.consoles.notAllowed'));
   }
 
   return (
     <section id="consoles">
-      <h2>Chat consoles</h2>
-      {unrecognised.map(({ tabId, title, health }) => (
-        <p class="problem" role="alert" data-console-health={health.state} key={tabId}>
-          {title ? <bdi>{title}</bdi> : health.console}: {healthWords(health)!.title} {healthWords(health)!.detail}
-        </p>
-      ))}
-      <Setting store={store} section="consoles" name="builtIn" label="Built-in consoles">
+      <h2>{i18n.t('options.consoles.title')}</h2>
+      {unrecognised.map(({ tabId, title, health }) => {
+        const words = healthWords(health)!;
+        return (
+          <p class="problem" role="alert" data-console-health={health.state} key={tabId}>
+            {rich(i18n.t('options.consoles.health', { ...slots('console'), title: words.title, detail: words.detail }), { console: title ? <bdi>{title}</bdi> : health.console })}
+          </p>
+        );
+      })}
+      <Setting store={store} section="consoles" name="builtIn" label={i18n.t('options.consoles.builtIn')}>
         {(disabled) => (
           <table class="consoles">
-            <thead><tr><th>On</th><th>Console</th><th>Runs on (one URL pattern per line)</th></tr></thead>
+            <thead><tr><th scope="col">{i18n.t('options.consoles.on')}</th><th scope="col">{i18n.t('options.consoles.console')}</th><th scope="col">{i18n.t('options.consoles.runsOn')}</th></tr></thead>
             <tbody>
               {BUILT_IN_ADAPTERS.map((a) => {
                 const setting = consoles.builtIn[a.name] ?? { enabled: true, matches: a.matches };
                 const put = (patch: Partial<typeof setting>) => store.set('consoles', 'builtIn', { ...consoles.builtIn, [a.name]: { ...setting, ...patch } });
                 return (
                   <tr data-console={a.name}>
-                    <td class="center"><input type="checkbox" aria-label={`${a.label} on`} disabled={disabled} checked={setting.enabled} onChange={(e) => put({ enabled: e.currentTarget.checked })} /></td>
+                    <td class="center"><input type="checkbox" aria-label={i18n.t('options.consoles.onOf', { console: a.label })} disabled={disabled} checked={setting.enabled} onChange={(e) => put({ enabled: e.currentTarget.checked })} /></td>
                     <td>{a.label}</td>
-                    <td><textarea rows={Math.max(1, setting.matches.length)} aria-label={`${a.label} URLs`} disabled={disabled} value={setting.matches.join('\n')} onInput={(e) => put({ matches: lines(e.currentTarget.value) })} /></td>
+                    <td><textarea rows={Math.max(1, setting.matches.length)} aria-label={i18n.t('options.consoles.urlsOf', { console: a.label })} disabled={disabled} value={setting.matches.join('\n')} onInput={(e) => put({ matches: lines(e.currentTarget.value) })} /></td>
                   </tr>
                 );
               })}
@@ -90,17 +97,17 @@ export function ConsolesSection({ store }: { store: OptionsStore }) {
           </table>
         )}
       </Setting>
-      <Setting store={store} section="consoles" name="custom" label="Custom console adapters (JSON, see adapter.schema.json)">
+      <Setting store={store} section="consoles" name="custom" control="custom-adapters" label={i18n.t('options.consoles.custom')}>
         {(disabled) => (
           <>
             <textarea id="custom-adapters" class="code" rows={8} spellcheck={false} disabled={disabled} value={customText} onInput={(e) => editCustom(e.currentTarget.value)} />
             {customErrors.map((e) => <p class="problem" role="alert">{e}</p>)}
-            {!customErrors.length && unreadable.map((e) => <p class="problem" role="alert" data-unreadable-selector>{e} (this adapter is left out on the consoles until it is fixed)</p>)}
+            {!customErrors.length && unreadable.map((e) => <p class="problem" role="alert" data-unreadable-selector>{i18n.t('options.consoles.leftOut', { problem: e })}</p>)}
           </>
         )}
       </Setting>
       <div class="buttons">
-        <button type="button" onClick={allow}>Allow the extension on these consoles</button>
+        <button type="button" onClick={allow}>{i18n.t('options.consoles.allow')}</button>
         {access && <span class="hint">{access}</span>}
       </div>
       <AdapterTester adapters={[...consoles.custom, ...BUILT_IN_ADAPTERS]} use={useTested} />

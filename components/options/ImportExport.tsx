@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { OptionsStore } from './store';
 
 /** The whole configuration as one JSON file, out and in (the same shape enterprise policy takes). */
@@ -13,11 +14,11 @@ export function ImportExport({ store }: { store: OptionsStore }) {
   }
   return (
     <section id="import-export">
-      <h2>Import and export</h2>
-      <p class="hint">One JSON file with every setting. The same file, as policy, configures every agent's browser (see README, "Deploy with enterprise policy").</p>
+      <h2>{i18n.t('options.importExport.title')}</h2>
+      <p class="hint">{i18n.t('options.importExport.hint')}</p>
       <div class="buttons">
-        <button type="button" id="export" onClick={download}>Export settings</button>
-        <label class="button">Import settings… <input type="file" id="import" accept="application/json,.json" hidden onChange={(e) => void upload(e.currentTarget.files?.[0])} /></label>
+        <button type="button" id="export" onClick={download}>{i18n.t('options.importExport.export')}</button>
+        <label class="button">{i18n.t('options.importExport.import')} <input type="file" id="import" accept="application/json,.json" hidden onChange={(e) => void upload(e.currentTarget.files?.[0])} /></label>
       </div>
     </section>
   );

@@ -1,7 +1,28 @@
 import { useState } from 'preact/hooks';
+import { i18n } from '#i18n';
 import { OBJECTS, type MappingRow, type ObjectName } from '@/utils/mapping/defaults';
+import { objectName } from '../text/objects';
 import { Setting } from './Setting';
 import type { OptionsStore } from './store';
+
+/**
+ * Fields Salesforce keeps itself, which nothing may write: not offered for mapping (describe as
+ * the options page gets it says nothing of createable/updateable, so they go by name).
+ */
+export const SYSTEM_FIELDS = new Set([
+  'Id', 'IsDeleted', 'MasterRecordId', 'CreatedById', 'CreatedDate', 'LastModifiedById', 'LastModifiedDate', 'SystemModstamp',
+  'LastActivityDate', 'LastViewedDate', 'LastReferencedDate', 'LastCURequestDate', 'LastCUUpdateDate', 'Jigsaw', 'JigsawContactId',
+  'JigsawCompanyId', 'PhotoUrl', 'IsClosedOnCreate', 'IsArchived', 'IsHighPriority',
+]);
+
+/** The fields the table lists: mapped ones always (in their order), then the org's others that can be written, by label or API name. */
+export function listedFields(mapped: string[], described: { name: string; label: string }[], filter: string): string[] {
+  const wanted = filter.trim().toLocaleLowerCase();
+  const labelOf = new Map(described.map((f) => [f.name, f.label]));
+  const matches = (name: string) => !wanted || name.toLocaleLowerCase().includes(wanted) || (labelOf.get(name) ?? '').toLocaleLowerCase().includes(wanted);
+  const others = described.map((f) => f.name).filter((n) => !mapped.includes(n) && !SYSTEM_FIELDS.has(n));
+  return [...mapped, ...others].filter(matches);
+}
 
 /**
  * Field mapping per object (seed 000's table): every Salesforce field of the object (from
@@ -10,11 +31,11 @@ import type { OptionsStore } from './store';
 export function MappingSection({ store }: { store: OptionsStore }) {
   const [object, setObject] = useState<ObjectName>('Contact');
   const [added, setAdded] = useState('');
+  const [filter, setFilter] = useState('');
   const rows = store.draft.value!.mapping[object];
   const described = store.fields.value?.[object] ?? [];
   const labelOf = new Map(described.map((f) => [f.name, f.label]));
-  // Mapped fields first (in their order), then the rest of the org's fields.
-  const names = [...rows.map((r) => r.sfField), ...described.map((f) => f.name).filter((n) => !rows.some((r) => r.sfField === n))];
+  const names = listedFields(rows.map((r) => r.sfField), described, filter);
 
   const change = (sfField: string, patch: Partial<MappingRow>) => {
     const current = rows.find((r) => r.sfField === sfField) ?? { sfField };
@@ -30,35 +51,41 @@ export function MappingSection({ store }: { store: OptionsStore }) {
 
   return (
     <section id="mapping">
-      <h2>Field mapping</h2>
-      <div class="tabs" role="tablist">
+      <h2>{i18n.t('options.mapping.title')}</h2>
+      <div class="tabs" role="tablist" aria-label={i18n.t('options.mapping.objects')}>
         {OBJECTS.map((o) => (
-          <button type="button" role="tab" aria-selected={o === object} class={o === object ? 'tab active' : 'tab'} onClick={() => setObject(o)}>{o}</button>
+          <button type="button" role="tab" aria-selected={o === object} class={o === object ? 'tab active' : 'tab'} onClick={() => setObject(o)}>{objectName(o)}</button>
         ))}
       </div>
-      <Setting store={store} section="mapping" name={object} label={`${object} fields`}>
+      <Setting store={store} section="mapping" name={object} label={i18n.t('options.mapping.fields', { object: objectName(object) })}>
         {(disabled) => (
           <>
-            {!described.length && <p class="hint">Connect to Salesforce to list every {object} field; until then, mapped fields only.</p>}
+            {!described.length && <p class="hint">{i18n.t('options.mapping.notListed', { object: objectName(object) })}</p>}
+            <div class="filter">
+              <label for="mapping-filter">{i18n.t('options.mapping.filter')}</label>
+              <input type="search" id="mapping-filter" placeholder={i18n.t('options.mapping.filterPlaceholder')} value={filter} onInput={(e) => setFilter(e.currentTarget.value)} />
+            </div>
             <table class="mapping" data-object={object}>
-              <thead><tr><th>Salesforce field</th><th>Takes the chat field</th><th>Display in console</th></tr></thead>
+              <thead><tr><th scope="col">{i18n.t('options.mapping.sfField')}</th><th scope="col">{i18n.t('options.mapping.chatField')}</th><th scope="col">{i18n.t('options.mapping.display')}</th></tr></thead>
               <tbody>
                 {names.map((name) => {
                   const row = rows.find((r) => r.sfField === name);
+                  const field = labelOf.get(name) ?? name;
                   return (
-                    <tr data-field={name} class={row ? 'mapped' : ''}>
-                      <td>{labelOf.get(name) ?? name} <code>{name}</code></td>
-                      <td><input list="chat-fields" aria-label={`${name}: chat field`} disabled={disabled} value={row?.chatField ?? ''} placeholder="—" onInput={(e) => change(name, { chatField: e.currentTarget.value.trim() || undefined })} /></td>
-                      <td class="center"><input type="checkbox" aria-label={`${name}: display in console`} disabled={disabled} checked={!!row?.display} onChange={(e) => change(name, { display: e.currentTarget.checked })} /></td>
+                    <tr data-field={name} class={row ? 'mapped' : ''} key={name}>
+                      <td><bdi>{labelOf.get(name) ?? name}</bdi> <code>{name}</code></td>
+                      <td><input list="chat-fields" aria-label={i18n.t('options.mapping.chatFieldOf', { field })} disabled={disabled} value={row?.chatField ?? ''} placeholder="—" onInput={(e) => change(name, { chatField: e.currentTarget.value.trim() || undefined })} /></td>
+                      <td class="center"><input type="checkbox" aria-label={i18n.t('options.mapping.displayOf', { field })} disabled={disabled} checked={!!row?.display} onChange={(e) => change(name, { display: e.currentTarget.checked })} /></td>
                     </tr>
                   );
                 })}
               </tbody>
             </table>
+            {!names.length && filter.trim() && <p class="hint" role="status">{i18n.t('options.mapping.noMatch', { filter: filter.trim() })}</p>}
             {!described.length && (
               <div class="copy-row">
-                <input aria-label="Salesforce field to add" placeholder="Field API name, e.g. Title" value={added} disabled={disabled} onInput={(e) => setAdded(e.currentTarget.value.trim())} />
-                <button type="button" disabled={disabled || !added} onClick={() => { change(added, { display: true }); setAdded(''); }}>Add field</button>
+                <input aria-label={i18n.t('options.mapping.add')} placeholder={i18n.t('options.mapping.addPlaceholder')} value={added} disabled={disabled} onInput={(e) => setAdded(e.currentTarget.value.trim())} />
+                <button type="button" disabled={disabled || !added} onClick={() => { change(added, { display: true }); setAdded(''); }}>{i18n.t('options.mapping.addButton')}</button>
               </div>
             )}
           </>

@@ -1,5 +1,7 @@
 import { storage } from 'wxt/utils/storage';
 import * as z from 'zod';
+import { i18n } from '#i18n';
+import { countOf } from '@/utils/i18n/locale';
 
 /**
  * Pages of a console the admin saved in the adapter tester (its markup as it was: a chat open,
@@ -23,7 +25,7 @@ export async function loadSamples(): Promise<Sample[]> {
 
 /** Keeps a page (the oldest goes beyond the limit); says why not when it is too big. */
 export async function saveSample(sample: Sample): Promise<Sample[] | string> {
-  if (sample.html.length > SAMPLE_MAX_CHARS) return `This page's markup is ${Math.round(sample.html.length / 1000)} KB; samples are kept up to ${SAMPLE_MAX_CHARS / 1000} KB.`;
+  if (sample.html.length > SAMPLE_MAX_CHARS) return i18n.t('options.tester.tooBig', { size: countOf(Math.round(sample.html.length / 1000)), max: countOf(SAMPLE_MAX_CHARS / 1000) });
   const kept = [sample, ...(await loadSamples())].slice(0, SAMPLES_MAX);
   await item.setValue(kept);
   return kept;

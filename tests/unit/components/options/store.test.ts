@@ -34,8 +34,38 @@ describe('the options page state', () => {
     store.set('general', 'apiBudgetPercent', 0);
     await store.save();
     expect(saved).toEqual([]);
-    expect(store.problemsOf('general.apiBudgetPercent')).toHaveLength(1);
+    expect(store.problemsOf('general.apiBudgetPercent')).toEqual([{ setting: 'general.apiBudgetPercent', source: 'draft', text: "Share of the org's daily API requests this extension may use (%): enter a whole number from 1 to 100." }]);
     expect(store.notice.value?.tone).toBe('error');
+  });
+
+  it('says what is wrong with a value as it is typed, never that a typed value was "stored" or "ignored"', async () => {
+    const { store } = setup();
+    await store.reload();
+    store.set('general', 'phoneRegion', 'G');
+    expect(store.problemsOf('general.phoneRegion')).toEqual([{ setting: 'general.phoneRegion', source: 'draft', text: "This console's country: enter a two-letter country code such as US." }]);
+    expect(store.ignored.value).toEqual([]);
+    store.set('general', 'phoneRegion', 'GB');
+    expect(store.problemsOf('general.phoneRegion')).toEqual([]);
+  });
+
+  it('a stored value that was rejected is "ignored", in words, until the admin edits that setting', async () => {
+    const local = { general: { apiBudgetPercent: 500 }, automation: { offline: { action: 'everything', strategy: 'none' } } };
+    const managed = { records: { owner: 'nobody' } };
+    const store = createOptionsStore({
+      send: (async () => ({ state: 'not_connected' })) as never,
+      load: async () => mergeSettings(local, managed),
+      save: async () => undefined,
+      raw: async () => ({ local, policy: managed }),
+    });
+    await store.reload();
+    expect(store.ignored.value).toEqual([
+      { setting: 'records.owner', source: 'policy', text: expect.stringMatching(/^Owner of new records: choose one of: The chat's agent .* or The connected Salesforce user\.$/) },
+      { setting: 'general.apiBudgetPercent', source: 'local', text: "Share of the org's daily API requests this extension may use (%): enter a whole number from 1 to 100." },
+      { setting: 'automation.offline', source: 'local', text: expect.stringContaining('When an offline message arrives › action: choose one of: Create or update a contact, and create a case,') },
+    ]);
+    expect(store.problemsOf('general.apiBudgetPercent').map((p) => p.source)).toEqual(['local']);
+    store.set('general', 'apiBudgetPercent', 20);
+    expect(store.problemsOf('general.apiBudgetPercent')).toEqual([]);
   });
 
   it('imports a configuration file setting by setting, reporting what it could not take, leaving locks alone', async () => {
@@ -45,7 +75,9 @@ describe('the options page state', () => {
     expect(store.draft.value!.general.phoneRegion).toBe('FR');
     expect(store.draft.value!.general.apiBudgetPercent).toBe(DEFAULT_SETTINGS.general.apiBudgetPercent);
     expect(store.draft.value!.automation.ended).toEqual({ action: 'case', strategy: 'none', noMatch: 'create' }); // policy's
-    expect(store.invalid.value.map((p) => p.setting)).toEqual(['general.apiBudgetPercent']);
+    expect(store.imported.value.problems.map((p) => p.setting)).toEqual(['general.apiBudgetPercent']);
+    expect(store.problemsOf('general.apiBudgetPercent')).toEqual([{ setting: 'general.apiBudgetPercent', source: 'imported', text: "Share of the org's daily API requests this extension may use (%): enter a whole number from 1 to 100." }]);
+    expect(store.notice.value?.text).toBe('Imported, except 1 setting that is not valid (listed above). Review, then save.');
     store.importConfiguration('{ not json');
     expect(store.notice.value).toMatchObject({ tone: 'error', text: expect.stringContaining('not JSON') });
   });
@@ -81,10 +113,31 @@ describe('"Disconnect and remove local data"', () => {
     await store.removeLocalData();
     expect(sent.map(([c]) => c)).toEqual(['outbox.list', 'outbox.quarantined']);
     // A write set aside (unreadable) was never sent either: named too.
-    expect(store.removal.value).toEqual({ unsent: [{ chatId: 'c1', state: 'pending' }, { chatId: 'c3', state: 'needs_attention' }, { chatId: 'c4', state: 'set aside' }] });
+    expect(store.removal.value).toEqual({ removeData: true, unsent: [{ chatId: 'c1', state: 'pending' }, { chatId: 'c3', state: 'needs_attention' }, { chatId: 'c4', state: 'set_aside' }] });
     await store.removeLocalData(true);
     expect(sent.slice(2, 3)).toEqual([['auth.disconnect', { removeData: true }]]);
     expect(store.removal.value).toBeNull();
-    expect(store.notice.value?.text).toContain('removed 3 write(s), 2 of them not sent, the audit log and the caches. The settings stay.');
+    expect(store.notice.value?.text).toBe('Disconnected and removed from this browser 3 writes (2 of them not sent), the audit log and the caches. The settings stay.');
+  });
+
+  it('"Disconnect" asks first, naming the writes still waiting (they stay); disconnects only once confirmed', async () => {
+    const sent: string[] = [];
+    const store = createOptionsStore({
+      send: (async (command: string) => {
+        sent.push(command);
+        if (command === 'outbox.list') return [{ chatId: 'c1', state: 'waiting' }, { chatId: 'c2', state: 'done' }];
+        if (command === 'auth.disconnect') return { revoked: true };
+        return { state: 'not_connected' };
+      }) as never,
+      load: async () => mergeSettings({}, undefined),
+      save: async () => undefined,
+    });
+    await store.disconnect();
+    expect(sent).toEqual(['outbox.list']);
+    expect(store.removal.value).toEqual({ removeData: false, unsent: [{ chatId: 'c1', state: 'waiting' }] });
+    await store.disconnect(true);
+    expect(sent).toEqual(['outbox.list', 'auth.disconnect', 'salesforce.status']);
+    expect(store.removal.value).toBeNull();
+    expect(store.notice.value).toEqual({ tone: 'ok', text: 'Disconnected; Salesforce revoked the token.' });
   });
 });
