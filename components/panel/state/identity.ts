@@ -74,7 +74,8 @@ export function identitySlice(sources: PanelSources, { problem, status, refresh 
     const said = status.value?.state;
     if (result.state !== 'error' && (said === 'unreachable' || said === 'over_limit' || said === 'session_expired')) void refresh();
     // And the other way: the lookup failed for a reason the status does not show yet (the dot still green).
-    if (result.state === 'error' && result.kind !== 'salesforce' && said === 'connected') void refresh();
+    // (Not for the extension's own budget: asking would spend what it says is spent.)
+    if (result.state === 'error' && result.kind !== 'salesforce' && result.kind !== 'over_budget' && said === 'connected') void refresh();
     if (chat.value?.chatId === chatId) settled(chat.value, false);
   }
 

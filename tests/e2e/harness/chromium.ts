@@ -12,15 +12,16 @@ export function findChromium(): string {
 }
 
 /** Without `extensionDir`, the same Chromium with no extension (what a figure is measured against). */
-export type LaunchOptions = { extensionDir?: string; userDataDir: string; headless?: boolean; args?: string[] };
+export type LaunchOptions = { extensionDir?: string; userDataDir: string; headless?: boolean; args?: string[]; env?: Record<string, string> };
 
 /** Chromium with the unpacked extension loaded, offline-friendly flags, one profile folder. */
-export async function launchChromium({ extensionDir, userDataDir, headless = true, args = [] }: LaunchOptions): Promise<Browser> {
+export async function launchChromium({ extensionDir, userDataDir, headless = true, args = [], env }: LaunchOptions): Promise<Browser> {
   return puppeteer.launch({
     executablePath: findChromium(),
     headless,
     enableExtensions: !!extensionDir,
     userDataDir,
+    ...(env ? { env: { ...process.env, ...env } } : {}),
     defaultViewport: { width: 1400, height: 900 },
     args: [
       '--no-sandbox',

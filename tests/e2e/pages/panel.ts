@@ -1,4 +1,4 @@
-import type { ElementHandle, Frame, Page } from 'puppeteer';
+import type { Browser, ElementHandle, Frame, Page } from 'puppeteer';
 import type { OutboxItem } from '@/utils/messages/protocol';
 import { EXTENSION_ID } from '../harness/paths';
 
@@ -78,10 +78,10 @@ export class PanelPage {
     });
   }
 
-  /** Waits for the panel to show a status (data-state) and returns the status text. */
+  /** Waits for the panel's status dot to show a state (data-state) and returns what it says (its label). */
   async waitForState(state: string, timeout = 15_000): Promise<string> {
-    const handle = await this.find(`.status[data-state="${state}"]`, timeout);
-    return (await handle.evaluate((el) => el.textContent ?? '')).trim();
+    const handle = await this.find(`.status-dot[data-state="${state}"]`, timeout);
+    return (await handle.evaluate((el) => el.getAttribute('aria-label') ?? '')).trim();
   }
 
   async text(): Promise<string> {
@@ -89,10 +89,21 @@ export class PanelPage {
     return (await handle.evaluate((el) => (el as HTMLElement).innerText)).trim();
   }
 
-  /** Clicks "Check connection" and waits until the answer is shown. */
+  /** Clicks the status dot (it checks the connection again) and waits until the answer is shown. */
   async clickCheckConnection(): Promise<void> {
-    await this.click('.panel__header button');
+    await this.click('.status-dot');
     await this.find('.panel[aria-busy="false"]');
+  }
+
+  /** Clicks the banner's Connect or Reconnect, then "Allow" on Salesforce's login page (its own window). */
+  async connect(browser: Browser): Promise<void> {
+    const earlier = new Set(browser.targets());
+    const login = browser.waitForTarget((t) => !earlier.has(t) && t.type() === 'page' && t.url().includes('/services/oauth2/authorize'), { timeout: 15_000 });
+    await this.page.bringToFront();
+    await this.click('[data-action="connect"]');
+    const page = (await (await login).page())!;
+    await page.waitForSelector('#oaapprove');
+    await page.click('#oaapprove');
   }
 
   /** Waits until the panel shows the visitor of this chat, and returns the card's text. */

@@ -42,7 +42,7 @@ describe('an admin maps a console with the adapter tester', () => {
     await options.click('#adapter-test-run');
     await options.waitForSelector('.tester-report li[data-check="chat"]');
     const summary = await options.$eval('.tester-summary', (el) => (el as HTMLElement).innerText);
-    expect(summary).toMatch(/URL patterns match this page[\s\S]*detect selector is on the page[\s\S]*Reads chat .+: \d+ message\(s\)/);
+    expect(summary).toMatch(/URL patterns match this page[\s\S]*detect selector is on the page[\s\S]*Reads chat .+: \d+ messages?/);
     const messages = /: (\d+) message/.exec(summary)![1]!;
     expect(Number(messages)).toBeGreaterThanOrEqual(2); // the visitor's and the agent's at least
     expect(Number((await row(options, 'detect')).count)).toBeGreaterThan(0);
@@ -137,7 +137,7 @@ describe('an admin maps a console with the adapter tester', () => {
     };
     const keep = async (count: number) => {
       await press('#adapter-sample-keep');
-      await options.waitForFunction((n) => document.querySelector('#adapter-tester [role="status"]')?.textContent?.includes(`(${n} page(s) kept)`), {}, count);
+      await options.waitForFunction((n) => document.querySelector('#adapter-tester [role="status"]')?.textContent?.includes(n === 1 ? '(1 page kept)' : `(${n} pages kept)`), {}, count);
     };
     await keep(1);
     // The chat ends in the console's tab; the admin comes back to the options page.
@@ -150,12 +150,12 @@ describe('an admin maps a console with the adapter tester', () => {
     const rows = async () => options.$$eval('#adapter-samples tbody tr', (trs) => trs.map((tr) => ({ chat: tr.querySelector('[data-chat]')!.textContent, nothing: tr.querySelector('[data-nothing]')!.textContent })));
     await options.waitForSelector('#adapter-samples tbody tr');
     const [ended, open] = await rows();
-    expect(ended!.chat).toMatch(/: \d+ message\(s\), ended$/);
-    expect(open!.chat).toMatch(/: \d+ message\(s\)$/);
+    expect(ended!.chat).toMatch(/: \d+ messages?, ended$/);
+    expect(open!.chat).toMatch(/: \d+ messages?$/);
     // A renamed message selector fails on every kept page, at once.
     await paste(options, { ...demoAdapter, transcript: { ...demoAdapter.transcript, message: '.renamed-message' } });
     await options.waitForFunction(() => [...document.querySelectorAll('#adapter-samples [data-nothing]')].every((td) => td.textContent?.includes('transcript.message')));
-    expect((await rows()).map((r) => r.chat)).toEqual([expect.stringMatching(/: 0 message\(s\)/), expect.stringMatching(/: 0 message\(s\)/)]);
+    expect((await rows()).map((r) => r.chat)).toEqual([expect.stringMatching(/: 0 messages/), expect.stringMatching(/: 0 messages/)]);
     await (await options.$('#adapter-samples'))!.scrollIntoView();
     await harness.screenshot(options, 'options-adapter-samples');
     await press('#adapter-sample-keep + button + button');

@@ -30,7 +30,8 @@ describe('Firefox ESR', () => {
   const textOf = async (selector: string, timeout = 15_000) => {
     for (const until = Date.now() + timeout; ; await new Promise((r) => setTimeout(r, 100))) {
       const frame = await firefoxPanelFrame(page).catch(() => null);
-      const text = await frame?.evaluate((s) => (document.querySelector(s) as HTMLElement | null)?.innerText ?? null, selector).catch(() => null);
+      // What an element says: its text, or its label (the status dot has no text).
+    const text = await frame?.evaluate((s) => { const el = document.querySelector(s) as HTMLElement | null; return el ? el.innerText || el.getAttribute('aria-label') : null; }, selector).catch(() => null);
       if (text != null) return text.trim();
       if (Date.now() > until) {
         await page.screenshot({ path: `${SCREENSHOT_DIR}/failed-firefox.png` }).catch(() => undefined);
@@ -44,7 +45,7 @@ describe('Firefox ESR', () => {
     page = await browser.newPage();
     await page.goto(consoleUrl);
     const panel = await firefoxPanelFrame(page);
-    expect(await textOf('.status[data-state="not_connected"]')).toContain('Not connected');
+    expect(await textOf('.banner[data-state="not_connected"]')).toContain('Not connected');
 
     // Connected as after the login: the refresh token in storage.local, written from an extension page.
     await panel.evaluate(async (grant) => {
@@ -52,7 +53,7 @@ describe('Firefox ESR', () => {
       await api.storage.local.set({ 'salesforce-grant': grant });
     }, await emulator.grant());
     await page.reload();
-    expect(await textOf('.status[data-state="connected"]')).toContain('Connected to');
+    expect(await textOf('.status-dot[data-state="connected"]')).toContain('Connected to');
 
     const demo = new DemoConsolePage(page);
     const chat = await demo.startChat(demoVisitor('Grace Hopper', 'grace.hopper@example.com'));

@@ -48,7 +48,7 @@ describe('walking skeleton', () => {
     await harness.screenshot(page, 'foundation-not-connected');
   });
 
-  it('tells the agent when Salesforce is down, and recovers on "Check connection"', async () => {
+  it('tells the agent when Salesforce is down, and recovers on "Try again"', async () => {
     const { harness, emulator, consoleUrl } = e2e;
     const token = await emulator.token();
     await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
@@ -56,9 +56,12 @@ describe('walking skeleton', () => {
     const page = await harness.newPage(consoleUrl);
     const panel = new PanelPage(page);
     expect(await panel.waitForState('unreachable')).toMatch(/cannot be reached/);
+    // One banner, one button: the one that fixes it.
+    expect(await (await panel.find('.banner[data-state="unreachable"]')).evaluate((el) => [...el.querySelectorAll('button')].map((b) => b.textContent))).toEqual(['Try again']);
     await harness.screenshot(page, 'foundation-unreachable');
-    await panel.clickCheckConnection();
+    await panel.click('[data-action="check-again"]');
     await panel.waitForState('connected');
+    await panel.gone('.banner');
   });
 
   it('answers again after Chrome stops the service worker', async () => {

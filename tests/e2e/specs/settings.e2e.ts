@@ -31,7 +31,7 @@ describe('connecting to Salesforce', () => {
 
     await options.connect(harness.browser);
     const connected = await options.status('connected', ' as ');
-    expect(connected).toMatch(/as .+\(.+@.+\), org Emulated Org 00D\w+/);
+    expect(connected).toMatch(/as .+\(.+@.+\)[\s\S]*Org Emulated Org 00D\w+/);
     expect(connected).toMatch(/API requests today: \d+ of [\d,]+/);
     await harness.screenshot(options.page, 'options-connected');
     // Tokens: the refresh token in local storage, the access token in session storage, nothing synced.
@@ -61,16 +61,11 @@ describe('connecting to Salesforce', () => {
     await demo.openChat(ada);
     await panel.waitForVisitor(ada);
     await panel.find('[data-identity="error"][data-kind="session_expired"]');
-    expect(await panel.text()).toContain('Reconnect');
-    // "Reconnect" in the panel brings up the options page (the open one), where connecting happens.
+    // One message, with the one button that fixes it: the banner's Reconnect (the lookup's own error is not repeated).
+    const banner = await panel.find('.banner[data-state="session_expired"]');
+    expect(await banner.evaluate((el) => [...el.querySelectorAll('button')].map((b) => b.textContent))).toEqual(['Reconnect']);
+    expect((await panel.text()).match(/session expired/g)).toHaveLength(1);
     await page.bringToFront();
-    // By tab id: Chromium 150 no longer tells an extension without the "tabs" permission its own pages' URLs.
-    const optionsTab = await options.page.evaluate(async () => (await chrome.tabs.getCurrent())!.id!);
-    const optionsInFront = () => harness.inWorker(async (id) => (await chrome.tabs.query({ active: true })).some((t) => t.id === id), optionsTab);
-    expect(await optionsInFront()).toBe(false);
-    await panel.click('[data-action="open-options"]');
-    await expect.poll(optionsInFront).toBe(true);
-    await page.bringToFront(); // back to the chat
     await demo.endOpenChat();
     const waiting = await panel.settledWrite(ada, 2_000).catch(() => null);
     expect(waiting).toBeNull(); // not settled: pending, not lost
@@ -82,18 +77,24 @@ describe('connecting to Salesforce', () => {
     expect(await popup.$eval('#popup-status', (el) => (el as HTMLElement).innerText)).toContain('Reconnect');
     await harness.screenshot(popup, 'popup-reconnect');
 
-    // Reconnecting sends what waited.
-    await options.page.reload();
-    await options.status('session_expired');
-    await options.connect(harness.browser);
-    await options.status('connected');
+    // "Reconnect" in the panel opens Salesforce's login itself (no detour through the options page); reconnecting sends what waited.
+    await panel.connect(harness.browser);
+    await panel.waitForState('connected');
+    await panel.gone('.banner');
     const entry = await panel.settledWrite(ada);
     expect(entry.state).toBe('done');
     expect((await emulator.records('Case')).filter((c) => c.SuppliedEmail === 'ada@engine.example')).toHaveLength(1);
 
-    // Disconnect revokes the token at Salesforce.
+    // The options page (open all along) shows the new connection once reloaded; Disconnect revokes the token at Salesforce.
+    await options.page.bringToFront();
+    await options.page.reload();
+    await options.status('connected');
     await emulator.clearLog();
     await options.page.click('#disconnect');
+    // Asked first, with what happens to writes still waiting.
+    await options.page.waitForSelector('#disconnect-confirm');
+    await harness.screenshot(options.page, 'options-disconnect-confirm');
+    await options.page.click('#disconnect-yes');
     await options.status('not_connected');
     expect(await options.text('.notice')).toContain('Salesforce revoked the token');
     expect((await emulator.log()).map((e) => `${e.method} ${e.path} ${e.status}`)).toContain('POST /services/oauth2/revoke 200');
@@ -106,7 +107,7 @@ describe('connecting to Salesforce', () => {
     await harness.screenshot(options.page, 'options-remove-data-confirm');
     await options.page.click('#remove-data-yes');
     await options.page.waitForFunction(() => document.querySelector('.notice')?.textContent?.includes('removed'));
-    expect(await options.text('.notice')).toMatch(/removed [1-9]\d* write\(s\), 0 of them not sent, the audit log and the caches/);
+    expect(await options.text('.notice')).toMatch(/removed from this browser [1-9]\d* writes? \(0 of (them|it) not sent\), the audit log and the caches/);
     expect(await panel.send<{ data: unknown[] }>({ command: 'outbox.list', payload: {} }).then((r) => r.data)).toEqual([]);
     expect(await harness.inWorker(async () => Object.keys(await chrome.storage.local.get(null)))).toEqual(['settings']);
     await emulator.settings({ autoApprove: true });
@@ -209,7 +210,7 @@ describe('the API budget', () => {
     await demo.openChat(grace);
     await panel.waitForVisitor(grace);
     const card = await panel.find('[data-identity="error"][data-kind="over_budget"]');
-    expect(await card.evaluate((el) => (el as HTMLElement).innerText)).toContain('share (4%)');
+    expect(await card.evaluate((el) => (el as HTMLElement).innerText)).toContain('used its share of the org\'s daily API requests');
     expect(await emulator.apiCalls()).toEqual([]); // over the share: the automatic lookup asked nothing
     await panel.click('[data-identity="error"] button');
     await panel.find('[data-identity="found"][data-record-type="Contact"]');
@@ -240,7 +241,7 @@ describe('the audit log', () => {
     const rows = csv.trimEnd().split('\r\n').filter((row) => row.includes(`"${chat}"`));
     expect(rows.map((row) => row.split('","').slice(2, 5).join(' '))).toEqual([`Contact ${entry.ids.person} create`, `Case ${entry.ids.record} create`]);
     expect(rows[1]).toContain('""SuppliedCompany"":""=cmd|calc""'); // inside the JSON cell, never a formula
-    expect(await options.text('#audit-count')).toMatch(/\d+ write\(s\) kept/);
+    expect(await options.text('#audit-count')).toMatch(/(\d+ writes?|No write) kept/);
   });
 });
 

@@ -478,7 +478,6 @@ describe('writing the chat to Salesforce by hand, from the panel', () => {
     await click(panel, '[data-action="contactTask"]');
     await click(panel, '[data-form="Contact"] [data-action="show-all"]');
     await fill(panel, 'Contact', 'AccountId', 'acme');
-    await click(panel, '[data-lookup="AccountId"] [data-action="lookup-find"]');
     await click(panel, '[data-lookup="AccountId"] .lookup__results .choice');
     await fill(panel, 'Contact', 'OwnerId', "carla");
     (await panel.find('[data-lookup="OwnerId"] .field__control')).press('Enter');
