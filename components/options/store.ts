@@ -2,6 +2,7 @@ import { computed, signal } from '@preact/signals';
 import { i18n } from '#i18n';
 import type { CommandName, CommandRequest, CommandResponse, OutboxItem, SalesforceStatus } from '@/utils/messages/protocol';
 import { SettingsSchema, validSettings, type EffectiveSettings, type SectionName, type Settings, type SettingsProblem } from '@/utils/settings/schema';
+import { connectAdvice } from '@/components/text/connect';
 import { problemSentences, valueErrors } from './setting-errors';
 
 type Send = <C extends CommandName>(command: C, payload: CommandRequest<C>) => Promise<CommandResponse<C>>;
@@ -178,7 +179,7 @@ export function createOptionsStore(sources: OptionsSources) {
         status.value = answer.status;
         notice.value = { tone: 'ok', text: i18n.t('options.connection.connected') };
         void loadFields();
-      } else notice.value = { tone: 'error', text: answer.message };
+      } else notice.value = { tone: 'error', text: answer.reason ? connectAdvice(answer.reason) : answer.message };
     } catch (error) {
       notice.value = { tone: 'error', text: i18n.t('options.connection.connectFailed', { detail: error instanceof Error ? error.message : String(error) }) };
     } finally {

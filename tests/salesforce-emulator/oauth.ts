@@ -27,6 +27,8 @@ export class Auth {
   private readonly refresh = new Map<string, Refresh>();
   tokenTtlMs = 2 * 60 * 60 * 1000;
   autoApprove = true;
+  /** The connected app's OAuth scopes: without refresh_token, Salesforce issues no refresh token (whatever was asked). */
+  appScopes = new Set(['api', 'refresh_token']);
 
   /** The user a valid, unexpired, unrevoked access token belongs to, or null. */
   userOf(token: string | undefined): string | null {
@@ -55,7 +57,7 @@ export class Auth {
       token_type: 'Bearer',
       issued_at: issuedAt,
     };
-    if (withRefresh) {
+    if (withRefresh && this.appScopes.has('refresh_token')) {
       const refreshToken = `5Aep${randomBytes(40).toString('base64url')}`;
       this.refresh.set(refreshToken, { userId, clientId, revoked: false });
       response.refresh_token = refreshToken;

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { ChatEvent, ChatSnapshot } from '../chat/snapshot';
 import { FieldMeta } from '../salesforce/describe';
+import { CONNECT_REASONS } from '../salesforce/connect-reasons';
 import { consoleCommands } from './console-protocol';
 import { RECORD_ID } from '../salesforce/record-id';
 import { ConsoleHealth } from '../adapters/health';
@@ -373,7 +374,7 @@ export const commands = {
     request: z.object({}),
     response: z.discriminatedUnion('ok', [
       z.object({ ok: z.literal(true), status: SalesforceStatus }),
-      z.object({ ok: z.literal(false), message: z.string() }),
+      z.object({ ok: z.literal(false), message: z.string(), reason: z.optional(z.enum(CONNECT_REASONS)) }),
     ]),
   },
   /**

@@ -5,6 +5,9 @@ import { saveSession, clearSession, type SalesforceSession } from './session';
 import { API_VERSION } from './version';
 import { exchange, TIMEOUT_MS } from './transport';
 import { isSalesforceUrl } from './hosts';
+import type { ConnectReason } from './connect-reasons';
+
+export { CONNECT_REASONS, type ConnectReason } from './connect-reasons';
 
 /**
  * OAuth 2.0 authorization code with PKCE (seed 001 "Connect to Salesforce CRM"), with no server
@@ -107,11 +110,33 @@ async function tokenRequest(loginUrl: string, params: Record<string, string>): P
   throw new SessionExpiredError(refusal.success ? refusal.data.error : 'invalid_grant', message);
 }
 
+export class ConnectError extends Error {
+  constructor(readonly reason: ConnectReason, message: string) {
+    super(message);
+    this.name = 'ConnectError';
+  }
+}
+
+/** The reason behind an OAuth error code and description, from the authorize redirect or the token endpoint. */
+function reasonOf(error: string, description = ''): ConnectReason | null {
+  if (error === 'access_denied') return 'denied';
+  if (error === 'invalid_client_id' || /client identifier invalid/i.test(description)) return 'unknown_client';
+  if (error === 'redirect_uri_mismatch') return 'callback_mismatch';
+  if (error === 'invalid_client' || /client credentials|client secret/i.test(description)) return 'secret_required';
+  if (/verifier|code challenge/i.test(description)) return 'pkce';
+  return null;
+}
+
 /** Turns the URL Salesforce redirected to into the authorization code, or says why there is none. */
 export function codeFrom(redirect: string, state: string): string {
   const url = new URL(redirect);
   const error = url.searchParams.get('error');
-  if (error) throw new Error(`Salesforce did not connect: ${url.searchParams.get('error_description') ?? error}`);
+  if (error) {
+    const description = url.searchParams.get('error_description') ?? '';
+    const message = `Salesforce did not connect: ${description || error}`;
+    const reason = reasonOf(error, description);
+    throw reason ? new ConnectError(reason, message) : new Error(message);
+  }
   if (url.searchParams.get('state') !== state) throw new Error('Salesforce answered a login this extension did not start; try again.');
   const code = url.searchParams.get('code');
   if (!code) throw new Error('Salesforce answered the login without an authorization code.');
@@ -136,8 +161,11 @@ export async function connect(connection: ConnectionSettings, redirectUri: strin
   const token = await tokenRequest(loginUrl, {
     grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: connection.clientId, code_verifier: verifier,
     ...(connection.clientSecret ? { client_secret: connection.clientSecret } : {}),
+  }).catch((error: unknown) => {
+    const reason = error instanceof SessionExpiredError ? reasonOf(error.code, error.message) : null;
+    throw reason ? new ConnectError(reason, error instanceof Error ? error.message : String(error)) : error;
   });
-  if (!token.refresh_token) throw new Error('Salesforce gave no refresh token: add the "refresh_token, offline_access" scope to the connected app.');
+  if (!token.refresh_token) throw new ConnectError('no_refresh_token', 'Salesforce gave no refresh token: add the "refresh_token, offline_access" scope to the connected app.');
   const identity = await fetchIdentity(token.id, token.access_token);
   const grant: Grant = {
     loginUrl, clientId: connection.clientId, clientSecret: connection.clientSecret, refreshToken: token.refresh_token,

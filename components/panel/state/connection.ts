@@ -2,6 +2,7 @@ import { signal } from '@preact/signals';
 import { i18n } from '#i18n';
 import type { ConsoleHealth } from '@/utils/adapters/health';
 import { CommandError, type SalesforceStatus } from '@/utils/messages/protocol';
+import { connectAdvice } from '@/components/text/connect';
 import type { PanelSources } from './sources';
 
 /** A failure to ask the background, in the agent's words. */
@@ -40,7 +41,7 @@ export function connectionSlice(sources: PanelSources) {
     connecting.value = 'opening';
     try {
       const answer = await sources.connect();
-      if (!answer.ok) return void (connecting.value = { failed: answer.message }), false;
+      if (!answer.ok) return void (connecting.value = { failed: answer.reason ? connectAdvice(answer.reason) : answer.message }), false;
       status.value = answer.status;
       connecting.value = null;
       return true;

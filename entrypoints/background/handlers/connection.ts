@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import type { Handlers } from '@/utils/messages/router';
 import { OBJECTS } from '@/utils/mapping/defaults';
-import { connect, disconnect } from '@/utils/salesforce/auth';
+import { connect, disconnect, ConnectError } from '@/utils/salesforce/auth';
 import { allowedCalls, apiMeter } from '@/utils/salesforce/budget';
 import { checkStatus } from '@/utils/salesforce/status';
 import { chatKeyField } from '@/utils/plan/chat-key';
@@ -30,12 +30,14 @@ export function connectionHandlers(s: Services, startedAt: number, meter = apiMe
       const { settings } = await s.settings();
       try {
         await connect(settings.connection, browser.identity.getRedirectURL('salesforce'), async (url) => {
-          const redirect = await browser.identity.launchWebAuthFlow({ url, interactive: true });
-          if (!redirect) throw new Error('The Salesforce login window was closed before it finished.');
+          // Closed by hand, or left on an error page of Salesforce's (unknown consumer key, callback URL not the app's).
+          const closed = new ConnectError('window_closed', 'The Salesforce login window was closed before it finished.');
+          const redirect = await browser.identity.launchWebAuthFlow({ url, interactive: true }).catch(() => Promise.reject(closed));
+          if (!redirect) throw closed;
           return redirect;
         });
       } catch (error) {
-        return { ok: false, message: error instanceof Error ? error.message : String(error) };
+        return { ok: false, message: error instanceof Error ? error.message : String(error), ...(error instanceof ConnectError ? { reason: error.reason } : {}) };
       }
       // Another user or org now: nothing identified under the old one still holds. What waited goes out.
       await s.cache.clear();

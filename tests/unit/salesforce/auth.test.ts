@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
-import { codeFrom, connect, disconnect, loadGrant, loginUrlOf, originsToGrant, refreshSession, type ConnectionSettings } from '@/utils/salesforce/auth';
+import { codeFrom, connect, ConnectError, disconnect, loadGrant, loginUrlOf, originsToGrant, refreshSession, type ConnectionSettings } from '@/utils/salesforce/auth';
 import { currentClient } from '@/utils/salesforce/current';
 import { loadSession } from '@/utils/salesforce/session';
 import { checkStatus } from '@/utils/salesforce/status';
@@ -49,6 +49,24 @@ describe('connect (authorization code + PKCE)', () => {
   it('says why when the user denies access or another login answers', async () => {
     await expect(connect(settings(), REDIRECT, async () => `${REDIRECT}?error=access_denied&error_description=end-user+denied+authorization`)).rejects.toThrow('end-user denied authorization');
     expect(() => codeFrom(`${REDIRECT}?code=abc&state=other`, 'mine')).toThrow('did not start');
+    expect(await loadGrant()).toBeNull();
+  });
+
+  it('names what an admin setting up the connected app can fix: a wrong consumer key, callback URL or PKCE, a denial, no refresh token', async () => {
+    const reasonOf = (promise: Promise<unknown>) => promise.then(() => 'connected', (error: unknown) => (error instanceof ConnectError ? error.reason : `other: ${String(error)}`));
+    // The code was issued to another app, or for another callback, or the verifier does not match the challenge.
+    const tampered = (change: (authorize: URL) => void) => async (url: string) => {
+      const authorize = new URL(url);
+      change(authorize);
+      return browserLogin(authorize.toString());
+    };
+    expect(await reasonOf(connect(settings(), REDIRECT, tampered((u) => u.searchParams.set('client_id', 'someone-else'))))).toBe('unknown_client');
+    expect(await reasonOf(connect(settings(), REDIRECT, tampered((u) => u.searchParams.set('redirect_uri', `${REDIRECT}-old`))))).toBe('callback_mismatch');
+    expect(await reasonOf(connect(settings(), REDIRECT, tampered((u) => u.searchParams.set('code_challenge', 'not-the-verifiers'))))).toBe('pkce');
+    expect(await reasonOf(connect(settings(), REDIRECT, async () => `${REDIRECT}?error=access_denied&error_description=end-user+denied+authorization`))).toBe('denied');
+    emulator.auth.appScopes.delete('refresh_token');
+    expect(await reasonOf(connect(settings(), REDIRECT, browserLogin))).toBe('no_refresh_token');
+    emulator.auth.appScopes.add('refresh_token');
     expect(await loadGrant()).toBeNull();
   });
 

@@ -75,6 +75,18 @@ describe('the panel: a banner per problem, with the button that fixes it', () =>
     expect(root.querySelector('.status-dot')!.getAttribute('data-state')).toBe('not_connected');
   });
 
+  it('a login Salesforce refused is said as what to fix, not as its error code', async () => {
+    const store = createPanelStore({ readStatus: async () => ({ state: 'not_connected' }), connect: async () => ({ ok: false, message: 'client identifier invalid (invalid_client_id)', reason: 'unknown_client' }) });
+    await store.refresh();
+    const root = document.createElement('div');
+    render(<Panel store={store} />, root);
+    await act(async () => {
+      root.querySelector<HTMLButtonElement>('[data-action="connect"]')!.click();
+      await new Promise((r) => setTimeout(r, 0));
+    });
+    expect(root.querySelector('[data-connect-failed]')!.textContent).toMatch(/^Could not connect: Salesforce does not know this consumer key\. Copy it again from the connected app/);
+  });
+
   it('Esc cancels the open form, Ctrl+Enter submits the form the focus is in', async () => {
     const store = createPanelStore({ readStatus: async () => ({ state: 'not_connected' }) });
     const root = document.createElement('div');
