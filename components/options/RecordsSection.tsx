@@ -1,5 +1,6 @@
 import { i18n } from '#i18n';
 import { Setting } from './Setting';
+import { PicklistInput } from './PicklistInput';
 import { OTHER_PEOPLE, OWNERS, THEMES, otherPeopleWords, ownerWords, themeWords } from './words';
 import type { OptionsStore } from './store';
 
@@ -19,8 +20,8 @@ export function RecordsSection({ store }: { store: OptionsStore }) {
         {(disabled) => (
           <div class="grid">
             <label>{i18n.t('options.records.task.subject')} <input id="task-subject" disabled={disabled} value={task.subject} onInput={(e) => setTask({ subject: e.currentTarget.value })} /></label>
-            <label>{i18n.t('options.records.task.status')} <input id="task-status" disabled={disabled} value={task.status} onInput={(e) => setTask({ status: e.currentTarget.value })} /></label>
-            <label>{i18n.t('options.records.task.priority')} <input id="task-priority" disabled={disabled} value={task.priority} onInput={(e) => setTask({ priority: e.currentTarget.value })} /></label>
+            <label>{i18n.t('options.records.task.status')} <PicklistInput store={store} id="task-status" object="Task" field="Status" disabled={disabled} value={task.status} onChange={(status) => setTask({ status })} /></label>
+            <label>{i18n.t('options.records.task.priority')} <PicklistInput store={store} id="task-priority" object="Task" field="Priority" disabled={disabled} value={task.priority} onChange={(priority) => setTask({ priority })} /></label>
             <label>{i18n.t('options.records.task.dueInDays')} <input id="task-due" type="number" min="0" max="365" disabled={disabled} value={task.dueInDays} onInput={(e) => setTask({ dueInDays: e.currentTarget.valueAsNumber })} /></label>
           </div>
         )}
@@ -28,9 +29,9 @@ export function RecordsSection({ store }: { store: OptionsStore }) {
       <Setting store={store} section="records" name="case" label={i18n.t('options.records.case.label')} hint={i18n.t('options.records.case.hint')}>
         {(disabled) => (
           <div class="grid">
-            <label>{i18n.t('options.records.case.status')} <input id="case-status" disabled={disabled} value={records.case.status} onInput={(e) => setCase({ status: e.currentTarget.value.trim() })} /></label>
-            <label>{i18n.t('options.records.case.priority')} <input id="case-priority" disabled={disabled} value={records.case.priority} onInput={(e) => setCase({ priority: e.currentTarget.value.trim() })} /></label>
-            <label>{i18n.t('options.records.case.origin')} <input id="case-origin" placeholder={i18n.t('options.records.case.originPlaceholder')} disabled={disabled} value={records.case.origin} onInput={(e) => setCase({ origin: e.currentTarget.value.trim() })} /></label>
+            <label>{i18n.t('options.records.case.status')} <PicklistInput store={store} id="case-status" object="Case" field="Status" orgDefault disabled={disabled} value={records.case.status} onChange={(status) => setCase({ status })} /></label>
+            <label>{i18n.t('options.records.case.priority')} <PicklistInput store={store} id="case-priority" object="Case" field="Priority" orgDefault disabled={disabled} value={records.case.priority} onChange={(priority) => setCase({ priority })} /></label>
+            <label>{i18n.t('options.records.case.origin')} <PicklistInput store={store} id="case-origin" object="Case" field="Origin" orgDefault placeholder={i18n.t('options.records.case.originPlaceholder')} disabled={disabled} value={records.case.origin} onChange={(origin) => setCase({ origin })} /></label>
           </div>
         )}
       </Setting>

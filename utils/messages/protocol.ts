@@ -389,7 +389,11 @@ export const commands = {
   'salesforce.fields': {
     request: z.object({}),
     response: z.discriminatedUnion('state', [
-      z.object({ state: z.literal('fields'), objects: z.record(z.string(), z.array(z.object({ name: z.string(), label: z.string(), type: z.string(), chatKey: z.optional(z.boolean()) }))) }),
+      z.object({ state: z.literal('fields'), objects: z.record(z.string(), z.array(z.object({
+        name: z.string(), label: z.string(), type: z.string(), chatKey: z.optional(z.boolean()),
+        /** A picklist's active values, for settings that take one (a task's status, a case's origin). */
+        values: z.optional(z.array(z.object({ value: z.string(), label: z.string() }))),
+      }))) }),
       z.object({ state: z.literal('error'), message: z.string() }),
     ]),
   },

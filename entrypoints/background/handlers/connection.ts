@@ -64,7 +64,10 @@ export function connectionHandlers(s: Services, startedAt: number, meter = apiMe
         const meta = await s.metadata.objects(client, [...OBJECTS]);
         const objects = Object.fromEntries(OBJECTS.map((o) => {
           const chatKey = chatKeyField(meta[o]);
-          return [o, (meta[o]?.fields ?? []).map((f) => ({ name: f.name, label: f.label, type: f.type, ...(f.name === chatKey ? { chatKey: true } : {}) }))];
+          return [o, (meta[o]?.fields ?? []).map((f) => ({
+            name: f.name, label: f.label, type: f.type, ...(f.name === chatKey ? { chatKey: true } : {}),
+            ...(f.type === 'picklist' && f.picklistValues.length ? { values: f.picklistValues.map((p) => ({ value: p.value, label: p.label })) } : {}),
+          }))];
         }));
         return { state: 'fields', objects };
       } catch (error) {

@@ -131,6 +131,17 @@ describe('the options page', () => {
     await options.page.waitForSelector('table.mapping[data-object="Contact"] tr[data-field="AssistantName"]');
     await options.page.click('tr[data-field="AssistantName"] input[type=checkbox]');
     await options.page.click('tr[data-field="Title"] input[type=checkbox]');
+    // The mapping lists fields worth mapping: no system fields; the filter narrows it.
+    expect(await options.page.$('table.mapping[data-object="Contact"] tr[data-field="IsDeleted"]')).toBeNull();
+    await options.page.type('#mapping-filter', 'assist');
+    await options.page.waitForFunction(() => !document.querySelector('table.mapping[data-object="Contact"] tr[data-field="LastName"]'));
+    expect(await options.page.$('table.mapping[data-object="Contact"] tr[data-field="AssistantName"]')).not.toBeNull();
+    await options.retype('#mapping-filter', '');
+    // A task's status and a case's origin are chosen from the org's own picklists.
+    await options.page.waitForSelector('select#task-status[data-picklist="Task.Status"]');
+    const values = (selector: string) => options.page.$$eval(`${selector} option`, (os) => os.map((o) => (o as HTMLOptionElement).value));
+    expect(await values('#task-status')).toEqual(expect.arrayContaining(['Not Started', 'Completed']));
+    expect(await values('#case-origin')).toEqual(expect.arrayContaining(['', 'Web', 'Phone']));
     await harness.screenshot(options.page, 'options-edited');
     await options.save();
     const saved = await harness.inWorker(async () => (await chrome.storage.local.get('settings')).settings as { identification: { contacts: unknown[] }; mapping: { Contact: { sfField: string; display?: boolean }[] } });
