@@ -8,7 +8,8 @@ import { loadSettings, watchSettings } from '@/utils/settings/storage';
  */
 export function preparePage(): void {
   const root = document.documentElement;
-  root.lang = i18n.t('@@ui_locale').replace('_', '-') || 'en';
+  // The language of the words shown (a Dutch browser gets the English messages: lang="en").
+  root.lang = i18n.t('lang') || 'en';
   root.dir = i18n.t('@@bidi_dir') || 'ltr';
   const theme = () => void loadSettings().then(({ settings }) => {
     root.dataset.theme = settings.general.theme;

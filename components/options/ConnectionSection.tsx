@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
-import { useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
-import { originsToGrant } from '@/utils/salesforce/auth';
+import { originsToGrant } from '@/utils/salesforce/login';
 import { DEFAULT_CLIENT_ID } from '@/utils/settings/schema';
 import { countOf } from '@/utils/i18n/locale';
 import { rich, slots } from '../text/rich';
@@ -55,6 +55,12 @@ function Confirm({ store }: { store: OptionsStore }) {
   const asked = store.removal.value!;
   const n = asked.unsent.length;
   const id = asked.removeData ? 'remove-data' : 'disconnect';
+  // The question takes the focus (Cancel, the safe answer); closing gives it back to the button that asked.
+  const cancel = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    cancel.current?.focus();
+    return () => document.getElementById(id)?.focus();
+  }, [id]);
   return (
     <div class="confirm" id={`${id}-confirm`} role="alertdialog" aria-labelledby={`${id}-question`}>
       {asked.removeData ? (
@@ -75,7 +81,7 @@ function Confirm({ store }: { store: OptionsStore }) {
         <button type="button" class="danger" id={`${id}-yes`} disabled={store.busy.value} onClick={() => void (asked.removeData ? store.removeLocalData(true) : store.disconnect(true))}>
           {asked.removeData ? i18n.t('options.connection.confirm.removeYes') : i18n.t('options.connection.confirm.disconnectYes')}
         </button>
-        <button type="button" id={`${id}-no`} onClick={() => (store.removal.value = null)}>{i18n.t('common.cancel')}</button>
+        <button type="button" id={`${id}-no`} ref={cancel} onClick={() => (store.removal.value = null)}>{i18n.t('common.cancel')}</button>
       </div>
     </div>
   );

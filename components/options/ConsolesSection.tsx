@@ -4,7 +4,7 @@ import { i18n } from '#i18n';
 import { countOf } from '@/utils/i18n/locale';
 import { rich, slots } from '../text/rich';
 import type { ConsoleHealth } from '@/utils/adapters/health';
-import { healthWords } from '@/components/panel/Banner';
+import { healthWords } from '@/components/text/health';
 import { sendCommand } from '@/utils/messages/client';
 import { activeAdapters } from '@/utils/adapters/defaults';
 import { wantedMatches } from '@/utils/adapters/registration';

@@ -38,7 +38,8 @@ export function Setting({ store, section, name, label, hint, control, children }
       {hint && <p class="hint">{hint}</p>}
       {children(locked)}
       {problems.map((p) => (
-        <p class="problem" role="alert" data-source={p.source}>{problemWords(p)}</p>
+        // Polite: a typed value is checked at each key, and an alert would interrupt at each one.
+        <p class="problem" aria-live="polite" data-source={p.source}>{problemWords(p)}</p>
       ))}
     </div>
   );

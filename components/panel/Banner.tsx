@@ -1,18 +1,7 @@
 import { i18n } from '#i18n';
-import { listOf } from '@/utils/i18n/locale';
-import type { ConsoleHealth } from '@/utils/adapters/health';
+import { healthWords } from '@/components/text/health';
+import { statusWords } from '@/components/text/status';
 import type { PanelStore } from './store';
-
-/** What the agent is told of a console that is not fully recognised (null: nothing to say). */
-export function healthWords(health: ConsoleHealth | null | undefined): { title: string; detail: string } | null {
-  if (!health || (health.state !== 'partly' && health.state !== 'not_recognised')) return null;
-  const detail = [
-    i18n.t('health.changed', { console: health.console }),
-    ...(health.failing.length ? [i18n.t('health.failing', { parts: listOf(health.failing) })] : []),
-    ...(health.state === 'not_recognised' ? [i18n.t('health.adminFix')] : []),
-  ].join(' ');
-  return { title: i18n.t(health.state === 'not_recognised' ? 'health.notRecognised' : 'health.partly'), detail };
-}
 
 /**
  * One banner per problem, the most pressing first, each with the one button that fixes it (none
@@ -32,11 +21,11 @@ export function Banner({ store }: { store: PanelStore }) {
     </>
   );
   const connection = !status || status.state === 'connected' ? null
-    : status.state === 'not_connected' ? <Alert tone="warn" state={status.state} text={i18n.t('panel.status.notConnected')}>{login(i18n.t('panel.status.connect'))}</Alert>
-      : status.state === 'session_expired' ? <Alert tone="warn" state={status.state} text={i18n.t('panel.status.sessionExpired')}>{login(i18n.t('panel.status.reconnect'))}</Alert>
-        : status.state === 'over_limit' ? <Alert tone="error" state={status.state} text={i18n.t('panel.status.overLimit')} />
+    : status.state === 'not_connected' ? <Alert tone="warn" state={status.state} text={statusWords(status)}>{login(i18n.t('panel.status.connect'))}</Alert>
+      : status.state === 'session_expired' ? <Alert tone="warn" state={status.state} text={statusWords(status)}>{login(i18n.t('panel.status.reconnect'))}</Alert>
+        : status.state === 'over_limit' ? <Alert tone="error" state={status.state} text={statusWords(status)} />
           : (
-            <Alert tone="error" state={status.state} text={i18n.t('panel.status.unreachable', { detail: status.message })}>
+            <Alert tone="error" state={status.state} text={statusWords(status)}>
               <button type="button" class="button" data-action="check-again" disabled={store.checking.value} onClick={() => void store.refresh().then(store.identifyAgain)}>{i18n.t('common.tryAgain')}</button>
             </Alert>
           );

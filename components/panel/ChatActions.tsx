@@ -4,7 +4,6 @@ import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { rich, slots } from '@/components/text/rich';
 import { manualWords } from '@/components/text/actions';
 import { listOf, timeOf } from '@/utils/i18n/locale';
-import { focusWhenShown } from './keyboard';
 import { lightningUrl } from '@/utils/identify/lightning';
 import type { ManualAction } from '@/utils/messages/protocol';
 import { useState } from 'preact/hooks';
@@ -322,9 +321,10 @@ function WrapUpForm({ store, chatId, until }: { store: PanelStore; chatId: strin
 }
 
 /** A lookup of accounts, to relate the chat to one (found by name, as the forms' lookups are). */
-const ACCOUNT_LOOKUP = { name: 'AccountId', label: 'Account', type: 'reference', referenceTo: ['Account'] } as unknown as FieldMeta;
+const accountLookup = () => ({ name: 'AccountId', label: i18n.t('panel.atEnd.accountLabel'), type: 'reference', referenceTo: ['Account'] }) as unknown as FieldMeta;
 
 function AccountPicker({ store, chat }: { store: PanelStore; chat: ChatSnapshot }) {
+  const ACCOUNT_LOOKUP = accountLookup();
   return (
     <div class="chat-actions__account" data-account-picker="">
       <label class="visually-hidden" for={`relate-${chat.chatId}`}>{i18n.t('panel.atEnd.accountLabel')}</label>

@@ -34,8 +34,8 @@ export function LookupControl({ field, value, name, id, invalid, search, onChang
 
   const find = async (query: string) => {
     clearTimeout(timer.current);
+    const mine = ++asked.current; // any answer still coming is for an earlier text
     if (query.trim().length < MIN_CHARS) return void (setResults(null), setNote(null));
-    const mine = ++asked.current;
     setNote(i18n.t('common.searching'));
     const answer = await search(query);
     if (mine !== asked.current) return; // a later search is under way: its answer counts
@@ -45,6 +45,8 @@ export function LookupControl({ field, value, name, id, invalid, search, onChang
     setNote(answer.length ? null : i18n.t('panel.lookup.none', { text: query }));
   };
   const choose = (r: LookupResult) => {
+    clearTimeout(timer.current);
+    asked.current++; // a search still under way must not reopen the list over the choice
     const shown = r.type && r.type !== 'Account' ? `${objectName(r.type)} ${r.name}` : r.name;
     onChange(r.id, shown);
     setText('');
@@ -55,7 +57,7 @@ export function LookupControl({ field, value, name, id, invalid, search, onChang
   return (
     <div class="lookup" data-lookup={field.name}>
       {value && name && (
-        <p class="lookup__chosen pill" data-chosen={value}>
+        <p class="lookup__chosen pill" id={`${id}-chosen`} data-chosen={value}>
           <bdi>{name}</bdi>
           <button type="button" class="pill__remove" aria-label={i18n.t('panel.lookup.remove', { name })} onClick={() => onChange(null)}>×</button>
         </p>
@@ -71,6 +73,7 @@ export function LookupControl({ field, value, name, id, invalid, search, onChang
         aria-controls={listId}
         aria-activedescendant={open ? `${listId}-${active}` : undefined}
         aria-invalid={invalid}
+        aria-describedby={value && name ? `${id}-chosen` : undefined}
         value={text}
         placeholder={value ? i18n.t('panel.lookup.change') : i18n.t('panel.lookup.placeholder')}
         onInput={(e) => {

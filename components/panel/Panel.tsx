@@ -1,4 +1,3 @@
-import { useRef } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { PanelStore } from './store';
 import { SalesforceMark } from './SalesforceMark';
@@ -8,18 +7,18 @@ import { IdentityCard } from './IdentityCard';
 import { SearchBox } from './SearchBox';
 import { ChatActions, NotWritten, WrapUp } from './ChatActions';
 import { ShortcutsHelp, onPanelKeys } from './keyboard';
+import { statusWords } from '@/components/text/status';
 import { countOf } from '@/utils/i18n/locale';
 
 /**
  * The panel, compact: one header line (whose chat, a status dot), a banner only when something
- * needs the agent, then what they can do for the chat. Esc and Ctrl+Enter work anywhere in it.
+ * needs the agent, then what they can do for the chat. In a form, Esc cancels and Ctrl+Enter saves.
  */
 export function Panel({ store }: { store: PanelStore }) {
   const chat = store.chat.value;
   const connected = store.status.value?.state === 'connected';
-  const root = useRef<HTMLElement>(null);
   return (
-    <main class="panel" aria-label={i18n.t('common.salesforce')} aria-busy={store.checking.value} ref={root} onKeyDown={(e) => onPanelKeys(e, store)}>
+    <main class="panel" aria-label={i18n.t('common.salesforce')} aria-busy={store.checking.value} onKeyDown={(e) => onPanelKeys(e, store)}>
       <h1 class="visually-hidden">{i18n.t('common.salesforce')}</h1>
       <header class="panel__header">
         <SalesforceMark />
@@ -44,11 +43,9 @@ function StatusDot({ store }: { store: PanelStore }) {
     : status.state === 'connected'
       ? [i18n.t('panel.status.connected', { host: new URL(status.instanceUrl).host }), i18n.t('panel.status.api', { version: status.apiVersion }),
         ...(status.usage ? [i18n.t('panel.status.usage', { used: countOf(status.usage.used), max: countOf(status.usage.max) })] : [])].join(i18n.t('common.separator'))
-      : status.state === 'not_connected' ? i18n.t('panel.status.notConnected')
-        : status.state === 'session_expired' ? i18n.t('panel.status.sessionExpired')
-          : status.state === 'over_limit' ? i18n.t('panel.status.overLimit')
-            : i18n.t('panel.status.unreachable', { detail: status.message });
-  const label = i18n.t('panel.status.checkAgain', { status: words });
+      : statusWords(status);
+  // One sentence then the action: the state's own full stop is the template's.
+  const label = i18n.t('panel.status.checkAgain', { status: words.replace(/[.。]$/, '') });
   return (
     <button type="button" class="status status-dot" data-state={store.checking.value ? 'checking' : status?.state ?? 'checking'} aria-label={label} title={label} disabled={store.checking.value} onClick={() => void store.refresh()}>
       <span class="status-dot__dot" />

@@ -5,7 +5,7 @@ import type { FieldMeta } from '@/utils/salesforce/describe';
 import type { Candidate } from '@/utils/messages/protocol';
 import { FieldControl } from './FieldControl';
 import { i18n } from '#i18n';
-import { focusWhenShown } from './keyboard';
+import { cancelEdit, focusWhenShown } from './keyboard';
 import { uiLocale } from '@/utils/i18n/locale';
 import type { PanelStore } from './store';
 
@@ -70,7 +70,7 @@ export function RecordFields({ store, record, fields, title }: { store: PanelSto
       {edit && (
         <div class="fields__actions">
           <button type="submit" class="button" disabled={edit.saving}>{edit.saving ? i18n.t('common.saving') : i18n.t('common.save')}</button>
-          <button type="button" class="button button--quiet" disabled={edit.saving} onClick={store.cancelEdit}>{i18n.t('common.cancel')}</button>
+          <button type="button" class="button button--quiet" disabled={edit.saving} onClick={() => cancelEdit(store)}>{i18n.t('common.cancel')}</button>
         </div>
       )}
       {notice && <p class="fields__notice" role="status">{notice}</p>}

@@ -11,6 +11,7 @@ import { objectName } from '@/components/text/objects';
 import { countOf, listOf } from '@/utils/i18n/locale';
 import { personOf, recordOf } from '@/utils/plan/actions';
 import { focusWhenShown } from './keyboard';
+import { cancelForm } from './keyboard';
 import { shownByDefault, shownRecord, type PanelStore } from './store';
 
 /**
@@ -164,7 +165,7 @@ export function RecordForm({ store, chat, instanceUrl }: { store: PanelStore; ch
           // The customer may need the case number while the chat goes on; a task may be wanted in Salesforce at once.
           <button type="button" class="button button--quiet" data-action="create-now" disabled={form.saving} onClick={() => void store.createNow(chat, instanceUrl).then(() => focusAfterSave(store, form.object))}>{i18n.t('panel.form.createNow')}</button>
         )}
-        <button type="button" class="button button--quiet" disabled={form.saving} onClick={store.cancelForm}>{i18n.t('common.cancel')}</button>
+        <button type="button" class="button button--quiet" disabled={form.saving} onClick={() => cancelForm(store)}>{i18n.t('common.cancel')}</button>
       </div>
     </form>
   );
@@ -184,6 +185,7 @@ function focusAfterSave(store: PanelStore, object: string): void {
 /** When the form has loaded: the focus goes to the first field to fill (required and empty), else the first field. */
 function useFirstField(chatId: string, object: string, loaded: boolean): void {
   useEffect(() => {
-    if (loaded) focusWhenShown('.record-form .field--todo .field__control, .record-form .field__control');
+    // Only while the agent is in the panel (they opened the form): never pulled from the console.
+    if (loaded && document.hasFocus()) focusWhenShown('.record-form .field--todo .field__control, .record-form .field__control');
   }, [chatId, object, loaded]);
 }

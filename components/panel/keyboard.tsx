@@ -9,23 +9,35 @@ export function onPanelKeys(event: KeyboardEvent, store: PanelStore): void {
   const target = event.target as HTMLElement;
   if (event.key === 'Escape') {
     const form = target.closest?.('form');
-    if (store.form.value && form?.matches('.record-form')) {
+    // Not while saving: the save goes on, and a refusal would bring the form back.
+    if (store.form.value && !store.form.value.saving && form?.matches('.record-form')) {
       event.preventDefault();
-      store.cancelForm();
-      focusWhenShown('.chat-actions button, .write button, .identity a');
-    } else if (store.editing.value && form?.matches('.fields')) {
+      cancelForm(store);
+    } else if (store.editing.value && !store.editing.value.saving && form?.matches('.fields')) {
       event.preventDefault();
-      const recordId = store.editing.value.id;
-      store.cancelEdit();
-      focusWhenShown(`.fields[data-record-id="${recordId}"] [data-action="edit"]`);
+      cancelEdit(store);
     }
   } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
     const form = target.closest?.('form');
-    if (form?.querySelector('[type="submit"]')) {
+    // As its Save button would: not while it is disabled (saving).
+    if (form?.querySelector('[type="submit"]:not(:disabled)')) {
       event.preventDefault();
       form.requestSubmit();
     }
   }
+}
+
+/** Closes the record form (Cancel, Esc); the focus goes back to the panel's actions, where it was opened. */
+export function cancelForm(store: PanelStore): void {
+  store.cancelForm();
+  focusWhenShown('.chat-actions__buttons button, [data-action="change-write"], .chat-actions button');
+}
+
+/** Leaves edit in place (Cancel, Esc); the focus goes back to the record's Edit link. */
+export function cancelEdit(store: PanelStore): void {
+  const recordId = store.editing.value?.id;
+  store.cancelEdit();
+  if (recordId) focusWhenShown(`.fields[data-record-id="${recordId}"] [data-action="edit"]`);
 }
 
 /**

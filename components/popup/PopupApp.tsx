@@ -1,12 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
 import { SalesforceMark } from '../panel/SalesforceMark';
-import { healthWords } from '../panel/Banner';
+import { healthWords } from '../text/health';
 import { objectName } from '../text/objects';
 import type { CommandResponse, OutboxItem, SalesforceStatus } from '@/utils/messages/protocol';
 import type { SettingsProblem } from '@/utils/settings/schema';
 import type { ConsoleHealth } from '@/utils/adapters/health';
 import { lightningUrl } from '@/utils/identify/lightning';
+import { settingName } from '../options/words';
 import { countOf, listOf, timeOf } from '@/utils/i18n/locale';
 
 export type PopupSources = {
@@ -82,7 +83,7 @@ export function PopupApp({ sources }: { sources: PopupSources }) {
       </div>
       {problems.length > 0 && (
         <div class="problems" id="popup-problems" role="alert">
-          {i18n.t('popup.settingsInvalid', { settings: listOf(problems.map((p) => p.setting)) })} <a href="#" onClick={openOptions}>{i18n.t('popup.openSettings')}</a>
+          {i18n.t('popup.settingsInvalid', { settings: listOf(problems.map((p) => settingName(p.setting) ?? p.setting)) })} <a href="#" onClick={openOptions}>{i18n.t('popup.openSettings')}</a>
         </div>
       )}
       {setAside.length > 0 && (

@@ -1,5 +1,8 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
+import { i18n } from '#i18n';
+import { originsToGrant } from '@/utils/salesforce/login';
+import { loadSettings, watchSettings } from '@/utils/settings/storage';
 import { Panel } from '@/components/panel/Panel';
 import { createPanelStore } from '@/components/panel/store';
 import { sendCommand } from '@/utils/messages/client';
@@ -15,7 +18,12 @@ import '@/components/panel/panel.css';
 // background, which heard it from this tab's content script.
 const store = createPanelStore({
   readStatus: () => sendCommand('salesforce.status', {}),
-  connect: () => sendCommand('auth.connect', {}),
+  // Salesforce's hosts are asked for in the click itself (Chrome allows it during a user gesture only), then the login.
+  connect: async () => {
+    const granted = await browser.permissions.request({ origins: loginOrigins }).catch(() => false);
+    if (!granted) return { ok: false as const, message: i18n.t('options.connection.needAccess') };
+    return sendCommand('auth.connect', {});
+  },
   identify: (snapshot, force) => sendCommand('identify.run', { snapshot, force }),
   search: (text) => sendCommand('salesforce.search', { text }),
   update: (request) => sendCommand('record.update', request),
@@ -32,6 +40,12 @@ const store = createPanelStore({
   people: (request) => sendCommand('chat.people', request),
   wrapUp: (request) => sendCommand('outbox.wrapUp', request),
 });
+
+/** The hosts the login needs, from the settings (kept current: read before any click). */
+let loginOrigins: string[] = [];
+const readOrigins = () => void loadSettings().then(({ settings }) => void (loginOrigins = originsToGrant(settings.connection))).catch(() => undefined);
+readOrigins();
+watchSettings(readOrigins);
 
 // Identify at chat start, and again when the console shows the visitor's e-mail or phone late.
 let identified = '';

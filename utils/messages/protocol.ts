@@ -364,11 +364,6 @@ export const commands = {
     }),
     response: OutboxItem,
   },
-  /** Opens the options page (the panel's "Reconnect" and "Settings" links). */
-  'options.open': {
-    request: z.object({}),
-    response: z.object({}),
-  },
   /** Extension pages only: connect through Salesforce's login page (OAuth 2.0 + PKCE). */
   'auth.connect': {
     request: z.object({}),

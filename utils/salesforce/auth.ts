@@ -6,6 +6,9 @@ import { API_VERSION } from './version';
 import { exchange, TIMEOUT_MS } from './transport';
 import { isSalesforceUrl } from './hosts';
 import type { ConnectReason } from './connect-reasons';
+import { loginUrlOf, type ConnectionSettings } from './login';
+
+export { loginUrlOf, originsToGrant, type ConnectionSettings } from './login';
 
 export { CONNECT_REASONS, type ConnectReason } from './connect-reasons';
 
@@ -16,13 +19,6 @@ export { CONNECT_REASONS, type ConnectReason } from './connect-reasons';
  * The refresh token stays in storage.local (never synced), the access token in storage.session;
  * neither ever reaches a content script or a page.
  */
-
-export type ConnectionSettings = {
-  loginHost: 'production' | 'sandbox' | 'myDomain';
-  myDomain: string | null;
-  clientId: string;
-  clientSecret: string | null;
-};
 
 /** What a connection is, apart from its short-lived access token. */
 const Grant = z.object({
@@ -49,21 +45,6 @@ const grantItem = storage.defineItem<unknown>('local:salesforce-grant', { fallba
 export async function loadGrant(): Promise<Grant | null> {
   const parsed = Grant.safeParse(await grantItem.getValue());
   return parsed.success ? parsed.data : null;
-}
-
-/** The login server for the chosen host: Salesforce's, or the org's My Domain. */
-export function loginUrlOf(connection: ConnectionSettings): string {
-  if (connection.loginHost === 'sandbox') return 'https://test.salesforce.com';
-  if (connection.loginHost === 'myDomain' && connection.myDomain) return connection.myDomain.replace(/\/+$/, '');
-  return 'https://login.salesforce.com';
-}
-
-/** The origins to ask host access for before connecting (the instance may be another host of Salesforce's). */
-export function originsToGrant(connection: ConnectionSettings): string[] {
-  // Match patterns leave the port out: a pattern with a port is not one Chrome accepts everywhere.
-  const url = new URL(loginUrlOf(connection));
-  const login = `${url.protocol}//${url.hostname}/*`;
-  return connection.loginHost === 'myDomain' ? [login] : [login, 'https://*.salesforce.com/*'];
 }
 
 const base64url = (bytes: Uint8Array) => btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');

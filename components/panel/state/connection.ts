@@ -25,6 +25,7 @@ export function connectionSlice(sources: PanelSources) {
 
   async function refresh() {
     checking.value = true;
+    connecting.value = null; // an earlier failed login is not this check's news
     try {
       status.value = await sources.readStatus();
       problem.value = null;

@@ -75,7 +75,7 @@ export function editSlice(sources: PanelSources, { applySaved }: Pick<IdentitySl
       } else if (answer.state === 'refused') {
         editing.value = { ...edit, saving: false, problems: answer.fields, message: answer.message ?? i18n.t('panel.fields.notSaved') };
       } else {
-        editing.value = { ...edit, saving: false, message: `${answer.message} Your changes are still here.` };
+        editing.value = { ...edit, saving: false, message: i18n.t('panel.fields.keptHere', { problem: answer.message }) };
       }
     } catch (error) {
       editing.value = { ...edit, saving: false, message: i18n.t('panel.fields.keptHere', { problem: describeProblem(error) }) };

@@ -8,7 +8,7 @@ import { chatKeyField } from '@/utils/plan/chat-key';
 import { describeFailure, NOT_CONNECTED } from '../failure';
 import type { Services } from '../services';
 
-type ConnectionCommands = 'worker.info' | 'salesforce.status' | 'auth.connect' | 'auth.disconnect' | 'options.open' | 'salesforce.fields';
+type ConnectionCommands = 'worker.info' | 'salesforce.status' | 'auth.connect' | 'auth.disconnect' | 'salesforce.fields';
 
 /** The connection to Salesforce and what the options page reads of the org: status, budget, login, fields. */
 export function connectionHandlers(s: Services, startedAt: number, meter = apiMeter): Pick<Handlers, ConnectionCommands> {
@@ -21,10 +21,6 @@ export function connectionHandlers(s: Services, startedAt: number, meter = apiMe
       const { calls, max } = await meter.today(status.instanceUrl);
       const percent = settings.general.apiBudgetPercent;
       return { ...status, budget: { calls, allowed: allowedCalls(max ?? status.usage?.max, percent), percent }, atChatEnd: settings.automation.ended.action, atChatEndNoMatch: settings.automation.ended.noMatch, requireAccount: settings.records.requireAccount };
-    },
-    'options.open': async () => {
-      await browser.runtime.openOptionsPage();
-      return {};
     },
     'auth.connect': async () => {
       const { settings } = await s.settings();

@@ -47,7 +47,7 @@ describe('enterprise policy (a JSON file in /etc/chromium/policies/managed)', ()
     await harness.screenshot(options.page, 'options-policy-locked');
     const popup = await harness.newPage(POPUP_URL);
     await popup.waitForSelector('#popup-problems');
-    expect(await popup.$eval('#popup-problems', (el) => (el as HTMLElement).innerText)).toContain('automation.offline');
+    expect(await popup.$eval('#popup-problems', (el) => (el as HTMLElement).innerText)).toContain('When an offline message arrives');
 
     // The write path: a chat ends, a contact and its case are written, the case by the policy's mapping.
     const { panel, demo } = await e2e.openConnectedConsole({ settings: { automation: { ended: { action: 'nothing', strategy: 'none' } } } });

@@ -36,7 +36,6 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'console.seen': async () => ({}),
     'console.undetected': async () => ({}),
     'console.problems': async () => [],
-    'options.open': async () => ({}),
     'auth.connect': async () => ({ ok: false, message: 'x' }),
     'auth.disconnect': async () => ({ revoked: true }),
     'salesforce.fields': async () => ({ state: 'error', message: 'x' }),
@@ -103,7 +102,7 @@ describe('route', () => {
   });
 
   it('takes from a console page only what it reads there; everything that touches Salesforce from the extension\'s pages', async () => {
-    for (const command of ['salesforce.status', 'identify.run', 'salesforce.search', 'outbox.list', 'outbox.retry', 'chat.recent', 'chat.record', 'chat.plan', 'chat.preview', 'chat.fix', 'chat.case', 'record.update', 'record.create', 'lookup.search', 'form.open', 'panel.open', 'worker.info', 'options.open']) {
+    for (const command of ['salesforce.status', 'identify.run', 'salesforce.search', 'outbox.list', 'outbox.retry', 'chat.recent', 'chat.record', 'chat.plan', 'chat.preview', 'chat.fix', 'chat.case', 'record.update', 'record.create', 'lookup.search', 'form.open', 'panel.open', 'worker.info']) {
       await expect(route(handlers(), { command, payload: {} }, consoleScript, OWN_ID)).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
     }
     await expect(route(handlers(), { command: 'chat.active', payload: { chatId: null } }, consoleScript, OWN_ID)).resolves.toEqual({ ok: true, data: { known: true } });
