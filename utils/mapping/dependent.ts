@@ -1,4 +1,5 @@
 import type { FieldMeta, PicklistValue } from '../salesforce/describe';
+import { i18n } from '#i18n';
 import type { FieldValue } from './display';
 
 /** Whether bit `index` is set in Salesforce's validFor bitmap (base64, most significant bit first). */
@@ -27,6 +28,6 @@ export function dependentProblem(field: FieldMeta, value: FieldValue, controller
   if (!field.controllerName || !controller || value === null || value === '') return null;
   const allowed = allowedValues(field, controller, controllerValue);
   if (allowed.some((p) => p.value === value)) return null;
-  const shown = controllerValue === null || controllerValue === '' ? 'blank' : String(controllerValue);
-  return `Not a choice when ${controller.label} is ${shown}.`;
+  const shown = controllerValue === null || controllerValue === '' ? i18n.t('field.blank') : String(controllerValue);
+  return i18n.t('field.notChoice', { controller: controller.label, value: shown });
 }

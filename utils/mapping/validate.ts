@@ -1,5 +1,6 @@
 import type { FieldMeta } from '../salesforce/describe';
 import { dependentProblem } from './dependent';
+import { i18n } from '#i18n';
 import type { FieldValue } from './display';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -18,24 +19,24 @@ export function editableInPlace(field: FieldMeta): boolean {
  */
 export function fieldProblem(field: FieldMeta, value: FieldValue): string | null {
   const blank = value === null || value === '';
-  if (blank) return !field.nillable && field.type !== 'boolean' ? 'Required in Salesforce.' : null;
-  if (field.type === 'boolean') return typeof value === 'boolean' ? null : 'Must be yes or no.';
+  if (blank) return !field.nillable && field.type !== 'boolean' ? i18n.t('field.required') : null;
+  if (field.type === 'boolean') return typeof value === 'boolean' ? null : i18n.t('field.yesNo');
   if (NUMBER_TYPES.has(field.type)) {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return 'Must be a number.';
-    if (field.type === 'int' && !Number.isInteger(value)) return 'Must be a whole number.';
+    if (typeof value !== 'number' || !Number.isFinite(value)) return i18n.t('field.number');
+    if (field.type === 'int' && !Number.isInteger(value)) return i18n.t('field.wholeNumber');
     const whole = field.type === 'int' ? field.digits : field.precision - field.scale;
-    if (whole > 0 && Math.trunc(Math.abs(value)).toString().length > whole) return `At most ${whole} digits before the decimal point.`;
+    if (whole > 0 && Math.trunc(Math.abs(value)).toString().length > whole) return i18n.t('field.digits', { digits: whole });
     return null;
   }
-  if (typeof value !== 'string') return 'Must be text.';
-  if (field.type === 'date') return DATE.test(value) && !Number.isNaN(Date.parse(value)) ? null : 'Must be a date.';
-  if (field.type === 'datetime') return Number.isNaN(Date.parse(value)) ? 'Must be a date and time.' : null;
-  if (field.length > 0 && value.length > field.length) return `At most ${field.length} characters (this has ${value.length}).`;
-  if (field.type === 'email' && !EMAIL.test(value)) return 'Not a valid e-mail address.';
+  if (typeof value !== 'string') return i18n.t('field.text');
+  if (field.type === 'date') return DATE.test(value) && !Number.isNaN(Date.parse(value)) ? null : i18n.t('field.date');
+  if (field.type === 'datetime') return Number.isNaN(Date.parse(value)) ? i18n.t('field.dateTime') : null;
+  if (field.length > 0 && value.length > field.length) return i18n.t('field.tooLong', { limit: field.length, length: value.length });
+  if (field.type === 'email' && !EMAIL.test(value)) return i18n.t('field.email');
   if ((field.type === 'picklist' || field.type === 'multipicklist') && field.restrictedPicklist) {
     const allowed = new Set(field.picklistValues.map((p) => p.value));
     const chosen = field.type === 'multipicklist' ? value.split(';') : [value];
-    if (chosen.some((v) => !allowed.has(v))) return 'Choose one of the listed values.';
+    if (chosen.some((v) => !allowed.has(v))) return i18n.t('field.listed');
   }
   return null;
 }
@@ -64,7 +65,7 @@ export function newRecordProblems(fields: (FieldMeta & { required: boolean })[],
     const value = values[f.name] ?? null;
     const controller = f.controllerName ? fields.find((c) => c.name === f.controllerName) : undefined;
     const problem = f.required && (value === null || value === '')
-      ? 'Required in Salesforce.'
+      ? i18n.t('field.required')
       : value === null ? null : (fieldProblem(f, value) ?? dependentProblem(f, value, controller, values[f.controllerName ?? ''] ?? null));
     if (problem) problems[f.name] = problem;
   }
