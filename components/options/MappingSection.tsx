@@ -6,8 +6,8 @@ import { Setting } from './Setting';
 import type { OptionsStore } from './store';
 
 /**
- * Fields Salesforce keeps itself, which nothing may write: not offered for mapping (describe as
- * the options page gets it says nothing of createable/updateable, so they go by name).
+ * Fields Salesforce keeps itself: not offered for mapping, even where describe calls them
+ * updateable (Jigsaw's) or the list comes without that information.
  */
 export const SYSTEM_FIELDS = new Set([
   'Id', 'IsDeleted', 'MasterRecordId', 'CreatedById', 'CreatedDate', 'LastModifiedById', 'LastModifiedDate', 'SystemModstamp',
@@ -15,12 +15,12 @@ export const SYSTEM_FIELDS = new Set([
   'JigsawCompanyId', 'PhotoUrl', 'IsClosedOnCreate', 'IsArchived', 'IsHighPriority',
 ]);
 
-/** The fields the table lists: mapped ones always (in their order), then the org's others that can be written, by label or API name. */
-export function listedFields(mapped: string[], described: { name: string; label: string }[], filter: string): string[] {
+/** The fields the table lists: mapped ones always (in their order), then the org's others this user can write, by label or API name. */
+export function listedFields(mapped: string[], described: { name: string; label: string; writable?: boolean }[], filter: string): string[] {
   const wanted = filter.trim().toLocaleLowerCase();
   const labelOf = new Map(described.map((f) => [f.name, f.label]));
   const matches = (name: string) => !wanted || name.toLocaleLowerCase().includes(wanted) || (labelOf.get(name) ?? '').toLocaleLowerCase().includes(wanted);
-  const others = described.map((f) => f.name).filter((n) => !mapped.includes(n) && !SYSTEM_FIELDS.has(n));
+  const others = described.filter((f) => f.writable !== false && !mapped.includes(f.name) && !SYSTEM_FIELDS.has(f.name)).map((f) => f.name);
   return [...mapped, ...others].filter(matches);
 }
 

@@ -6,7 +6,7 @@ import { connectAdvice } from '@/components/text/connect';
 import { problemSentences, valueErrors } from './setting-errors';
 
 type Send = <C extends CommandName>(command: C, payload: CommandRequest<C>) => Promise<CommandResponse<C>>;
-export type FieldList = Record<string, { name: string; label: string; type: string; chatKey?: boolean; values?: { value: string; label: string }[] }[]>;
+export type FieldList = Record<string, { name: string; label: string; type: string; chatKey?: boolean; writable?: boolean; values?: { value: string; label: string }[] }[]>;
 
 export type OptionsSources = {
   send: Send;

@@ -386,6 +386,8 @@ export const commands = {
     response: z.discriminatedUnion('state', [
       z.object({ state: z.literal('fields'), objects: z.record(z.string(), z.array(z.object({
         name: z.string(), label: z.string(), type: z.string(), chatKey: z.optional(z.boolean()),
+        /** False when this user can neither create nor update it (formulas, system fields): not offered for mapping. */
+        writable: z.optional(z.boolean()),
         /** A picklist's active values, for settings that take one (a task's status, a case's origin). */
         values: z.optional(z.array(z.object({ value: z.string(), label: z.string() }))),
       }))) }),

@@ -61,7 +61,7 @@ export function connectionHandlers(s: Services, startedAt: number, meter = apiMe
         const objects = Object.fromEntries(OBJECTS.map((o) => {
           const chatKey = chatKeyField(meta[o]);
           return [o, (meta[o]?.fields ?? []).map((f) => ({
-            name: f.name, label: f.label, type: f.type, ...(f.name === chatKey ? { chatKey: true } : {}),
+            name: f.name, label: f.label, type: f.type, ...(f.name === chatKey ? { chatKey: true } : {}), writable: f.createable || f.updateable,
             ...(f.type === 'picklist' && f.picklistValues.length ? { values: f.picklistValues.map((p) => ({ value: p.value, label: p.label })) } : {}),
           }))];
         }));

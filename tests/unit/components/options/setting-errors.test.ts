@@ -58,9 +58,15 @@ describe('the field mapping table', () => {
     { name: 'SystemModstamp', label: 'System Modstamp' },
     { name: 'Jigsaw', label: 'Data.com Key' },
     { name: 'AssistantName', label: "Assistant's Name" },
+    // A formula (calculated): this user can neither create nor update it.
+    { name: 'Full_Address__c', label: 'Full address', writable: false },
   ];
   it("lists the mapped fields first, then the others, without Salesforce's own system fields unless mapped", () => {
     expect(listedFields(['Email', 'Jigsaw'], described, '')).toEqual(['Email', 'Jigsaw', 'FirstName', 'Title', 'AssistantName']);
+  });
+  it('leaves out what this user cannot write, unless it is mapped (shown only)', () => {
+    expect(listedFields([], described, 'address')).toEqual([]);
+    expect(listedFields(['Full_Address__c'], described, 'address')).toEqual(['Full_Address__c']);
   });
   it('filters by label or API name, ignoring case', () => {
     expect(listedFields([], described, 'name')).toEqual(['FirstName', 'AssistantName']);
