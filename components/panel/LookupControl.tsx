@@ -93,6 +93,7 @@ export function LookupControl({ field, value, name, id, invalid, search, onChang
         }}
       />
       {note && <p class="search__note" role="status">{note}</p>}
+      {open && <span class="visually-hidden" role="status">{i18n.t('panel.lookup.found', results!.length, { count: results!.length })}</span>}
       <ul class="lookup__results" id={listId} role="listbox" aria-label={field.label} hidden={!open}>
         {results?.map((r, i) => (
           <li

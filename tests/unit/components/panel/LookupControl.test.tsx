@@ -49,6 +49,8 @@ describe('a lookup as a combobox', () => {
     await act(async () => void (await vi.advanceTimersByTimeAsync(TYPEAHEAD_MS)));
     expect(options()).toEqual(['>Acme Corp', ' Acme Labs']);
     expect(input.getAttribute('aria-expanded')).toBe('true');
+    // Said to a screen reader: how many were found.
+    expect([...document.querySelectorAll('[role="status"]')].map((e) => e.textContent)).toContain('2 suggestions');
     await key('ArrowDown');
     expect(options()).toEqual([' Acme Corp', '>Acme Labs']);
     expect(input.getAttribute('aria-activedescendant')).toBe('f-options-1');
