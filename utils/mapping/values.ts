@@ -11,6 +11,7 @@ const preview = (text: string) => cutText(text, 40, '…');
 import { fieldOf, type FieldMeta, type ObjectMeta } from '../salesforce/describe';
 import { RECORD_ID } from '../salesforce/record-id';
 import type { MappingRow } from './defaults';
+import { i18n } from '#i18n';
 import type { FieldValue } from './display';
 
 /** Salesforce's own words for a required company nobody gave (web-to-lead writes the same). */
@@ -33,22 +34,22 @@ export function coerce(field: FieldMeta, raw: string, regions: string[] = []): C
   switch (field.type) {
     case 'phone': {
       const phone = parsePhone(text, phoneRegions(undefined, ...regions));
-      return phone ? { value: phone.e164 } : { skip: `not a valid phone number${regions[0] ? ` in ${regions[0]}` : ''}: ${preview(text)}` };
+      return phone ? { value: phone.e164 } : { skip: regions[0] ? i18n.t('field.notTaken.phoneIn', { region: regions[0], value: preview(text) }) : i18n.t('field.notTaken.phone', { value: preview(text) }) };
     }
     case 'email': {
       const email = normalizeEmail(text);
-      if (!email) return { skip: `not an e-mail address: ${preview(text)}` };
+      if (!email) return { skip: i18n.t('field.notTaken.email', { value: preview(text) }) };
       // Cut, it would be another address: left out, and said.
-      return email.length <= (field.length || 80) ? { value: email } : { skip: `longer than the field's ${field.length || 80} characters: ${preview(email)}` };
+      return email.length <= (field.length || 80) ? { value: email } : { skip: i18n.t('field.notTaken.longer', { limit: field.length || 80, value: preview(email) }) };
     }
     case 'date': {
       if (DATE.test(text)) return { value: text };
       const at = new Date(text);
-      return Number.isNaN(at.getTime()) ? { skip: `not a date: ${preview(text)}` } : { value: at.toISOString().slice(0, 10) };
+      return Number.isNaN(at.getTime()) ? { skip: i18n.t('field.notTaken.date', { value: preview(text) }) } : { value: at.toISOString().slice(0, 10) };
     }
     case 'datetime': {
       const at = new Date(text);
-      return Number.isNaN(at.getTime()) ? { skip: `not a date and time: ${preview(text)}` } : { value: at.toISOString() };
+      return Number.isNaN(at.getTime()) ? { skip: i18n.t('field.notTaken.dateTime', { value: preview(text) }) } : { value: at.toISOString() };
     }
     case 'boolean':
       return { value: /^(true|yes|y|1|on|checked)$/i.test(text) };
@@ -57,17 +58,17 @@ export function coerce(field: FieldMeta, raw: string, regions: string[] = []): C
     case 'currency':
     case 'percent': {
       const n = Number(text.replace(/[\s,]/g, ''));
-      if (!Number.isFinite(n)) return { skip: `not a number: ${preview(text)}` };
+      if (!Number.isFinite(n)) return { skip: i18n.t('field.notTaken.number', { value: preview(text) }) };
       return { value: field.type === 'int' ? Math.round(n) : n };
     }
     case 'picklist': {
       const lower = text.toLowerCase();
       const match = field.picklistValues.find((p) => p.value.toLowerCase() === lower || p.label.toLowerCase() === lower);
-      return match ? { value: match.value } : { skip: `not one of the picklist values: ${preview(text)}` };
+      return match ? { value: match.value } : { skip: i18n.t('field.notTaken.picklist', { value: preview(text) }) };
     }
     case 'reference':
     case 'id':
-      return RECORD_ID.test(text) ? { value: text } : { skip: 'not a record id' };
+      return RECORD_ID.test(text) ? { value: text } : { skip: i18n.t('field.notTaken.recordId') };
     default: {
       const max = field.length || 255;
       if (text.length <= max) return { value: text };
