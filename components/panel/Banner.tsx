@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import { healthWords } from '@/components/text/health';
 import { statusWords } from '@/components/text/status';
+import { focusWhenShown } from './keyboard';
 import type { PanelStore } from './store';
 
 /**
@@ -14,7 +15,11 @@ export function Banner({ store }: { store: PanelStore }) {
   const connecting = store.connecting.value;
   const login = (label: string) => (
     <>
-      <button type="button" class="button" data-action="connect" disabled={connecting === 'opening'} onClick={() => void store.connect().then((ok) => ok && store.identifyAgain())}>
+      <button type="button" class="button" data-action="connect" aria-disabled={connecting === 'opening'} onClick={(e) => {
+        if (connecting === 'opening') return;
+        const focused = document.activeElement === e.currentTarget;
+        void store.connect().then((ok) => ok && (store.identifyAgain(), focused && focusWhenShown('.status-dot')));
+      }}>
         {connecting === 'opening' ? i18n.t('panel.status.connecting') : label}
       </button>
       {typeof connecting === 'object' && connecting && <p class="banner__detail" data-connect-failed="">{i18n.t('panel.status.connectFailed', { detail: connecting.failed })}</p>}
@@ -26,7 +31,15 @@ export function Banner({ store }: { store: PanelStore }) {
         : status.state === 'over_limit' ? <Alert tone="error" state={status.state} text={statusWords(status)} />
           : (
             <Alert tone="error" state={status.state} text={statusWords(status)}>
-              <button type="button" class="button" data-action="check-again" disabled={store.checking.value} onClick={() => void store.refresh().then(store.identifyAgain)}>{i18n.t('common.tryAgain')}</button>
+              <button type="button" class="button" data-action="check-again" aria-disabled={store.checking.value} onClick={(e) => {
+                if (store.checking.value) return;
+                const focused = document.activeElement === e.currentTarget;
+                void store.refresh().then(() => {
+                  store.identifyAgain();
+                  // Fixed, the banner and its button are gone: the focus goes to the status, which says so.
+                  if (focused && store.status.value?.state === 'connected') focusWhenShown('.status-dot');
+                });
+              }}>{i18n.t('common.tryAgain')}</button>
             </Alert>
           );
   return (

@@ -47,7 +47,7 @@ function StatusDot({ store }: { store: PanelStore }) {
   // One sentence then the action: the state's own full stop is the template's.
   const label = i18n.t('panel.status.checkAgain', { status: words.replace(/[.。]$/, '') });
   return (
-    <button type="button" class="status status-dot" data-state={store.checking.value ? 'checking' : status?.state ?? 'checking'} aria-label={label} title={label} disabled={store.checking.value} onClick={() => void store.refresh()}>
+    <button type="button" class="status status-dot" data-state={store.checking.value ? 'checking' : status?.state ?? 'checking'} aria-label={label} title={label} aria-disabled={store.checking.value} onClick={() => void (store.checking.value || store.refresh())}>
       <span class="status-dot__dot" />
     </button>
   );

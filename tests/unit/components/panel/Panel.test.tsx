@@ -107,3 +107,29 @@ describe('the panel: a banner per problem, with the button that fixes it', () =>
     root.remove();
   });
 });
+
+describe('the panel: the focus stays with the agent', () => {
+  it('"Try again" keeps the focus while it checks, and once Salesforce answers, the focus is on the status it fixed', async () => {
+    const connected = { state: 'connected' as const, instanceUrl: 'https://x.my.salesforce.com', apiVersion: '62.0', usage: null };
+    let answer: (status: typeof connected) => void = () => undefined;
+    let first = true;
+    const store = createPanelStore({ readStatus: () => (first ? ((first = false), Promise.resolve(DOWN)) : new Promise((resolve) => (answer = resolve))) });
+    await store.refresh();
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(<Panel store={store} />, root);
+    const again = root.querySelector<HTMLButtonElement>('[data-action="check-again"]')!;
+    again.focus();
+    await act(async () => again.click());
+    // Checking: the button says it is busy but keeps the focus (a disabled one would drop it to the page).
+    expect(again.getAttribute('aria-disabled')).toBe('true');
+    expect(document.activeElement).toBe(again);
+    await act(async () => {
+      answer(connected);
+      await new Promise((r) => setTimeout(r, 50));
+    });
+    expect(root.querySelector('.banner')).toBeNull();
+    expect(document.activeElement).toBe(root.querySelector('.status-dot'));
+    root.remove();
+  });
+});
