@@ -6,7 +6,8 @@ import { objectName } from '@/components/text/objects';
 import { listOf } from '@/utils/i18n/locale';
 import { rich, slots } from '../text/rich';
 import { Setting } from './Setting';
-import { NO_MATCH, STRATEGIES, TRIGGERS, noMatchWords, strategyWords, triggerWords } from './words';
+import { noMatchWords, strategyWords, triggerWords } from './words';
+import { NO_MATCH, STRATEGIES, TRIGGERS } from '@/utils/settings/schema';
 import type { OptionsStore } from './store';
 
 const choices = () => (['nothing', ...ACTION_NAMES] as const).map((name) => [name, automaticWords(name)] as const);

@@ -6,7 +6,8 @@ import { DEFAULT_CLIENT_ID } from '@/utils/settings/schema';
 import { countOf } from '@/utils/i18n/locale';
 import { rich, slots } from '../text/rich';
 import { Setting } from './Setting';
-import { LOGIN_HOSTS, USERS, loginHostWords, userWords } from './words';
+import { loginHostWords, userWords } from './words';
+import { LOGIN_HOSTS, USERS } from '@/utils/settings/schema';
 import type { OptionsStore, Unsent } from './store';
 
 /** A value the admin pastes into Salesforce Setup, and a button that copies it. */

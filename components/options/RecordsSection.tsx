@@ -1,7 +1,8 @@
 import { i18n } from '#i18n';
 import { Setting } from './Setting';
 import { PicklistInput } from './PicklistInput';
-import { OTHER_PEOPLE, OWNERS, THEMES, otherPeopleWords, ownerWords, themeWords } from './words';
+import { otherPeopleWords, ownerWords, themeWords } from './words';
+import { OTHER_PEOPLE, OWNERS, THEMES } from '@/utils/settings/schema';
 import type { OptionsStore } from './store';
 
 /** The chat fields the description template offers as examples (the same in every language). */

@@ -2,11 +2,11 @@ import { i18n } from '#i18n';
 import { automaticWords } from '@/components/text/actions';
 import { objectName } from '@/components/text/objects';
 import { AUTO_ACTION_NAMES, type AutoAction } from '@/utils/plan/actions';
+import { LOGIN_HOSTS, NO_MATCH, OTHER_PEOPLE, OWNERS, STRATEGIES, THEMES, TRIGGERS, USERS } from '@/utils/settings/schema';
 
 // The options page's choices and setting names in the admin's language: the sections show them,
 // and an error about a setting names it and its choices the same way.
 
-export const TRIGGERS = ['ended', 'offline', 'started'] as const;
 export type Trigger = (typeof TRIGGERS)[number];
 export function triggerWords(trigger: Trigger): string {
   switch (trigger) {
@@ -16,7 +16,6 @@ export function triggerWords(trigger: Trigger): string {
   }
 }
 
-export const STRATEGIES = ['none', 'overwrite', 'fillBlank'] as const;
 export function strategyWords(strategy: (typeof STRATEGIES)[number]): string {
   switch (strategy) {
     case 'none': return i18n.t('options.automation.strategy.none');
@@ -25,12 +24,10 @@ export function strategyWords(strategy: (typeof STRATEGIES)[number]): string {
   }
 }
 
-export const NO_MATCH = ['create', 'nothing'] as const;
 export function noMatchWords(noMatch: (typeof NO_MATCH)[number]): string {
   return noMatch === 'create' ? i18n.t('options.automation.noMatch.create') : i18n.t('options.automation.noMatch.nothing');
 }
 
-export const LOGIN_HOSTS = ['production', 'sandbox', 'myDomain'] as const;
 export function loginHostWords(host: (typeof LOGIN_HOSTS)[number]): string {
   switch (host) {
     case 'production': return i18n.t('options.connection.loginHost.production');
@@ -39,22 +36,18 @@ export function loginHostWords(host: (typeof LOGIN_HOSTS)[number]): string {
   }
 }
 
-export const USERS = ['agent', 'integration'] as const;
 export function userWords(user: (typeof USERS)[number]): string {
   return user === 'agent' ? i18n.t('options.connection.user.agent') : i18n.t('options.connection.user.integration');
 }
 
-export const OTHER_PEOPLE = ['primary', 'taskEach'] as const;
 export function otherPeopleWords(choice: (typeof OTHER_PEOPLE)[number]): string {
   return choice === 'primary' ? i18n.t('options.records.otherPeople.primary') : i18n.t('options.records.otherPeople.taskEach');
 }
 
-export const OWNERS = ['agent', 'connectedUser'] as const;
 export function ownerWords(owner: (typeof OWNERS)[number]): string {
   return owner === 'agent' ? i18n.t('options.records.owner.agent') : i18n.t('options.records.owner.connectedUser');
 }
 
-export const THEMES = ['system', 'light', 'dark'] as const;
 export function themeWords(theme: (typeof THEMES)[number]): string {
   switch (theme) {
     case 'system': return i18n.t('options.general.theme.system');

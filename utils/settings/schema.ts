@@ -13,15 +13,28 @@ export const ChatFieldKey = z.string().regex(/^(visitor|session|preChat|custom|c
 /** A Salesforce field API name. It goes into SOQL as a name, so nothing else may pass. */
 export const SalesforceFieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'a Salesforce field API name such as Email or Phone__c');
 
+/**
+ * The choices of each setting that takes one of a list: the schema's enums, and the options page
+ * offers exactly these (components/options/words.ts gives their words).
+ */
+export const TRIGGERS = ['ended', 'offline', 'started'] as const satisfies readonly (keyof Settings['automation'])[];
+export const STRATEGIES = ['none', 'overwrite', 'fillBlank'] as const;
+export const NO_MATCH = ['create', 'nothing'] as const;
+export const LOGIN_HOSTS = ['production', 'sandbox', 'myDomain'] as const;
+export const USERS = ['agent', 'integration'] as const;
+export const OTHER_PEOPLE = ['primary', 'taskEach'] as const;
+export const OWNERS = ['agent', 'connectedUser'] as const;
+export const THEMES = ['system', 'light', 'dark'] as const;
+
 const Condition = z.object({ chatField: ChatFieldKey, sfField: SalesforceFieldName });
 /** Up to three OR-ed conditions per object (seed 000). */
 const Conditions = z.array(Condition).max(3);
 
 const Rule = z.object({
   action: z.enum(AUTO_ACTION_NAMES),
-  strategy: z.enum(['none', 'overwrite', 'fillBlank']),
+  strategy: z.enum(STRATEGIES),
   /** When nobody in Salesforce matches the visitor: create the person (and the rest), or write nothing (seed 002). Apart from the update strategy. */
-  noMatch: z.enum(['create', 'nothing']).default('create'),
+  noMatch: z.enum(NO_MATCH).default('create'),
 });
 const NOTHING = { action: 'nothing', strategy: 'none', noMatch: 'create' } as const;
 
@@ -52,12 +65,12 @@ const ConsoleSwitch = z.object({
  */
 export const SettingsSchema = z.object({
   connection: z.object({
-    loginHost: z.enum(['production', 'sandbox', 'myDomain']),
+    loginHost: z.enum(LOGIN_HOSTS),
     myDomain: MyDomain,
     clientId: z.string().regex(/^[\w.-]{1,255}$/, 'the consumer key of a connected app'),
     clientSecret: z.string().max(255).nullable(),
     /** Each agent as themselves (least privilege), or one integration user everybody connects as. */
-    user: z.enum(['agent', 'integration']),
+    user: z.enum(USERS),
   }),
   identification: z.object({ contacts: Conditions, leads: Conditions, accounts: Conditions }),
   mapping: z.object({ Contact: MappingRows, Lead: MappingRows, Account: MappingRows, Case: MappingRows, Task: MappingRows }),
@@ -89,9 +102,9 @@ export const SettingsSchema = z.object({
      * The chat's other people where one task cannot name them all (an org without Shared
      * Activities, or a lead's chat): the chat's person alone, or a task for each person.
      */
-    otherPeople: z.enum(['primary', 'taskEach']),
+    otherPeople: z.enum(OTHER_PEOPLE),
     /** Who owns what the extension creates (seed 001): the chat's agent by e-mail, or the connected user. */
-    owner: z.enum(['agent', 'connectedUser']),
+    owner: z.enum(OWNERS),
   }),
   /**
    * After a chat ends, the agent's wrap-up before its write goes: a disposition (a picklist of the
@@ -114,7 +127,7 @@ export const SettingsSchema = z.object({
     /** Days a written chat's write keeps the chat (visitor, transcript, values sent); after, only its record ids and times. */
     keepWrittenDays: z.number().int().min(0).max(90),
     /** The extension's pages in light or dark, or as the system is set ('system'). */
-    theme: z.enum(['system', 'light', 'dark']),
+    theme: z.enum(THEMES),
   }),
   consoles: z.object({
     builtIn: z.record(z.string().regex(/^[a-z0-9-]{1,40}$/), ConsoleSwitch),
