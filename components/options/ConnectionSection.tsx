@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { i18n } from '#i18n';
+import { callbackUrl } from '@/components/text/connect';
 import { originsToGrant } from '@/utils/salesforce/login';
 import { DEFAULT_CLIENT_ID } from '@/utils/settings/schema';
 import { countOf } from '@/utils/i18n/locale';
@@ -92,7 +93,7 @@ function Confirm({ store }: { store: OptionsStore }) {
 export function ConnectionSection({ store }: { store: OptionsStore }) {
   const connection = store.draft.value!.connection;
   const status = store.status.value;
-  const redirect = browser.identity.getRedirectURL('salesforce');
+  const redirect = callbackUrl();
   // Until a consumer key of the org's own is saved (the steps stay while the admin pastes it).
   const placeholder = (store.saved.value ?? store.draft.value!).connection.clientId === DEFAULT_CLIENT_ID;
   const busy = store.busy.value;

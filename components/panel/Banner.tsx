@@ -13,13 +13,23 @@ export function Banner({ store }: { store: PanelStore }) {
   const status = store.status.value;
   const health = healthWords(store.health.value);
   const connecting = store.connecting.value;
+  /**
+   * A banner button's click: nothing while it works (it stays focusable, aria-disabled); then the
+   * failed lookup runs again (unless the login itself failed), and once connected the focus goes
+   * from the button (gone with its banner) to the status dot, which says so.
+   */
+  const fix = (busy: boolean, run: () => Promise<boolean | void>) => (e: MouseEvent) => {
+    if (busy) return;
+    const focused = document.activeElement === e.currentTarget;
+    void run().then((done) => {
+      if (done === false) return;
+      store.identifyAgain();
+      if (focused && store.status.value?.state === 'connected') focusWhenShown('.status-dot');
+    });
+  };
   const login = (label: string) => (
     <>
-      <button type="button" class="button" data-action="connect" aria-disabled={connecting === 'opening'} onClick={(e) => {
-        if (connecting === 'opening') return;
-        const focused = document.activeElement === e.currentTarget;
-        void store.connect().then((ok) => ok && (store.identifyAgain(), focused && focusWhenShown('.status-dot')));
-      }}>
+      <button type="button" class="button" data-action="connect" aria-disabled={connecting === 'opening'} onClick={fix(connecting === 'opening', store.connect)}>
         {connecting === 'opening' ? i18n.t('panel.status.connecting') : label}
       </button>
       {typeof connecting === 'object' && connecting && <p class="banner__detail" data-connect-failed="">{i18n.t('panel.status.connectFailed', { detail: connecting.failed })}</p>}
@@ -31,15 +41,7 @@ export function Banner({ store }: { store: PanelStore }) {
         : status.state === 'over_limit' ? <Alert tone="error" state={status.state} text={statusWords(status)} />
           : (
             <Alert tone="error" state={status.state} text={statusWords(status)}>
-              <button type="button" class="button" data-action="check-again" aria-disabled={store.checking.value} onClick={(e) => {
-                if (store.checking.value) return;
-                const focused = document.activeElement === e.currentTarget;
-                void store.refresh().then(() => {
-                  store.identifyAgain();
-                  // Fixed, the banner and its button are gone: the focus goes to the status, which says so.
-                  if (focused && store.status.value?.state === 'connected') focusWhenShown('.status-dot');
-                });
-              }}>{i18n.t('common.tryAgain')}</button>
+              <button type="button" class="button" data-action="check-again" aria-disabled={store.checking.value} onClick={fix(store.checking.value, store.refresh)}>{i18n.t('common.tryAgain')}</button>
             </Alert>
           );
   return (

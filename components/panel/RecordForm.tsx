@@ -10,8 +10,7 @@ import { rich, slots } from '@/components/text/rich';
 import { objectName } from '@/components/text/objects';
 import { countOf, listOf } from '@/utils/i18n/locale';
 import { personOf, recordOf } from '@/utils/plan/actions';
-import { focusWhenShown } from './keyboard';
-import { cancelForm } from './keyboard';
+import { cancelForm, focusWhenShown } from './keyboard';
 import { shownByDefault, shownRecord, type PanelStore } from './store';
 
 /**
