@@ -1,7 +1,7 @@
 import type * as z from 'zod';
 import { i18n } from '#i18n';
 import { countOf, uiLocale } from '@/utils/i18n/locale';
-import { SettingsSchema, type SettingsProblem } from '@/utils/settings/schema';
+import { SettingsSchema, settingSchema, type SettingsProblem } from '@/utils/settings/schema';
 import { choiceWords, partName, settingName } from './words';
 
 // What is wrong with a setting, said to the admin: the setting by its label and what it takes
@@ -12,15 +12,6 @@ import { choiceWords, partName, settingName } from './words';
 type Issue = z.core.$ZodIssue;
 type Def = { type: string; shape?: Record<string, Schema>; element?: Schema; valueType?: Schema; innerType?: Schema; in?: Schema; out?: Schema };
 type Schema = { _zod: { def: Def } } & Partial<{ minValue: number | null; maxValue: number | null; isInt: boolean; options: readonly unknown[] }>;
-
-/** The schema of one setting ("records.task"), or undefined when there is no such setting. */
-function settingSchema(setting: string): Schema | undefined {
-  const [section, key] = setting.split('.');
-  if (!section || !key || !Object.hasOwn(SettingsSchema.shape, section)) return undefined;
-  const shape = SettingsSchema.shape[section as keyof typeof SettingsSchema.shape].shape as Record<string, Schema>;
-  const target = setting === 'consoles.customJson' ? 'custom' : key;
-  return Object.hasOwn(shape, target) ? shape[target] : undefined;
-}
 
 /** The schema itself under nullable, optional, default… */
 function bare(schema: Schema | undefined): Schema | undefined {
@@ -36,7 +27,7 @@ function bare(schema: Schema | undefined): Schema | undefined {
 
 /** The schema at a path inside a setting (an object's key, a list's item, a record's value). */
 function schemaAt(setting: string, path: readonly PropertyKey[]): Schema | undefined {
-  let at = bare(settingSchema(setting));
+  let at = bare(settingSchema(setting) as unknown as Schema | undefined);
   for (const step of path) {
     const def = at?._zod.def;
     if (!def) return undefined;
@@ -118,7 +109,7 @@ export function issueSentence(setting: string, issue: Issue): string {
 
 /** What is wrong with a value for a setting, in sentences; empty when it is valid (or there is no such setting). */
 export function valueErrors(setting: string, value: unknown): string[] {
-  const schema = settingSchema(setting) as unknown as z.ZodType | undefined;
+  const schema = settingSchema(setting);
   if (!schema) return [];
   const parsed = schema.safeParse(value);
   return parsed.success ? [] : [...new Set(parsed.error.issues.map((issue) => issueSentence(setting, issue)))];

@@ -188,6 +188,15 @@ export type SettingsProblem = { source: SettingsSource; setting: string; message
 /** A section's schema by name, and one setting's schema in it. */
 const sectionShape = (section: SectionName) => SettingsSchema.shape[section].shape as Record<string, z.ZodType>;
 
+/** The schema a setting's value is judged by ("records.task"; a setting given as JSON text, by the one it spells); undefined for no such setting. */
+export function settingSchema(setting: string): z.ZodType | undefined {
+  const [section, key] = setting.split('.');
+  if (!section || !key || !Object.hasOwn(SettingsSchema.shape, section)) return undefined;
+  const shape = sectionShape(section as SectionName);
+  const target = AS_JSON[setting] ?? key;
+  return Object.hasOwn(shape, target) ? shape[target] : undefined;
+}
+
 /**
  * The valid settings of one source, setting by setting ("automation.ended", "mapping.Contact"):
  * an invalid or unknown one is reported and left out, the others still apply.
