@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { failureKind, toSalesforceError, type FailureKind } from '@/utils/salesforce/errors';
 
 /**
@@ -7,21 +8,25 @@ import { failureKind, toSalesforceError, type FailureKind } from '@/utils/salesf
 export function storageFailure(error: unknown, chatId: string): string {
   const full = error instanceof Error && (error.name === 'QuotaExceededError' || /quota/i.test(error.message));
   return full
-    ? `This browser has no room left to keep the write of chat ${chatId} (its disk or storage is full), so nothing is sent to Salesforce for it. Free some disk space within two minutes and it is kept; after that, write it by hand.`
-    : `This browser could not keep the write of chat ${chatId} (${error instanceof Error ? error.message : String(error)}), so nothing is sent to Salesforce for it yet; it is tried again for two minutes.`;
+    ? i18n.t('failure.storageFull', { chat: chatId })
+    : i18n.t('failure.storage', { chat: chatId, detail: error instanceof Error ? error.message : String(error) });
 }
 
-export const NOT_CONNECTED = 'Not connected to Salesforce. Open the extension options to connect.';
+/** Said wherever a command needs Salesforce and there is no session (read when said: the agent's language). */
+export const notConnected = (): string => i18n.t('failure.notConnected');
+
+/** What the agent was doing when Salesforce refused: each its own sentence, so each language words it. */
+export type Attempt = 'search' | 'fields' | 'check' | 'form' | 'record' | 'change';
 
 /** A failed request in the words the panel shows, with what to do. */
-export function describeFailure(raw: unknown, action: string): { kind: FailureKind; message: string } {
+export function describeFailure(raw: unknown, attempt: Attempt): { kind: FailureKind; message: string } {
   const error = toSalesforceError(raw);
   const kind = failureKind(error);
   const message = {
-    session_expired: 'Your Salesforce session expired. Reconnect from the extension options.',
-    over_limit: 'Salesforce is over its daily API limit. Try again later.',
-    unreachable: `Salesforce cannot be reached (${error.message}). Try again in a moment.`,
-    salesforce: `Salesforce refused ${action}: ${error.message}`,
-  }[kind];
+    session_expired: () => i18n.t('failure.sessionExpired'),
+    over_limit: () => i18n.t('failure.overLimit'),
+    unreachable: () => i18n.t('failure.unreachable', { detail: error.message }),
+    salesforce: () => i18n.t(`failure.refused.${attempt}`, { detail: error.message }),
+  }[kind]();
   return { kind, message };
 }

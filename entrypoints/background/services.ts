@@ -29,7 +29,7 @@ import { API_VERSION } from '@/utils/salesforce/version';
 import type { EffectiveSettings } from '@/utils/settings/schema';
 import { loadSettings } from '@/utils/settings/storage';
 import { HandedIds, type HandedStore } from '@/utils/messages/handed';
-import { NOT_CONNECTED } from './failure';
+import { notConnected } from './failure';
 
 /** What the services stand on: the browser's in the worker, memory and the emulator in unit tests. */
 export type ServiceDeps = {
@@ -117,7 +117,7 @@ export function createServices(deps: ServiceDeps) {
   /** A client, or a passing failure: the outbox keeps the chat until Salesforce is connected again. */
   async function requireClient() {
     const connected = await client();
-    if (!connected) throw new UnreachableError(NOT_SENT, NOT_CONNECTED);
+    if (!connected) throw new UnreachableError(NOT_SENT, notConnected());
     return connected;
   }
   /** The org connected now (its id from the OAuth grant), or null: a queued write planned for another one waits. */

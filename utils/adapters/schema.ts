@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { i18n } from '#i18n';
 import { withAdapterDocs } from './schema-docs';
 
 /**
@@ -31,8 +32,8 @@ export const Extract = z
     exclude: z.optional(Selector),
   })
   .check(
-    z.refine((e) => e.read !== 'attr' || !!e.attr, { message: 'read "attr" needs "attr" (the attribute name)' }),
-    z.refine((e) => !e.pattern || isRegExp(e.pattern), { message: 'pattern is not a valid regular expression' }),
+    z.refine((e) => e.read !== 'attr' || !!e.attr, { error: () => i18n.t('schema.adapter.attr') }),
+    z.refine((e) => !e.pattern || isRegExp(e.pattern), { error: () => i18n.t('schema.adapter.pattern') }),
   );
 export type Extract = z.infer<typeof Extract>;
 
@@ -50,16 +51,16 @@ export const FIELD_KEY = /^(visitor|session|preChat|custom|chat|agent)\.[A-Za-z]
 const FieldMap = z.record(z.string(), Extract).check(
   z.superRefine((fields, ctx) => {
     for (const key of Object.keys(fields)) {
-      if (!FIELD_KEY.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: 'a catalogue key such as visitor.email', input: key });
+      if (!FIELD_KEY.test(key)) ctx.addIssue({ code: 'custom', path: [key], message: i18n.t('schema.adapter.fieldKey'), input: key });
     }
   }),
 );
 
 export const Adapter = z.object({
-  name: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,40}$/, 'lower-case letters, digits and dashes')),
+  name: z.string().check(z.regex(/^[a-z0-9][a-z0-9-]{0,40}$/, { error: () => i18n.t('schema.adapter.name') })),
   label: z.string().check(z.minLength(1), z.maxLength(80)),
   /** URL match patterns (Chrome's syntax) of the pages the console runs on. */
-  matches: z.array(z.string().check(z.regex(/^(https?|\*):\/\/[^/]+\/.*$/, 'a match pattern such as https://chat.example.com/*'))).check(z.minLength(1)),
+  matches: z.array(z.string().check(z.regex(/^(https?|\*):\/\/[^/]+\/.*$/, { error: () => i18n.t('schema.matchPattern') }))).check(z.minLength(1)),
   /** Present only on this console's pages. */
   detect: Selector,
   mount: z.object({
@@ -80,9 +81,9 @@ export const Adapter = z.object({
     .object({
       root: Selector,
       id: z.optional(Extract),
-      url: z.optional(z.string().check(z.maxLength(500), z.refine(isRegExp, 'not a valid regular expression'))),
+      url: z.optional(z.string().check(z.maxLength(500), z.refine(isRegExp, { error: () => i18n.t('schema.adapter.regex') }))),
     })
-    .check(z.refine((p) => !!(p.id || p.url), { message: 'pane needs "id" or "url" to know the chat id' })),
+    .check(z.refine((p) => !!(p.id || p.url), { error: () => i18n.t('schema.adapter.paneId') })),
   /** Single values by catalogue key (visitor.email, chat.channel, …). Searched in the document. */
   fields: z._default(FieldMap, {}),
   lists: z._default(z.partial(z.object({ visitor: Pairs, session: Pairs, preChat: Pairs, custom: Pairs })), {}),
@@ -116,7 +117,7 @@ export function parseAdapter(input: unknown): { ok: true; adapter: Adapter } | {
   const name = typeof (input as { name?: unknown })?.name === 'string' ? (input as { name: string }).name : '(unnamed)';
   return {
     ok: false,
-    errors: result.error.issues.map((issue) => `adapter "${name}": ${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    errors: result.error.issues.map((issue) => i18n.t('schema.adapter.issue', { adapter: name, path: issue.path.join('.') || '(root)', problem: issue.message })),
   };
 }
 

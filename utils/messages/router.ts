@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Browser } from 'wxt/browser';
 import { CONSOLE_COMMANDS, Envelope, commands, type CommandName, type CommandPayload, type CommandResponse, type Reply } from './protocol';
 import type { TabLimiter } from './limiter';
@@ -91,7 +92,7 @@ export async function route(
     return { ok: false, error: { code: 'forbidden', message: `${command} comes from a console tab only` } };
   }
   if (SPENDING_COMMANDS.has(command) && limiter && !limiter.take(sender.tab?.id ?? -1)) {
-    return { ok: false, error: { code: 'rate_limited', message: 'Too many Salesforce requests from this tab in a short time. Wait a few seconds and try again.' } };
+    return { ok: false, error: { code: 'rate_limited', message: i18n.t('failure.rateLimited') } };
   }
   const payload = commands[command].request.safeParse(envelope.data.payload);
   if (!payload.success) {
@@ -99,7 +100,7 @@ export async function route(
   }
   const named = (RECORD_IDS[command] as ((p: unknown) => (string | undefined)[]) | undefined)?.(payload.data).filter((id): id is string => !!id) ?? [];
   if (handed && named.length && (await handed.unknown(sender.tab?.id, named)).length) {
-    return { ok: false, error: { code: 'unknown_record', message: 'This panel was not shown that Salesforce record. Find it with the search, then try again.' } };
+    return { ok: false, error: { code: 'unknown_record', message: i18n.t('failure.unknownRecord') } };
   }
   try {
     const handler = handlers[command] as (p: unknown, s: Browser.runtime.MessageSender) => Promise<unknown>;

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { emptySnapshot, type ChatSnapshot } from '../chat/snapshot';
 import { lostChatKey } from '../plan/chat-key';
 import { NO_ACCOUNT, NoAccountError, UNDECIDED, UndecidedMatchError } from '../plan/undecided';
@@ -92,7 +93,7 @@ export class Outbox {
     if (before && (before.state === 'done' || before.plan)) return before;
     // This chat's write was set aside unread (it may have been written): unsure, so the agent decides.
     if (!before && (await this.deps.store.quarantined()).some((q) => storedIdOf(q.raw) === entryId(snapshot, trigger))) {
-      return this.store(snapshot, trigger, { choice, tabId, state: 'needs_attention', lastError: 'An earlier write of this chat was set aside unread (see the popup): it may have been written already. Check the chat in Salesforce, then send or discard this one.' });
+      return this.store(snapshot, trigger, { choice, tabId, state: 'needs_attention', lastError: i18n.t('outbox.earlierSetAside') });
     }
     return this.store(snapshot, trigger, { choice: choice ?? before?.choice, tabId, state: 'pending', ...wrapUp(before, wrapUpUntil) }, before);
   }

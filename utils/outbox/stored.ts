@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import * as z from 'zod/mini';
 import { ChatSnapshot } from '../chat/snapshot';
 import type { OutboxEntry } from './store';
@@ -61,16 +62,16 @@ export const toStored = (entry: OutboxEntry): OutboxEntry & { v: number } => ({ 
 
 /** Reads a stored entry, migrating it step by step from the version that wrote it; or says why it cannot. */
 export function readStored(raw: unknown): { entry: OutboxEntry } | { reason: string } {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { reason: 'not an outbox entry' };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { reason: i18n.t('outbox.unread.notEntry') };
   let entry = raw as Record<string, unknown>;
   const from = entry.v === undefined ? 0 : entry.v;
-  if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) return { reason: `unknown version ${JSON.stringify(entry.v)}` };
-  if (from > OUTBOX_VERSION) return { reason: `written by a newer version of the extension (outbox version ${from}; this one reads up to ${OUTBOX_VERSION})` };
+  if (typeof from !== 'number' || !Number.isInteger(from) || from < 0) return { reason: i18n.t('outbox.unread.unknownVersion', { version: JSON.stringify(entry.v).slice(0, 40) }) };
+  if (from > OUTBOX_VERSION) return { reason: i18n.t('outbox.unread.newer', { version: from, known: OUTBOX_VERSION }) };
   for (let version = from + 1; version <= OUTBOX_VERSION; version++) entry = { ...MIGRATIONS[version]!(entry), v: version };
   const parsed = StoredEntry.safeParse({ ...entry, v: OUTBOX_VERSION });
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    return { reason: `${issue.path.join('.') || 'entry'}: ${issue.message}` };
+    return { reason: i18n.t('outbox.unread.invalid', { path: issue.path.join('.') || '-', detail: issue.message }) };
   }
   const { v: _v, ...rest } = parsed.data;
   return { entry: rest as unknown as OutboxEntry };

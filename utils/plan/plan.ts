@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { ChatSnapshot } from '../chat/snapshot';
 import { chatFacts } from '../chat/transcript';
 import type { FieldMapping, ObjectName } from '../mapping/defaults';
@@ -210,7 +211,7 @@ export function buildPlan(input: PlanInput): ActionPlan | null {
     // else, so the case the agent chose wins over naming the lead, and that is said.
     const what = onCase?.id ?? (whoIsLead ? undefined : accountId);
     if (onCase && whoIsLead) {
-      skipped.push({ ref: 'record', object: 'Task', field: 'WhoId', label: meta.Task?.layoutLabels.WhoId ?? 'Name', reason: 'a task related to a case cannot also name a lead: it is on the case alone' });
+      skipped.push({ ref: 'record', object: 'Task', field: 'WhoId', label: meta.Task?.layoutLabels.WhoId ?? 'Name', reason: i18n.t('plan.leadOnCase') });
       who = null;
     }
     steps.push({
@@ -308,19 +309,19 @@ function withOthers(record: PlanStep, others: NonNullable<PlanInput['others']>, 
   if (!rest.length) return [];
   const list = fieldOf(meta.Task, 'TaskWhoIds');
   const names = (people: typeof rest) => people.map((o) => o.name || o.id).join(', ');
-  const leave = (reason: string, people = rest) => void skipped.push({ ref: 'record', object: record.object, field: record.object === 'Case' ? 'ContactId' : 'TaskWhoIds', label: 'Other contacts', reason: `${names(people)}: ${reason}` });
-  if (record.object !== 'Task') return leave('a case names one contact'), [];
+  const leave = (reason: string, people = rest) => void skipped.push({ ref: 'record', object: record.object, field: record.object === 'Case' ? 'ContactId' : 'TaskWhoIds', label: i18n.t('plan.otherContacts'), reason: i18n.t('plan.others', { names: names(people), reason }) });
+  if (record.object !== 'Task') return leave(i18n.t('plan.caseNamesOne')), [];
   if (!whoIsLead && list?.createable) {
     const ids = [...new Set([...(typeof who === 'string' && who ? [who] : []), ...rest.map((o) => o.id)])];
     record.values.TaskWhoIds = ids.slice(0, TASK_PEOPLE_MAX);
-    if (ids.length > TASK_PEOPLE_MAX) leave(`a task names at most ${TASK_PEOPLE_MAX} contacts`, rest.slice(TASK_PEOPLE_MAX - 1));
+    if (ids.length > TASK_PEOPLE_MAX) leave(i18n.t('plan.taskNamesAtMost', { max: TASK_PEOPLE_MAX }), rest.slice(TASK_PEOPLE_MAX - 1));
     // The list names the person too: Salesforce makes its first the task's WhoId.
     delete record.values.WhoId;
     return [];
   }
-  if (!each) return leave(whoIsLead ? 'a task on a lead names the lead alone' : 'this org has no Shared Activities, so a task names one person (settings can give each person a task of their own)'), [];
+  if (!each) return leave(whoIsLead ? i18n.t('plan.leadAlone') : i18n.t('plan.noSharedActivities')), [];
   const copies = rest.slice(0, TASK_PEOPLE_MAX);
-  if (rest.length > copies.length) leave(`a chat gives at most ${TASK_PEOPLE_MAX} other people a task`, rest.slice(copies.length));
+  if (rest.length > copies.length) leave(i18n.t('plan.copiesAtMost', { max: TASK_PEOPLE_MAX }), rest.slice(copies.length));
   const key = String(record.values.CallObject ?? '');
   return copies.map((person, i) => ({
     ref: `other${i + 1}`, object: 'Task' as const, method: 'POST' as const,
@@ -341,7 +342,7 @@ function applyWrapUp(record: PlanStep, wrapUp: NonNullable<PlanInput['wrapUp']>,
   if (wrapUp.disposition && wrapUp.field) {
     const field = fieldOf(object, wrapUp.field);
     if (field?.createable) record.values[field.name] = cutText(wrapUp.disposition, field.length || 255);
-    else skipped.push({ ref: 'record', object: record.object, field: wrapUp.field, label: wrapUp.field, reason: `the ${record.object.toLowerCase()} has no field ${wrapUp.field} this user can set: the disposition "${wrapUp.disposition}" is not written` });
+    else skipped.push({ ref: 'record', object: record.object, field: wrapUp.field, label: wrapUp.field, reason: i18n.t(record.object === 'Case' ? 'plan.noDispositionField.Case' : 'plan.noDispositionField.Task', { field: wrapUp.field, disposition: wrapUp.disposition }) });
   }
   const notes = wrapUp.notes?.trim();
   const description = fieldOf(object, 'Description');

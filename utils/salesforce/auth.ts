@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 import { SessionExpiredError, UnreachableError } from './errors';
@@ -81,11 +82,11 @@ async function tokenRequest(loginUrl: string, params: Record<string, string>): P
     if (!token.success) throw new UnreachableError('BAD_TOKEN_RESPONSE', 'Salesforce answered the login with something unreadable');
     // Where the token says the org and the user are: Salesforce's own hosts only, or the token would go elsewhere.
     for (const url of [token.data.instance_url, token.data.id]) {
-      if (!isSalesforceUrl(url)) throw new SessionExpiredError('NOT_SALESFORCE', `The login answered with an address that is not Salesforce's (${url.slice(0, 100)}); nothing was stored. Check the login host in the options.`);
+      if (!isSalesforceUrl(url)) throw new SessionExpiredError('NOT_SALESFORCE', i18n.t('failure.login.notSalesforce', { url: url.slice(0, 100) }));
     }
     return token.data;
   }
-  if (response.status >= 500) throw new UnreachableError(`ERROR_HTTP_${response.status}`, `Salesforce login failed with HTTP ${response.status}`);
+  if (response.status >= 500) throw new UnreachableError(`ERROR_HTTP_${response.status}`, i18n.t('failure.login.http', { status: response.status }));
   const refusal = OAuthError.safeParse(body);
   const message = refusal.success ? `${refusal.data.error_description ?? refusal.data.error} (${refusal.data.error})` : `HTTP ${response.status}`;
   throw new SessionExpiredError(refusal.success ? refusal.data.error : 'invalid_grant', message);
@@ -114,13 +115,13 @@ export function codeFrom(redirect: string, state: string): string {
   const error = url.searchParams.get('error');
   if (error) {
     const description = url.searchParams.get('error_description') ?? '';
-    const message = `Salesforce did not connect: ${description || error}`;
+    const message = i18n.t('failure.login.refused', { detail: description || error });
     const reason = reasonOf(error, description);
     throw reason ? new ConnectError(reason, message) : new Error(message);
   }
-  if (url.searchParams.get('state') !== state) throw new Error('Salesforce answered a login this extension did not start; try again.');
+  if (url.searchParams.get('state') !== state) throw new Error(i18n.t('failure.login.notOurs'));
   const code = url.searchParams.get('code');
-  if (!code) throw new Error('Salesforce answered the login without an authorization code.');
+  if (!code) throw new Error(i18n.t('failure.login.noCode'));
   return code;
 }
 
@@ -170,7 +171,7 @@ const parseJson = (text: string): unknown => {
 async function fetchIdentity(url: string, accessToken: string) {
   const response = await exchange({ method: 'GET', url, headers: { Authorization: `Bearer ${accessToken}` } }, TIMEOUT_MS.token);
   const identity = Identity.safeParse(parseJson(response.body));
-  if (response.status >= 300 || !identity.success) throw new Error(`Salesforce would not say who logged in (HTTP ${response.status}).`);
+  if (response.status >= 300 || !identity.success) throw new Error(i18n.t('failure.login.noIdentity', { status: response.status }));
   return identity.data;
 }
 

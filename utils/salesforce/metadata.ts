@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import * as z from 'zod/mini';
 import type { SalesforceClient, SubRequest } from './connection';
 import { layoutFields, layoutOf, ObjectMeta, slimObject } from './describe';
@@ -96,7 +97,7 @@ export class MetadataCache {
         absent.add(name);
         continue;
       }
-      if (!fields) throw new SalesforceError('describe_failed', `Salesforce did not describe ${name}: ${JSON.stringify(describe?.body ?? null).slice(0, 200)}`);
+      if (!fields) throw new SalesforceError('describe_failed', i18n.t('failure.notDescribed', { object: name, detail: JSON.stringify(describe?.body ?? null).slice(0, 200) }));
       absent.delete(name);
       // A layout that could not be read keeps the order known before (or the describe order).
       const layoutOk = layouts?.httpStatusCode === 200;

@@ -1,4 +1,5 @@
 import * as z from 'zod';
+import { i18n } from '#i18n';
 import { Adapter, parseAdapter } from '../adapters/schema';
 import { BUILT_IN_ADAPTERS } from '../adapters/registry';
 import { DEFAULT_RULES } from '../identify/rules';
@@ -9,9 +10,9 @@ import { unknownPlaceholders } from '../plan/description';
 import { AUTO_ACTION_NAMES } from '../plan/actions';
 
 /** A chat field by its catalogue key (DESIGN.md "Chat fields"). */
-export const ChatFieldKey = z.string().regex(/^(visitor|session|preChat|custom|chat|agent)\.[^\u0000-\u001f]{1,80}$/, 'a chat field such as visitor.email or preChat.phone');
+export const ChatFieldKey = z.string().regex(/^(visitor|session|preChat|custom|chat|agent)\.[^\u0000-\u001f]{1,80}$/, { error: () => i18n.t('schema.chatField') });
 /** A Salesforce field API name. It goes into SOQL as a name, so nothing else may pass. */
-export const SalesforceFieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, 'a Salesforce field API name such as Email or Phone__c');
+export const SalesforceFieldName = z.string().regex(/^[A-Za-z][A-Za-z0-9_]{0,79}$/, { error: () => i18n.t('schema.fieldName') });
 
 /**
  * The choices of each setting that takes one of a list: the schema's enums, and the options page
@@ -44,9 +45,9 @@ const MappingRows = z.array(MappingRow).max(500);
 /** Salesforce login: production, sandbox, or the org's My Domain (https; http only on this machine, for tests). */
 const MyDomain = z
   .string()
-  .regex(/^(https:\/\/[a-z0-9.-]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)\/?$/i, 'the My Domain login URL, such as https://acme.my.salesforce.com')
+  .regex(/^(https:\/\/[a-z0-9.-]+|http:\/\/(127\.0\.0\.1|localhost)(:\d+)?)\/?$/i, { error: () => i18n.t('schema.myDomain') })
   // A login (and every token after it) goes only to Salesforce's own hosts.
-  .refine((url) => isSalesforceUrl(url), 'a Salesforce login URL (…my.salesforce.com, …salesforce.com or …force.com), such as https://acme.my.salesforce.com')
+  .refine((url) => isSalesforceUrl(url), { error: () => i18n.t('schema.salesforceHost') })
   .nullable();
 
 /** The connected app everyone uses unless the admin brings their own (seed 001). */
@@ -55,7 +56,7 @@ export const DEFAULT_CLIENT_ID = 'SalesforceForChatConsoles';
 const ConsoleSwitch = z.object({
   enabled: z.boolean(),
   /** URL match patterns the console runs on (a self-hosted console has its own host). */
-  matches: z.array(z.string().regex(/^(https?|\*):\/\/[^/]+\/.*$/, 'a match pattern such as https://chat.example.com/*')).min(1).max(50),
+  matches: z.array(z.string().regex(/^(https?|\*):\/\/[^/]+\/.*$/, { error: () => i18n.t('schema.matchPattern') })).min(1).max(50),
 });
 
 /**
@@ -67,7 +68,7 @@ export const SettingsSchema = z.object({
   connection: z.object({
     loginHost: z.enum(LOGIN_HOSTS),
     myDomain: MyDomain,
-    clientId: z.string().regex(/^[\w.-]{1,255}$/, 'the consumer key of a connected app'),
+    clientId: z.string().regex(/^[\w.-]{1,255}$/, { error: () => i18n.t('schema.clientId') }),
     clientSecret: z.string().max(255).nullable(),
     /** Each agent as themselves (least privilege), or one integration user everybody connects as. */
     user: z.enum(USERS),
@@ -94,7 +95,7 @@ export const SettingsSchema = z.object({
      */
     description: z.string().max(4000).superRefine((template, ctx) => {
       const unknown = unknownPlaceholders(template);
-      if (unknown.length) ctx.addIssue({ code: 'custom', message: `no chat field is called ${unknown.map((p) => `{${p}}`).join(', ')} (use keys such as {chat.transcript}, {chat.startTime}, {visitor.email})` });
+      if (unknown.length) ctx.addIssue({ code: 'custom', message: i18n.t('schema.placeholders', { names: unknown.map((p) => `{${p}}`).join(', ') }) });
     }),
     /** Every chat's case or task must be related to an account: without one, the panel asks and an automatic write waits. */
     requireAccount: z.boolean(),
@@ -121,7 +122,7 @@ export const SettingsSchema = z.object({
   }),
   general: z.object({
     /** The console's ISO 3166 region, for phones written without a country code when the visitor's country is unknown; else the org's default. */
-    phoneRegion: z.string().regex(/^[A-Z]{2}$/, 'a two-letter country code such as US').nullable(),
+    phoneRegion: z.string().regex(/^[A-Z]{2}$/, { error: () => i18n.t('schema.region') }).nullable(),
     /** The share of the org's daily API requests this extension may use (percent). */
     apiBudgetPercent: z.number().int().min(1).max(100),
     /** Days a written chat's write keeps the chat (visitor, transcript, values sent); after, only its record ids and times. */
@@ -165,7 +166,7 @@ export const DEFAULT_SETTINGS: Settings = {
 
 /** Patterns of an adapter that could block the console's tab, as the admin's errors. */
 const slowPatterns = (adapter: unknown) =>
-  unsafePatterns(adapter).map((pattern) => `the pattern ${JSON.stringify(pattern.slice(0, 80))} can take exponential time on page text (a repeated group inside a repeat, such as (a+)+): write it without the nested repeat`);
+  unsafePatterns(adapter).map((pattern) => i18n.t('schema.slowPattern', { pattern: JSON.stringify(pattern.slice(0, 80)) }));
 
 /**
  * Lists whose items stand alone: one wrong item is reported and left out, the rest still apply
@@ -174,7 +175,7 @@ const slowPatterns = (adapter: unknown) =>
 const ITEMWISE: Record<string, (item: unknown) => string[]> = {
   'consoles.custom': (item) => {
     const parsed = parseAdapter(item);
-    return parsed.ok ? slowPatterns(item).map((m) => `adapter "${parsed.adapter.name}": ${m}`) : parsed.errors;
+    return parsed.ok ? slowPatterns(item).map((m) => i18n.t('schema.adapter.named', { adapter: parsed.adapter.name, problem: m })) : parsed.errors;
   },
 };
 
@@ -205,15 +206,15 @@ export function validSettings(raw: unknown, source: SettingsSource): { values: R
   const values: Record<string, Record<string, unknown>> = {};
   const problems: SettingsProblem[] = [];
   if (raw === undefined || raw === null) return { values, problems };
-  if (typeof raw !== 'object' || Array.isArray(raw)) return { values, problems: [{ source, setting: '(all)', message: 'settings must be an object of sections' }] };
+  if (typeof raw !== 'object' || Array.isArray(raw)) return { values, problems: [{ source, setting: '(all)', message: i18n.t('schema.notSections') }] };
   for (const [section, body] of Object.entries(raw)) {
     // Own keys only: "__proto__", "constructor" or "hasOwnProperty" in an import or a policy is an unknown setting, not a way in.
     if (!Object.hasOwn(SettingsSchema.shape, section)) {
-      problems.push({ source, setting: section, message: `unknown section (known: ${Object.keys(SettingsSchema.shape).join(', ')})` });
+      problems.push({ source, setting: section, message: i18n.t('schema.unknownSection', { known: Object.keys(SettingsSchema.shape).join(', ') }) });
       continue;
     }
     if (!body || typeof body !== 'object' || Array.isArray(body)) {
-      problems.push({ source, setting: section, message: 'must be an object' });
+      problems.push({ source, setting: section, message: i18n.t('schema.notObject') });
       continue;
     }
     const shape = sectionShape(section as SectionName);
@@ -222,7 +223,7 @@ export function validSettings(raw: unknown, source: SettingsSource): { values: R
       let value = given;
       const schema = Object.hasOwn(shape, key) ? shape[key] : undefined;
       if (!schema) {
-        problems.push({ source, setting, message: `unknown setting (known: ${Object.keys(shape).join(', ')})` });
+        problems.push({ source, setting, message: i18n.t('schema.unknownSetting', { known: Object.keys(shape).join(', ') }) });
         continue;
       }
       // A setting given as JSON text is read, then judged as the one it spells.
@@ -231,7 +232,7 @@ export function validSettings(raw: unknown, source: SettingsSource): { values: R
         try {
           value = JSON.parse(value) as unknown;
         } catch (error) {
-          problems.push({ source, setting, message: `not JSON: ${error instanceof Error ? error.message : String(error)}` });
+          problems.push({ source, setting, message: i18n.t('schema.notJson', { detail: error instanceof Error ? error.message : String(error) }) });
           continue;
         }
       }
@@ -239,7 +240,7 @@ export function validSettings(raw: unknown, source: SettingsSource): { values: R
       const problemsOf = ITEMWISE[`${section}.${target}`];
       if (problemsOf && Array.isArray(value)) {
         const wrong = value.map(problemsOf);
-        for (const [i, list] of wrong.entries()) if (list.length) problems.push({ source, setting, message: `${list.join('; ')} (item ${i + 1}, left out: the others apply)` });
+        for (const [i, list] of wrong.entries()) if (list.length) problems.push({ source, setting, message: i18n.t('schema.itemLeftOut', { problems: list.join('; '), item: i + 1 }) });
         value = value.filter((_, i) => !wrong[i]!.length);
       }
       const parsed = (spelled ? shape[spelled]! : schema).safeParse(value);

@@ -5,7 +5,7 @@ import { connect, disconnect, ConnectError } from '@/utils/salesforce/auth';
 import { allowedCalls, apiMeter } from '@/utils/salesforce/budget';
 import { checkStatus } from '@/utils/salesforce/status';
 import { chatKeyField } from '@/utils/plan/chat-key';
-import { describeFailure, NOT_CONNECTED } from '../failure';
+import { describeFailure, notConnected } from '../failure';
 import type { Services } from '../services';
 
 type ConnectionCommands = 'worker.info' | 'salesforce.status' | 'auth.connect' | 'auth.disconnect' | 'salesforce.fields';
@@ -55,7 +55,7 @@ export function connectionHandlers(s: Services, startedAt: number, meter = apiMe
     },
     'salesforce.fields': async () => {
       const client = await s.client();
-      if (!client) return { state: 'error', message: NOT_CONNECTED };
+      if (!client) return { state: 'error', message: notConnected() };
       try {
         const meta = await s.metadata.objects(client, [...OBJECTS]);
         const objects = Object.fromEntries(OBJECTS.map((o) => {
@@ -67,7 +67,7 @@ export function connectionHandlers(s: Services, startedAt: number, meter = apiMe
         }));
         return { state: 'fields', objects };
       } catch (error) {
-        return { state: 'error', message: describeFailure(error, 'the field list').message };
+        return { state: 'error', message: describeFailure(error, 'fields').message };
       }
     },
   };

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Handlers } from '@/utils/messages/router';
 import { identifyContext } from '@/utils/identify/context';
 import { identifyVisitor } from '@/utils/identify/service';
@@ -5,7 +6,7 @@ import { manualSearchSosl, searchCandidates } from '@/utils/identify/search';
 import { planDefaults } from '@/utils/plan/prepare';
 import { overBudget } from '@/utils/salesforce/budget';
 import { SalesforceError } from '@/utils/salesforce/errors';
-import { describeFailure, NOT_CONNECTED } from '../failure';
+import { describeFailure, notConnected } from '../failure';
 import type { Services } from '../services';
 
 /** Who the visitor is: the automatic identification of a chat, and the agent's own search. */
@@ -14,11 +15,11 @@ export function identifyHandlers(s: Services): Pick<Handlers, 'identify.run' | '
     'identify.run': async ({ snapshot, force }) => {
       // The agent is waiting: read the session and the settings at once.
       const [client, { settings }, grant] = await Promise.all([s.client(), s.settings(), s.grant()]);
-      if (!client) return { state: 'error', kind: 'not_connected', message: NOT_CONNECTED };
+      if (!client) return { state: 'error', kind: 'not_connected', message: notConnected() };
       // The automatic lookup can wait for tomorrow; the agent's own "Look again" cannot.
       const percent = settings.general.apiBudgetPercent;
       if (!force && (await overBudget(client.session.instanceUrl, percent))) {
-        return { state: 'error', kind: 'over_budget', message: `This extension used its share (${percent}%) of your org's daily Salesforce API requests, so visitors are no longer looked up on their own today. "Try again" looks this one up; writes still go.` };
+        return { state: 'error', kind: 'over_budget', message: i18n.t('failure.overBudget', { percent }) };
       }
       try {
         const { display, read, isPhone } = await identifyContext(s.metadata, client, settings.mapping);
@@ -27,12 +28,12 @@ export function identifyHandlers(s: Services): Pick<Handlers, 'identify.run' | '
         return { state: found ? 'found' : 'not_found', instanceUrl: client.session.instanceUrl, fields: display, ...result };
       } catch (error) {
         if (error instanceof SalesforceError && error.code === 'INVALID_FIELD') await s.metadata.invalidate(client.session.instanceUrl);
-        return { state: 'error', ...describeFailure(error, 'the search') };
+        return { state: 'error', ...describeFailure(error, 'search') };
       }
     },
     'salesforce.search': async ({ text }) => {
       const client = await s.client();
-      if (!client) return { state: 'error', message: NOT_CONNECTED };
+      if (!client) return { state: 'error', message: notConnected() };
       try {
         const { settings } = await s.settings();
         const { display } = await identifyContext(s.metadata, client, settings.mapping);
@@ -40,7 +41,7 @@ export function identifyHandlers(s: Services): Pick<Handlers, 'identify.run' | '
         const records = sosl ? await client.search(sosl) : [];
         return { state: 'results', instanceUrl: client.session.instanceUrl, fields: display, records: searchCandidates(records as never, display) };
       } catch (error) {
-        return { state: 'error', message: describeFailure(error, 'the search').message };
+        return { state: 'error', message: describeFailure(error, 'search').message };
       }
     },
   };

@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Handlers } from '@/utils/messages/router';
 import type { FieldValue } from '@/utils/mapping/display';
 import { formSections, recordTypeFor } from '@/utils/mapping/form';
@@ -12,7 +13,7 @@ import { failureKind, fieldMessages, toSalesforceError } from '@/utils/salesforc
 import { lookupResult, lookupSoql, lookupTarget, polymorphicSosl, polymorphicTargets } from '@/utils/salesforce/lookup';
 import { ORG_OBJECTS } from '@/utils/salesforce/metadata';
 import { API_VERSION } from '@/utils/salesforce/version';
-import { describeFailure, NOT_CONNECTED } from '../failure';
+import { describeFailure, notConnected } from '../failure';
 import type { Services } from '../services';
 
 /** Records by hand: the form of a new record, creating it, editing one in place, and the lookups a form searches. */
@@ -21,7 +22,7 @@ export function recordHandlers(s: Services): Pick<Handlers, 'form.open' | 'recor
     'form.open': async ({ snapshot: given, action, object, recordTypeId }, sender) => {
       const snapshot = s.latest(given, sender.tab?.id);
       const client = await s.client();
-      if (!client) return { state: 'error', message: NOT_CONNECTED };
+      if (!client) return { state: 'error', message: notConnected() };
       try {
         const [{ settings }, grant] = await Promise.all([s.settings(), s.grant()]);
         const [meta, owner] = await Promise.all([
@@ -52,12 +53,12 @@ export function recordHandlers(s: Services): Pick<Handlers, 'form.open' | 'recor
           .map((name) => ({ name, label: objectMeta.layoutLabels[name] ?? fieldOf(objectMeta, name)!.label }));
         return { state: 'form', object, label: objectMeta.label, sections, initial, names, recordTypes: objectMeta.recordTypes, recordTypeId: recordType ?? null, offLayout };
       } catch (error) {
-        return { state: 'error', message: describeFailure(error, 'the form').message };
+        return { state: 'error', message: describeFailure(error, 'form').message };
       }
     },
     'record.create': async ({ type, values }) => {
       const client = await s.client();
-      if (!client) return { state: 'error', message: NOT_CONNECTED };
+      if (!client) return { state: 'error', message: notConnected() };
       try {
         const meta = (await s.metadata.objects(client, ORG_OBJECTS))[type]!;
         const recordType = typeof values.RecordTypeId === 'string' ? values.RecordTypeId : undefined;
@@ -73,13 +74,13 @@ export function recordHandlers(s: Services): Pick<Handlers, 'form.open' | 'recor
         return { state: 'created', id, name };
       } catch (raw) {
         const error = toSalesforceError(raw);
-        if (failureKind(error) !== 'salesforce') return { state: 'error', message: describeFailure(error, 'the record').message };
+        if (failureKind(error) !== 'salesforce') return { state: 'error', message: describeFailure(error, 'record').message };
         return { state: 'refused', ...fieldMessages(error), duplicates: duplicatesOf(error) };
       }
     },
     'record.update': async ({ type, id, values, before }) => {
       const client = await s.client();
-      if (!client) return { state: 'error', message: NOT_CONNECTED };
+      if (!client) return { state: 'error', message: notConnected() };
       try {
         // Checked against describe first: what Salesforce would refuse costs no request.
         const meta = (await s.metadata.objects(client, [type]))[type];
@@ -96,13 +97,13 @@ export function recordHandlers(s: Services): Pick<Handlers, 'form.open' | 'recor
         return { state: 'saved' };
       } catch (raw) {
         const error = toSalesforceError(raw);
-        if (failureKind(error) !== 'salesforce') return { state: 'error', message: describeFailure(error, 'the change').message };
+        if (failureKind(error) !== 'salesforce') return { state: 'error', message: describeFailure(error, 'change').message };
         return { state: 'refused', ...fieldMessages(error, (f) => f in values) };
       }
     },
     'lookup.search': async ({ referenceTo, text }) => {
       const client = await s.client();
-      if (!client) return { state: 'error', message: NOT_CONNECTED };
+      if (!client) return { state: 'error', message: notConnected() };
       // Only what a lookup field of the panel's forms points to (describe, cached): not any object a caller names.
       const offered = (meta: Awaited<ReturnType<typeof s.metadata.objects>>, types: string[]) =>
         Object.values(meta).some((object) => object?.fields.some((f) => types.every((t) => f.referenceTo.includes(t))));
@@ -112,21 +113,21 @@ export function recordHandlers(s: Services): Pick<Handlers, 'form.open' | 'recor
         const sosl = polymorphicSosl(polymorphic, text);
         if (!sosl) return { state: 'results', records: [] };
         try {
-          if (!offered(await s.metadata.objects(client, ORG_OBJECTS), polymorphic)) return { state: 'error', message: "No field of the panel's forms looks up these records." };
+          if (!offered(await s.metadata.objects(client, ORG_OBJECTS), polymorphic)) return { state: 'error', message: i18n.t('failure.noLookup') };
           return { state: 'results', records: (await client.search(sosl)).map((r) => lookupResult(r as never)) };
         } catch (error) {
-          return { state: 'error', message: describeFailure(error, 'the search').message };
+          return { state: 'error', message: describeFailure(error, 'search').message };
         }
       }
       const target = lookupTarget(referenceTo);
       const soql = target && lookupSoql(target, text);
       if (!soql) return { state: 'results', records: [] };
       try {
-        if (!offered(await s.metadata.objects(client, ORG_OBJECTS), [target])) return { state: 'error', message: `No field of the panel's forms looks up ${target}.` };
+        if (!offered(await s.metadata.objects(client, ORG_OBJECTS), [target])) return { state: 'error', message: i18n.t('failure.noLookupOf', { object: target }) };
         const result = await client.get<{ records: { Id: string; Name?: string }[] }>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`);
         return { state: 'results', records: result.records.map((r) => ({ id: r.Id, name: r.Name ?? r.Id })) };
       } catch (error) {
-        return { state: 'error', message: describeFailure(error, 'the search').message };
+        return { state: 'error', message: describeFailure(error, 'search').message };
       }
     },
   };

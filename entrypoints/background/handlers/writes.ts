@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Handlers } from '@/utils/messages/router';
 import type { FieldValue } from '@/utils/mapping/display';
 import { fieldProblem } from '@/utils/mapping/validate';
@@ -9,7 +10,7 @@ import { chatKeyOf, isOtherTask } from '@/utils/plan/plan';
 import { NO_ACCOUNT, NoAccountError } from '@/utils/plan/undecided';
 import { fieldOf } from '@/utils/salesforce/describe';
 import { ORG_OBJECTS } from '@/utils/salesforce/metadata';
-import { describeFailure, NOT_CONNECTED } from '../failure';
+import { describeFailure, notConnected } from '../failure';
 import type { Services } from '../services';
 
 type WriteCommands =
@@ -38,7 +39,7 @@ export function writeHandlers(s: Services): Pick<Handlers, WriteCommands> {
     'chat.preview': async ({ snapshot: given }, sender) => {
       const snapshot = s.latest(given, sender.tab?.id);
       const client = await s.client();
-      if (!client) return { state: 'error', message: NOT_CONNECTED };
+      if (!client) return { state: 'error', message: notConnected() };
       try {
         // The automatic write as it would go now: to the chat's chosen record, with the agent's corrections.
         const key = chatKeyOf(snapshot);
@@ -65,21 +66,21 @@ export function writeHandlers(s: Services): Pick<Handlers, WriteCommands> {
           ...(settings.wrapUp.enabled ? { wrapUp: { seconds: settings.wrapUp.seconds, disposition: dispositionChoices(settings.wrapUp, meta[plan?.steps.find((st) => st.ref === 'record')?.object ?? '']) } } : {}),
         };
       } catch (error) {
-        return { state: 'error', message: describeFailure(error, 'the check of the chat\'s write').message };
+        return { state: 'error', message: describeFailure(error, 'check').message };
       }
     },
     'chat.fix': async ({ snapshot, ref, object, field, value }) => {
       const client = await s.client();
-      if (!client) return { ok: false, problem: NOT_CONNECTED };
+      if (!client) return { ok: false, problem: notConnected() };
       const [meta, { settings }, grant] = await Promise.all([s.metadata.objects(client, ORG_OBJECTS), s.settings(), s.grant()]);
       const f = fieldOf(meta[object], field);
-      if (!f || !(f.createable || f.updateable)) return { ok: false, problem: 'Not a field this user can write.' };
+      if (!f || !(f.createable || f.updateable)) return { ok: false, problem: i18n.t('failure.notWritable') };
       let typed: FieldValue = null;
       if (value !== null && value.trim()) {
         // The agent's text as the chat's would be taken (a phone to E.164, a picklist by its label), but never cut.
         const coerced = coerce(f, value, phoneRegions(snapshot.session.country, settings.general.phoneRegion ?? grant?.orgRegion));
-        if ('skip' in coerced) return { ok: false, problem: `Still ${coerced.skip}.` };
-        if (coerced.cut) return { ok: false, problem: `At most ${f.length} characters (this has ${[...value.trim()].length}).` };
+        if ('skip' in coerced) return { ok: false, problem: i18n.t('failure.still', { reason: coerced.skip }) };
+        if (coerced.cut) return { ok: false, problem: i18n.t('field.tooLong', { limit: f.length, length: [...value.trim()].length }) };
         const problem = fieldProblem(f, coerced.value);
         if (problem) return { ok: false, problem };
         typed = coerced.value;

@@ -71,4 +71,35 @@ describe('an agent whose browser speaks German', () => {
     await harness.screenshot(options, 'locale-de-options');
     await harness.closePages();
   });
+
+  it("the background's own words are German too: a failed search, a stored setting's problem", async () => {
+    await emulator.reset({ data: 'scenarios' });
+    const token = await emulator.token();
+    await harness.useSettings({ general: { phoneRegion: 'Vereinigte Staaten' } });
+    await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+    const page = await harness.newPage(consoleUrl);
+    const panel = new PanelPage(page);
+    await panel.waitForState('connected');
+    const chat = await new DemoConsolePage(page).startChat(demoVisitor('G. H.', 'gh@personal.example'));
+    await panel.waitForVisitor(chat);
+    await panel.find('[data-identity="not_found"]');
+    // The worker words the failure (failure.ts), not the panel.
+    await emulator.fault({ kind: '503', count: 5, path: '/search' });
+    await (await panel.find('.search__input')).type('Hopper');
+    await panel.click('.search__form button');
+    const note = await panel.find('.search__note.status--error');
+    expect(await note.evaluate((el) => el.textContent)).toMatch(/^Salesforce ist nicht erreichbar \(/);
+    await emulator.clearFaults();
+    await harness.screenshot(page, 'locale-de-search-failed');
+
+    // The stored setting's problem, found by the worker's settings check: the schema's own words in German.
+    const options = await harness.newPage(OPTIONS_URL);
+    await options.waitForSelector('#problems');
+    const problems = await options.$eval('#problems', (el) => (el as HTMLElement).innerText);
+    expect(problems).toContain('zweistelligen Ländercode');
+    expect(problems).not.toMatch(/two-letter|country code/);
+    await harness.screenshot(options, 'locale-de-setting-problem');
+    await harness.useSettings({});
+    await harness.closePages();
+  });
 });
