@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { SubRequest, SubResponse } from '../salesforce/connection';
 import type { ActionPlan } from './plan';
 
@@ -50,7 +51,7 @@ export function planOutcome(plan: ActionPlan, responses: SubResponse[]): PlanOut
     }
     for (const e of Array.isArray(response.body) ? (response.body as ErrorBody[]) : []) {
       if (e.errorCode === 'PROCESSING_HALTED') continue;
-      errors.push({ ref: step.ref, object: step.object, code: e.errorCode ?? 'UNKNOWN', message: e.message ?? 'Salesforce refused this record.', fields: e.fields ?? [] });
+      errors.push({ ref: step.ref, object: step.object, code: e.errorCode ?? 'UNKNOWN', message: e.message ?? i18n.t('failure.recordRefused'), fields: e.fields ?? [] });
       duplicates.push(...matchesOf(e, step.object).map((d) => ({ ref: step.ref, ...d })));
     }
   }

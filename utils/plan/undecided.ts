@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import type { Candidate } from '../identify/rank';
 
 /** The best candidate and those that match as well as it: more than one is a tie only the agent can settle. */
@@ -13,7 +14,7 @@ export const NO_ACCOUNT = 'NO_ACCOUNT';
 export class NoAccountError extends Error {
   override name = 'NoAccountError';
   constructor() {
-    super('Every chat must be related to an account, and this one is not: choose the account in the panel');
+    super(i18n.t('failure.needsAccount'));
   }
 }
 

@@ -79,7 +79,7 @@ async function tokenRequest(loginUrl: string, params: Record<string, string>): P
   const body = parseJson(response.body);
   if (response.status < 300) {
     const token = TokenResponse.safeParse(body);
-    if (!token.success) throw new UnreachableError('BAD_TOKEN_RESPONSE', 'Salesforce answered the login with something unreadable');
+    if (!token.success) throw new UnreachableError('BAD_TOKEN_RESPONSE', i18n.t('failure.login.unreadable'));
     // Where the token says the org and the user are: Salesforce's own hosts only, or the token would go elsewhere.
     for (const url of [token.data.instance_url, token.data.id]) {
       if (!isSalesforceUrl(url)) throw new SessionExpiredError('NOT_SALESFORCE', i18n.t('failure.login.notSalesforce', { url: url.slice(0, 100) }));
@@ -147,7 +147,7 @@ export async function connect(connection: ConnectionSettings, redirectUri: strin
     const reason = error instanceof SessionExpiredError ? reasonOf(error.code, error.message) : null;
     throw reason ? new ConnectError(reason, error instanceof Error ? error.message : String(error)) : error;
   });
-  if (!token.refresh_token) throw new ConnectError('no_refresh_token', 'Salesforce gave no refresh token: add the "refresh_token, offline_access" scope to the connected app.');
+  if (!token.refresh_token) throw new ConnectError('no_refresh_token', i18n.t('connect.no_refresh_token'));
   const identity = await fetchIdentity(token.id, token.access_token);
   const grant: Grant = {
     loginUrl, clientId: connection.clientId, clientSecret: connection.clientSecret, refreshToken: token.refresh_token,
@@ -202,7 +202,7 @@ let refreshing: Promise<SalesforceSession> | null = null;
 export function refreshSession(): Promise<SalesforceSession> {
   refreshing ??= (async () => {
     const grant = await loadGrant();
-    if (!grant || grant.refused) throw new SessionExpiredError('INVALID_SESSION_ID', 'Salesforce needs you to reconnect.');
+    if (!grant || grant.refused) throw new SessionExpiredError('INVALID_SESSION_ID', i18n.t('failure.sessionExpired'));
     try {
       const token = await tokenRequest(grant.loginUrl, {
         grant_type: 'refresh_token', refresh_token: grant.refreshToken, client_id: grant.clientId,
