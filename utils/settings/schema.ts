@@ -8,6 +8,7 @@ import { isSalesforceUrl } from '../salesforce/hosts';
 import { unsafePatterns } from '../adapters/patterns';
 import { unknownPlaceholders } from '../plan/description';
 import { AUTO_ACTION_NAMES } from '../plan/actions';
+import { DEFAULT_PRESENCE, PresenceSettings } from '../presence/settings';
 
 /** A chat field by its catalogue key (DESIGN.md "Chat fields"). */
 export const ChatFieldKey = z.string().regex(/^(visitor|session|preChat|custom|chat|agent)\.[^\u0000-\u001f]{1,80}$/, { error: () => i18n.t('schema.chatField') });
@@ -145,6 +146,8 @@ export const SettingsSchema = z.object({
      */
     customJson: z.string().max(500_000).optional(),
   }),
+  /** Omni-Channel presence kept in step with the console's state (seed 004): utils/presence. */
+  presence: PresenceSettings,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SectionName = keyof Settings;
@@ -162,6 +165,7 @@ export const DEFAULT_SETTINGS: Settings = {
     builtIn: Object.fromEntries(BUILT_IN_ADAPTERS.map((a) => [a.name, { enabled: true, matches: [...a.matches] }])),
     custom: [],
   },
+  presence: DEFAULT_PRESENCE,
 };
 
 /** Patterns of an adapter that could block the console's tab, as the admin's errors. */
