@@ -1,7 +1,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { route } from '@/utils/messages/router';
-import { injectIntoOpenConsoles, syncConsoleScripts } from '@/utils/adapters/registration';
+import { injectIntoOpenConsoles, syncConsoleScripts, syncOmniScript } from '@/utils/adapters/registration';
+import { LIGHTNING_MATCHES } from '@/utils/presence/lightning';
 import { activeAdapters } from '@/utils/adapters/defaults';
 import { loadSettings, watchSettings } from '@/utils/settings/storage';
 import { tabLimiter } from '@/utils/messages/limiter';
@@ -36,7 +37,10 @@ export default defineBackground(() => {
   });
 
   // The console script runs only where an active console is configured AND its host granted.
-  const registered = () => loadSettings().then(({ settings }) => syncConsoleScripts(activeAdapters(settings.consoles)));
+  const registered = () => loadSettings().then(async ({ settings }) => {
+    await syncOmniScript(settings.presence.enabled, LIGHTNING_MATCHES);
+    return syncConsoleScripts(activeAdapters(settings.consoles));
+  });
   const warn = (error: unknown) => console.warn('console script sync failed', error);
   const sync = () => void registered().catch(warn);
   browser.runtime.onInstalled.addListener(({ reason }) => {

@@ -1,3 +1,5 @@
+import { PresenceHub } from '@/utils/presence/hub';
+import type { PresenceSet } from '@/utils/messages/console-protocol';
 import { browser } from 'wxt/browser';
 import { ChatJournal } from '@/utils/chat/journal';
 import { ConsoleTabs, type HealthStore, type KeptHealth } from '@/utils/chat/tabs';
@@ -49,6 +51,8 @@ export type ServiceDeps = {
   handedStore?: HandedStore;
   /** Where the chat's decisions (record, case, account, people, corrections) are kept. */
   storage?: Parameters<typeof chatRecords>[0];
+  /** Asks a content script to set the agent's state (console tab) or Omni's status (Lightning tab); false: it could not. */
+  presenceSet?: (tabId: number, message: PresenceSet) => Promise<boolean>;
 };
 
 /** Each console tab's health in storage.session: a restarted worker goes on from it (gone with the browser). */
@@ -91,6 +95,8 @@ export function browserDeps(retryAt: ServiceDeps['retryAt']): ServiceDeps {
       if (import.meta.env.FIREFOX) void panelFrames.get(message.tabId).then((frameId) => frameId !== undefined && browser.tabs.sendMessage(message.tabId, message, { frameId })).catch(() => undefined);
     },
     outboxStore: idbOutboxStore(), auditLog: idbAuditLog(), cache: sessionCache(), metadataStore: localMetadataStore(), healthStore: sessionHealthStore(), handedStore: sessionHandedStore(),
+    // The content script's top frame only (frameId 0): the panel frame never sets presence.
+    presenceSet: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }).then((done) => done === true),
   };
 }
 
@@ -281,8 +287,18 @@ export function createServices(deps: ServiceDeps) {
     sendQueued();
   }
 
+  /** Presence sync between the console tabs and Omni-Channel (utils/presence). */
+  const presence = new PresenceHub({
+    settings: async () => (await settings()).settings.presence,
+    setConsole: (tabId, state) => deps.presenceSet?.(tabId, { type: 'presence.set', state }) ?? Promise.resolve(false),
+    setOmni: (tabId, status, statusId) => deps.presenceSet?.(tabId, { type: 'presence.set', status, ...(statusId ? { statusId } : {}) }) ?? Promise.resolve(false),
+    now: () => Date.now(),
+    warn: (message) => console.warn(message),
+  });
+
   /** The console tab closed: its chats are gone from the panel, and their wrap-ups end (the writes go now). */
   const forgetTab = (tabId: number) => {
+    void presence.tabClosed(tabId);
     tabs.forget(tabId);
     handed.forget(tabId);
     void outbox.endWrapUps(tabId).then((ended) => ended.length && sendQueued()).catch((error) => console.warn('outbox', error));
@@ -291,6 +307,6 @@ export function createServices(deps: ServiceDeps) {
   return {
     client, requireClient, grant, settings, connectedOrg, tell, tellWrite, itemOf, latest, audit,
     journal, tabs, handed, cache, metadata, remember, decisions, decisionsOf, choiceOf, planOf,
-    outbox, sendQueued, idle, keepForChat, writeAtStart, forgetTab,
+    outbox, sendQueued, idle, keepForChat, writeAtStart, forgetTab, presence,
   };
 }

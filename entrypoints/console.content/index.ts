@@ -8,7 +8,9 @@ import { mountPanelFrame } from '@/utils/adapters/panel-frame';
 import { keepMounted } from '@/utils/adapters/keep-mounted';
 import { watchConsole } from '@/utils/adapters/runtime';
 import type { ChatEvent, ChatSnapshot } from '@/utils/chat/snapshot';
+import type { PresenceSet } from '@/utils/messages/console-protocol';
 import { toSend, type SentChats } from '@/utils/chat/delta';
+import { readAgentState, setAgentState } from '@/utils/adapters/agent-state';
 
 /** How long a page its URL patterns match may take to show its console before the admin is told it did not. */
 const DETECT_GRACE_MS = 10_000;
@@ -53,6 +55,24 @@ export default defineContentScript({
       if (extensionGone()) controller.abort(); // reloaded or removed: this script is an orphan
       else console.debug?.('[salesforce panel] could not reach the extension', error);
     };
+    /** Presence sync: the agent's state, sent when it changes (one read per batch; a select changes without a mutation, so its change event too). */
+    let agentState: string | null | undefined;
+    const reportState = () => {
+      const state = readAgentState(adapter, document);
+      if (state === agentState) return;
+      agentState = state;
+      void sendCommand('presence.console', { state }).catch(report);
+    };
+    document.addEventListener('change', reportState, { capture: true, signal: controller.signal });
+    reportState();
+    // The worker (never a page: it cannot message the extension) asks to set the state through the console's own control.
+    const onSet = (message: unknown, sender: { id?: string; tab?: unknown }, respond: (done: boolean) => void) => {
+      const set = message as PresenceSet | null;
+      if (sender.id !== browser.runtime.id || sender.tab || set?.type !== 'presence.set' || !('state' in set) || typeof set.state !== 'string') return;
+      respond(setAgentState(adapter, document, set.state));
+    };
+    browser.runtime.onMessage.addListener(onSet);
+    controller.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onSet));
     /** What the background has of each chat: an update then costs its new messages only. */
     const sent: SentChats = new Map();
     const sendWhole = (event: ChatEvent) => {
@@ -86,8 +106,11 @@ export default defineContentScript({
       doc: document,
       signal: controller.signal,
       ignore: () => host,
-      // The console may have replaced the panel's anchor in that batch.
-      afterBatch: panel.check,
+      // The console may have replaced the panel's anchor in that batch, or shown another agent state.
+      afterBatch: () => {
+        panel.check();
+        reportState();
+      },
       // A chat's end and an offline message are sent until the background says they are stored.
       emit: (event) => {
         const durable = event.type === 'ended' || event.type === 'offline-message';

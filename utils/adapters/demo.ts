@@ -46,4 +46,5 @@ export const demoAdapter: AdapterInput = {
     email: { selector: '.agent', read: 'attr', attr: 'data-agent-email' },
     state: { selector: '.agent .agent__state', read: 'value' },
   },
+  setState: { select: '.agent .agent__state' },
 };

@@ -41,3 +41,19 @@ export async function injectIntoOpenConsoles(granted: string[]): Promise<number>
   const results = await Promise.allSettled(tabs.filter((tab) => tab.id !== undefined).map((tab) => browser.scripting.executeScript({ target: { tabId: tab.id! }, files: [SCRIPT_FILE] })));
   return results.filter((r) => r.status === 'fulfilled').length;
 }
+
+const OMNI_ID = 'omni';
+const OMNI_FILE = 'content-scripts/omni.js';
+
+/**
+ * Registers the Omni-Channel relay on the Lightning console's pages while presence sync is on and
+ * their host is granted (the options page asks for it when the admin turns the sync on).
+ */
+export async function syncOmniScript(enabled: boolean, matches: readonly string[]): Promise<string[]> {
+  const granted: string[] = [];
+  if (enabled) for (const pattern of matches) if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [OMNI_ID] });
+  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [OMNI_ID] });
+  if (granted.length) await browser.scripting.registerContentScripts([{ id: OMNI_ID, js: [OMNI_FILE], matches: granted, runAt: 'document_idle', persistAcrossSessions: true }]);
+  return granted;
+}

@@ -51,6 +51,10 @@ export const ADAPTER_DOCS: Record<string, string> = {
   'agent.name': "The agent's name.",
   'agent.email': "The agent's e-mail: the owner of what the extension creates is the Salesforce user with it.",
   'agent.state': "The agent's state (online, away…).",
+  setState: "How to set the agent's state (presence sync with Omni-Channel), through the console's own control.",
+  'setState.select': 'A select whose option values (or texts) are the states.',
+  'setState.open': 'Clicked first: the menu that shows the states.',
+  'setState.click': 'For each state (as agent.state reads it), the element to click.',
   // Wherever they appear: how a value is read from the page.
   '*.selector': 'A CSS selector (">>>" steps into an open shadow root).',
   '*.read': 'What of the element: its text (default), an attribute (attr), a link\'s target without mailto:/tel: (href), or a form control\'s value.',

@@ -106,6 +106,12 @@ export const Adapter = z.object({
   ended: z._default(z.object({ selector: z.optional(Selector), text: z.optional(z.string().check(z.maxLength(200))) }), {}),
   offline: z.optional(z.object({ item: Selector, id: Extract, fields: FieldMap })),
   agent: z.optional(z.partial(z.object({ name: Extract, email: Extract, state: Extract }))),
+  /**
+   * How to set the agent's state (presence sync), through the console's own control: a `select`
+   * whose option values are the states, or the element to `click` for each state (after `open`,
+   * the menu that shows them).
+   */
+  setState: z.optional(z.object({ select: z.optional(Selector), open: z.optional(Selector), click: z.optional(z.record(z.string().check(z.maxLength(80)), Selector)) })),
 });
 export type Adapter = z.infer<typeof Adapter>;
 export type AdapterInput = z.input<typeof Adapter>;

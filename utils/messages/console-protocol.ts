@@ -27,6 +27,18 @@ export const ConsoleSeen = z.object({
 });
 export type ConsoleSeen = z.infer<typeof ConsoleSeen>;
 
+/** What the Omni-Channel bridge (salesforce/) reports: a status, a logout, work accepted, the statuses the user may set. */
+export const OmniEvent = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('status'), status: z.string().check(z.maxLength(80)), statusId: z.string().check(z.maxLength(18)), reason: z.optional(z.string().check(z.maxLength(80))) }),
+  z.object({ type: z.literal('logout') }),
+  z.object({ type: z.literal('workAccepted') }),
+  z.object({ type: z.literal('statuses'), statuses: z.array(z.object({ id: z.string().check(z.maxLength(18)), apiName: z.string().check(z.maxLength(80)), label: z.string().check(z.maxLength(255)) })).check(z.maxLength(200)) }),
+]);
+export type OmniEvent = z.infer<typeof OmniEvent>;
+
+/** What the background asks a content script to set: the console's state, or Omni's status (null: log out). */
+export type PresenceSet = { type: 'presence.set'; state: string } | { type: 'presence.set'; status: string | null; statusId?: string };
+
 export const consoleCommands = {
   /** Something happened to a chat on the console page (started, updated, ended, offline message). */
   'chat.event': {
@@ -54,6 +66,16 @@ export const consoleCommands = {
    */
   'console.undetected': {
     request: z.object({ consoles: z.array(z.string().check(z.maxLength(100))).check(z.minLength(1), z.maxLength(40)) }),
+    response: z.object({}),
+  },
+  /** Presence sync: the agent's state as this tab's console shows it, when it changed (null: not shown). */
+  'presence.console': {
+    request: z.object({ state: z.nullable(z.string().check(z.maxLength(80))) }),
+    response: z.object({}),
+  },
+  /** Presence sync, from the relay on a Lightning console page: what the Omni-Channel bridge said. */
+  'presence.omni': {
+    request: OmniEvent,
     response: z.object({}),
   },
   /** The console adapters switched on in settings (built-ins with their URLs, and custom ones). */

@@ -4,6 +4,7 @@ import { extname, join, normalize } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('.', import.meta.url));
+const BRIDGE_SCRIPT = fileURLToPath(new URL('../../../salesforce/force-app/main/default/staticresources/ChatConsolePresenceBridge.js', import.meta.url));
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -18,6 +19,11 @@ export async function startDemoConsole(port = 0): Promise<DemoConsoleServer> {
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === '/') return void res.writeHead(302, { location: '/demo/' }).end();
+    // The Lightning stand-in hosts the Salesforce package's own bridge script, not a copy.
+    if (path === '/lightning/bridge.js') {
+      res.writeHead(200, { 'content-type': TYPES['.js']!, 'cache-control': 'no-store' });
+      return void res.end(await readFile(BRIDGE_SCRIPT));
+    }
     const relative = path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1);
     const file = normalize(join(consolesRoot, relative));
     if (!file.startsWith(consolesRoot)) return void res.writeHead(403).end();
