@@ -7,7 +7,8 @@ import type { PresenceSettings } from './settings';
  *
  * The loop guard: what the sync sets is remembered until its echo comes back (the console reads
  * the state it was given; Omni reports `OmniToolkitStatusChange`), and an echo is absorbed, never
- * sent back. When both sides change within CONFLICT_MS, the admin's master side wins.
+ * sent back. When a side changes while the sync's set to it is still in flight (both sides changed
+ * at once), the admin's master side wins; otherwise the last change wins.
  */
 
 /** A console state as the adapter reads it, lower-cased: a major state ("away") or a minor one ("away/lunch"). */
@@ -33,16 +34,12 @@ export type PresenceModel = {
   omni: OmniStatus | undefined;
   /** What the sync set and waits to see echoed, oldest first (a stale echo of an earlier set is one too). */
   expect: { console: Expected<ConsoleState>[]; omni: Expected<OmniStatus>[] };
-  /** The last change a person (or Salesforce) made, for the master rule. */
-  last?: { side: 'console' | 'omni'; at: number };
   /** The console is Busy because the agent accepted Omni work: it stays so whatever Omni's status says. */
   working?: boolean;
 };
 
 /** How long an echo of the sync's own change is waited for. */
 export const ECHO_MS = 10_000;
-/** Changes on both sides this close together conflict: the master side wins. */
-export const CONFLICT_MS = 3_000;
 
 export const initialModel = (): PresenceModel => ({ console: null, omni: undefined, expect: { console: [], omni: [] } });
 
@@ -77,21 +74,22 @@ export function step(model: PresenceModel, event: PresenceEvent, settings: Prese
   const fresh = <T>(list: Expected<T>[]) => list.filter((e) => e.until >= at);
   const next: PresenceModel = { ...model, expect: { console: fresh(model.expect.console), omni: fresh(model.expect.omni) } };
   const actions: PresenceAction[] = [];
-  /** Whether `value` is the echo of a set of the sync's: taken off the list with the sets before it. */
+  /** Whether `value` is the echo of a set of the sync's: taken off the list with the sets before it (one echo answers repeats of a value). */
   const echo = <T>(side: 'console' | 'omni', value: T) => {
     const list = next.expect[side] as Expected<T>[];
-    const i = list.findIndex((e) => e.value === value);
+    const i = list.findLastIndex((e) => e.value === value);
     if (i < 0) return false;
     next.expect[side] = list.slice(i + 1) as never;
     return true;
   };
   const toOmni = (status: OmniStatus | undefined) => {
-    if (status === undefined || next.omni === status) return;
+    // Already so, or on its way there.
+    if (status === undefined || next.omni === status || next.expect.omni.at(-1)?.value === status) return;
     actions.push({ to: 'omni', status });
     next.expect.omni = [...next.expect.omni, { value: status, until: at + ECHO_MS }];
   };
   const toConsole = (state: ConsoleState | undefined) => {
-    if (state === undefined || next.console === null || next.console === state) return;
+    if (state === undefined || next.console === null || next.console === state || next.expect.console.at(-1)?.value === state) return;
     actions.push({ to: 'console', state });
     next.expect.console = [...next.expect.console, { value: state, until: at + ECHO_MS }];
   };
@@ -101,13 +99,10 @@ export function step(model: PresenceModel, event: PresenceEvent, settings: Prese
     if (leader === 'console') toOmni(omniFor(settings, next.console!));
     else toConsole(consoleFor(settings, next.omni!));
   };
-  /** A person's change on `side`: it leads, unless the other side changed a moment ago or waits for the sync (then the master leads). */
+  /** A person's change on `side`: it leads, unless the sync's set to this side is still in flight (both changed at once: the master leads). */
   const changed = (side: 'console' | 'omni') => {
-    const other = side === 'console' ? 'omni' : 'console';
-    const conflict = next.expect[other].length > 0 || (!!model.last && model.last.side === other && at - model.last.at < CONFLICT_MS);
-    next.last = { side, at };
     next.working = false;
-    reconcile(conflict ? settings.master : side);
+    reconcile(next.expect[side].length > 0 ? settings.master : side);
   };
   /** The echo of the sync's own change (or a side's first report): the sides meet on the master's once nothing is in flight. */
   const settled = () => {

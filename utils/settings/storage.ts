@@ -51,11 +51,16 @@ export async function saveLocalSettings(settings: Record<string, unknown>): Prom
 
 /** Calls back whenever local or policy settings change (the options page and popup re-read). */
 export function watchSettings(callback: () => void): () => void {
+  // The cache is dropped first: this listener may run before loadSettings' own, and would read the old settings.
+  const changed = () => {
+    cached = null;
+    callback();
+  };
   const listener = (_changes: unknown, area: string) => {
-    if (area === 'managed') callback();
+    if (area === 'managed') changed();
   };
   browser.storage.onChanged.addListener(listener);
-  const unwatch = localItem.watch(() => callback());
+  const unwatch = localItem.watch(changed);
   return () => {
     browser.storage.onChanged.removeListener(listener);
     unwatch();

@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'puppeteer';
+import { useExtension } from '../setup';
+
+const e2e = useExtension();
+/** Polled, not per animation frame: a tab in the background draws no frames. */
+const POLL = { polling: 100, timeout: 10_000 };
+
+/** Seed 004's mapping as an admin sets it: three Omni statuses, the demo console's four states. */
+const PRESENCE = {
+  enabled: true,
+  fromOmni: [
+    { status: 'Available', busy: false, mapsTo: null },
+    { status: 'Break', busy: true, mapsTo: 'away' },
+    { status: 'Busy', busy: true, mapsTo: null },
+  ],
+  toOmni: [
+    { state: 'online', status: 'Available' },
+    { state: 'away', status: 'Break' },
+    { state: 'busy', status: 'Busy' },
+  ],
+  loginStatus: 'Available',
+  master: 'console',
+};
+
+type Omni = { current: () => string | null; pick: (s: string) => void; logoutByHand: () => void; acceptWork: () => void; calls: unknown[][] };
+const omniStatus = (lightning: Page) => lightning.evaluate(() => (window as unknown as { omni: Omni }).omni.current());
+const consoleState = (console: Page) => console.$eval('.agent__state', (el) => (el as HTMLSelectElement).value);
+
+/**
+ * The demo console in one tab, a page standing in for Salesforce's Lightning console in another:
+ * it hosts the Salesforce package's own bridge script (salesforce/) over a fake Omni toolkit that
+ * follows the documented API. The extension's relay and worker keep the two in step.
+ */
+async function openBoth() {
+  const { harness, consoleUrl } = e2e;
+  await harness.useSettings({ presence: PRESENCE });
+  // The relay is registered for the Lightning pages once the settings say the sync is on.
+  await harness.inWorker(async () => {
+    for (let i = 0; i < 100 && !(await chrome.scripting.getRegisteredContentScripts({ ids: ['omni'] })).length; i++) await new Promise((r) => setTimeout(r, 50));
+  });
+  const lightning = await harness.newPage(new URL('/lightning/', consoleUrl).href);
+  await lightning.waitForFunction(() => document.getElementById('bridge-state')?.textContent === 'connected to the extension', { timeout: 10_000 });
+  const console = await harness.newPage(consoleUrl);
+  await console.waitForSelector('sf-chat-panel');
+  return { console, lightning };
+}
+
+describe('presence kept in step with Omni-Channel (seed 004)', () => {
+  it('a change on either side reaches the other; login, logout and accepted work follow the rules', async () => {
+    const { harness } = e2e;
+    const { console, lightning } = await openBoth();
+    // The console signs in (online): Omni logs in with the login rule's status.
+    await lightning.waitForFunction(() => (window as unknown as { omni: Omni }).omni.current() === 'Available', POLL);
+
+    // Console → Omni.
+    await console.bringToFront();
+    await console.select('.agent__state', 'away');
+    await lightning.waitForFunction(() => (window as unknown as { omni: Omni }).omni.current() === 'Break', POLL);
+    expect(await lightning.$eval('#omni-status', (el) => el.textContent)).toBe('On a break');
+    await lightning.bringToFront();
+    await harness.screenshot(lightning, 'presence-lightning-break');
+
+    // Omni → console.
+    await lightning.evaluate(() => (window as unknown as { omni: Omni }).omni.pick('Busy'));
+    await console.waitForFunction(() => (document.querySelector('.agent__state') as HTMLSelectElement).value === 'busy', POLL);
+    await console.bringToFront();
+    await harness.screenshot(console, 'presence-console-busy');
+
+    // Omni logged out → the console offline; the console back online → Omni logs in Available.
+    await lightning.evaluate(() => (window as unknown as { omni: Omni }).omni.logoutByHand());
+    await console.waitForFunction(() => (document.querySelector('.agent__state') as HTMLSelectElement).value === 'offline', POLL);
+    await console.select('.agent__state', 'online');
+    await lightning.waitForFunction(() => (window as unknown as { omni: Omni }).omni.current() === 'Available', POLL);
+
+    // The console offline → Omni logged out.
+    await console.select('.agent__state', 'offline');
+    await lightning.waitForFunction(() => (window as unknown as { omni: Omni }).omni.current() === null, POLL);
+    await console.select('.agent__state', 'online');
+    await lightning.waitForFunction(() => (window as unknown as { omni: Omni }).omni.current() === 'Available', POLL);
+
+    // Work accepted in Omni → the console busy; Omni keeps its status.
+    await lightning.evaluate(() => (window as unknown as { omni: Omni }).omni.acceptWork());
+    await console.waitForFunction(() => (document.querySelector('.agent__state') as HTMLSelectElement).value === 'busy', POLL);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await omniStatus(lightning)).toBe('Available');
+
+    // The console tab closes → Omni logged out.
+    await console.close();
+    await lightning.waitForFunction(() => (window as unknown as { omni: Omni }).omni.current() === null, POLL);
+  });
+
+  it('100 random changes on both sides: no loop, and the two end in agreement', async () => {
+    const { console, lightning } = await openBoth();
+    await lightning.waitForFunction(() => (window as unknown as { omni: Omni }).omni.current() === 'Available', POLL);
+    let random = 20_261_207;
+    const next = () => ((random = (random * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+    const states = ['online', 'away', 'busy'];
+    const statuses = ['Available', 'Break', 'Busy'];
+    for (let i = 0; i < 100; i++) {
+      if (next() < 0.5) await console.select('.agent__state', states[Math.floor(next() * 3)]!);
+      else await lightning.evaluate((s) => (window as unknown as { omni: Omni }).omni.pick(s), statuses[Math.floor(next() * 3)]!);
+      await new Promise((r) => setTimeout(r, next() * 150));
+    }
+    // Quiet: once settled, nothing moves any more (a loop would keep setting).
+    const sets = () => lightning.evaluate(() => (window as unknown as { omni: Omni }).omni.calls.filter((c) => c[0] === 'setServicePresenceStatus').length);
+    let before = -1;
+    for (let i = 0; i < 40 && before !== (before = await sets()); i++) await new Promise((r) => setTimeout(r, 500));
+    await new Promise((r) => setTimeout(r, 2_000));
+    expect(await sets()).toBe(before);
+    // Each change is answered at most once or twice, never echoed back and forth.
+    expect(before).toBeLessThanOrEqual(200);
+    const mapping: Record<string, string> = { online: 'Available', away: 'Break', busy: 'Busy' };
+    expect(mapping[await consoleState(console)]).toBe(await omniStatus(lightning));
+  });
+});
