@@ -11,6 +11,7 @@ import { ImportExport } from './ImportExport';
 import { MappingSection } from './MappingSection';
 import { RecordsSection } from './RecordsSection';
 import { WrapUpSection } from './WrapUpSection';
+import { PresenceSection } from './PresenceSection';
 import type { OptionsStore, ShownProblem } from './store';
 
 const nav = () => [
@@ -21,6 +22,7 @@ const nav = () => [
   ['records', i18n.t('options.nav.records')],
   ['wrap-up', i18n.t('options.nav.wrapUp')],
   ['consoles', i18n.t('options.nav.consoles')],
+  ['presence', i18n.t('options.nav.presence')],
   ['import-export', i18n.t('options.nav.importExport')],
   ['audit', i18n.t('options.nav.audit')],
 ] as const;
@@ -65,6 +67,7 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
         <RecordsSection store={store} />
         <WrapUpSection store={store} />
         <ConsolesSection store={store} />
+        <PresenceSection store={store} />
         <ImportExport store={store} />
         <AuditSection />
       </main>

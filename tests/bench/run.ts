@@ -13,6 +13,7 @@ import { measureOutbox } from './outbox';
 import { measurePhones } from './phones';
 import { measureEvents } from './events';
 import { measureStorage } from './storage';
+import { measurePresence } from './presence';
 import { CHAT_KEY_FIELD } from '@/utils/plan/chat-key';
 import { spawnSync } from 'node:child_process';
 
@@ -47,6 +48,10 @@ const GOALS: Record<string, string> = {
   'phones.lookups': '(every region × every pair of spellings)',
   'phones.found_pct': '≥ 99',
   'phones.wrong_record': '0',
+  'presence.sync_ms.p50': '',
+  'presence.sync_ms': 'p95; ≤ 500 (a change on one side seen on the other)',
+  'presence.changes_timed': '',
+  'presence.calls_per_hour_idle': '0',
   'phones.tied': '(same national spelling in two countries, no country on either: the agent is asked)',
 };
 
@@ -63,6 +68,7 @@ Object.assign(figures, await measureScrapeLhc());
 Object.assign(figures, await measureEvents());
 Object.assign(figures, await measureIdentify());
 Object.assign(figures, await measureChatEnd());
+Object.assign(figures, await measurePresence());
 const CHAT_KEY = { externalIdField: { name: CHAT_KEY_FIELD.name, objects: [...CHAT_KEY_FIELD.objects] } };
 Object.assign(figures, await measureOutbox({ org: CHAT_KEY }));
 const withoutKey = await measureOutbox({ wakes: 1 });

@@ -179,6 +179,11 @@ export const commands = {
     request: z.object({}),
     response: z.object({ tabId: z.number(), snapshot: z.nullable(ChatSnapshot), health: z.optional(ConsoleHealth) }),
   },
+  /** The options page: the Omni-Channel statuses the bridge said this user may set (none until a Lightning console with it is open). */
+  'presence.statuses': {
+    request: z.object({}),
+    response: z.array(z.object({ id: z.string(), apiName: z.string(), label: z.string() })),
+  },
   /** Extension pages (popup, options): the console tabs whose layout is not (or only partly) recognised, and why. */
   'console.problems': {
     request: z.object({}),

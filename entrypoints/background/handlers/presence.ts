@@ -3,8 +3,9 @@ import { isLightningUrl } from '@/utils/presence/lightning';
 import type { Services } from '../services';
 
 /** Presence sync (seed 004): the agent's state from the console tabs, Omni-Channel's from the Lightning relay. */
-export function presenceHandlers(s: Services): Pick<Handlers, 'presence.console' | 'presence.omni'> {
+export function presenceHandlers(s: Services): Pick<Handlers, 'presence.console' | 'presence.omni' | 'presence.statuses'> {
   return {
+    'presence.statuses': async () => s.presence.knownStatuses(),
     'presence.console': async ({ state }, sender) => {
       if (sender.tab?.id !== undefined) await s.presence.consoleState(sender.tab.id, state);
       return {};

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer';
 import { useExtension } from '../setup';
+import { axeViolations } from '../harness/axe';
+import { OPTIONS_URL } from '../pages/options';
 
 const e2e = useExtension();
 /** Polled, not per animation frame: a tab in the background draws no frames. */
@@ -88,6 +90,21 @@ describe('presence kept in step with Omni-Channel (seed 004)', () => {
     // The console tab closes → Omni logged out.
     await console.close();
     await lightning.waitForFunction(() => (window as unknown as { omni: Omni }).omni.current() === null, POLL);
+  });
+
+  it('the options page maps the statuses the bridge fetched from Salesforce', async () => {
+    const { harness } = e2e;
+    await openBoth();
+    const options = await harness.newPage(OPTIONS_URL);
+    await options.waitForSelector('#presence-fetched[data-statuses="3"]', { timeout: 10_000 });
+    // The granted statuses only: "Training" exists in the org but not for this user.
+    expect(await options.$$eval('#presence-statuses option', (list) => list.map((o) => (o as HTMLOptionElement).value))).toEqual(['Available', 'Break', 'Busy']);
+    expect(await options.$$eval('#presence-from-omni tbody tr', (rows) => rows.length)).toBe(3);
+    expect(await options.$eval('#presence-enabled', (el) => (el as HTMLInputElement).checked)).toBe(true);
+    expect(await axeViolations(options)).toEqual([]);
+    await options.bringToFront();
+    await (await options.$('#presence'))!.scrollIntoView();
+    await harness.screenshot(options, 'presence-options');
   });
 
   it('100 random changes on both sides: no loop, and the two end in agreement', async () => {

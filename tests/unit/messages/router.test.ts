@@ -37,6 +37,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'console.undetected': async () => ({}),
     'presence.console': async () => ({}),
     'presence.omni': async () => ({}),
+    'presence.statuses': async () => [],
     'console.problems': async () => [],
     'auth.connect': async () => ({ ok: false, message: 'x' }),
     'auth.disconnect': async () => ({ revoked: true }),
