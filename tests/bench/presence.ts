@@ -45,10 +45,11 @@ export async function measurePresence(changes = 60): Promise<Record<string, numb
 
     const times: number[] = [];
     for (let i = 0; i < changes; i++) {
+      // Each change moves to the next state, so every one has something to carry across.
+      const current = await console.$eval('.agent__state', (el) => (el as HTMLSelectElement).value);
+      const state = STATES[(STATES.indexOf(current) + 1) % STATES.length]!;
+      const status = STATUSES[STATES.indexOf(state)]!;
       if (i % 2 === 0) {
-        const state = STATES[(i / 2) % 3]!;
-        if (state === (await console.$eval('.agent__state', (el) => (el as HTMLSelectElement).value))) continue;
-        const status = STATUSES[STATES.indexOf(state)]!;
         const before = await lightning.evaluate(() => (window as unknown as { statusTimes: unknown[] }).statusTimes.length);
         const at = await console.evaluate((s) => {
           const select = document.querySelector('.agent__state') as HTMLSelectElement;
@@ -60,9 +61,6 @@ export async function measurePresence(changes = 60): Promise<Record<string, numb
         const seen = await lightning.waitForFunction((n, s) => (window as unknown as { statusTimes: { status: string; at: number }[] }).statusTimes.slice(n).find((t) => t.status === s)?.at, { polling: 5, timeout: 10_000 }, before, status);
         times.push((await seen.jsonValue()) as number - at);
       } else {
-        const status = STATUSES[((i - 1) / 2 + 1) % 3]!;
-        const state = STATES[STATUSES.indexOf(status)]!;
-        if (state === (await console.$eval('.agent__state', (el) => (el as HTMLSelectElement).value))) continue;
         const before = await console.evaluate(() => (window as unknown as { stateTimes: unknown[] }).stateTimes.length);
         const at = await lightning.evaluate((s) => {
           const now = Date.now();

@@ -103,7 +103,7 @@ describe('presence kept in step with Omni-Channel (seed 004)', () => {
     expect(await options.$eval('#presence-enabled', (el) => (el as HTMLInputElement).checked)).toBe(true);
     expect(await axeViolations(options)).toEqual([]);
     await options.bringToFront();
-    await (await options.$('#presence'))!.scrollIntoView();
+    await options.$eval('#presence', (el) => el.scrollIntoView({ block: 'start' }));
     await harness.screenshot(options, 'presence-options');
   });
 
