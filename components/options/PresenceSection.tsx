@@ -21,6 +21,9 @@ export function PresenceSection({ store }: { store: OptionsStore }) {
   const set = <K extends keyof PresenceSettings>(key: K, value: PresenceSettings[K]) => store.set('presence', key, value);
   const off = !presence.enabled;
   const known = new Set(statuses.map((s) => s.apiName));
+  // A new row starts valid (a status the bridge listed, a state not mapped yet): an empty one would stop the page saving.
+  const unmapped = statuses.find((s) => !presence.fromOmni.some((r) => r.status === s.apiName));
+  const nextState = [presence.readyState, presence.busyState, 'away', presence.offlineState].find((state) => !presence.toOmni.some((r) => r.state === state));
   const statusList = <datalist id="presence-statuses">{statuses.map((s) => <option value={s.apiName}>{s.label}</option>)}</datalist>;
   const enable = (on: boolean) => {
     set('enabled', on);
@@ -56,7 +59,7 @@ export function PresenceSection({ store }: { store: OptionsStore }) {
                 );
               })}
             </tbody>
-            <tfoot><tr><td colSpan={4}><button type="button" id="presence-add-status" disabled={disabled || off} onClick={() => set('fromOmni', [...presence.fromOmni, { status: statuses.find((s) => !presence.fromOmni.some((r) => r.status === s.apiName))?.apiName ?? '', busy: false, mapsTo: null }])}>{i18n.t('options.presence.addStatus')}</button></td></tr></tfoot>
+            <tfoot><tr><td colSpan={4}><button type="button" id="presence-add-status" disabled={disabled || off || !unmapped} onClick={() => unmapped && set('fromOmni', [...presence.fromOmni, { status: unmapped.apiName, busy: false, mapsTo: null }])}>{i18n.t('options.presence.addStatus')}</button></td></tr></tfoot>
           </table>
         )}
       </Setting>
@@ -76,7 +79,7 @@ export function PresenceSection({ store }: { store: OptionsStore }) {
                 );
               })}
             </tbody>
-            <tfoot><tr><td colSpan={3}><button type="button" id="presence-add-state" disabled={disabled || off} onClick={() => set('toOmni', [...presence.toOmni, { state: '', status: '' }])}>{i18n.t('options.presence.addState')}</button></td></tr></tfoot>
+            <tfoot><tr><td colSpan={3}><button type="button" id="presence-add-state" disabled={disabled || off || !nextState || !statuses.length} onClick={() => nextState && statuses[0] && set('toOmni', [...presence.toOmni, { state: nextState, status: statuses[0].apiName }])}>{i18n.t('options.presence.addState')}</button></td></tr></tfoot>
           </table>
         )}
       </Setting>

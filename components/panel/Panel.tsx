@@ -3,6 +3,7 @@ import type { PanelStore } from './store';
 import { SalesforceMark } from './SalesforceMark';
 import { VisitorLine } from './VisitorLine';
 import { Banner } from './Banner';
+import { OmniStatus } from './OmniStatus';
 import { IdentityCard } from './IdentityCard';
 import { SearchBox } from './SearchBox';
 import { ChatActions, NotWritten, WrapUp } from './ChatActions';
@@ -25,6 +26,7 @@ export function Panel({ store }: { store: PanelStore }) {
         <VisitorLine chat={chat} />
         <StatusDot store={store} />
       </header>
+      <OmniStatus store={store} />
       <Banner store={store} />
       {chat && <WrapUp store={store} chat={chat} />}
       {chat && <IdentityCard store={store} chat={chat} actions={<ChatActions store={store} chat={chat} />} />}

@@ -5,6 +5,7 @@ import { identitySlice } from './state/identity';
 import { searchSlice } from './state/search';
 import type { PanelSources } from './state/sources';
 import { writesSlice } from './state/writes';
+import { omniSlice } from './state/omni';
 
 export type { PanelSources } from './state/sources';
 export { matchesOf, shownRecord, type Identities, type ManualPick } from './state/identity';
@@ -25,8 +26,9 @@ export function createPanelStore(sources: PanelSources) {
   const writes = writesSlice(sources, connection, identity);
   const edit = editSlice(sources, identity);
   const form = formSlice(sources, identity, writes);
+  const omni = omniSlice(sources);
   return {
-    ...connection, ...identity, ...search, ...writes, ...edit, ...form,
+    ...connection, ...identity, ...search, ...writes, ...edit, ...form, ...omni,
     /** Salesforce is back (reconnected, answering again): the open chat's failed lookup runs again. */
     identifyAgain: () => {
       const open = identity.chat.value;

@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { route } from '@/utils/messages/router';
-import { injectIntoOpenConsoles, syncConsoleScripts, syncOmniScript } from '@/utils/adapters/registration';
+import { injectIntoOpenConsoles, OMNI_FILE, syncConsoleScripts, syncOmniScript } from '@/utils/adapters/registration';
 import { LIGHTNING_MATCHES } from '@/utils/presence/lightning';
 import { activeAdapters } from '@/utils/adapters/defaults';
 import { loadSettings, watchSettings } from '@/utils/settings/storage';
@@ -37,16 +37,23 @@ export default defineBackground(() => {
   });
 
   // The console script runs only where an active console is configured AND its host granted.
-  const registered = () => loadSettings().then(async ({ settings }) => {
-    await syncOmniScript(settings.presence.enabled, LIGHTNING_MATCHES);
+  // The Omni relay on the Lightning console while presence sync is on; open Lightning tabs get it
+  // when the sync is turned on and after an install or update (a registered script runs on the next load only).
+  let presenceOn: boolean | undefined;
+  const registered = (inject = false) => loadSettings().then(async ({ settings }) => {
+    const omni = await syncOmniScript(settings.presence.enabled, LIGHTNING_MATCHES);
+    if (inject || (presenceOn === false && settings.presence.enabled)) await injectIntoOpenConsoles(omni, OMNI_FILE);
+    presenceOn = settings.presence.enabled;
     return syncConsoleScripts(activeAdapters(settings.consoles));
   });
   const warn = (error: unknown) => console.warn('console script sync failed', error);
   const sync = () => void registered().catch(warn);
+  // A worker that restarted knows whether the sync was on, so turning it on later still reaches the open tabs.
+  void loadSettings().then(({ settings }) => (presenceOn ??= settings.presence.enabled)).catch(warn);
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // Installed (by policy, onto a browser with consoles open) or updated: the open consoles get the script now.
     if (reason !== 'install' && reason !== 'update') return sync();
-    void registered().then(injectIntoOpenConsoles).catch(warn);
+    void registered(true).then((granted) => injectIntoOpenConsoles(granted)).catch(warn);
   });
   browser.runtime.onStartup.addListener(sync);
   // A new version starts once what is being sent now has been (the outbox and storage carry the rest

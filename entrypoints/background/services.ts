@@ -1,4 +1,6 @@
-import { PresenceHub } from '@/utils/presence/hub';
+import { PresenceHub, type HubState } from '@/utils/presence/hub';
+
+const PRESENCE_KEY = 'presence-sync';
 import type { PresenceSet } from '@/utils/messages/console-protocol';
 import { browser } from 'wxt/browser';
 import { ChatJournal } from '@/utils/chat/journal';
@@ -294,6 +296,8 @@ export function createServices(deps: ServiceDeps) {
     setOmni: (tabId, status, statusId) => deps.presenceSet?.(tabId, { type: 'presence.set', status, ...(statusId ? { statusId } : {}) }) ?? Promise.resolve(false),
     now: () => Date.now(),
     warn: (message) => console.warn(message),
+    load: async () => (await browser.storage.session.get(PRESENCE_KEY))[PRESENCE_KEY] as HubState | undefined,
+    save: (state) => browser.storage.session.set({ [PRESENCE_KEY]: state }),
   });
 
   /** The console tab closed: its chats are gone from the panel, and their wrap-ups end (the writes go now). */

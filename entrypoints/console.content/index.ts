@@ -55,11 +55,15 @@ export default defineContentScript({
       if (extensionGone()) controller.abort(); // reloaded or removed: this script is an orphan
       else console.debug?.('[salesforce panel] could not reach the extension', error);
     };
-    /** Presence sync: the agent's state, sent when it changes (one read per batch; a select changes without a mutation, so its change event too). */
-    let agentState: string | null | undefined;
+    /**
+     * Presence sync: the agent's state, sent when it changes (one read per batch; a select changes
+     * without a mutation, so its change event too). A state the page does not show (yet) is not
+     * sent: not knowing is not signing out.
+     */
+    let agentState: string | null = null;
     const reportState = () => {
       const state = readAgentState(adapter, document);
-      if (state === agentState) return;
+      if (state === null || state === agentState) return;
       agentState = state;
       void sendCommand('presence.console', { state }).catch(report);
     };

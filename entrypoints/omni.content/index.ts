@@ -4,6 +4,9 @@ import { sendConsoleCommand as sendCommand } from '@/utils/messages/console-clie
 import type { PresenceSet } from '@/utils/messages/console-protocol';
 import { BRIDGE_NS, fromBridge } from '@/utils/presence/envelope';
 
+/** What the bridge says that the worker hears (the protocol's OmniEvent checks each). */
+const FORWARDED = new Set(['status', 'logout', 'workAccepted', 'workClosed', 'statuses', 'error']);
+
 /**
  * The relay on a Lightning console page: what the Omni-Channel bridge (the utility-bar component
  * of salesforce/) says goes to the background, and the background's "set this status" goes to
@@ -13,7 +16,7 @@ export default defineContentScript({
   // Registered at run time while presence sync is on (utils/adapters/registration.ts).
   registration: 'runtime',
   main() {
-    // This page load's secret: the bridge takes the first hello's and answers only to it.
+    // This relay's secret: the bridge answers the latest hello's (a relay put in after an update replaces the old one's).
     const secret = crypto.randomUUID();
     let bridged = false;
     const post = (type: string, body: Record<string, unknown> = {}) => window.postMessage({ ns: BRIDGE_NS, from: 'extension', type, secret, ...body }, window.location.origin);
@@ -23,7 +26,7 @@ export default defineContentScript({
       if (message.type === 'ready') return void post('hello');
       if (message.secret !== secret) return;
       bridged = true;
-      if (message.type === 'status' || message.type === 'logout' || message.type === 'workAccepted' || message.type === 'statuses') {
+      if (FORWARDED.has(message.type)) {
         const { ns: _ns, from: _from, secret: _secret, ...event } = message;
         void sendCommand('presence.omni', event as never).catch((error: unknown) => console.debug?.('[salesforce presence] could not reach the extension', error));
       }

@@ -38,6 +38,7 @@ const store = createPanelStore({
   attach: (request) => sendCommand('chat.case', request),
   relate: (request) => sendCommand('chat.account', request),
   people: (request) => sendCommand('chat.people', request),
+  omniStatus: () => sendCommand('omni.status', {}),
   wrapUp: (request) => sendCommand('outbox.wrapUp', request),
 });
 

@@ -66,6 +66,14 @@ export function seedOrg(org: Org, seed = 1, { size = 'full' }: { size?: 'full' |
   const users = USERS.map((u, i) =>
     org.insert('User', { ...u, Username: `${u.Email}.emulator`, IsActive: true, TimeZoneSidKey: 'America/Los_Angeles', LanguageLocaleKey: 'en_US', CompanyName: 'Emulated Org', Title: i ? 'Agent' : 'Integration', ...stamp() }).Id,
   );
+  // Omni-Channel: the org's presence statuses, and each agent's presence (history, then the current one).
+  // Fixed times: drawing from the random stream here would change every record seeded after.
+  const fixed = { CreatedDate: iso(BASE_TIME), LastModifiedDate: iso(BASE_TIME), SystemModstamp: iso(BASE_TIME) };
+  const statuses = Object.fromEntries(['Available', 'Break', 'Busy'].map((name) => [name, org.insert('ServicePresenceStatus', { DeveloperName: name, MasterLabel: name === 'Break' ? 'On a break' : name, Language: 'en_US', ...fixed }).Id]));
+  users.slice(1).forEach((userId, i) => {
+    org.insert('UserServicePresence', { UserId: userId, OwnerId: userId, ServicePresenceStatusId: statuses.Break, IsCurrentState: false, IsAway: true, StatusStartDate: iso(BASE_TIME), StatusEndDate: iso(BASE_TIME + 600_000), ...fixed });
+    org.insert('UserServicePresence', { UserId: userId, OwnerId: userId, ServicePresenceStatusId: i % 2 ? statuses.Busy : statuses.Available, IsCurrentState: true, IsAway: false, StatusStartDate: iso(BASE_TIME + 600_000), ...fixed });
+  });
   const owner = () => pick(users);
   const ACCOUNT_TYPES = ['Customer - Direct', 'Prospect', 'Customer - Channel', 'Technology Partner'];
   const system = () => ({ CreatedById: users[0]!, LastModifiedById: users[0]!, ...stamp() });

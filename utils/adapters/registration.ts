@@ -34,16 +34,16 @@ export async function syncConsoleScripts(adapters: Adapter[]): Promise<string[]>
  * next page load, and after an install or an update the old version's script is an orphan, so an
  * agent in a chat would lose the panel until they reloaded the console.
  */
-export async function injectIntoOpenConsoles(granted: string[]): Promise<number> {
+export async function injectIntoOpenConsoles(granted: string[], file = SCRIPT_FILE): Promise<number> {
   if (!granted.length) return 0;
   // Only pages already loaded: one still loading gets the registered script itself (twice would be two panels).
   const tabs = await browser.tabs.query({ url: granted, status: 'complete' });
-  const results = await Promise.allSettled(tabs.filter((tab) => tab.id !== undefined).map((tab) => browser.scripting.executeScript({ target: { tabId: tab.id! }, files: [SCRIPT_FILE] })));
+  const results = await Promise.allSettled(tabs.filter((tab) => tab.id !== undefined).map((tab) => browser.scripting.executeScript({ target: { tabId: tab.id! }, files: [file] })));
   return results.filter((r) => r.status === 'fulfilled').length;
 }
 
 const OMNI_ID = 'omni';
-const OMNI_FILE = 'content-scripts/omni.js';
+export const OMNI_FILE = 'content-scripts/omni.js';
 
 /**
  * Registers the Omni-Channel relay on the Lightning console's pages while presence sync is on and

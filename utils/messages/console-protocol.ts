@@ -32,6 +32,8 @@ export const OmniEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('status'), status: z.string().check(z.maxLength(80)), statusId: z.string().check(z.maxLength(18)), reason: z.optional(z.string().check(z.maxLength(80))) }),
   z.object({ type: z.literal('logout') }),
   z.object({ type: z.literal('workAccepted') }),
+  z.object({ type: z.literal('workClosed') }),
+  z.object({ type: z.literal('error'), message: z.string().check(z.maxLength(300)) }),
   z.object({ type: z.literal('statuses'), statuses: z.array(z.object({ id: z.string().check(z.maxLength(18)), apiName: z.string().check(z.maxLength(80)), label: z.string().check(z.maxLength(255)) })).check(z.maxLength(200)) }),
 ]);
 export type OmniEvent = z.infer<typeof OmniEvent>;
@@ -70,7 +72,7 @@ export const consoleCommands = {
   },
   /** Presence sync: the agent's state as this tab's console shows it, when it changed (null: not shown). */
   'presence.console': {
-    request: z.object({ state: z.nullable(z.string().check(z.maxLength(80))) }),
+    request: z.object({ state: z.string().check(z.minLength(1), z.maxLength(80)) }),
     response: z.object({}),
   },
   /** Presence sync, from the relay on a Lightning console page: what the Omni-Channel bridge said. */

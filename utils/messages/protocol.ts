@@ -179,6 +179,19 @@ export const commands = {
     request: z.object({}),
     response: z.object({ tabId: z.number(), snapshot: z.nullable(ChatSnapshot), health: z.optional(ConsoleHealth) }),
   },
+  /**
+   * The panel, when its console tab is shown: the agent's Omni-Channel status, read-only. From the
+   * bridge when presence sync runs, else one query of UserServicePresence; none: no Omni-Channel
+   * (or not connected). `synced`: the sync keeps it in step with the console.
+   */
+  'omni.status': {
+    request: z.object({}),
+    response: z.discriminatedUnion('state', [
+      z.object({ state: z.literal('online'), status: z.string(), label: z.string(), synced: z.boolean() }),
+      z.object({ state: z.literal('offline'), synced: z.boolean() }),
+      z.object({ state: z.literal('none') }),
+    ]),
+  },
   /** The options page: the Omni-Channel statuses the bridge said this user may set (none until a Lightning console with it is open). */
   'presence.statuses': {
     request: z.object({}),

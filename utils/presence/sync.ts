@@ -21,7 +21,11 @@ export type PresenceEvent =
   | { type: 'console.gone'; at: number }
   | { type: 'omni.status'; status: string; reason?: string; at: number }
   | { type: 'omni.logout'; at: number }
-  | { type: 'omni.workAccepted'; at: number };
+  | { type: 'omni.workAccepted'; at: number }
+  /** The work accepted is closed: the console leaves the busy state work put it in. */
+  | { type: 'omni.workClosed'; at: number }
+  /** A set the sync asked for could not be done (no such state, Omni refused, no bridge): its echo will not come. */
+  | { type: 'set.failed'; side: 'console' | 'omni'; at: number };
 
 export type PresenceAction = { to: 'console'; state: ConsoleState } | { to: 'omni'; status: OmniStatus };
 
@@ -83,26 +87,41 @@ export function step(model: PresenceModel, event: PresenceEvent, settings: Prese
     return true;
   };
   const toOmni = (status: OmniStatus | undefined) => {
-    // Already so, or on its way there.
-    if (status === undefined || next.omni === status || next.expect.omni.at(-1)?.value === status) return;
+    // Already so, or on its way there (a set in flight: where Omni is heading, not where it was).
+    const heading = next.expect.omni.length ? next.expect.omni.at(-1)!.value : next.omni;
+    if (status === undefined || heading === status) return;
     actions.push({ to: 'omni', status });
     next.expect.omni = [...next.expect.omni, { value: status, until: at + ECHO_MS }];
   };
   const toConsole = (state: ConsoleState | undefined) => {
-    if (state === undefined || next.console === null || next.console === state || next.expect.console.at(-1)?.value === state) return;
+    const heading = next.expect.console.length ? next.expect.console.at(-1)!.value : next.console;
+    if (state === undefined || next.console === null || heading === state) return;
     actions.push({ to: 'console', state });
     next.expect.console = [...next.expect.console, { value: state, until: at + ECHO_MS }];
   };
-  /** The leader's value onto the other side, when they disagree. */
+  /** The leader's value onto the other side, when they disagree (each side as it is heading: a set in flight counts). */
   const reconcile = (leader: 'console' | 'omni') => {
-    if (agree(settings, next)) return;
-    if (leader === 'console') toOmni(omniFor(settings, next.console!));
-    else toConsole(consoleFor(settings, next.omni!));
+    const view = { ...next, console: next.expect.console.at(-1)?.value ?? next.console, omni: next.expect.omni.length ? next.expect.omni.at(-1)!.value : next.omni };
+    if (agree(settings, view)) return;
+    if (leader === 'console') toOmni(omniFor(settings, view.console!));
+    else toConsole(consoleFor(settings, view.omni!));
   };
-  /** A person's change on `side`: it leads, unless the sync's set to this side is still in flight (both changed at once: the master leads). */
+  /**
+   * A person's change on `side`: it leads. When the sync's set to this side is still in flight
+   * (both sides changed at once), the master decides: the other side as master, that set stands;
+   * this side as master, the person's change wins, so it is set again over the one in flight.
+   */
   const changed = (side: 'console' | 'omni') => {
     next.working = false;
-    reconcile(next.expect[side].length > 0 ? settings.master : side);
+    if (!next.expect[side].length) return reconcile(side);
+    if (settings.master !== side) return reconcile(settings.master);
+    if (side === 'omni') {
+      toOmni(next.omni);
+      if (next.omni !== undefined) toConsole(consoleFor(settings, next.omni));
+    } else if (next.console !== null) {
+      toConsole(next.console);
+      toOmni(omniFor(settings, next.console));
+    }
   };
   /** The echo of the sync's own change (or a side's first report): the sides meet on the master's once nothing is in flight. */
   const settled = () => {
@@ -145,6 +164,19 @@ export function step(model: PresenceModel, event: PresenceEvent, settings: Prese
       if (!settings.workAcceptedBusy || next.console === null) break;
       next.working = true;
       toConsole(settings.busyState);
+      break;
+    }
+    case 'omni.workClosed': {
+      if (!next.working) break;
+      next.working = false;
+      // Back to what Omni's status says (the agent's own state before the work, as Omni kept it).
+      if (next.omni !== undefined && next.omni !== null) toConsole(consoleFor(settings, next.omni));
+      break;
+    }
+    case 'set.failed': {
+      // Nothing is on its way: a change the agent makes now is theirs, not a conflict with the sync.
+      next.expect[event.side] = [];
+      if (event.side === 'console') next.working = false;
       break;
     }
   }

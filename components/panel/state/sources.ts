@@ -26,6 +26,8 @@ export type PanelSources = {
   people?: (request: CommandRequest<'chat.people'>) => Promise<CommandResponse<'chat.people'>>;
   /** Tells the background the account the agent related the chat to (or none). */
   relate?: (request: CommandRequest<'chat.account'>) => Promise<CommandResponse<'chat.account'>>;
+  /** The agent's Omni-Channel status, read-only. */
+  omniStatus?: () => Promise<CommandResponse<'omni.status'>>;
   /** Tells the background the open case the agent attached the chat to (or none). */
   attach?: (request: CommandRequest<'chat.case'>) => Promise<CommandResponse<'chat.case'>>;
 };

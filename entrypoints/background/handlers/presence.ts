@@ -1,20 +1,51 @@
 import type { Handlers } from '@/utils/messages/router';
-import { isLightningUrl } from '@/utils/presence/lightning';
+import { isOrgLightning } from '@/utils/presence/lightning';
+import { API_VERSION } from '@/utils/salesforce/version';
+import { failureKind, toSalesforceError } from '@/utils/salesforce/errors';
+import { soqlString } from '@/utils/salesforce/escape';
 import type { Services } from '../services';
 
-/** Presence sync (seed 004): the agent's state from the console tabs, Omni-Channel's from the Lightning relay. */
-export function presenceHandlers(s: Services): Pick<Handlers, 'presence.console' | 'presence.omni' | 'presence.statuses'> {
+type Current = { records: { ServicePresenceStatus?: { DeveloperName?: string; MasterLabel?: string } | null }[] };
+
+/** Presence sync (seed 004): the agent's state from the console tabs, Omni-Channel's from the Lightning relay; the panel's read-only Omni status. */
+export function presenceHandlers(s: Services): Pick<Handlers, 'presence.console' | 'presence.omni' | 'presence.statuses' | 'omni.status'> {
+  /** Per org: the user this session is (from the grant, else asked once), and whether the org has Omni-Channel at all. */
+  const users = new Map<string, string>();
+  const withoutOmni = new Set<string>();
   return {
-    'presence.statuses': async () => s.presence.knownStatuses(),
+    'presence.statuses': () => s.presence.knownStatuses(),
     'presence.console': async ({ state }, sender) => {
       if (sender.tab?.id !== undefined) await s.presence.consoleState(sender.tab.id, state);
       return {};
     },
     'presence.omni': async (event, sender) => {
-      // Only the relay on a Lightning page speaks for Omni-Channel: a console tab cannot.
-      if (sender.tab?.id === undefined || !isLightningUrl(sender.url ?? '')) throw Object.assign(new Error('presence.omni comes from a Lightning console only'), { code: 'forbidden' });
+      // Only the relay on the connected org's Lightning console speaks for Omni-Channel: not a console tab, not another org's.
+      const org = (await s.client())?.session.instanceUrl;
+      if (sender.tab?.id === undefined || !org || !isOrgLightning(sender.url ?? '', org)) throw Object.assign(new Error('presence.omni comes from the connected org\'s Lightning console only'), { code: 'forbidden' });
       await s.presence.omni(sender.tab.id, event);
       return {};
+    },
+    'omni.status': async () => {
+      // The bridge said it: no request.
+      const bridged = await s.presence.omniStatus();
+      if (bridged) return bridged.status === null ? { state: 'offline', synced: true } : { state: 'online', status: bridged.status, label: bridged.label ?? bridged.status, synced: true };
+      const client = await s.client();
+      if (!client) return { state: 'none' };
+      const org = client.session.instanceUrl;
+      if (withoutOmni.has(org)) return { state: 'none' };
+      try {
+        let userId = users.get(org) ?? (await s.grant())?.userId;
+        userId ??= (await client.get<{ user_id: string }>('/services/oauth2/userinfo')).user_id;
+        users.set(org, userId);
+        const soql = `SELECT ServicePresenceStatus.DeveloperName, ServicePresenceStatus.MasterLabel FROM UserServicePresence WHERE UserId = ${soqlString(userId)} AND IsCurrentState = true ORDER BY StatusStartDate DESC LIMIT 1`;
+        const current = (await client.get<Current>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`)).records[0]?.ServicePresenceStatus;
+        return current?.DeveloperName ? { state: 'online', status: current.DeveloperName, label: current.MasterLabel ?? current.DeveloperName, synced: false } : { state: 'offline', synced: false };
+      } catch (error) {
+        // An org without Omni-Channel has no such object: not asked again (the panel shows nothing).
+        const failure = toSalesforceError(error);
+        if (failureKind(failure) === 'salesforce' && /INVALID_TYPE|INSUFFICIENT_ACCESS/.test(failure.code)) withoutOmni.add(org);
+        return { state: 'none' };
+      }
     },
   };
 }

@@ -3,6 +3,7 @@ import type { Page } from 'puppeteer';
 import { useExtension } from '../setup';
 import { axeViolations } from '../harness/axe';
 import { OPTIONS_URL } from '../pages/options';
+import { PanelPage } from '../pages/panel';
 
 const e2e = useExtension();
 /** Polled, not per animation frame: a tab in the background draws no frames. */
@@ -35,8 +36,14 @@ const consoleState = (console: Page) => console.$eval('.agent__state', (el) => (
  * follows the documented API. The extension's relay and worker keep the two in step.
  */
 async function openBoth() {
-  const { harness, consoleUrl } = e2e;
+  const { harness, consoleUrl, emulator } = e2e;
+  // Omni's reports are taken from the connected org's Lightning console only.
+  const token = await emulator.token('ana.agent@example.com');
+  await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
   await harness.useSettings({ presence: PRESENCE });
+  // Each test starts the sync afresh: what an earlier test's tabs left is forgotten (kept in storage.session, and in the worker).
+  await harness.inWorker(() => chrome.storage.session.remove('presence-sync'));
+  await harness.stopWorker();
   // The relay is registered for the Lightning pages once the settings say the sync is on.
   await harness.inWorker(async () => {
     for (let i = 0; i < 100 && !(await chrome.scripting.getRegisteredContentScripts({ ids: ['omni'] })).length; i++) await new Promise((r) => setTimeout(r, 50));
@@ -69,6 +76,14 @@ describe('presence kept in step with Omni-Channel (seed 004)', () => {
     await console.bringToFront();
     await harness.screenshot(console, 'presence-console-busy');
 
+    // The worker stopped (Chrome stops it after 30 s idle): the next change wakes it, and it goes on where it was.
+    await harness.stopWorker();
+    await lightning.evaluate(() => (window as unknown as { omni: Omni }).omni.pick('Break'));
+    await console.waitForFunction(() => (document.querySelector('.agent__state') as HTMLSelectElement).value === 'away', POLL);
+    await harness.stopWorker();
+    await console.select('.agent__state', 'busy');
+    await lightning.waitForFunction(() => (window as unknown as { omni: Omni }).omni.current() === 'Busy', POLL);
+
     // Omni logged out → the console offline; the console back online → Omni logs in Available.
     await lightning.evaluate(() => (window as unknown as { omni: Omni }).omni.logoutByHand());
     await console.waitForFunction(() => (document.querySelector('.agent__state') as HTMLSelectElement).value === 'offline', POLL);
@@ -90,6 +105,45 @@ describe('presence kept in step with Omni-Channel (seed 004)', () => {
     // The console tab closes → Omni logged out.
     await console.close();
     await lightning.waitForFunction(() => (window as unknown as { omni: Omni }).omni.current() === null, POLL);
+  });
+
+  it('without the bridge the panel shows the Omni-Channel status read-only: one query when shown, none while idle', async () => {
+    const { harness, emulator, consoleUrl } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    const token = await emulator.token('ana.agent@example.com');
+    await harness.useSettings({});
+    await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+    await emulator.clearLog();
+    const page = await harness.newPage(consoleUrl);
+    const panel = new PanelPage(page);
+    await panel.waitForState('connected');
+    const line = await panel.find('.omni-status[data-omni="online"]');
+    expect(await line.evaluate((el) => (el as HTMLElement).innerText)).toMatch(/^Omni-Channel: Available\nSetting it from the console needs the Chat Console Presence Bridge/);
+    await page.bringToFront();
+    await harness.screenshot(page, 'presence-panel-read-only');
+    const presenceQueries = async () => (await emulator.apiCalls()).filter((c) => decodeURIComponent(c.path).includes('FROM UserServicePresence')).length;
+    expect(await presenceQueries()).toBe(1);
+    await new Promise((r) => setTimeout(r, 3_000));
+    expect(await presenceQueries()).toBe(1);
+  });
+
+  it('with the bridge, the panel shows the status the sync keeps, without asking Salesforce', async () => {
+    const { emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    await emulator.clearLog();
+    const { console, lightning } = await openBoth();
+    await lightning.waitForFunction(() => (window as unknown as { omni: Omni }).omni.current() === 'Available', POLL);
+    await console.select('.agent__state', 'away');
+    await lightning.waitForFunction(() => (window as unknown as { omni: Omni }).omni.current() === 'Break', POLL);
+    // The console tab shown again: the panel reads the status the bridge reported.
+    await lightning.bringToFront();
+    await console.bringToFront();
+    const panel = new PanelPage(console);
+    const line = await panel.find('.omni-status[data-synced="true"]');
+    const frame = await panel.frame();
+    await frame.waitForFunction(() => document.querySelector('.omni-status')?.textContent === 'Omni-Channel: On a break', POLL);
+    expect(await line.evaluate((el) => el.querySelector('.omni-status__note'))).toBeNull();
+    expect((await emulator.apiCalls()).filter((c) => decodeURIComponent(c.path).includes('UserServicePresence'))).toEqual([]);
   });
 
   it('the options page maps the statuses the bridge fetched from Salesforce', async () => {

@@ -14,6 +14,7 @@ import { makeDependent } from './dependent';
 import { addRecordTypes, recordTypeDescribe } from './record-types';
 import { taskDescribe } from './task';
 import { userDescribe } from './user';
+import { agentWorkDescribe, servicePresenceStatusDescribe, userServicePresenceDescribe } from './presence';
 import { organizationDescribe } from './organization';
 import { usableDescribe, usableLayouts } from './usable';
 
@@ -28,7 +29,7 @@ export type ObjectMetadata = {
 /** Describes captured from real orgs (see CAPTURED.md). */
 const CAPTURED = [contact, lead, account, caseDescribe, event, opportunity, opportunityContactRole];
 /** Objects no public capture exists for, built in the same shape. */
-const BUILT = [taskDescribe, userDescribe, contentVersionDescribe, contentDocumentDescribe, recordTypeDescribe, organizationDescribe];
+const BUILT = [taskDescribe, userDescribe, contentVersionDescribe, contentDocumentDescribe, recordTypeDescribe, organizationDescribe, servicePresenceStatusDescribe, userServicePresenceDescribe, agentWorkDescribe];
 
 /** The org's objects: the captured describes, plus Task, User, ContentVersion… built in the same shape. */
 export function defaultMetadata(): Map<string, ObjectMetadata> {

@@ -38,6 +38,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'presence.console': async () => ({}),
     'presence.omni': async () => ({}),
     'presence.statuses': async () => [],
+    'omni.status': async () => ({ state: 'none' }),
     'console.problems': async () => [],
     'auth.connect': async () => ({ ok: false, message: 'x' }),
     'auth.disconnect': async () => ({ revoked: true }),

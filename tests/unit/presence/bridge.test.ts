@@ -14,14 +14,14 @@ const FAKE = readFileSync('tests/consoles/lightning/fake-omni.js', 'utf8');
 (0, eval)(BRIDGE);
 
 type Message = { ns: string; from: string; type: string; secret?: string; [key: string]: unknown };
-type Bridge = { statusChanged: (p: unknown) => void; loggedOut: () => void; workAccepted: () => void; stop: () => void };
+type Bridge = { statusChanged: (p: unknown) => void; loggedOut: () => void; workAccepted: () => void; workClosed: () => void; stop: () => void };
 const g = globalThis as unknown as {
   ChatConsolePresenceBridge: { start: (o: unknown) => Bridge };
   createFakeOmni: (statuses: unknown[], events: Record<string, (p?: unknown) => void>) => { toolkit: unknown; calls: unknown[][]; current: () => string | null; pick: (s: string) => void; logoutByHand: () => void; acceptWork: () => void; granted: () => unknown[] };
 };
 const STATUSES = [
   { id: '0N5000000000001AAA', apiName: 'Available', label: 'Available' },
-  { id: '0N5000000000002AAA', apiName: 'Busy', label: 'Busy' },
+  { id: '0N5000000000002AAA', apiName: 'Busy', label: 'Busy (no chats)' },
   { id: '0N5000000000004AAA', apiName: 'Training', label: 'Training', granted: false },
 ];
 
@@ -62,7 +62,7 @@ describe('the Omni-Channel bridge', () => {
     extension('hello', 's1');
     await settle();
     expect(seen.slice(1).map((m) => m.type)).toEqual(['statuses', 'logout']);
-    expect((seen[1]!.statuses as { apiName: string }[]).map((s) => s.apiName)).toEqual(['Available', 'Busy']);
+    expect(seen[1]!.statuses).toEqual([{ id: '0N5000000000001AAA', apiName: 'Available', label: 'Available' }, { id: '0N5000000000002AAA', apiName: 'Busy', label: 'Busy (no chats)' }]);
     expect(seen[1]!.secret).toBe('s1');
   });
 
@@ -109,23 +109,46 @@ describe('the Omni-Channel bridge', () => {
     expect(omni.current()).toBeNull();
   });
 
-  it('answers only the first hello’s secret: a second script cannot take the bridge over', async () => {
-    extension('hello', 's1');
+  it('answers the latest hello’s secret only: a set with an older or a wrong one is ignored', async () => {
+    extension('hello', 'old relay');
     await settle();
-    extension('hello', 'intruder');
-    extension('set', 'intruder', { status: 'Busy' });
+    extension('hello', 'new relay');
+    await settle();
+    extension('set', 'old relay', { status: 'Busy' });
     extension('set', 'wrong', { status: 'Busy' });
     await settle();
     expect(omni.current()).toBeNull();
-    expect(seen.filter((m) => m.secret === 'intruder')).toEqual([]);
+    extension('set', 'new relay', { status: 'Busy' });
+    await settle();
+    expect(omni.current()).toBe('Busy');
   });
 
-  it('ignores messages from another frame', async () => {
+  it('learns a status’s id from Omni itself when the granted list could not be read', async () => {
+    bridge.stop();
+    bridge = g.ChatConsolePresenceBridge.start({ window: page, toolkit: omni.toolkit, statuses: () => Promise.reject(new Error('no access to the Apex class')) });
     extension('hello', 's1');
     await settle();
-    const frame = document.createElement('iframe');
-    document.body.append(frame);
-    page.dispatchEvent(new MessageEvent('message', { data: { ns: BRIDGE_NS, from: 'extension', type: 'set', secret: 's1', status: 'Busy' }, origin: page.location.origin, source: frame.contentWindow }));
+    omni.pick('Busy');
+    omni.pick('Available');
+    await settle();
+    extension('set', 's1', { status: 'Busy' });
+    await settle();
+    expect(omni.current()).toBe('Busy');
+  });
+
+  it('tells when the work accepted is closed', async () => {
+    extension('hello', 's1');
+    await settle();
+    seen = [];
+    bridge.workClosed();
+    await settle();
+    expect(seen.map((m) => m.type)).toEqual(['workClosed']);
+  });
+
+  it('ignores messages from another origin', async () => {
+    extension('hello', 's1');
+    await settle();
+    page.dispatchEvent(new MessageEvent('message', { data: { ns: BRIDGE_NS, from: 'extension', type: 'set', secret: 's1', status: 'Busy' }, origin: 'https://evil.example' }));
     await settle();
     expect(omni.current()).toBeNull();
   });

@@ -58,7 +58,8 @@ describe('presence sync: each event and what it sets', () => {
     ['the same status reported again (a second Lightning tab) sets nothing', [{ type: 'omni.status', status: 'Available', reason: 'OmniManualStatusChange', at: T }], [[]]],
     // (The set in flight lands after the person's change, so Omni ends on the console's: nothing to send again.)
     ['both change at once, the console master: the set in flight stands', [{ type: 'console.state', state: 'away', at: T }, { type: 'omni.status', status: 'Busy', reason: 'OmniManualStatusChange', at: T + 200 }], [[{ to: 'omni', status: 'Break' }], []]],
-    ['both change at once, Omni master: the console follows Omni', [{ type: 'console.state', state: 'away', at: T }, { type: 'omni.status', status: 'Busy', reason: 'OmniManualStatusChange', at: T + 200 }], [[{ to: 'omni', status: 'Break' }], [{ to: 'console', state: 'busy' }]], { master: 'omni' }],
+    // (Omni's person wins: set again over the set in flight, and the console follows.)
+    ['both change at once, Omni master: the console follows Omni', [{ type: 'console.state', state: 'away', at: T }, { type: 'omni.status', status: 'Busy', reason: 'OmniManualStatusChange', at: T + 200 }], [[{ to: 'omni', status: 'Break' }], [{ to: 'omni', status: 'Busy' }, { to: 'console', state: 'busy' }]], { master: 'omni' }],
     ['changes far apart are not a conflict: the later one leads', [{ type: 'console.state', state: 'away', at: T }, { type: 'omni.status', status: 'Break', reason: 'OmniToolkitStatusChange', at: T + 100 }, { type: 'omni.status', status: 'Busy', reason: 'OmniManualStatusChange', at: T + CONFLICT_MS + 200 }], [[{ to: 'omni', status: 'Break' }], [], [{ to: 'console', state: 'busy' }]]],
   ];
   it.each(cases)('%s', (_name, events, expected, overrides) => {

@@ -7,8 +7,9 @@
  * framework: the e2e suite hosts this very file in a page that stands in for the Lightning console.
  *
  * Messages: { ns: 'sfcc-presence', from: 'bridge' | 'extension', type, secret, ... }, accepted only
- * from this window and origin. The extension's relay says hello with a secret chosen for this page
- * load; the bridge answers that secret only (a later hello with another is ignored).
+ * from this page's origin. The extension's relay says hello with a secret of its own; the bridge
+ * answers the latest hello's secret (a relay put in after an extension update takes over). Any
+ * script of this page can read these messages: see the package's README for what that allows.
  */
 (function (root) {
   'use strict';
@@ -29,10 +30,16 @@
 
     function current() {
       return toolkit.getServicePresenceStatusId().then(function (result) {
+        learn(result.statusApiName, result.statusId, result.statusName);
         post('status', { status: result.statusApiName, statusId: String(result.statusId).slice(0, 18) });
       }, function () {
         post('logout'); // not logged in to Omni-Channel
       });
+    }
+
+    /** Statuses learnt from Omni itself, when the list could not be read (no access to the Apex class). */
+    function learn(apiName, id, label) {
+      if (apiName && id && !statuses.some(function (s) { return s.apiName === apiName; })) statuses.push({ id: id, apiName: apiName, label: label || apiName });
     }
 
     function set(message) {
@@ -46,14 +53,14 @@
 
     function onMessage(event) {
       var data = event.data;
-      if (event.source !== win || event.origin !== win.location.origin) return;
+      // The origin, not the source's identity: Lightning's security layers may hand this script a wrapped window.
+      if (event.origin !== win.location.origin) return;
       if (!data || data.ns !== NS || data.from !== 'extension' || typeof data.secret !== 'string') return;
       if (data.type === 'hello') {
-        if (secret && data.secret !== secret) return;
         secret = data.secret;
         Promise.resolve(options.statuses ? options.statuses() : [])
           .then(function (list) {
-            statuses = list || [];
+            (list || []).forEach(function (s) { learn(s.apiName, s.id, s.label); });
             post('statuses', { statuses: statuses });
           }, function () { /* the mapping falls back to ids the extension knows */ })
           .then(current);
@@ -74,6 +81,7 @@
     return {
       /** lightning:omniChannelStatusChanged */
       statusChanged: function (params) {
+        learn(params.statusApiName, params.statusId, params.statusName);
         post('status', { status: params.statusApiName, statusId: String(params.statusId).slice(0, 18), reason: params.reason || 'OmniManualStatusChange' });
       },
       /** lightning:omniChannelLoginSuccess: the status it logged in with follows as a status change. */
@@ -82,6 +90,8 @@
       loggedOut: function () { post('logout'); },
       /** lightning:omniChannelWorkAccepted */
       workAccepted: function () { post('workAccepted'); },
+      /** lightning:omniChannelWorkClosed */
+      workClosed: function () { post('workClosed'); },
       stop: function () { win.removeEventListener('message', onMessage); },
     };
   }

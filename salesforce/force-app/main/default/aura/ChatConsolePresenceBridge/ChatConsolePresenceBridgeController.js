@@ -13,6 +13,7 @@
         if (bridge) bridge.statusChanged({
             statusId: event.getParam('statusId'),
             statusApiName: event.getParam('statusApiName'),
+            statusName: event.getParam('statusName'),
             reason: event.getParam('reason')
         });
     },
@@ -27,5 +28,9 @@
     onWorkAccepted: function (component) {
         var bridge = component.get('v.bridge');
         if (bridge) bridge.workAccepted();
+    },
+    onWorkClosed: function (component) {
+        var bridge = component.get('v.bridge');
+        if (bridge) bridge.workClosed();
     }
 })
