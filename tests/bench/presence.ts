@@ -2,12 +2,9 @@ import type { Page } from 'puppeteer';
 import { inBenchBrowser } from './environment';
 import { ExtensionHarness } from '../e2e/harness/extension';
 import { PanelPage } from '../e2e/pages/panel';
+import { PRESENCE_MAPPING } from '../consoles/lightning/mapping';
 
-const PRESENCE = {
-  enabled: true,
-  fromOmni: [{ status: 'Available', busy: false, mapsTo: null }, { status: 'Break', busy: true, mapsTo: 'away' }, { status: 'Busy', busy: true, mapsTo: null }],
-  toOmni: [{ state: 'online', status: 'Available' }, { state: 'away', status: 'Break' }, { state: 'busy', status: 'Busy' }],
-};
+const PRESENCE = { enabled: true, ...PRESENCE_MAPPING };
 const STATES = ['online', 'away', 'busy'];
 const STATUSES = ['Available', 'Break', 'Busy'];
 const IDLE_MS = 30_000;

@@ -2,7 +2,7 @@ import { i18n } from '#i18n';
 import * as z from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 import { SessionExpiredError, UnreachableError } from './errors';
-import { saveSession, clearSession, type SalesforceSession } from './session';
+import { saveSession, clearSession, loadSession, type SalesforceSession } from './session';
 import { API_VERSION } from './version';
 import { exchange, TIMEOUT_MS } from './transport';
 import { isSalesforceUrl } from './hosts';
@@ -199,8 +199,11 @@ let refreshing: Promise<SalesforceSession> | null = null;
  * A new access token from the refresh token. Concurrent callers share one request. A refusal
  * marks the grant refused (the panel and popup then say "reconnect"); nothing queued is touched.
  */
-export function refreshSession(): Promise<SalesforceSession> {
+export function refreshSession(stale?: string): Promise<SalesforceSession> {
   refreshing ??= (async () => {
+    // A request that began before another one renewed the token: the new one is used, not asked for again.
+    const kept = stale ? await loadSession() : null;
+    if (kept?.accessToken && kept.accessToken !== stale) return kept;
     const grant = await loadGrant();
     if (!grant || grant.refused) throw new SessionExpiredError('INVALID_SESSION_ID', i18n.t('failure.sessionExpired'));
     try {

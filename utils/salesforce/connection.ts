@@ -21,7 +21,8 @@ const jsonHeaders = () => ({ 'content-type': 'application/json' });
 const fresh = <R extends { headers?: Record<string, string> }>(request: R): R => ({ ...request, headers: { ...request.headers } });
 
 /** Gets a fresh session when Salesforce says the access token expired (utils/salesforce/auth.ts). */
-export type Refresh = () => Promise<SalesforceSession>;
+/** A new session; `stale`: the access token Salesforce refused (another request may have renewed it already). */
+export type Refresh = (stale?: string) => Promise<SalesforceSession>;
 /** Hears of every request sent, and of the org's daily allowance when an answer names it (the API budget). */
 export type Meter = { count: (org: string) => unknown; limit: (org: string, max: number) => unknown };
 
@@ -80,7 +81,7 @@ export class SalesforceClient {
   }
 
   private async renew(): Promise<void> {
-    this.session = await this.refresh!();
+    this.session = await this.refresh!(this.session.accessToken || undefined);
     this.conn = SalesforceClient.connect(this.session);
   }
 

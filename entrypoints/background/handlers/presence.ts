@@ -12,6 +12,8 @@ export function presenceHandlers(s: Services): Pick<Handlers, 'presence.console'
   /** Per org: the user this session is (from the grant, else asked once), and whether the org has Omni-Channel at all. */
   const users = new Map<string, string>();
   const withoutOmni = new Set<string>();
+  /** The last answer per org: tabs switched back and forth cost one request a minute at most; nobody in Omni, one in ten. */
+  const answered = new Map<string, { until: number; answer: { state: 'online'; status: string; label: string; synced: false } | { state: 'none' } }>();
   return {
     'presence.statuses': () => s.presence.knownStatuses(),
     'presence.console': async ({ state }, sender) => {
@@ -33,13 +35,18 @@ export function presenceHandlers(s: Services): Pick<Handlers, 'presence.console'
       if (!client) return { state: 'none' };
       const org = client.session.instanceUrl;
       if (withoutOmni.has(org)) return { state: 'none' };
+      const kept = answered.get(org);
+      if (kept && kept.until > Date.now()) return kept.answer;
       try {
         let userId = users.get(org) ?? (await s.grant())?.userId;
         userId ??= (await client.get<{ user_id: string }>('/services/oauth2/userinfo')).user_id;
         users.set(org, userId);
         const soql = `SELECT ServicePresenceStatus.DeveloperName, ServicePresenceStatus.MasterLabel FROM UserServicePresence WHERE UserId = ${soqlString(userId)} AND IsCurrentState = true ORDER BY StatusStartDate DESC LIMIT 1`;
         const current = (await client.get<Current>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`)).records[0]?.ServicePresenceStatus;
-        return current?.DeveloperName ? { state: 'online', status: current.DeveloperName, label: current.MasterLabel ?? current.DeveloperName, synced: false } : { state: 'offline', synced: false };
+        // Not in Omni-Channel now (or never): nothing to show an agent who may not use it.
+        const answer = current?.DeveloperName ? { state: 'online' as const, status: current.DeveloperName, label: current.MasterLabel ?? current.DeveloperName, synced: false as const } : { state: 'none' as const };
+        answered.set(org, { until: Date.now() + (answer.state === 'online' ? 60_000 : 600_000), answer });
+        return answer;
       } catch (error) {
         // An org without Omni-Channel has no such object: not asked again (the panel shows nothing).
         const failure = toSalesforceError(error);

@@ -33,8 +33,16 @@ describe('walking skeleton', () => {
       return { host: !!host, shadow: host?.shadowRoot ?? null, frames: document.querySelectorAll('iframe').length };
     })).toEqual({ host: true, shadow: null, frames: 0 });
 
+    // (The status query is asked as the panel opens, beside the rest: waited for, not assumed.)
+    await expect.poll(async () => (await emulator.apiCalls()).length, { timeout: 5_000 }).toBe(3);
     const calls = await emulator.apiCalls();
-    expect(calls.map((c) => `${c.method} ${c.path} ${c.status}`)).toEqual(['GET /services/data/v62.0/limits 200']);
+    // The org's limits, and the agent's Omni-Channel status (read-only, once when the panel opens; who
+    // the user is comes from the OAuth grant, asked of userinfo here only because this session was stored by hand).
+    expect(calls.map((c) => `${c.method} ${decodeURIComponent(c.path).split(' FROM ')[0]} ${c.status}`).sort()).toEqual([
+      'GET /services/data/v62.0/limits 200',
+      'GET /services/data/v62.0/query?q=SELECT ServicePresenceStatus.DeveloperName, ServicePresenceStatus.MasterLabel 200',
+      'GET /services/oauth2/userinfo 200',
+    ]);
     await harness.screenshot(page, 'foundation-connected');
   });
 

@@ -4,27 +4,14 @@ import { useExtension } from '../setup';
 import { axeViolations } from '../harness/axe';
 import { OPTIONS_URL } from '../pages/options';
 import { PanelPage } from '../pages/panel';
+import { PRESENCE_MAPPING } from '../../consoles/lightning/mapping';
 
 const e2e = useExtension();
 /** Polled, not per animation frame: a tab in the background draws no frames. */
 const POLL = { polling: 100, timeout: 10_000 };
 
 /** Seed 004's mapping as an admin sets it: three Omni statuses, the demo console's four states. */
-const PRESENCE = {
-  enabled: true,
-  fromOmni: [
-    { status: 'Available', busy: false, mapsTo: null },
-    { status: 'Break', busy: true, mapsTo: 'away' },
-    { status: 'Busy', busy: true, mapsTo: null },
-  ],
-  toOmni: [
-    { state: 'online', status: 'Available' },
-    { state: 'away', status: 'Break' },
-    { state: 'busy', status: 'Busy' },
-  ],
-  loginStatus: 'Available',
-  master: 'console',
-};
+const PRESENCE = { enabled: true, ...PRESENCE_MAPPING, loginStatus: 'Available', master: 'console' };
 
 type Omni = { current: () => string | null; pick: (s: string) => void; logoutByHand: () => void; acceptWork: () => void; calls: unknown[][] };
 const omniStatus = (lightning: Page) => lightning.evaluate(() => (window as unknown as { omni: Omni }).omni.current());

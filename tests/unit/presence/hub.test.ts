@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { PresenceHub, SETS_PER_MINUTE, type HubState, type PresenceDeps } from '@/utils/presence/hub';
 import { DEFAULT_PRESENCE, type PresenceSettings } from '@/utils/presence/settings';
+import { PRESENCE_MAPPING } from '../../consoles/lightning/mapping';
 
 const SETTINGS: PresenceSettings = {
   ...DEFAULT_PRESENCE,
   enabled: true,
   loginStatus: 'Available',
-  fromOmni: [{ status: 'Available', busy: false, mapsTo: null }, { status: 'Break', busy: true, mapsTo: 'away' }, { status: 'Busy', busy: true, mapsTo: null }],
-  toOmni: [{ state: 'online', status: 'Available' }, { state: 'away', status: 'Break' }, { state: 'busy', status: 'Busy' }],
+  ...PRESENCE_MAPPING,
 };
 const STATUSES = [{ id: '0N5000000000001AAA', apiName: 'Available', label: 'Available' }, { id: '0N5000000000002AAA', apiName: 'Break', label: 'On a break' }, { id: '0N5000000000003AAA', apiName: 'Busy', label: 'Busy' }];
 

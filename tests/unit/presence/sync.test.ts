@@ -1,22 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_PRESENCE, type PresenceSettings } from '@/utils/presence/settings';
+import { PRESENCE_MAPPING } from '../../consoles/lightning/mapping';
 import { agree, ECHO_MS, initialModel, step, type PresenceAction, type PresenceEvent, type PresenceModel } from '@/utils/presence/sync';
 
 /** Seed 004's example, as an admin maps it: three Omni statuses, the console's four states. */
-const SETTINGS: PresenceSettings = {
-  ...DEFAULT_PRESENCE,
-  enabled: true,
-  fromOmni: [
-    { status: 'Available', busy: false, mapsTo: null },
-    { status: 'Break', busy: true, mapsTo: 'away' },
-    { status: 'Busy', busy: true, mapsTo: null },
-  ],
-  toOmni: [
-    { state: 'online', status: 'Available' },
-    { state: 'away', status: 'Break' },
-    { state: 'busy', status: 'Busy' },
-  ],
-};
+const SETTINGS: PresenceSettings = { ...DEFAULT_PRESENCE, enabled: true, ...PRESENCE_MAPPING };
 
 /** Runs events through the machine, returning each event's actions and the final model. */
 function run(events: PresenceEvent[], settings = SETTINGS, from: PresenceModel = initialModel()) {

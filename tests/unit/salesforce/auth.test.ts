@@ -90,6 +90,16 @@ describe('an expired access token', () => {
     expect(emulator.log.filter((e) => e.path === '/services/oauth2/token')).toHaveLength(1);
   });
 
+  it('two clients made before the refresh (two commands at once): the second one takes the renewed token, not a second refresh', async () => {
+    await connect(settings(), REDIRECT, browserLogin);
+    emulator.auth.expireAll();
+    const [first, second] = [(await currentClient())!, (await currentClient())!];
+    emulator.log.length = 0;
+    await first.get('/services/data/v62.0/limits');
+    await second.get('/services/data/v62.0/limits');
+    expect(emulator.log.filter((e) => e.path === '/services/oauth2/token')).toHaveLength(1);
+  });
+
   it('is fetched anew after a browser restart (session storage empty, grant kept)', async () => {
     await connect(settings(), REDIRECT, browserLogin);
     await fakeBrowser.storage.session.clear();
