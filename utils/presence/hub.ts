@@ -47,7 +47,7 @@ export class PresenceHub {
   omniStatus(): Promise<{ status: string | null; label?: string } | undefined> {
     return this.serial(async (s) => {
       const status = s.model.omni;
-      if (status === undefined || !s.lightning.length) return undefined;
+      if (status === undefined || !s.lightning.length || !(await this.deps.settings()).enabled) return undefined;
       return { status, label: s.statuses.find((x) => x.apiName === status)?.label };
     });
   }

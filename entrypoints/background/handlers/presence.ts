@@ -9,10 +9,10 @@ type Current = { records: { ServicePresenceStatus?: { DeveloperName?: string; Ma
 
 /** Presence sync (seed 004): the agent's state from the console tabs, Omni-Channel's from the Lightning relay; the panel's read-only Omni status. */
 export function presenceHandlers(s: Services): Pick<Handlers, 'presence.console' | 'presence.omni' | 'presence.statuses' | 'omni.status'> {
-  /** Per org: the user this session is (from the grant, else asked once), and whether the org has Omni-Channel at all. */
+  /** The user a session is (from the grant; a session without one, asked once by its token), and whether an org has Omni-Channel at all. */
   const users = new Map<string, string>();
   const withoutOmni = new Set<string>();
-  /** The last answer per org: tabs switched back and forth cost one request a minute at most; nobody in Omni, one in ten. */
+  /** The last answer per user: tabs switched back and forth cost one request a minute at most; nobody in Omni, one in ten. */
   const answered = new Map<string, { until: number; answer: { state: 'online'; status: string; label: string; synced: false } | { state: 'none' } }>();
   return {
     'presence.statuses': () => s.presence.knownStatuses(),
@@ -35,17 +35,19 @@ export function presenceHandlers(s: Services): Pick<Handlers, 'presence.console'
       if (!client) return { state: 'none' };
       const org = client.session.instanceUrl;
       if (withoutOmni.has(org)) return { state: 'none' };
-      const kept = answered.get(org);
-      if (kept && kept.until > Date.now()) return kept.answer;
       try {
-        let userId = users.get(org) ?? (await s.grant())?.userId;
+        const token = client.session.accessToken;
+        let userId = (await s.grant())?.userId ?? users.get(token);
         userId ??= (await client.get<{ user_id: string }>('/services/oauth2/userinfo')).user_id;
-        users.set(org, userId);
+        users.set(token, userId);
+        const who = `${org} ${userId}`;
+        const kept = answered.get(who);
+        if (kept && kept.until > Date.now()) return kept.answer;
         const soql = `SELECT ServicePresenceStatus.DeveloperName, ServicePresenceStatus.MasterLabel FROM UserServicePresence WHERE UserId = ${soqlString(userId)} AND IsCurrentState = true ORDER BY StatusStartDate DESC LIMIT 1`;
         const current = (await client.get<Current>(`/services/data/v${API_VERSION}/query?q=${encodeURIComponent(soql)}`)).records[0]?.ServicePresenceStatus;
         // Not in Omni-Channel now (or never): nothing to show an agent who may not use it.
         const answer = current?.DeveloperName ? { state: 'online' as const, status: current.DeveloperName, label: current.MasterLabel ?? current.DeveloperName, synced: false as const } : { state: 'none' as const };
-        answered.set(org, { until: Date.now() + (answer.state === 'online' ? 60_000 : 600_000), answer });
+        answered.set(who, { until: Date.now() + (answer.state === 'online' ? 60_000 : 600_000), answer });
         return answer;
       } catch (error) {
         // An org without Omni-Channel has no such object: not asked again (the panel shows nothing).

@@ -100,6 +100,8 @@ describe('presence kept in step with Omni-Channel (seed 004)', () => {
     const token = await emulator.token('ana.agent@example.com');
     await harness.useSettings({});
     await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+    // A worker that has not asked yet (it keeps an answer a minute).
+    await harness.stopWorker();
     await emulator.clearLog();
     const page = await harness.newPage(consoleUrl);
     const panel = new PanelPage(page);
