@@ -19,13 +19,7 @@ export async function syncConsoleScripts(adapters: Adapter[]): Promise<string[]>
   for (const pattern of wantedMatches(adapters)) {
     if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);
   }
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [SCRIPT_ID] });
-  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [SCRIPT_ID] });
-  if (granted.length) {
-    await browser.scripting.registerContentScripts([
-      { id: SCRIPT_ID, js: [SCRIPT_FILE], matches: granted, runAt: 'document_idle', persistAcrossSessions: true },
-    ]);
-  }
+  await putScript({ id: SCRIPT_ID, js: [SCRIPT_FILE], matches: granted, runAt: 'document_idle', persistAcrossSessions: true });
   return granted;
 }
 
@@ -52,8 +46,21 @@ export const OMNI_FILE = 'content-scripts/omni.js';
 export async function syncOmniScript(enabled: boolean, matches: readonly string[]): Promise<string[]> {
   const granted: string[] = [];
   if (enabled) for (const pattern of matches) if (await browser.permissions.contains({ origins: [pattern] })) granted.push(pattern);
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [OMNI_ID] });
-  if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [OMNI_ID] });
-  if (granted.length) await browser.scripting.registerContentScripts([{ id: OMNI_ID, js: [OMNI_FILE], matches: granted, runAt: 'document_idle', persistAcrossSessions: true }]);
+  await putScript({ id: OMNI_ID, js: [OMNI_FILE], matches: granted, runAt: 'document_idle', persistAcrossSessions: true });
   return granted;
+}
+
+type Script = { id: string; js: string[]; matches: string[]; runAt: 'document_idle'; persistAcrossSessions: boolean };
+
+/**
+ * Registers a content script for `matches`, updates it in place when it is there (never gone in
+ * between: a worker Chrome stops between an unregister and a register would leave the consoles
+ * without it until the next change), and removes it when nothing matches.
+ */
+async function putScript(script: Script): Promise<void> {
+  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [script.id] });
+  if (!script.matches.length) {
+    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [script.id] });
+  } else if (existing.length) await browser.scripting.updateContentScripts([script]);
+  else await browser.scripting.registerContentScripts([script]);
 }

@@ -28,13 +28,14 @@ async function openBoth() {
   const token = await emulator.token('ana.agent@example.com');
   await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
   await harness.useSettings({ presence: PRESENCE });
-  // Each test starts the sync afresh: what an earlier test's tabs left is forgotten (kept in storage.session, and in the worker).
-  await harness.inWorker(() => chrome.storage.session.remove('presence-sync'));
-  await harness.stopWorker();
   // The relay is registered for the Lightning pages once the settings say the sync is on.
   await harness.inWorker(async () => {
     for (let i = 0; i < 100 && !(await chrome.scripting.getRegisteredContentScripts({ ids: ['omni'] })).length; i++) await new Promise((r) => setTimeout(r, 50));
   });
+  await harness.consoleScriptReady();
+  // Each test starts the sync afresh: what an earlier test's tabs left is forgotten (kept in storage.session, and in the worker).
+  await harness.inWorker(() => chrome.storage.session.remove('presence-sync'));
+  await harness.stopWorker();
   const lightning = await harness.newPage(new URL('/lightning/', consoleUrl).href);
   await lightning.waitForFunction(() => document.getElementById('bridge-state')?.textContent === 'connected to the extension', { timeout: 10_000 });
   const console = await harness.newPage(consoleUrl);
@@ -100,7 +101,8 @@ describe('presence kept in step with Omni-Channel (seed 004)', () => {
     const token = await emulator.token('ana.agent@example.com');
     await harness.useSettings({});
     await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
-    // A worker that has not asked yet (it keeps an answer a minute).
+    // A worker that has not asked yet (it keeps an answer a minute), once it has registered its scripts for the new settings.
+    await harness.consoleScriptReady();
     await harness.stopWorker();
     await emulator.clearLog();
     const page = await harness.newPage(consoleUrl);
