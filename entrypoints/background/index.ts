@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { route } from '@/utils/messages/router';
-import { injectIntoOpenConsoles, OMNI_FILE, syncConsoleScripts, syncOmniScript } from '@/utils/adapters/registration';
+import { injectIntoOpenTabs, OMNI_FILE, syncConsoleScripts, syncOmniScript } from '@/utils/adapters/registration';
 import { LIGHTNING_MATCHES } from '@/utils/presence/lightning';
 import { activeAdapters } from '@/utils/adapters/defaults';
 import { loadSettings, watchSettings } from '@/utils/settings/storage';
@@ -42,7 +42,7 @@ export default defineBackground(() => {
   let presenceOn: boolean | undefined;
   const registered = (inject = false) => loadSettings().then(async ({ settings }) => {
     const omni = await syncOmniScript(settings.presence.enabled, LIGHTNING_MATCHES);
-    if (inject || (presenceOn === false && settings.presence.enabled)) await injectIntoOpenConsoles(omni, OMNI_FILE);
+    if (inject || (presenceOn === false && settings.presence.enabled)) await injectIntoOpenTabs(omni, OMNI_FILE);
     presenceOn = settings.presence.enabled;
     return syncConsoleScripts(activeAdapters(settings.consoles));
   });
@@ -53,7 +53,7 @@ export default defineBackground(() => {
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // Installed (by policy, onto a browser with consoles open) or updated: the open consoles get the script now.
     if (reason !== 'install' && reason !== 'update') return sync();
-    void registered(true).then((granted) => injectIntoOpenConsoles(granted)).catch(warn);
+    void registered(true).then((granted) => injectIntoOpenTabs(granted)).catch(warn);
   });
   browser.runtime.onStartup.addListener(sync);
   // A new version starts once what is being sent now has been (the outbox and storage carry the rest

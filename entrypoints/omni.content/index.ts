@@ -4,9 +4,6 @@ import { sendConsoleCommand as sendCommand } from '@/utils/messages/console-clie
 import type { PresenceSet } from '@/utils/messages/console-protocol';
 import { BRIDGE_NS, fromBridge } from '@/utils/presence/envelope';
 
-/** What the bridge says that the worker hears (the protocol's OmniEvent checks each). */
-const FORWARDED = new Set(['status', 'logout', 'workAccepted', 'workClosed', 'statuses', 'error']);
-
 /**
  * The relay on a Lightning console page: what the Omni-Channel bridge (the utility-bar component
  * of salesforce/) says goes to the background, and the background's "set this status" goes to
@@ -26,10 +23,9 @@ export default defineContentScript({
       if (message.type === 'ready') return void post('hello');
       if (message.secret !== secret) return;
       bridged = true;
-      if (FORWARDED.has(message.type)) {
-        const { ns: _ns, from: _from, secret: _secret, ...event } = message;
-        void sendCommand('presence.omni', event as never).catch((error: unknown) => console.debug?.('[salesforce presence] could not reach the extension', error));
-      }
+      // The rest goes to the worker, whose protocol (OmniEvent) takes only what the bridge may say.
+      const { ns: _ns, from: _from, secret: _secret, ...said } = message;
+      void sendCommand('presence.omni', said as never).catch((error: unknown) => console.debug?.('[salesforce presence] could not reach the extension', error));
     });
     // A bridge that loaded first said "ready" before this script listened: greet it.
     post('hello');

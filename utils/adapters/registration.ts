@@ -24,11 +24,12 @@ export async function syncConsoleScripts(adapters: Adapter[]): Promise<string[]>
 }
 
 /**
- * Runs the console script in the console tabs already open: a registered script runs only on the
- * next page load, and after an install or an update the old version's script is an orphan, so an
- * agent in a chat would lose the panel until they reloaded the console.
+ * Runs a registered script (the console script, or the Omni relay) in the tabs already open that it
+ * matches: a registered script runs only on the next page load, and after an install or an update
+ * the old version's script is an orphan, so an agent in a chat would lose the panel until they
+ * reloaded the console.
  */
-export async function injectIntoOpenConsoles(granted: string[], file = SCRIPT_FILE): Promise<number> {
+export async function injectIntoOpenTabs(granted: string[], file = SCRIPT_FILE): Promise<number> {
   if (!granted.length) return 0;
   // Only pages already loaded: one still loading gets the registered script itself (twice would be two panels).
   const tabs = await browser.tabs.query({ url: granted, status: 'complete' });

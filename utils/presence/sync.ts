@@ -86,22 +86,22 @@ export function step(model: PresenceModel, event: PresenceEvent, settings: Prese
     next.expect[side] = list.slice(i + 1) as never;
     return true;
   };
+  /** Where a side is heading: the last set in flight to it, else as it was last reported. */
+  const heading = <S extends 'console' | 'omni'>(side: S) => (next.expect[side].length ? next.expect[side].at(-1)!.value : next[side]) as PresenceModel[S];
   const toOmni = (status: OmniStatus | undefined) => {
-    // Already so, or on its way there (a set in flight: where Omni is heading, not where it was).
-    const heading = next.expect.omni.length ? next.expect.omni.at(-1)!.value : next.omni;
-    if (status === undefined || heading === status) return;
+    // Already so, or on its way there.
+    if (status === undefined || heading('omni') === status) return;
     actions.push({ to: 'omni', status });
     next.expect.omni = [...next.expect.omni, { value: status, until: at + ECHO_MS }];
   };
   const toConsole = (state: ConsoleState | undefined) => {
-    const heading = next.expect.console.length ? next.expect.console.at(-1)!.value : next.console;
-    if (state === undefined || next.console === null || heading === state) return;
+    if (state === undefined || next.console === null || heading('console') === state) return;
     actions.push({ to: 'console', state });
     next.expect.console = [...next.expect.console, { value: state, until: at + ECHO_MS }];
   };
   /** The leader's value onto the other side, when they disagree (each side as it is heading: a set in flight counts). */
   const reconcile = (leader: 'console' | 'omni') => {
-    const view = { ...next, console: next.expect.console.at(-1)?.value ?? next.console, omni: next.expect.omni.length ? next.expect.omni.at(-1)!.value : next.omni };
+    const view = { ...next, console: heading('console'), omni: heading('omni') };
     if (agree(settings, view)) return;
     if (leader === 'console') toOmni(omniFor(settings, view.console!));
     else toConsole(consoleFor(settings, view.omni!));
