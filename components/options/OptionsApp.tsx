@@ -12,6 +12,7 @@ import { MappingSection } from './MappingSection';
 import { RecordsSection } from './RecordsSection';
 import { WrapUpSection } from './WrapUpSection';
 import { PresenceSection } from './PresenceSection';
+import { RoutingSection } from './RoutingSection';
 import type { OptionsStore, ShownProblem } from './store';
 
 const nav = () => [
@@ -23,6 +24,7 @@ const nav = () => [
   ['wrap-up', i18n.t('options.nav.wrapUp')],
   ['consoles', i18n.t('options.nav.consoles')],
   ['presence', i18n.t('options.nav.presence')],
+  ['routing', i18n.t('options.nav.routing')],
   ['import-export', i18n.t('options.nav.importExport')],
   ['audit', i18n.t('options.nav.audit')],
 ] as const;
@@ -68,6 +70,7 @@ export function OptionsApp({ store }: { store: OptionsStore }) {
         <WrapUpSection store={store} />
         <ConsolesSection store={store} />
         <PresenceSection store={store} />
+        <RoutingSection store={store} />
         <ImportExport store={store} />
         <AuditSection />
       </main>

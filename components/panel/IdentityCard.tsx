@@ -9,6 +9,7 @@ import { matchesOf, type PanelStore } from './store';
 import { equalBest } from '@/utils/plan/undecided';
 import { SalesforceMark } from './SalesforceMark';
 import { RelatedLists } from './RelatedLists';
+import { RoutingLine } from './RoutingLine';
 import { objectName } from '@/components/text/objects';
 
 /**
@@ -120,6 +121,7 @@ function RecordLine({ store, chat, instanceUrl, record, fields, actions, childre
       </div>
       {children}
       {actions}
+      <RoutingLine store={store} chat={chat} record={record} fields={fields} />
       <RecordFields store={store} record={record} fields={fields[record.type]} title={i18n.t('panel.identity.details', { object: objectName(record.type) })} />
       {account && (
         <div class="identity__account">

@@ -6,11 +6,13 @@ import { searchSlice } from './state/search';
 import type { PanelSources } from './state/sources';
 import { writesSlice } from './state/writes';
 import { omniSlice } from './state/omni';
+import { routingSlice } from './state/routing';
 
 export type { PanelSources } from './state/sources';
 export { matchesOf, shownRecord, type Identities, type ManualPick } from './state/identity';
 export { formLinks, shownByDefault, type FormState } from './state/form';
 export type { SearchState } from './state/search';
+export { routeKey, type Route, type Transfer } from './state/routing';
 export type { EditState, Notice } from './state/edit';
 export type { AttachedCase, ChatWrite, Linked, OtherPerson, Person, PreviewSkipped, WritePreview, WrapUpAsk } from './state/writes';
 
@@ -27,8 +29,9 @@ export function createPanelStore(sources: PanelSources) {
   const edit = editSlice(sources, identity);
   const form = formSlice(sources, identity, writes);
   const omni = omniSlice(sources);
+  const routing = routingSlice(sources);
   return {
-    ...connection, ...identity, ...search, ...writes, ...edit, ...form, ...omni,
+    ...connection, ...identity, ...search, ...writes, ...edit, ...form, ...omni, ...routing,
     /** Salesforce is back (reconnected, answering again): the open chat's failed lookup runs again. */
     identifyAgain: () => {
       const open = identity.chat.value;

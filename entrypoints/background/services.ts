@@ -1,7 +1,6 @@
 import { PresenceHub, type HubState } from '@/utils/presence/hub';
-
-const PRESENCE_KEY = 'presence-sync';
-import type { PresenceSet } from '@/utils/messages/console-protocol';
+import { OmniReader } from '@/utils/presence/reader';
+import { TRANSFER_OUTCOMES, type PresenceSet, type TransferAsk, type TransferOutcome } from '@/utils/messages/console-protocol';
 import { browser } from 'wxt/browser';
 import { ChatJournal } from '@/utils/chat/journal';
 import { ConsoleTabs, type HealthStore, type KeptHealth } from '@/utils/chat/tabs';
@@ -35,6 +34,8 @@ import { loadSettings } from '@/utils/settings/storage';
 import { HandedIds, type HandedStore } from '@/utils/messages/handed';
 import { notConnected } from './failure';
 
+const PRESENCE_KEY = 'presence-sync';
+
 /** What the services stand on: the browser's in the worker, memory and the emulator in unit tests. */
 export type ServiceDeps = {
   client: () => Promise<SalesforceClient | null>;
@@ -55,6 +56,8 @@ export type ServiceDeps = {
   storage?: Parameters<typeof chatRecords>[0];
   /** Asks a content script to set the agent's state (console tab) or Omni's status (Lightning tab); false: it could not. */
   presenceSet?: (tabId: number, message: PresenceSet) => Promise<boolean>;
+  /** Asks a console tab's script to transfer the chat it shows through the console's own dialog. */
+  transfer?: (tabId: number, ask: TransferAsk) => Promise<TransferOutcome>;
 };
 
 /** Each console tab's health in storage.session: a restarted worker goes on from it (gone with the browser). */
@@ -99,6 +102,11 @@ export function browserDeps(retryAt: ServiceDeps['retryAt']): ServiceDeps {
     outboxStore: idbOutboxStore(), auditLog: idbAuditLog(), cache: sessionCache(), metadataStore: localMetadataStore(), healthStore: sessionHealthStore(), handedStore: sessionHandedStore(),
     // The content script's top frame only (frameId 0): the panel frame never sets presence.
     presenceSet: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }).then((done) => done === true),
+    // A tab whose script does not answer (the page reloaded meanwhile) has no transfer to offer.
+    transfer: (tabId, ask) => browser.tabs.sendMessage(tabId, ask, { frameId: 0 }).then(
+      (outcome) => (TRANSFER_OUTCOMES.includes(outcome) ? (outcome as TransferOutcome) : 'no-control'),
+      () => 'no-control' as const,
+    ),
   };
 }
 
@@ -300,6 +308,9 @@ export function createServices(deps: ServiceDeps) {
     save: (state) => browser.storage.session.set({ [PRESENCE_KEY]: state }),
   });
 
+  /** Omni-Channel presence, read-only: the agent's own status, a record owner's. */
+  const omni = new OmniReader(async () => (await grant())?.userId);
+
   /** The console tab closed: its chats are gone from the panel, and their wrap-ups end (the writes go now). */
   const forgetTab = (tabId: number) => {
     void presence.tabClosed(tabId);
@@ -311,6 +322,6 @@ export function createServices(deps: ServiceDeps) {
   return {
     client, requireClient, grant, settings, connectedOrg, tell, tellWrite, itemOf, latest, audit,
     journal, tabs, handed, cache, metadata, remember, decisions, decisionsOf, choiceOf, planOf,
-    outbox, sendQueued, idle, keepForChat, writeAtStart, forgetTab, presence,
+    outbox, sendQueued, idle, keepForChat, writeAtStart, forgetTab, presence, omni, transfer: deps.transfer,
   };
 }

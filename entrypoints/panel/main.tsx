@@ -39,6 +39,8 @@ const store = createPanelStore({
   relate: (request) => sendCommand('chat.account', request),
   people: (request) => sendCommand('chat.people', request),
   omniStatus: () => sendCommand('omni.status', {}),
+  suggest: (request) => sendCommand('routing.suggest', request),
+  transfer: (request) => sendCommand('console.transfer', request),
   wrapUp: (request) => sendCommand('outbox.wrapUp', request),
 });
 

@@ -37,6 +37,6 @@ describe('published JSON Schemas (run `npm run schemas` after changing a zod sch
       if (node.items) check(node.items as Record<string, unknown>, `${path}[]`);
     };
     check(schema, '$');
-    expect(Object.keys(schema.properties)).toEqual(['connection', 'identification', 'mapping', 'automation', 'records', 'wrapUp', 'general', 'consoles', 'presence']);
+    expect(Object.keys(schema.properties)).toEqual(['connection', 'identification', 'mapping', 'automation', 'records', 'wrapUp', 'general', 'consoles', 'presence', 'routing']);
   });
 });

@@ -47,4 +47,9 @@ export const demoAdapter: AdapterInput = {
     state: { selector: '.agent .agent__state', read: 'value' },
   },
   setState: { select: '.agent .agent__state' },
+  transfer: {
+    open: '.chat-pane .transfer-chat',
+    agent: { tab: '.transfer-dialog [data-tab="agents"]', item: '.transfer-dialog .transfer-agents .transfer-choice', confirm: '.transfer-dialog .transfer-confirm' },
+    department: { tab: '.transfer-dialog [data-tab="departments"]', item: '.transfer-dialog .transfer-departments .transfer-choice', confirm: '.transfer-dialog .transfer-confirm' },
+  },
 };

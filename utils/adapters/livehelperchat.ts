@@ -50,4 +50,11 @@ export const livehelperchatAdapter: AdapterInput = {
   agent: {
     name: { selector: '.navbar li.dropstart > a.dropdown-toggle' },
   },
+  // LHC's "Transfer chat" action opens its dialog (#myModal) by AJAX, which then loads the online
+  // operators and the departments as radio labels (the first one checked), each tab with its Transfer button.
+  transfer: {
+    open: 'a[onclick*="chat/transferchat/"]',
+    agent: { tab: '#myModal a[href="#transferusermodal"]', item: '#transfer-chat-listuserrefilter label', confirm: '#transferusermodal .transfer-action-button' },
+    department: { tab: '#myModal a[href="#transferdepmodal"]', item: '#transfer-chat-list-refilter label', confirm: '#transferdepmodal .transfer-action-button' },
+  },
 };

@@ -55,6 +55,13 @@ export const ADAPTER_DOCS: Record<string, string> = {
   'setState.select': 'A select whose option values (or texts) are the states.',
   'setState.open': 'Clicked first: the menu that shows the states.',
   'setState.click': 'For each state (as agent.state reads it), the element to click.',
+  transfer: "How to transfer the open chat through the console's own dialog (\"Transfer to <owner>\" in the panel).",
+  'transfer.open': "The console's control that opens its transfer dialog (searched in the chat's pane first).",
+  'transfer.agent': 'Where the dialog lists the agents to transfer to.',
+  'transfer.department': 'Where the dialog lists the departments to transfer to.',
+  '*.tab': 'Clicked first: the tab or section of the dialog that shows the list.',
+  '*.item': 'Each choice of the list: the element to click, whose text names the agent (or department).',
+  '*.confirm': 'The button that confirms the choice; without it, the click on the choice transfers.',
   // Wherever they appear: how a value is read from the page.
   '*.selector': 'A CSS selector (">>>" steps into an open shadow root).',
   '*.read': 'What of the element: its text (default), an attribute (attr), a link\'s target without mailto:/tel: (href), or a form control\'s value.',

@@ -45,6 +45,9 @@ export const Pairs = z.discriminatedUnion('kind', [
 ]);
 export type Pairs = z.infer<typeof Pairs>;
 
+/** One list of the console's transfer dialog: the tab that shows it, each choice (its text names it), the button that confirms. */
+const TransferList = z.object({ tab: z.optional(Selector), item: Selector, confirm: z.optional(Selector) });
+
 export const FIELD_KEY = /^(visitor|session|preChat|custom|chat|agent)\.[A-Za-z][\w-]{0,60}$/;
 
 /** Values by catalogue key (visitor.email, chat.channel, …); a bad key is named in the error. */
@@ -112,6 +115,11 @@ export const Adapter = z.object({
    * the menu that shows them).
    */
   setState: z.optional(z.object({ select: z.optional(Selector), open: z.optional(Selector), click: z.optional(z.record(z.string().check(z.maxLength(80)), Selector)) })),
+  /**
+   * How to transfer the open chat through the console's own dialog (routing by Salesforce
+   * fields): the control that opens it, then where it lists agents and departments.
+   */
+  transfer: z.optional(z.object({ open: Selector, agent: z.optional(TransferList), department: z.optional(TransferList) })),
 });
 export type Adapter = z.infer<typeof Adapter>;
 export type AdapterInput = z.input<typeof Adapter>;

@@ -41,6 +41,18 @@ export type OmniEvent = z.infer<typeof OmniEvent>;
 /** What the background asks a content script to set: the console's state, or Omni's status (null: log out). */
 export type PresenceSet = { type: 'presence.set'; state: string } | { type: 'presence.set'; status: string | null; statusId?: string };
 
+/** Who a chat is transferred to: an agent (by name, or e-mail where the console shows it) or a department, as the console's dialog lists them. */
+export type TransferTarget = { kind: 'agent' | 'department'; name: string; email?: string };
+/** What the background asks a console tab's script: transfer the chat it shows through the console's own dialog. */
+export type TransferAsk = { type: 'console.transfer'; chatId: string; to: TransferTarget };
+/**
+ * How it went: done (the dialog closed after the confirmation), unconfirmed (it did not close),
+ * not-open (the console shows another chat), no-control (no transfer control, or no such list),
+ * not-listed / ambiguous (nobody, or several, by that name: nothing was confirmed).
+ */
+export const TRANSFER_OUTCOMES = ['done', 'unconfirmed', 'not-open', 'no-control', 'not-listed', 'ambiguous'] as const;
+export type TransferOutcome = (typeof TRANSFER_OUTCOMES)[number];
+
 export const consoleCommands = {
   /** Something happened to a chat on the console page (started, updated, ended, offline message). */
   'chat.event': {

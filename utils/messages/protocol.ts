@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { ChatEvent, ChatSnapshot } from '../chat/snapshot';
 import { FieldMeta } from '../salesforce/describe';
 import { CONNECT_REASONS } from '../salesforce/connect-reasons';
-import { consoleCommands } from './console-protocol';
+import { consoleCommands, TRANSFER_OUTCOMES } from './console-protocol';
 import { RECORD_ID } from '../salesforce/record-id';
 import { ConsoleHealth } from '../adapters/health';
 import { ACTION_NAMES, AUTO_ACTION_NAMES } from '../plan/actions';
@@ -162,6 +162,16 @@ export const IdentifyResult = z.discriminatedUnion('state', [
 ]);
 export type IdentifyResult = z.infer<typeof IdentifyResult>;
 
+const RouteObject = z.enum(['Contact', 'Lead', 'Account']);
+/** A record's owner as the panel shows them: `me` when it is the agent; `omni` their presence, when the org has Omni-Channel. */
+const RoutePerson = z.object({
+  userId: z.string(), name: z.string(), object: RouteObject, me: z.boolean(),
+  omni: z.optional(z.discriminatedUnion('state', [z.object({ state: z.literal('online'), label: z.string(), away: z.boolean() }), z.object({ state: z.literal('offline') })])),
+});
+export type RoutePerson = z.infer<typeof RoutePerson>;
+/** Why a routing rule applies: the field and the value it saw. */
+const Because = z.object({ object: RouteObject, field: z.string(), value: z.string() });
+
 export const commands = {
   ...consoleCommands,
   /** Liveness and identity of the worker that answered. */
@@ -191,6 +201,27 @@ export const commands = {
       z.object({ state: z.literal('offline'), synced: z.boolean() }),
       z.object({ state: z.literal('none') }),
     ]),
+  },
+  /**
+   * The panel, for the record it shows: its owner and, by the admin's routing rules, whom to
+   * suggest transferring the chat to, each with their Omni-Channel presence (one query a minute at
+   * most per person, none in an org without Omni-Channel), and what the console's dialog can transfer to.
+   */
+  'routing.suggest': {
+    request: z.object({ ...ChatRef, record: Candidate }),
+    response: z.object({
+      owner: z.nullable(RoutePerson),
+      suggestion: z.nullable(z.discriminatedUnion('to', [
+        z.object({ to: z.literal('owner'), owner: RoutePerson, because: Because }),
+        z.object({ to: z.literal('department'), department: z.string(), because: Because }),
+      ])),
+      transfer: z.object({ agent: z.boolean(), department: z.boolean() }),
+    }),
+  },
+  /** The panel, after the agent confirmed: transfer its tab's chat through the console's own dialog. */
+  'console.transfer': {
+    request: z.object({ ...ChatRef, to: z.object({ kind: z.enum(['agent', 'department']), name: z.string().check(z.minLength(1), z.maxLength(255)), email: z.optional(z.string().check(z.maxLength(255))) }) }),
+    response: z.object({ outcome: z.enum(TRANSFER_OUTCOMES) }),
   },
   /** The options page: the Omni-Channel statuses the bridge said this user may set (none until a Lightning console with it is open). */
   'presence.statuses': {

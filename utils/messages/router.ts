@@ -42,7 +42,7 @@ export function isExtensionPage(sender: Sender, extensionId: string): boolean {
  * allowance. (chat.preview is not one: it is asked once identification settled and reads its cached answer.)
  */
 export const SPENDING_COMMANDS: ReadonlySet<string> = new Set([
-  'salesforce.status', 'identify.run', 'salesforce.search', 'lookup.search', 'record.update', 'record.create', 'form.open',
+  'salesforce.status', 'identify.run', 'salesforce.search', 'lookup.search', 'record.update', 'record.create', 'form.open', 'routing.suggest',
 ]);
 
 const lookupIds = (values: Record<string, unknown>) => Object.entries(values).filter(([field, v]) => /Id$/.test(field) && typeof v === 'string' && RECORD_ID.test(v)).map(([, v]) => v as string);
@@ -62,6 +62,7 @@ export const RECORD_IDS: { [C in CommandName]?: (payload: CommandPayload<C>) => 
   'chat.account': (p) => [p.account?.id],
   'chat.people': (p) => p.people.map((person) => person.id),
   'outbox.retry': (p) => [p.attachTo?.id],
+  'routing.suggest': (p) => [p.record.id],
 };
 
 /** Validates, dispatches and wraps one message. Never throws: every failure becomes a Reply. */

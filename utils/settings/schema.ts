@@ -9,6 +9,7 @@ import { unsafePatterns } from '../adapters/patterns';
 import { unknownPlaceholders } from '../plan/description';
 import { AUTO_ACTION_NAMES } from '../plan/actions';
 import { DEFAULT_PRESENCE, PresenceSettings } from '../presence/settings';
+import { DEFAULT_ROUTING, RoutingSettings } from '../routing/settings';
 
 /** A chat field by its catalogue key (DESIGN.md "Chat fields"). */
 export const ChatFieldKey = z.string().regex(/^(visitor|session|preChat|custom|chat|agent)\.[^\u0000-\u001f]{1,80}$/, { error: () => i18n.t('schema.chatField') });
@@ -148,6 +149,8 @@ export const SettingsSchema = z.object({
   }),
   /** Omni-Channel presence kept in step with the console's state (seed 004): utils/presence. */
   presence: PresenceSettings,
+  /** Routing by Salesforce fields (seed 000): rules that suggest transferring the chat to the record's owner or a department. */
+  routing: RoutingSettings,
 });
 export type Settings = z.infer<typeof SettingsSchema>;
 export type SectionName = keyof Settings;
@@ -166,6 +169,7 @@ export const DEFAULT_SETTINGS: Settings = {
     custom: [],
   },
   presence: DEFAULT_PRESENCE,
+  routing: DEFAULT_ROUTING,
 };
 
 /** Patterns of an adapter that could block the console's tab, as the admin's errors. */

@@ -28,6 +28,10 @@ export type PanelSources = {
   relate?: (request: CommandRequest<'chat.account'>) => Promise<CommandResponse<'chat.account'>>;
   /** The agent's Omni-Channel status, read-only. */
   omniStatus?: () => Promise<CommandResponse<'omni.status'>>;
+  /** The shown record's owner and the routing rules' suggestion. */
+  suggest?: (request: CommandRequest<'routing.suggest'>) => Promise<CommandResponse<'routing.suggest'>>;
+  /** Transfers the chat through the console's own dialog (the agent confirmed). */
+  transfer?: (request: CommandRequest<'console.transfer'>) => Promise<CommandResponse<'console.transfer'>>;
   /** Tells the background the open case the agent attached the chat to (or none). */
   attach?: (request: CommandRequest<'chat.case'>) => Promise<CommandResponse<'chat.case'>>;
 };

@@ -1,6 +1,7 @@
 import { i18n } from '#i18n';
 import type { Handlers } from '@/utils/messages/router';
 import { identifyContext } from '@/utils/identify/context';
+import { routingFields } from '@/utils/routing/suggest';
 import { identifyVisitor } from '@/utils/identify/service';
 import { manualSearchSosl, searchCandidates } from '@/utils/identify/search';
 import { planDefaults } from '@/utils/plan/prepare';
@@ -22,7 +23,7 @@ export function identifyHandlers(s: Services): Pick<Handlers, 'identify.run' | '
         return { state: 'error', kind: 'over_budget', message: i18n.t('failure.overBudget', { percent }) };
       }
       try {
-        const { display, read, isPhone } = await identifyContext(s.metadata, client, settings.mapping);
+        const { display, read, isPhone } = await identifyContext(s.metadata, client, settings.mapping, routingFields(settings.routing.rules));
         const result = await identifyVisitor(client, snapshot, settings.identification, s.cache, { force, display: read, isPhone, region: planDefaults(settings, grant?.orgRegion).region });
         const found = result.contacts.length + result.leads.length + result.accounts.length > 0;
         return { state: found ? 'found' : 'not_found', instanceUrl: client.session.instanceUrl, fields: display, ...result };
@@ -36,10 +37,11 @@ export function identifyHandlers(s: Services): Pick<Handlers, 'identify.run' | '
       if (!client) return { state: 'error', message: notConnected() };
       try {
         const { settings } = await s.settings();
-        const { display } = await identifyContext(s.metadata, client, settings.mapping);
-        const sosl = manualSearchSosl(text, display);
+        // Read as identification reads: a record picked by hand has its owner and what routing rules look at too.
+        const { display, read } = await identifyContext(s.metadata, client, settings.mapping, routingFields(settings.routing.rules));
+        const sosl = manualSearchSosl(text, read);
         const records = sosl ? await client.search(sosl) : [];
-        return { state: 'results', instanceUrl: client.session.instanceUrl, fields: display, records: searchCandidates(records as never, display) };
+        return { state: 'results', instanceUrl: client.session.instanceUrl, fields: display, records: searchCandidates(records as never, read) };
       } catch (error) {
         return { state: 'error', message: describeFailure(error, 'search').message };
       }

@@ -6,8 +6,9 @@ import { identifyHandlers } from './identify';
 import { recordHandlers } from './records';
 import { writeHandlers } from './writes';
 import { presenceHandlers } from './presence';
+import { routingHandlers } from './routing';
 
 /** Every command's handler, by area; the compiler says when a command has none. */
 export function createHandlers(s: Services, startedAt: number): Handlers {
-  return { ...consoleHandlers(s), ...connectionHandlers(s, startedAt), ...identifyHandlers(s), ...recordHandlers(s), ...writeHandlers(s), ...presenceHandlers(s) } satisfies Handlers;
+  return { ...consoleHandlers(s), ...connectionHandlers(s, startedAt), ...identifyHandlers(s), ...recordHandlers(s), ...writeHandlers(s), ...presenceHandlers(s), ...routingHandlers(s) } satisfies Handlers;
 }

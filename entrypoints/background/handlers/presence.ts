@@ -1,7 +1,6 @@
 import type { Handlers } from '@/utils/messages/router';
 import { isOrgLightning } from '@/utils/presence/lightning';
 import { API_VERSION } from '@/utils/salesforce/version';
-import { failureKind, toSalesforceError } from '@/utils/salesforce/errors';
 import { soqlString } from '@/utils/salesforce/escape';
 import type { Services } from '../services';
 
@@ -9,9 +8,6 @@ type Current = { records: { ServicePresenceStatus?: { DeveloperName?: string; Ma
 
 /** Presence sync (seed 004): the agent's state from the console tabs, Omni-Channel's from the Lightning relay; the panel's read-only Omni status. */
 export function presenceHandlers(s: Services): Pick<Handlers, 'presence.console' | 'presence.omni' | 'presence.statuses' | 'omni.status'> {
-  /** The user a session is (from the grant; a session without one, asked once by its token), and whether an org has Omni-Channel at all. */
-  const users = new Map<string, string>();
-  const withoutOmni = new Set<string>();
   /** The last answer per user: tabs switched back and forth cost one request a minute at most; nobody in Omni, one in ten. */
   const answered = new Map<string, { until: number; answer: { state: 'online'; status: string; label: string; synced: false } | { state: 'none' } }>();
   return {
@@ -34,12 +30,9 @@ export function presenceHandlers(s: Services): Pick<Handlers, 'presence.console'
       const client = await s.client();
       if (!client) return { state: 'none' };
       const org = client.session.instanceUrl;
-      if (withoutOmni.has(org)) return { state: 'none' };
+      if (s.omni.lacksOmni(org)) return { state: 'none' };
       try {
-        const token = client.session.accessToken;
-        let userId = (await s.grant())?.userId ?? users.get(token);
-        userId ??= (await client.get<{ user_id: string }>('/services/oauth2/userinfo')).user_id;
-        users.set(token, userId);
+        const userId = await s.omni.userId(client);
         const who = `${org} ${userId}`;
         const kept = answered.get(who);
         if (kept && kept.until > Date.now()) return kept.answer;
@@ -51,8 +44,7 @@ export function presenceHandlers(s: Services): Pick<Handlers, 'presence.console'
         return answer;
       } catch (error) {
         // An org without Omni-Channel has no such object: not asked again (the panel shows nothing).
-        const failure = toSalesforceError(error);
-        if (failureKind(failure) === 'salesforce' && /INVALID_TYPE|INSUFFICIENT_ACCESS/.test(failure.code)) withoutOmni.add(org);
+        s.omni.failed(org, error);
         return { state: 'none' };
       }
     },

@@ -5,7 +5,11 @@ import { makeVisitor } from './visitors.js';
 
 // Ids unique across page loads, as real consoles' are (the extension keys chat writes on them).
 const LOAD = Math.random().toString(36).slice(2, 7);
-const state = { chats: [], activeId: null, offline: [], next: 1, seed: 1 };
+const state = {
+  chats: [], activeId: null, offline: [], next: 1, seed: 1,
+  // The transfer dialog lists the agents online (not the one signed in) and the departments, as consoles do.
+  transferAgents: ['Ben Backup', 'Carla Chen', 'Dev Patel'], departments: ['Sales', 'Support', 'Enterprise'], transfers: [],
+};
 const $ = (sel) => document.querySelector(sel);
 
 function el(tag, attrs = {}, ...children) {
@@ -53,6 +57,7 @@ function renderPane() {
     el('header', { class: 'chat-pane__head' },
       el('h1', { class: 'chat-title' }, c.visitor.name),
       el('span', { class: 'chat-state', 'data-state': c.state }, c.state === 'ended' ? 'Chat ended' : 'Active'),
+      c.state === 'ended' ? null : el('button', { type: 'button', class: 'transfer-chat', onclick: () => openTransfer(c.id) }, 'Transfer'),
       c.state === 'ended' ? null : el('button', { type: 'button', class: 'end-chat', onclick: () => endChat(c.id) }, 'End chat')),
     el('ol', { class: 'transcript' }, ...c.messages.map(messageNode)),
     c.state === 'ended' ? null : el('form', { class: 'composer', onsubmit: (e) => { e.preventDefault(); if (input.value.trim()) { sendMessage(c.id, 'agent', input.value); input.value = ''; } } }, input, el('button', { type: 'submit' }, 'Send')),
@@ -128,6 +133,42 @@ export function endChat(id) {
   render();
 }
 
+/**
+ * The console's transfer dialog: agents and departments as radio choices on two tabs, loaded a
+ * moment after it opens (as LiveHelperChat loads its lists), confirmed with Transfer.
+ */
+function openTransfer(id) {
+  const dialog = $('.transfer-dialog');
+  dialog.dataset.chatId = id;
+  dialog.hidden = false;
+  showTransferTab('agents');
+  for (const list of dialog.querySelectorAll('.transfer-list')) list.replaceChildren(el('p', { class: 'empty' }, 'Loading…'));
+  setTimeout(() => {
+    const choices = (names, group) => names.map((name, i) => el('label', { class: 'transfer-choice' }, el('input', { type: 'radio', name: group, value: name, ...(i === 0 ? { checked: '' } : {}) }), ' ', name));
+    dialog.querySelector('.transfer-agents').replaceChildren(...choices(state.transferAgents, 'transfer-agent'));
+    dialog.querySelector('.transfer-departments').replaceChildren(...choices(state.departments, 'transfer-department'));
+  }, 150);
+}
+function showTransferTab(tab) {
+  const dialog = $('.transfer-dialog');
+  dialog.dataset.tab = tab;
+  for (const button of dialog.querySelectorAll('[data-tab]')) button.classList.toggle('is-active', button.dataset.tab === tab);
+  dialog.querySelector('.transfer-agents').hidden = tab !== 'agents';
+  dialog.querySelector('.transfer-departments').hidden = tab !== 'departments';
+}
+function confirmTransfer() {
+  const dialog = $('.transfer-dialog');
+  const group = dialog.dataset.tab === 'agents' ? 'transfer-agent' : 'transfer-department';
+  const to = dialog.querySelector(`input[name="${group}"]:checked`)?.value;
+  const c = chat(dialog.dataset.chatId);
+  if (!to || !c) return;
+  state.transfers.push({ chatId: c.id, to, kind: dialog.dataset.tab === 'agents' ? 'agent' : 'department' });
+  c.messages.push({ id: `${c.id}-m${c.messages.length}`, author: 'system', name: 'System', text: `Chat transferred to ${to}`, time: Date.now() });
+  dialog.hidden = true;
+  render();
+}
+export function setTransferAgents(names) { state.transferAgents = names; }
+
 export function selectChat(id) { if (chat(id)) { state.activeId = id; render(); } }
 export function closeChat(id) {
   state.chats = state.chats.filter((c) => c.id !== id);
@@ -154,7 +195,10 @@ function showView(view) {
 // ?profile asks the extension to time its work (npm run bench).
 if (new URLSearchParams(location.search).has('profile')) document.documentElement.setAttribute('data-sf-panel-profile', '');
 
-window.demoConsole = { startChat, sendMessage, endChat, selectChat, closeChat, receiveOffline, setAgentState, setSeed, rerender, makeVisitor, state };
+window.demoConsole = { startChat, sendMessage, endChat, selectChat, closeChat, receiveOffline, setAgentState, setSeed, setTransferAgents, rerender, makeVisitor, state };
+for (const tab of document.querySelectorAll('.transfer-dialog [data-tab]')) tab.addEventListener('click', () => showTransferTab(tab.dataset.tab));
+$('.transfer-dialog .transfer-confirm').addEventListener('click', confirmTransfer);
+$('.transfer-dialog .transfer-cancel').addEventListener('click', () => { $('.transfer-dialog').hidden = true; });
 for (const tab of document.querySelectorAll('.view-tab')) tab.addEventListener('click', () => showView(tab.dataset.view));
 $('#simulate-chat').addEventListener('click', () => startChat());
 $('#simulate-offline').addEventListener('click', () => receiveOffline({}));

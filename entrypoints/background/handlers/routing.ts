@@ -1,0 +1,44 @@
+import type { Handlers } from '@/utils/messages/router';
+import type { RoutePerson } from '@/utils/messages/protocol';
+import { activeAdapters } from '@/utils/adapters/defaults';
+import { ownerOf, suggestRoute, type Owner } from '@/utils/routing/suggest';
+import type { OmniPresence } from '@/utils/presence/reader';
+import type { Services } from '../services';
+
+/** A person as the panel shows them, with their Omni-Channel presence when the org has it. */
+function personOf(owner: Owner, me: string | null, presence: Record<string, OmniPresence> | null): RoutePerson {
+  const omni = presence?.[owner.userId];
+  return {
+    ...owner, me: owner.userId === me,
+    ...(omni ? { omni: omni.state === 'online' ? { state: 'online' as const, label: omni.label, away: omni.away } : { state: 'offline' as const } } : {}),
+  };
+}
+
+/** Routing by Salesforce fields (seed 000): whom to suggest for the shown record, and the transfer through the console's dialog. */
+export function routingHandlers(s: Services): Pick<Handlers, 'routing.suggest' | 'console.transfer'> {
+  return {
+    'routing.suggest': async ({ console: name, record }) => {
+      const { settings } = await s.settings();
+      const adapter = activeAdapters(settings.consoles).find((a) => a.name === name);
+      const transfer = { agent: !!adapter?.transfer?.agent, department: !!adapter?.transfer?.department };
+      const owner = ownerOf(record);
+      const suggestion = suggestRoute(record, settings.routing.rules);
+      const people = [owner, suggestion?.to === 'owner' ? suggestion.owner : null].filter((o): o is Owner => !!o);
+      const client = await s.client();
+      // Presence and who the agent is are a help: without them the owner and the suggestion still show.
+      const [me, presence] = client && people.length
+        ? await Promise.all([s.omni.userId(client).catch(() => null), s.omni.presence(client, people.map((p) => p.userId))])
+        : [null, null];
+      return {
+        owner: owner && personOf(owner, me, presence),
+        suggestion: suggestion?.to === 'owner' ? { ...suggestion, owner: personOf(suggestion.owner, me, presence) } : suggestion,
+        transfer,
+      };
+    },
+    'console.transfer': async ({ chatId, to }, sender) => {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined || !s.transfer) return { outcome: 'no-control' };
+      return { outcome: await s.transfer(tabId, { type: 'console.transfer', chatId, to }) };
+    },
+  };
+}
