@@ -3,7 +3,6 @@ import { i18n } from '#i18n';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import type { TransferOutcome, TransferTarget } from '@/utils/messages/console-protocol';
 import type { Candidate, DisplayFields, RoutePerson } from '@/utils/messages/protocol';
-import { objectName } from '@/components/text/objects';
 import { routeKey, type PanelStore, type Transfer } from './store';
 
 /** How a transfer went, in words. */
@@ -78,11 +77,13 @@ export function RoutingLine({ store, chat, record, fields }: { store: PanelStore
       {suggestion && because && (
         <p class="routing__suggested">
           <strong><bdi>{i18n.t('panel.routing.suggested', { name: suggestion.to === 'owner' ? suggestion.owner.name : suggestion.department })}</bdi></strong>
-          <span class="routing__because">{i18n.t('panel.routing.because', { object: objectName(because.object), field: label!, value: because.value })}</span>
+          <span class="routing__because">{i18n.t('panel.routing.because', { field: label!, value: because.value })}</span>
         </p>
       )}
       {people.map((person) => <PersonLine person={person} />)}
-      {asked ? <TransferState store={store} chat={chat} transfer={asked} /> : target && chat.state === 'active' && (
+      {asked && <TransferState store={store} chat={chat} transfer={asked} />}
+      {/* After an outcome the agent may try again (someone came online, the console's dialog was closed). */}
+      {(!asked || asked.state === 'failed' || (asked.state === 'outcome' && asked.outcome !== 'done')) && target && chat.state === 'active' && (
         <button type="button" class={`button button--small${suggestion ? '' : ' button--quiet'}`} data-action="transfer" data-target={target.name} onClick={() => store.askTransfer(chat.chatId, target)}>
           <bdi>{i18n.t('panel.routing.transfer', { name: target.name })}</bdi>
         </button>

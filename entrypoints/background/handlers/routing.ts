@@ -17,8 +17,10 @@ function personOf(owner: Owner, me: string | null, presence: Record<string, Omni
 /** Routing by Salesforce fields (seed 000): whom to suggest for the shown record, and the transfer through the console's dialog. */
 export function routingHandlers(s: Services): Pick<Handlers, 'routing.suggest' | 'console.transfer'> {
   return {
-    'routing.suggest': async ({ console: name, record }) => {
+    'routing.suggest': async ({ console: consoleName, record }) => {
       const { settings } = await s.settings();
+      // The chat's console as the background names it: the adapter, then the host it was read on (utils/chat/origin.ts).
+      const name = consoleName.split('@')[0];
       const adapter = activeAdapters(settings.consoles).find((a) => a.name === name);
       const transfer = { agent: !!adapter?.transfer?.agent, department: !!adapter?.transfer?.department };
       const owner = ownerOf(record);

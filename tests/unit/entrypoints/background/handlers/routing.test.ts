@@ -26,7 +26,7 @@ describe('routing.suggest', () => {
     expect(record.account?.values?.Type).toBe('Customer - Direct');
     expect(record.values?.OwnerId).toMatch(/^005/);
     const names = await users();
-    const route = await routingHandlers(ctx.services)['routing.suggest']({ console: 'demo', chatId: 'c1', record }, panelIn(7));
+    const route = await routingHandlers(ctx.services)['routing.suggest']({ console: 'demo@console.example.com', chatId: 'c1', record }, panelIn(7));
     expect(route.owner).toMatchObject({ userId: record.values!.OwnerId, name: names[record.values!.OwnerId as string], object: 'Contact', me: false });
     expect(route.suggestion).toMatchObject({ to: 'owner', owner: { userId: accountOwner, name: names[accountOwner], object: 'Account' }, because: { object: 'Account', field: 'Type', value: 'Customer - Direct' } });
     // The seeded agents are signed in to Omni-Channel (Available or Busy); the integration user is not.
