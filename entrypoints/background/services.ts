@@ -4,7 +4,7 @@ import { TRANSFER_OUTCOMES, type PresenceSet, type TransferAsk, type TransferOut
 import { browser } from 'wxt/browser';
 import { ChatJournal } from '@/utils/chat/journal';
 import { ConsoleTabs, type HealthStore, type KeptHealth } from '@/utils/chat/tabs';
-import { chatAccounts, chatCases, chatFixes, chatPeople, chatRecords, pruneChats } from '@/utils/chat/records';
+import { chatAccounts, chatCases, chatFixes, chatPeople, chatRecords, chatTransfers, pruneChats } from '@/utils/chat/records';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { sessionCache } from '@/utils/identify/cache';
 import type { CacheStore } from '@/utils/identify/service';
@@ -144,7 +144,7 @@ export function createServices(deps: ServiceDeps) {
   /** The record the agent chose per chat, and the values they corrected: every write of the chat takes both. */
   const decisions = {
     records: chatRecords(deps.storage), fixes: chatFixes(deps.storage), cases: chatCases(deps.storage),
-    accounts: chatAccounts(deps.storage), people: chatPeople(deps.storage),
+    accounts: chatAccounts(deps.storage), people: chatPeople(deps.storage), transfers: chatTransfers(deps.storage),
   };
   void pruneChats(deps.storage).catch(() => undefined);
 

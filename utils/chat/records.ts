@@ -9,6 +9,8 @@ export type ChatCase = { id: string; number: string; at: number };
 export type ChatPeople = { people: { id: string; name: string }[]; at: number };
 /** The account the agent related the chat to (when its person has none). */
 export type ChatAccount = { id: string; name: string; at: number };
+/** The chat was transferred to another agent or department through the panel: its end is theirs to write. */
+export type ChatTransfer = { to: string; kind: 'agent' | 'department'; at: number };
 /** The agent's corrections of values the chat's write would leave out, by record of the plan (person, record) then field. */
 export type ChatFixes = { fixes: Record<string, Record<string, FieldValue>>; at: number };
 
@@ -37,7 +39,8 @@ const FIXES = 'chat-fixes:';
 const CASE = 'chat-case:';
 const ACCOUNT = 'chat-account:';
 const PEOPLE = 'chat-people:';
-const KEPT = [RECORD, FIXES, CASE, ACCOUNT, PEOPLE];
+const TRANSFER = 'chat-transfer:';
+const KEPT = [RECORD, FIXES, CASE, ACCOUNT, PEOPLE, TRANSFER];
 
 /** The record the agent chose per chat: every write of the chat, automatic or by hand, goes to it. */
 export const chatRecords = (storage = browser.storage.local) => perChat<ChatRecord>(RECORD, storage);
@@ -52,6 +55,9 @@ export const chatPeople = (storage = browser.storage.local) => perChat<ChatPeopl
 
 /** The account the agent related each chat to. */
 export const chatAccounts = (storage = browser.storage.local) => perChat<ChatAccount>(ACCOUNT, storage);
+
+/** The chats the agent transferred away through the panel. */
+export const chatTransfers = (storage = browser.storage.local) => perChat<ChatTransfer>(TRANSFER, storage);
 
 /** Forgets what was kept for chats older than a week, records, corrections and cases alike, in one read of storage (once per worker start). */
 export async function pruneChats(storage = browser.storage.local, now = Date.now()): Promise<void> {

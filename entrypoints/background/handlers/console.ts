@@ -40,13 +40,17 @@ export function consoleHandlers(s: Services): Pick<Handlers, ConsoleCommands> {
         const trigger = event.type === 'ended' ? 'ended' : 'offline';
         // The agent's own choice for the chat wins over the automatic action (one per chat). Read
         // together: until the chat is stored, a browser killed loses it (README: the loss window).
-        const [{ settings }, choice] = await Promise.all([s.settings(), s.choiceOf(chatKeyOf(event.snapshot))]);
+        const [{ settings }, choice, transferred] = await Promise.all([
+          s.settings(), s.choiceOf(chatKeyOf(event.snapshot)),
+          trigger === 'ended' ? s.decisions.transfers.get(chatKeyOf(event.snapshot)) : null,
+        ]);
         // An agent in the console wraps the chat up before its write goes (an offline message has nobody to).
         const wrapUpUntil = trigger === 'ended' && settings.wrapUp.enabled && tabId !== undefined ? Date.now() + settings.wrapUp.seconds * 1000 : undefined;
         let chosen: OutboxEntry | null, stored: OutboxEntry | null, automatic: boolean;
         try {
           chosen = trigger === 'ended' ? await s.outbox.release(event.snapshot, tabId, wrapUpUntil) : null;
-          automatic = !chosen && settings.automation[trigger].action !== 'nothing';
+          // A chat the agent transferred away ends for them when the console drops it: whoever ends it writes it.
+          automatic = !chosen && !transferred && settings.automation[trigger].action !== 'nothing';
           // Stored before any request: from here on the chat's write cannot be lost. It goes to the
           // record the agent chose in the panel, if they chose one.
           stored = automatic ? await s.outbox.enqueue(event.snapshot, trigger, choice, tabId, wrapUpUntil) : chosen;

@@ -3,6 +3,7 @@ import type { RoutePerson } from '@/utils/messages/protocol';
 import { activeAdapters } from '@/utils/adapters/defaults';
 import { ownerOf, suggestRoute, type Owner } from '@/utils/routing/suggest';
 import type { OmniPresence } from '@/utils/presence/reader';
+import { chatKeyOf } from '@/utils/plan/plan';
 import type { Services } from '../services';
 
 /** A person as the panel shows them, with their Omni-Channel presence when the org has it. */
@@ -37,10 +38,13 @@ export function routingHandlers(s: Services): Pick<Handlers, 'routing.suggest' |
         transfer,
       };
     },
-    'console.transfer': async ({ chatId, to }, sender) => {
+    'console.transfer': async ({ console: consoleName, chatId, to }, sender) => {
       const tabId = sender.tab?.id;
       if (tabId === undefined || !s.transfer) return { outcome: 'no-control' };
-      return { outcome: await s.transfer(tabId, { type: 'console.transfer', chatId, to }) };
+      const outcome = await s.transfer(tabId, { type: 'console.transfer', chatId, to });
+      // The chat is someone else's now: its end in this console (the console drops it from the list) is not this agent's to write.
+      if (outcome === 'done') await s.decisions.transfers.set(chatKeyOf({ console: consoleName, chatId }), { to: to.name, kind: to.kind });
+      return { outcome };
     },
   };
 }

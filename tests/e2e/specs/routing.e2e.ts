@@ -13,6 +13,7 @@ const e2e = useExtension();
  * customer owned by Carla Chen; José Núñez's Globex is a prospect.)
  */
 const ROUTING = {
+  automation: { ended: { action: 'contactTask', strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } },
   routing: {
     rules: [
       { object: 'Account', field: 'Type', values: ['Customer - Direct'], to: 'owner' },
@@ -58,7 +59,7 @@ describe('routing by Salesforce fields (seed 000)', () => {
     await harness.screenshot(page, 'routing-confirm');
     await panel.click('.routing [data-action="transfer-confirm"]');
     await panel.find('.routing [data-outcome="done"]');
-    expect(await routingText(panel)).toContain('Transferred to Carla Chen.');
+    expect(await routingText(panel)).toContain('Transferred to Carla Chen. Whoever ends the chat writes it');
     // The console's own dialog did it: its first agent (Ben Backup, checked first) was not taken.
     expect(await transfers(page)).toEqual([{ chatId: chat, to: 'Carla Chen', kind: 'agent' }]);
     expect(await page.$eval('.transcript', (el) => el.textContent)).toContain('Chat transferred to Carla Chen');
@@ -66,6 +67,15 @@ describe('routing by Salesforce fields (seed 000)', () => {
     await harness.screenshot(page, 'routing-done');
     // The panel shown again asks Salesforce nothing more within the minute.
     expect(await presenceQueries()).toBe(1);
+    // The chat is Carla's now: its end in this console writes nothing from here (the automatic action is on),
+    // while a chat that stayed is written: the second chat's write settled means the first chat's end was handled.
+    await demo.endChat(chat);
+    const stayed = await demo.startChat(demoVisitor('Grace Hopper', 'grace.hopper@example.com'));
+    await panel.waitForVisitor(stayed);
+    await demo.endChat(stayed);
+    expect(await panel.settledWrite(stayed)).toMatchObject({ state: 'done' });
+    expect((await panel.backgroundEvents()).some((e) => e.type === 'ended' && e.chatId === chat)).toBe(true);
+    expect((await panel.send<{ data: unknown[] }>({ command: 'outbox.list', payload: { chatId: chat } })).data).toEqual([]);
   });
 
   it("nobody by the owner's name in the console's list: nothing is transferred, the dialog is left for the agent, and the panel says why; cancel asks nothing", async () => {

@@ -3,7 +3,8 @@ import { emptySnapshot } from '@/utils/chat/snapshot';
 import { identifyHandlers } from '@/entrypoints/background/handlers/identify';
 import { routingHandlers } from '@/entrypoints/background/handlers/routing';
 import type { Candidate } from '@/utils/messages/protocol';
-import { panelIn, useServices } from '../setup';
+import { consoleHandlers } from '@/entrypoints/background/handlers/console';
+import { consoleTab, panelIn, useServices } from '../setup';
 
 const ctx = useServices();
 const grace = { ...emptySnapshot('c1', 'demo'), visitor: { email: 'grace.hopper@example.com' } };
@@ -74,6 +75,31 @@ describe('routing.suggest', () => {
 });
 
 describe('console.transfer', () => {
+  it("done: the chat is someone else's, so its end in this console writes nothing automatically; another chat's end still does", async () => {
+    ctx.settings.local = { automation: { ended: { action: 'contactTask', strategy: 'none', noMatch: 'nothing' } } };
+    const asked: unknown[] = [];
+    ctx.services.transfer = async (tabId, ask) => (asked.push([tabId, ask]), 'done');
+    const chat = (chatId: string, state: 'active' | 'ended' = 'active') => ({ ...grace, chatId, state });
+    const consoleEvents = consoleHandlers(ctx.services);
+    await consoleEvents['chat.event']({ type: 'started', snapshot: chat('c1') }, consoleTab(7));
+    // The panel names the chat's console as the background does: with the console's host.
+    expect(await routingHandlers(ctx.services)['console.transfer']({ console: 'demo@console.example.com', chatId: 'c1', to: { kind: 'agent', name: 'Ben Backup' } }, panelIn(7))).toEqual({ outcome: 'done' });
+    expect(asked).toEqual([[7, { type: 'console.transfer', chatId: 'c1', to: { kind: 'agent', name: 'Ben Backup' } }]]);
+    await consoleEvents['chat.event']({ type: 'ended', snapshot: chat('c1', 'ended') }, consoleTab(7));
+    await consoleEvents['chat.event']({ type: 'ended', snapshot: chat('c2', 'ended') }, consoleTab(7));
+    await ctx.sent();
+    expect((await ctx.services.outbox.entries()).map((e) => e.snapshot.chatId)).toEqual(['c2']);
+  });
+
+  it('not done (nobody by that name): the chat stays this agent\'s to write', async () => {
+    ctx.settings.local = { automation: { ended: { action: 'contactTask', strategy: 'none', noMatch: 'nothing' } } };
+    ctx.services.transfer = async () => 'not-listed';
+    expect(await routingHandlers(ctx.services)['console.transfer']({ console: 'demo@console.example.com', chatId: 'c1', to: { kind: 'agent', name: 'Ben Backup' } }, panelIn(7))).toEqual({ outcome: 'not-listed' });
+    await consoleHandlers(ctx.services)['chat.event']({ type: 'ended', snapshot: { ...grace, state: 'ended' } }, consoleTab(7));
+    await ctx.sent();
+    expect((await ctx.services.outbox.entries()).map((e) => e.snapshot.chatId)).toEqual(['c1']);
+  });
+
   it('without a console tab to ask: no-control, never a guess', async () => {
     const h = routingHandlers(ctx.services);
     expect(await h['console.transfer']({ console: 'demo', chatId: 'c1', to: { kind: 'agent', name: 'Ben Backup' } }, panelIn(7))).toEqual({ outcome: 'no-control' });
