@@ -142,7 +142,10 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
   const related = preview?.account;
   const waitsForAccount = preview?.needsAccount ? i18n.t('panel.atEnd.waitsForAccount') : null;
   const under = related && !person?.account && !account ? { name: related.name } : account;
-  const target = chat.state === 'active' && (settled || person) ? undecided ?? waitsForAccount ?? unknown ?? atChatEnd(status.atChatEnd, person, onCase, under) : null;
+  // Transferred away through the panel: nothing is written from here at its end (the routing block says so).
+  const transfer = store.transfers.value[chat.chatId];
+  const away = transfer?.state === 'outcome' && transfer.outcome === 'done';
+  const target = chat.state === 'active' && !away && (settled || person) ? undecided ?? waitsForAccount ?? unknown ?? atChatEnd(status.atChatEnd, person, onCase, under) : null;
   const where = target && (
     <>
       <p class="chat-actions__target" role="status" data-at-chat-end={status.atChatEnd}>{rich(i18n.t('panel.atEnd.line', slots('target')), { target: <bdi>{target}</bdi> })}</p>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useExtension } from '../e2e/setup';
 import { PanelPage } from '../e2e/pages/panel';
-import { agentSays, BASE, closeAllChats, login, LOGINS, openFromDashboard, visitorChat } from '../consoles/livehelperchat/capture';
+import { agentSays, BASE, closeAllChats, ensureOperator, login, LOGINS, openFromDashboard, transfersOf, visitorChat } from '../consoles/livehelperchat/capture';
 
 const e2e = useExtension();
 
@@ -59,5 +59,45 @@ describe('a real LiveHelperChat', () => {
     expect(description).not.toMatch(/thumb_up|done_all|\d\d:\d\d:\d\dHello/);
     await harness.screenshot(page, 'lhc-live-closed');
     console.log(`LHC chat ${chat}: one task on ${grace.Name} (${tasks[0]!.Id}), ${entry.steps.map((s) => `${s.method} ${s.object}`).join(', ')}\n${description}`);
+  });
+
+  it("transfers the chat to its contact's owner through LHC's own dialog, after the agent confirms; its end in this console then writes nothing from here", async () => {
+    const { harness, emulator } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    await harness.clearOutbox();
+    const token = await emulator.token();
+    await harness.useSettings(SETTINGS);
+    await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+    // Grace Hopper's contact belongs to Ben Backup in the seeded org: he is an LHC operator too, online.
+    const ben = ensureOperator('ben', 'Ben', 'Backup', 'ben.backup@example.com');
+    closeAllChats();
+    const chat = visitorChat('Grace Hopper', 'grace.hopper@example.com', '+1 415 555 0100', 'Can my account manager call me?');
+    const page = await login(await harness.newPage(), ...LOGINS.admin);
+    await page.goto(`${BASE}/index.php/site_admin/`, { waitUntil: 'networkidle2' });
+    await openFromDashboard(page, chat);
+    const panel = new PanelPage(page);
+    await panel.waitForVisitor(String(chat));
+    await panel.find('.routing [data-owner-of="Contact"]');
+    await panel.click('.routing [data-action="transfer"][data-target="Ben Backup"]');
+    await panel.find('.routing [data-action="transfer-confirm"]');
+    expect(transfersOf(chat)).toEqual([]);
+    await harness.screenshot(page, 'lhc-live-transfer-confirm');
+    await panel.click('.routing [data-action="transfer-confirm"]');
+    // LHC's dialog lists the online operators, the first one checked: the extension picks Ben and confirms.
+    await panel.find('.routing [data-outcome="done"]', 20_000);
+    expect(transfersOf(chat)).toEqual([ben]);
+    await page.waitForFunction((id) => document.querySelector(`#messagesBlock-${id}`)?.textContent?.includes('has transferred chat to Ben Backup'), { timeout: 10_000, polling: 100 }, chat);
+    // The panel no longer says what this agent's extension writes at the chat's end: Ben's does.
+    expect(await (await panel.frame()).$('.chat-actions__target')).toBeNull();
+    await harness.screenshot(page, 'lhc-live-transferred');
+    // Ana closes the chat in her console: the chat was transferred away, so nothing is written from here.
+    const close = `#chat-id-${chat} #chat-close-action-${chat}`;
+    await page.$eval(close, (button) => button.scrollIntoView({ block: 'center' }));
+    await page.click(close);
+    for (let i = 0; i < 100 && !(await panel.backgroundEvents()).some((e) => e.type === 'ended' && e.chatId === String(chat)); i++) await new Promise((r) => setTimeout(r, 100));
+    expect((await panel.backgroundEvents()).some((e) => e.type === 'ended' && e.chatId === String(chat))).toBe(true);
+    // A write is stored within milliseconds of the end's event: a second is ample for one to show.
+    await new Promise((r) => setTimeout(r, 1000));
+    expect((await panel.send<{ data: unknown[] }>({ command: 'outbox.list', payload: { chatId: String(chat) } })).data).toEqual([]);
   });
 });

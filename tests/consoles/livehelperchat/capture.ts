@@ -40,6 +40,25 @@ export function visitorLeaves(chatId: number): void {
   execFileSync('curl', ['-s', '-o', '/dev/null', `${BASE}/index.php/chat/userclosechat/${chatId}/${hash}/(eclose)/t`]);
 }
 
+const sql = (query: string) => execFileSync('mariadb', [`--defaults-file=${join(DIR, 'mysql', 'my.cnf')}`, '-uroot', '-N', '-e', query, env.DB_NAME ?? 'lhc'], { encoding: 'utf8' }).trim();
+
+/**
+ * An operator of the kit's operators group (created when missing, as the back office does), set
+ * "always online" (its own switch in LHC), so LHC's transfer dialog lists them. Their id.
+ */
+export function ensureOperator(username: string, name: string, surname: string, email: string): number {
+  if (!/^\w+$/.test(username)) throw new Error(`not a plain username: ${username}`);
+  const kit = (...args: string[]) => execFileSync('php', [join(DIR, 'kit', 'lhc-kit.php'), join(DIR, 'lhc_web'), ...args], { encoding: 'utf8' });
+  kit('ensure-user', username, `Pw-${Math.random().toString(36).slice(2)}`, name, surname, email, (env.OP_GROUP ?? '').replace(/\\(.)/g, '$1'));
+  kit('set-always-on', username, '1');
+  return Number(sql(`SELECT id FROM lh_users WHERE username = '${username}'`));
+}
+
+/** The operators a chat was transferred to (LHC's lh_transfer: the transfer waits there for them to accept it). */
+export function transfersOf(chatId: number): number[] {
+  return sql(`SELECT transfer_to_user_id FROM lh_transfer WHERE chat_id = ${Number(chatId)}`).split('\n').filter(Boolean).map(Number);
+}
+
 /** Logs an operator in on this page, as LHC's login form is used. */
 export async function login(page: Page, user: string, password: string): Promise<Page> {
   await page.goto(`${BASE}/index.php/site_admin/user/login`, { waitUntil: 'load' });
