@@ -1,9 +1,21 @@
 import { describe, expect, it } from 'vitest';
 import { useExtension } from '../e2e/setup';
 import { PanelPage } from '../e2e/pages/panel';
-import { agentSays, BASE, closeAllChats, ensureOperator, login, LOGINS, openFromDashboard, transfersOf, visitorChat } from '../consoles/livehelperchat/capture';
+import { agentSays, BASE, closeAllChats, ensureOperator, login, LOGINS, openFromDashboard, operatorOnline, putOnline, transfersOf, visitorChat } from '../consoles/livehelperchat/capture';
 
 const e2e = useExtension();
+
+/**
+ * Seed 004's mapping for LHC, whose operators are online or offline (its switch): Omni's
+ * Available is online, its break is offline; LHC online is Omni Available.
+ */
+const PRESENCE = {
+  enabled: true,
+  fromOmni: [{ status: 'Available', busy: false, mapsTo: 'online' }, { status: 'Break', busy: false, mapsTo: 'offline' }, { status: 'Busy', busy: true, mapsTo: null }],
+  toOmni: [{ state: 'online', status: 'Available' }],
+  readyState: 'online', busyState: 'online', offlineState: 'offline', loginStatus: 'Available',
+  consoleLogoutOffline: true, omniOfflineLogsOut: true, workAcceptedBusy: false, master: 'console',
+};
 
 /** The admin points the built-in adapter at this LHC (a self-hosted console has its own host). */
 const SETTINGS = {
@@ -99,5 +111,50 @@ describe('a real LiveHelperChat', () => {
     // A write is stored within milliseconds of the end's event: a second is ample for one to show.
     await new Promise((r) => setTimeout(r, 1000));
     expect((await panel.send<{ data: unknown[] }>({ command: 'outbox.list', payload: { chatId: String(chat) } })).data).toEqual([]);
+  });
+
+  it("keeps LHC's own online switch in step with Omni-Channel (the presence sync, through the Salesforce package's bridge on a Lightning stand-in)", async () => {
+    const { harness, emulator, consoleUrl } = e2e;
+    await emulator.reset({ data: 'scenarios' });
+    putOnline(LOGINS.admin[0]);
+    // LHC's admin is Ana Agent, a user of the org too: her session, and Omni's reports from her Lightning console.
+    const token = await emulator.token('ana.agent@example.com');
+    await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+    await harness.useSettings({ ...SETTINGS, presence: PRESENCE });
+    await harness.inWorker(async () => {
+      for (let i = 0; i < 100 && !(await chrome.scripting.getRegisteredContentScripts({ ids: ['omni'] })).length; i++) await new Promise((r) => setTimeout(r, 50));
+    });
+    await harness.consoleScriptReady();
+    await harness.inWorker(() => chrome.storage.session.remove('presence-sync'));
+    await harness.stopWorker();
+    const lightning = await harness.newPage(new URL('/lightning/', consoleUrl).href);
+    await lightning.waitForFunction(() => document.getElementById('bridge-state')?.textContent === 'connected to the extension', { timeout: 10_000 });
+    const omni = (script: string) => lightning.evaluate(script) as Promise<string | null>;
+    const lhc = await login(await harness.newPage(), ...LOGINS.admin);
+    await lhc.goto(`${BASE}/index.php/site_admin/`, { waitUntil: 'networkidle2' });
+    const icon = () => lhc.$eval('#online-offline-user', (el) => el.textContent);
+    const until = async (check: () => Promise<boolean>, what: string) => {
+      for (let i = 0; i < 150; i++) if (await check()) return;
+      else await new Promise((r) => setTimeout(r, 100));
+      throw new Error(`never: ${what}`);
+    };
+    // LHC signs in online: Omni logs in with the login status.
+    await until(async () => (await omni('window.omni.current()')) === 'Available', 'Omni Available at LHC sign-in');
+
+    // Omni by hand to a break → the extension clicks LHC's own switch: LHC's server has her offline.
+    await omni("window.omni.pick('Break')");
+    await until(async () => (await icon()) === 'flash_off' && !operatorOnline(LOGINS.admin[0]), 'LHC offline');
+    await lhc.bringToFront();
+    await harness.screenshot(lhc, 'lhc-live-presence-offline');
+    await omni("window.omni.pick('Available')");
+    await until(async () => (await icon()) === 'flash_on' && operatorOnline(LOGINS.admin[0]), 'LHC online again');
+    // Omni did not hear its own change echoed back.
+    expect(await omni('window.omni.current()')).toBe('Available');
+
+    // The operator switches LHC off by hand → Omni logged out.
+    await lhc.click('#online-offline-user');
+    await until(async () => (await omni('window.omni.current()')) === null, 'Omni logged out');
+    expect(operatorOnline(LOGINS.admin[0])).toBe(false);
+    putOnline(LOGINS.admin[0]);
   });
 });

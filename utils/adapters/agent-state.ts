@@ -16,6 +16,8 @@ export function readAgentState(adapter: Adapter, doc: Document): string | null {
 export function setAgentState(adapter: Adapter, doc: Document, state: string): boolean {
   const how = adapter.setState;
   if (!how) return false;
+  // Already there: a console's control may be a toggle, which a click would turn the other way.
+  if (readAgentState(adapter, doc) === state) return true;
   if (how.select) {
     const select = query(doc, how.select);
     if (!(select instanceof HTMLSelectElement)) return false;

@@ -94,7 +94,8 @@ export function read(scope: Scope, extract: Extract): string | null {
     const match = compiled(extract.pattern).exec(value.slice(0, PATTERN_TEXT_MAX));
     value = match ? (match[1] ?? match[0]) : null;
   }
-  return value;
+  const said = value?.trim();
+  return said !== undefined && extract.map && Object.hasOwn(extract.map, said) ? extract.map[said]! : value;
 }
 
 /** Page text a pattern runs on is cut to this many characters: an id, a name or an e-mail is far shorter (patterns that backtrack badly are refused in settings, utils/adapters/patterns.ts). */

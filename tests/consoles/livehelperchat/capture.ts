@@ -59,6 +59,17 @@ export function transfersOf(chatId: number): number[] {
   return sql(`SELECT transfer_to_user_id FROM lh_transfer WHERE chat_id = ${Number(chatId)}`).split('\n').filter(Boolean).map(Number);
 }
 
+/** Whether an operator shows as online (LHC's online switch: lh_users.hide_online). */
+export function operatorOnline(username: string): boolean {
+  return sql(`SELECT hide_online FROM lh_users WHERE username = '${username.replace(/\W/g, '')}'`) === '0';
+}
+
+/** Puts an operator online, as their switch does (both places LHC keeps it). */
+export function putOnline(username: string): void {
+  const user = username.replace(/\W/g, '');
+  sql(`UPDATE lh_users SET hide_online = 0 WHERE username = '${user}'; UPDATE lh_userdep SET hide_online = 0 WHERE user_id = (SELECT id FROM lh_users WHERE username = '${user}')`);
+}
+
 /** Logs an operator in on this page, as LHC's login form is used. */
 export async function login(page: Page, user: string, password: string): Promise<Page> {
   await page.goto(`${BASE}/index.php/site_admin/user/login`, { waitUntil: 'load' });

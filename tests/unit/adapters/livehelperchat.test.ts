@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { query, queryAll } from '@/utils/adapters/dom';
 import { readActiveChat, readChatList } from '@/utils/adapters/scrape';
+import { readAgentState, setAgentState } from '@/utils/adapters/agent-state';
 import { builtIn, loadFixture } from './fixtures';
 
 // The adapter on a real LiveHelperChat's DOM (tests/consoles/livehelperchat/captures, with the
@@ -87,5 +88,23 @@ describe('livehelperchat adapter on a real LHC', () => {
     const said = [...document.querySelectorAll('.message-row[data-op-id="0"] .msg-body')].at(-1)!;
     said.textContent = 'Visitor has left the chat! (just kidding)';
     expect(chatOf()!.state).toBe('active');
+  });
+
+  it("reads the operator's state from LHC's own online switch, and sets it with a click only when it is the other state (the switch toggles)", () => {
+    load('dashboard-chat-open');
+    expect(readAgentState(adapter, document)).toBe('online');
+    const toggle = query(document, 'change-online-status #online-offline-user') as HTMLElement;
+    let clicks = 0;
+    // LHC's switch, as its component does: a click turns it the other way.
+    toggle.addEventListener('click', () => ((clicks += 1), (toggle.textContent = toggle.textContent === 'flash_on' ? 'flash_off' : 'flash_on')));
+    expect(setAgentState(adapter, document, 'online')).toBe(true);
+    expect(clicks).toBe(0);
+    expect(setAgentState(adapter, document, 'offline')).toBe(true);
+    expect(readAgentState(adapter, document)).toBe('offline');
+    expect(setAgentState(adapter, document, 'offline')).toBe(true);
+    expect(clicks).toBe(1);
+    // LHC has no Busy: the sync is told so, nothing is clicked.
+    expect(setAgentState(adapter, document, 'busy')).toBe(false);
+    expect(clicks).toBe(1);
   });
 });
