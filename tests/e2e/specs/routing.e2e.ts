@@ -3,6 +3,8 @@ import type { Page } from 'puppeteer';
 import { useExtension } from '../setup';
 import { demoVisitor } from '../pages/demo-console';
 import type { PanelPage } from '../pages/panel';
+import { OptionsPage, OPTIONS_URL } from '../pages/options';
+import { axeViolations } from '../harness/axe';
 
 const e2e = useExtension();
 
@@ -126,5 +128,31 @@ describe('routing by Salesforce fields (seed 000)', () => {
     const suggested = await panel.sendFromConsole<{ ok: boolean; error?: { code: string } }>({ command: 'routing.suggest', payload: { console: 'demo', chatId: chat, record: { type: 'Contact', id: '003000000000001AAA', name: 'x', matched: [] } } });
     expect(suggested).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(await transfers(page)).toEqual([]);
+  });
+
+  it('an admin writes a rule in the options page: record, field (the org\'s fields offered), values, a department; it is saved as the panel reads it', async () => {
+    const { harness, emulator } = e2e;
+    const token = await emulator.token();
+    await harness.useSettings({});
+    await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+    const page = await harness.newPage(OPTIONS_URL);
+    const options = new OptionsPage(page);
+    await options.ready();
+    await page.waitForSelector('#routing-Account option[value="Type"]', { timeout: 15_000 });
+    await page.click('#routing .add');
+    const rule = '#routing .routing-rule[data-rule="0"]';
+    await page.select(`${rule} .routing-object`, 'Account');
+    await options.retype(`${rule} .routing-field`, 'Industry');
+    await page.type(`${rule} .routing-values`, 'Banking, Technology');
+    await page.keyboard.press('Tab'); // the values are taken when the field is left
+    await page.select(`${rule} .routing-to`, 'department');
+    await page.type(`${rule} .routing-department`, 'Enterprise');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.bringToFront();
+    await page.$eval('#routing', (el) => el.scrollIntoView({ block: 'start' }));
+    await harness.screenshot(page, 'routing-options');
+    await options.save();
+    const saved = await harness.inWorker(async () => ((await chrome.storage.local.get('settings')).settings as { routing: unknown }).routing);
+    expect(saved).toEqual({ rules: [{ object: 'Account', field: 'Industry', values: ['Banking', 'Technology'], to: 'department', department: 'Enterprise' }] });
   });
 });
