@@ -1,5 +1,5 @@
 import { PresenceHub, type HubState } from '@/utils/presence/hub';
-import { OmniReader } from '@/utils/presence/reader';
+import { OmniReader, sessionKept } from '@/utils/presence/reader';
 import { TRANSFER_OUTCOMES, type PresenceSet, type TransferAsk, type TransferOutcome } from '@/utils/messages/console-protocol';
 import { browser } from 'wxt/browser';
 import { ChatJournal } from '@/utils/chat/journal';
@@ -309,7 +309,7 @@ export function createServices(deps: ServiceDeps) {
   });
 
   /** Omni-Channel presence, read-only: the agent's own status, a record owner's. */
-  const omni = new OmniReader(async () => (await grant())?.userId);
+  const omni = new OmniReader(async () => (await grant())?.userId, sessionKept(browser.storage.session));
 
   /** The console tab closed: its chats are gone from the panel, and their wrap-ups end (the writes go now). */
   const forgetTab = (tabId: number) => {

@@ -10,6 +10,7 @@ import { watchConsole } from '@/utils/adapters/runtime';
 import type { ChatEvent, ChatSnapshot } from '@/utils/chat/snapshot';
 import type { PresenceSet, TransferAsk, TransferOutcome } from '@/utils/messages/console-protocol';
 import { transferChat } from '@/utils/adapters/transfer';
+import { readChatId } from '@/utils/adapters/scrape';
 import { query } from '@/utils/adapters/dom';
 import { toSend, type SentChats } from '@/utils/chat/delta';
 import { readAgentState, setAgentState } from '@/utils/adapters/agent-state';
@@ -80,7 +81,8 @@ export default defineContentScript({
       const ask = message as PresenceSet | TransferAsk | null;
       if (ask?.type === 'presence.set' && 'state' in ask && typeof ask.state === 'string') return void respond(setAgentState(adapter, document, ask.state));
       if (ask?.type !== 'console.transfer' || typeof ask.chatId !== 'string' || typeof ask.to?.name !== 'string') return;
-      if (latest?.chatId !== ask.chatId) return void respond('not-open');
+      // The chat the console shows now, read now: the agent may have switched since the panel asked.
+      if (readChatId(adapter, document, location.href) !== ask.chatId) return void respond('not-open');
       void transferChat(adapter, document, query(document, adapter.pane.root), ask.to).then(respond, () => respond('no-control'));
       return true; // answered when the console has closed its dialog
     };

@@ -17,7 +17,8 @@ export function setAgentState(adapter: Adapter, doc: Document, state: string): b
   const how = adapter.setState;
   if (!how) return false;
   // Already there: a console's control may be a toggle, which a click would turn the other way.
-  if (readAgentState(adapter, doc) === state) return true;
+  const now = readAgentState(adapter, doc);
+  if (now === state) return true;
   if (how.select) {
     const select = query(doc, how.select);
     if (!(select instanceof HTMLSelectElement)) return false;
@@ -31,6 +32,9 @@ export function setAgentState(adapter: Adapter, doc: Document, state: string): b
   }
   const target = how.click?.[state];
   if (!target) return false;
+  // One control for several states is a toggle: clicked only from a state known to be another one of its own.
+  const toggles = Object.entries(how.click!).filter(([, selector]) => selector === target).map(([name]) => name);
+  if (toggles.length > 1 && (now === null || !toggles.includes(now))) return false;
   if (how.open) (query(doc, how.open) as HTMLElement | null)?.click();
   const element = query(doc, target) as HTMLElement | null;
   element?.click();

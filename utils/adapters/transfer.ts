@@ -8,16 +8,21 @@ export const DIALOG_WAIT_MS = 8_000;
 /** A name as words: any case, accents and punctuation aside ("José  Núñez" = "jose nunez"). */
 const words = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase().split(/[^\p{L}\p{N}@._-]+/u).filter(Boolean);
 
-/** Whether a choice's text names the target: its e-mail, or its name's words in a row (so "Ann Lee" is not "Ann Leeds"). */
-export function names(text: string, target: TransferTarget): boolean {
+/**
+ * How well a choice's text names the target: 2, exactly its name; 1, its name then more ("Oscar
+ * Operator | night shift", "Support [current]"); 0, not it ("Mary Ann Lee" is not "Ann Lee",
+ * "Inside Sales" is not "Sales").
+ */
+export function nameMatch(text: string, target: TransferTarget): 0 | 1 | 2 {
   const said = words(text);
-  if (target.email && said.includes(target.email.toLowerCase())) return true;
   const name = words(target.name);
-  if (!name.length) return false;
-  return said.some((_, i) => name.every((w, j) => said[i + j] === w));
+  if (!name.length || !name.every((w, i) => said[i] === w)) return 0;
+  return said.length === name.length ? 2 : 1;
 }
 
 const visible = (el: Element) => el.isConnected && (typeof el.checkVisibility === 'function' ? el.checkVisibility() : true);
+/** The one visible element a selector finds (a hidden earlier dialog may hold the same parts). */
+const shownOne = (scope: Document | Element, selector: string) => queryAll(scope, selector).find(visible) as HTMLElement | undefined;
 
 /** Resolves with what `check` finds once the page shows it (checked after each change, no polling), or null after `ms`. */
 function whenShown<T>(doc: Document, check: () => T | null, ms: number): Promise<T | null> {
@@ -40,19 +45,24 @@ function whenShown<T>(doc: Document, check: () => T | null, ms: number): Promise
 }
 
 /**
- * Transfers the open chat through the console's own dialog, as the agent would: opens it, picks
- * the one choice that names the target, confirms. The console's code does the transfer (and its
- * rules: who may take it, what the visitor is told). Unsure is nothing: when nobody or several
- * choices name the target, nothing is confirmed and the dialog stays open for the agent.
+ * Transfers the open chat through the console's own dialog, as the agent would: opens it (the
+ * control in the chat's pane; one elsewhere only when it is the only one shown), picks the one
+ * choice that names the target (exactly, else by its name followed by more), confirms. The
+ * console's code does the transfer (and its rules). Unsure is nothing: when nobody or several
+ * choices name the target, nothing is confirmed and the dialog stays open for the agent. Done is
+ * the dialog closing (its Transfer button gone), not a list that redrew itself.
  */
 export async function transferChat(adapter: Adapter, doc: Document, pane: Element | null, target: TransferTarget, ms = DIALOG_WAIT_MS): Promise<TransferOutcome> {
   const how = adapter.transfer;
   const list = target.kind === 'agent' ? how?.agent : how?.department;
-  const open = how && ((pane && query(pane, how.open)) || query(doc, how.open));
-  if (!how || !list || !(open instanceof HTMLElement)) return 'no-control';
+  if (!how || !list) return 'no-control';
+  const inPane = pane && query(pane, how.open);
+  const onPage = queryAll(doc, how.open).filter(visible);
+  const open = inPane ?? (onPage.length === 1 ? onPage[0] : null);
+  if (!(open instanceof HTMLElement)) return 'no-control';
   open.click();
   if (list.tab) {
-    const tab = await whenShown(doc, () => query(doc, list.tab!) as HTMLElement | null, ms);
+    const tab = await whenShown(doc, () => shownOne(doc, list.tab!) ?? null, ms);
     if (!tab) return 'no-control';
     tab.click();
   }
@@ -62,16 +72,16 @@ export async function transferChat(adapter: Adapter, doc: Document, pane: Elemen
     return shown.length ? shown : null;
   }, ms);
   if (!choices) return 'no-control';
-  const named = choices.filter((choice) => names((choice as HTMLElement).innerText ?? choice.textContent ?? '', target));
+  const ranked = choices.map((choice) => ({ choice: choice as HTMLElement, rank: nameMatch((choice as HTMLElement).innerText ?? choice.textContent ?? '', target) }));
+  const best = Math.max(...ranked.map((r) => r.rank));
+  const named = best ? ranked.filter((r) => r.rank === best) : [];
   if (named.length !== 1) return named.length ? 'ambiguous' : 'not-listed';
-  const choice = named[0] as HTMLElement;
+  const choice = named[0]!.choice;
   choice.click();
-  if (list.confirm) {
-    const confirm = queryAll(doc, list.confirm).find(visible);
-    if (!(confirm instanceof HTMLElement)) return 'no-control';
-    confirm.click();
-  }
-  // Done when the console closes its dialog (the choice goes away), as it does after a transfer.
-  const closed = await whenShown(doc, () => (visible(choice) ? null : true), ms);
+  const confirm = list.confirm ? shownOne(doc, list.confirm) : undefined;
+  if (list.confirm && !confirm) return 'no-control';
+  confirm?.click();
+  const closes = confirm ?? choice;
+  const closed = await whenShown(doc, () => (visible(closes) ? null : true), ms);
   return closed ? 'done' : 'unconfirmed';
 }

@@ -41,8 +41,8 @@ export type OmniEvent = z.infer<typeof OmniEvent>;
 /** What the background asks a content script to set: the console's state, or Omni's status (null: log out). */
 export type PresenceSet = { type: 'presence.set'; state: string } | { type: 'presence.set'; status: string | null; statusId?: string };
 
-/** Who a chat is transferred to: an agent (by name, or e-mail where the console shows it) or a department, as the console's dialog lists them. */
-export type TransferTarget = { kind: 'agent' | 'department'; name: string; email?: string };
+/** Who a chat is transferred to: an agent or a department, by name as the console's dialog lists them. */
+export type TransferTarget = { kind: 'agent' | 'department'; name: string };
 /** What the background asks a console tab's script: transfer the chat it shows through the console's own dialog. */
 export type TransferAsk = { type: 'console.transfer'; chatId: string; to: TransferTarget };
 /**

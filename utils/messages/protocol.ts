@@ -220,7 +220,7 @@ export const commands = {
   },
   /** The panel, after the agent confirmed: transfer its tab's chat through the console's own dialog. */
   'console.transfer': {
-    request: z.object({ ...ChatRef, to: z.object({ kind: z.enum(['agent', 'department']), name: z.string().check(z.minLength(1), z.maxLength(255)), email: z.optional(z.string().check(z.maxLength(255))) }) }),
+    request: z.object({ ...ChatRef, to: z.object({ kind: z.enum(['agent', 'department']), name: z.string().check(z.minLength(1), z.maxLength(255)) }) }),
     response: z.object({ outcome: z.enum(TRANSFER_OUTCOMES) }),
   },
   /** The options page: the Omni-Channel statuses the bridge said this user may set (none until a Lightning console with it is open). */

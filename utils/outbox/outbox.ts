@@ -87,10 +87,14 @@ export class Outbox {
     this.random = deps.random ?? Math.random;
   }
 
-  /** Stores a chat's write; a chat already written is never written again. */
-  async enqueue(snapshot: ChatSnapshot, trigger: Trigger, choice?: OutboxEntry['choice'], tabId?: number, wrapUpUntil?: number): Promise<OutboxEntry> {
+  /**
+   * Stores a chat's write; a chat already written is never written again. `hold`: unsure whether
+   * it is this browser's to write (the chat was transferred away): kept, not sent, the agent decides.
+   */
+  async enqueue(snapshot: ChatSnapshot, trigger: Trigger, choice?: OutboxEntry['choice'], tabId?: number, wrapUpUntil?: number, hold?: string): Promise<OutboxEntry> {
     const before = await this.deps.store.get(entryId(snapshot, trigger));
     if (before && (before.state === 'done' || before.plan)) return before;
+    if (hold) return this.store(snapshot, trigger, { choice: choice ?? before?.choice, tabId, state: 'needs_attention', lastError: hold }, before);
     // This chat's write was set aside unread (it may have been written): unsure, so the agent decides.
     if (!before && (await this.deps.store.quarantined()).some((q) => storedIdOf(q.raw) === entryId(snapshot, trigger))) {
       return this.store(snapshot, trigger, { choice, tabId, state: 'needs_attention', lastError: i18n.t('outbox.earlierSetAside') });
@@ -235,7 +239,8 @@ export class Outbox {
   drain(): Promise<void> {
     if (this.draining) {
       this.again = true;
-      return this.draining;
+      // Its loop takes what was just stored; asked after that loop ended (while it checks resends), one more drain does.
+      return this.draining.then(() => (this.again ? this.drain() : undefined));
     }
     this.draining = (async () => {
       do {

@@ -8,6 +8,31 @@ export type OmniPresence = { state: 'online'; status: string; label: string; awa
 
 type Row = { UserId?: string; IsAway?: boolean; ServicePresenceStatus?: { DeveloperName?: string; MasterLabel?: string } | null };
 
+type Kept = { until: number; presence: OmniPresence };
+/** Answers by "org user", read and written several at a time. */
+export type KeptPresence = { get: (keys: string[]) => Promise<Record<string, Kept>>; set: (items: Record<string, Kept>) => Promise<void> };
+
+/** Answers kept in memory (tests). */
+export function memoryKept(): KeptPresence {
+  const map = new Map<string, Kept>();
+  return {
+    get: async (keys) => Object.fromEntries(keys.flatMap((k) => (map.has(k) ? [[k, map.get(k)!]] : []))),
+    set: async (items) => void Object.entries(items).forEach(([k, v]) => map.set(k, v)),
+  };
+}
+
+/** Answers kept in storage.session (gone with the browser), under "presence:" keys. */
+export function sessionKept(area: { get: (keys: string[]) => Promise<Record<string, unknown>>; set: (items: Record<string, unknown>) => Promise<void> }): KeptPresence {
+  const key = (k: string) => `presence:${k}`;
+  return {
+    get: async (keys) => {
+      const found = await area.get(keys.map(key));
+      return Object.fromEntries(keys.flatMap((k) => (found[key(k)] ? [[k, found[key(k)] as Kept]] : [])));
+    },
+    set: (items) => area.set(Object.fromEntries(Object.entries(items).map(([k, v]) => [key(k), v]))),
+  };
+}
+
 /** How long an answer stands: presence changes, but a panel shown again and again must not spend a request each time. */
 export const PRESENCE_KEEP_MS = 60_000;
 
@@ -19,9 +44,12 @@ export const PRESENCE_KEEP_MS = 60_000;
 export class OmniReader {
   private readonly users = new Map<string, string>();
   private readonly without = new Set<string>();
-  private readonly kept = new Map<string, { until: number; presence: OmniPresence }>();
-
-  constructor(private readonly grantedUser: () => Promise<string | undefined>, private readonly now: () => number = Date.now) {}
+  constructor(
+    private readonly grantedUser: () => Promise<string | undefined>,
+    /** Where answers are kept: storage.session in the worker, so one stopped after 30 s idle does not ask again within the minute. */
+    private readonly kept: KeptPresence = memoryKept(),
+    private readonly now: () => number = Date.now,
+  ) {}
 
   /** The connected user's id: from the grant, else asked once per session by its token. */
   async userId(client: SalesforceClient): Promise<string> {
@@ -49,8 +77,10 @@ export class OmniReader {
     const now = this.now();
     const answer: Record<string, OmniPresence> = {};
     const ask: string[] = [];
-    for (const id of new Set(userIds)) {
-      const kept = this.kept.get(`${org} ${id}`);
+    const ids = [...new Set(userIds)];
+    const known = await this.kept.get(ids.map((id) => `${org} ${id}`)).catch(() => ({}) as Record<string, Kept>);
+    for (const id of ids) {
+      const kept = known[`${org} ${id}`];
       if (kept && kept.until > now) answer[id] = kept.presence;
       else ask.push(id);
     }
@@ -63,15 +93,19 @@ export class OmniReader {
       this.failed(org, error);
       return null;
     }
+    const fresh: Record<string, Kept> = {};
     for (const id of ask) {
       // The newest current row (a user has one; a stale second one is older).
-      const status = rows.find((r) => r.UserId === id)?.ServicePresenceStatus;
+      const row = rows.find((r) => r.UserId === id);
+      const status = row?.ServicePresenceStatus;
       const presence: OmniPresence = status?.DeveloperName
-        ? { state: 'online', status: status.DeveloperName, label: status.MasterLabel ?? status.DeveloperName, away: !!rows.find((r) => r.UserId === id)?.IsAway }
+        ? { state: 'online', status: status.DeveloperName, label: status.MasterLabel ?? status.DeveloperName, away: !!row?.IsAway }
         : { state: 'offline' };
-      this.kept.set(`${org} ${id}`, { until: now + PRESENCE_KEEP_MS, presence });
+      fresh[`${org} ${id}`] = { until: now + PRESENCE_KEEP_MS, presence };
       answer[id] = presence;
     }
+    // Keeping is a saving, not the answer: a failure here costs a request later, nothing more.
+    await this.kept.set(fresh).catch(() => undefined);
     return answer;
   }
 }

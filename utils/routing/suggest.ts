@@ -35,7 +35,9 @@ const plain = (value: string) => value.trim().toLocaleLowerCase();
 function seen(values: Values, field: string): string[] | null {
   const value = values.values?.[field];
   if (value === null || value === undefined || value === '') return null;
-  return [String(value), ...(values.names?.[field] ? [values.names[field]!] : [])];
+  // A multi-select picklist holds its values as "A;B": each one counts.
+  const text = String(value);
+  return [text, ...(text.includes(';') ? text.split(';') : []), ...(values.names?.[field] ? [values.names[field]!] : [])];
 }
 
 /**

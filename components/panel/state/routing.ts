@@ -9,8 +9,8 @@ export type Route = CommandResponse<'routing.suggest'>;
 /** A transfer of a chat: asked (the agent confirms), under way, or how it went (`problem`: the background could not be asked). */
 export type Transfer = { to: TransferTarget; state: 'confirm' } | { to: TransferTarget; state: 'transferring' } | { to: TransferTarget; state: 'outcome'; outcome: TransferOutcome } | { to: TransferTarget; state: 'failed'; problem: string };
 
-/** What a record's routing depends on: the record, and its owners (an owner changed in place is asked again). */
-export const routeKey = (chatId: string, record: Candidate) => [chatId, record.id, record.values?.OwnerId ?? '', record.account?.values?.OwnerId ?? ''].join('|');
+/** What a record's routing depends on: the record and its values, its account's too (a value edited in place may change the suggestion). */
+export const routeKey = (chatId: string, record: Candidate) => [chatId, record.id, JSON.stringify(record.values ?? {}), JSON.stringify(record.account?.values ?? {})].join('|');
 
 /**
  * Routing by Salesforce fields: per shown record, its owner and the suggested transfer (asked once

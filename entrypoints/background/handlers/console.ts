@@ -1,3 +1,4 @@
+import { i18n } from '#i18n';
 import { browser } from 'wxt/browser';
 import type { Handlers } from '@/utils/messages/router';
 import { activeAdapters } from '@/utils/adapters/defaults';
@@ -49,11 +50,12 @@ export function consoleHandlers(s: Services): Pick<Handlers, ConsoleCommands> {
         let chosen: OutboxEntry | null, stored: OutboxEntry | null, automatic: boolean;
         try {
           chosen = trigger === 'ended' ? await s.outbox.release(event.snapshot, tabId, wrapUpUntil) : null;
-          // A chat the agent transferred away ends for them when the console drops it: whoever ends it writes it.
-          automatic = !chosen && !transferred && settings.automation[trigger].action !== 'nothing';
+          automatic = !chosen && settings.automation[trigger].action !== 'nothing';
           // Stored before any request: from here on the chat's write cannot be lost. It goes to the
-          // record the agent chose in the panel, if they chose one.
-          stored = automatic ? await s.outbox.enqueue(event.snapshot, trigger, choice, tabId, wrapUpUntil) : chosen;
+          // record the agent chose in the panel, if they chose one. A chat the agent transferred
+          // away may be written by whoever took it: kept, not sent, until the agent says.
+          const hold = transferred ? i18n.t('outbox.transferredAway', { name: transferred.to }) : undefined;
+          stored = automatic ? await s.outbox.enqueue(event.snapshot, trigger, choice, tabId, hold ? undefined : wrapUpUntil, hold) : chosen;
         } catch (error) {
           // Not stored (a full disk): the agent hears it, and the console script sends the end again.
           const message = storageFailure(error, event.snapshot.chatId);
@@ -62,7 +64,7 @@ export function consoleHandlers(s: Services): Pick<Handlers, ConsoleCommands> {
           throw Object.assign(new Error(message), { code: 'not_stored' });
         }
         // The panel shows the wrap-up at once (nothing else would tell it before the write).
-        if (stored?.wrapUp?.until && tabId !== undefined) s.tellWrite(tabId, stored);
+        if ((stored?.wrapUp?.until || stored?.state === 'needs_attention') && tabId !== undefined) s.tellWrite(tabId, stored);
         if (chosen || automatic) s.sendQueued();
       }
       // A worker that restarted does not know which chat the tab shows: the panel would hear nothing.

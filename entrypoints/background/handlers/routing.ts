@@ -4,6 +4,7 @@ import { activeAdapters } from '@/utils/adapters/defaults';
 import { ownerOf, suggestRoute, type Owner } from '@/utils/routing/suggest';
 import type { OmniPresence } from '@/utils/presence/reader';
 import { chatKeyOf } from '@/utils/plan/plan';
+import { overBudget } from '@/utils/salesforce/budget';
 import type { Services } from '../services';
 
 /** A person as the panel shows them, with their Omni-Channel presence when the org has it. */
@@ -28,10 +29,14 @@ export function routingHandlers(s: Services): Pick<Handlers, 'routing.suggest' |
       const suggestion = suggestRoute(record, settings.routing.rules);
       const people = [owner, suggestion?.to === 'owner' ? suggestion.owner : null].filter((o): o is Owner => !!o);
       const client = await s.client();
-      // Presence and who the agent is are a help: without them the owner and the suggestion still show.
-      const [me, presence] = client && people.length
-        ? await Promise.all([s.omni.userId(client).catch(() => null), s.omni.presence(client, people.map((p) => p.userId))])
-        : [null, null];
+      // Who the agent is, and the others' presence, are a help: without them the owner and the
+      // suggestion still show. Presence is asked on its own: never past the day's share.
+      const me = client && people.length ? await s.omni.userId(client).catch(() => null) : null;
+      const others = people.map((p) => p.userId).filter((id) => id !== me);
+      // Asked only where it informs a choice (a suggestion, or a transfer the console can make).
+      const useful = !!suggestion || transfer.agent;
+      const spent = !client || !useful || (await overBudget(client.session.instanceUrl, settings.general.apiBudgetPercent));
+      const presence = client && others.length && !spent ? await s.omni.presence(client, others) : null;
       return {
         owner: owner && personOf(owner, me, presence),
         suggestion: suggestion?.to === 'owner' ? { ...suggestion, owner: personOf(suggestion.owner, me, presence) } : suggestion,
@@ -42,8 +47,10 @@ export function routingHandlers(s: Services): Pick<Handlers, 'routing.suggest' |
       const tabId = sender.tab?.id;
       if (tabId === undefined || !s.transfer) return { outcome: 'no-control' };
       const outcome = await s.transfer(tabId, { type: 'console.transfer', chatId, to });
-      // The chat is someone else's now: its end in this console (the console drops it from the list) is not this agent's to write.
-      if (outcome === 'done') await s.decisions.transfers.set(chatKeyOf({ console: consoleName, chatId }), { to: to.name, kind: to.kind });
+      // The chat may be someone else's to write now: its end here is kept for the agent to decide.
+      // Keyed as the tab's console script named it (the panel's copy says the same, from the same place).
+      const chat = s.tabs.chat(tabId, chatId) ?? { console: consoleName, chatId };
+      if (outcome === 'done') await s.decisions.transfers.set(chatKeyOf(chat), { to: to.name, kind: to.kind });
       return { outcome };
     },
   };

@@ -116,11 +116,15 @@ const cached = Object.keys(await chrome.storage.session.get(null)).filter((k) =>
     }, session);
   }
 
-  /** Stores settings as the options page will (nothing stored = the defaults). */
+  /**
+   * Stores settings as the options page will (nothing stored = the defaults), and forgets what
+   * the worker kept of the org (identifications, Omni-Channel presence): a test counting requests
+   * starts from a fresh emulator org, which an earlier test's answers would stand for.
+   */
   async useSettings(settings: Record<string, unknown>): Promise<void> {
     await this.inWorker(async (value) => {
       await chrome.storage.local.set({ settings: value });
-const cached = Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('identify:'));
+      const cached = Object.keys(await chrome.storage.session.get(null)).filter((k) => k.startsWith('identify:') || k.startsWith('presence:'));
       await chrome.storage.session.remove(cached);
     }, settings);
   }

@@ -106,5 +106,9 @@ describe('livehelperchat adapter on a real LHC', () => {
     // LHC has no Busy: the sync is told so, nothing is clicked.
     expect(setAgentState(adapter, document, 'busy')).toBe(false);
     expect(clicks).toBe(1);
+    // A switch whose state cannot be read (an icon not known) is never toggled blind.
+    toggle.textContent = 'hourglass_empty';
+    expect(setAgentState(adapter, document, 'online')).toBe(false);
+    expect(clicks).toBe(1);
   });
 });

@@ -1,27 +1,25 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it } from 'vitest';
 import { query } from '@/utils/adapters/dom';
-import { names, transferChat } from '@/utils/adapters/transfer';
+import { nameMatch, transferChat } from '@/utils/adapters/transfer';
 import { builtIn, loadFixture } from './fixtures';
 
 const lhc = builtIn('livehelperchat');
 
-describe('names: a choice names the target by its name as words, or its e-mail', () => {
+describe('nameMatch: a choice names the target exactly (2), by its name followed by more (1), or not (0)', () => {
   it.each([
-    ['Oscar Operator', 'Oscar Operator', true],
-    ['Oscar Operator | oscar', 'Oscar Operator', true],
-    ['  oscar   OPERATOR ', 'Oscar Operator', true],
-    ['José Núñez', 'Jose Nunez', true],
-    ['Ann Leeds', 'Ann Lee', false],
-    ['Lee Ann', 'Ann Lee', false],
-    ['Support [current]', 'Support', true],
-    ['Customer Support', 'Sales', false],
-    ['', 'Oscar Operator', false],
-  ])('%j names %j: %s', (text, name, expected) => {
-    expect(names(text, { kind: 'agent', name })).toBe(expected);
-  });
-  it('by e-mail where the console shows it', () => {
-    expect(names('O. Operator <oscar.operator@example.com>', { kind: 'agent', name: 'Oscar Operator', email: 'Oscar.Operator@example.com' })).toBe(true);
+    ['Oscar Operator', 'Oscar Operator', 2],
+    ['  oscar   OPERATOR ', 'Oscar Operator', 2],
+    ['José Núñez', 'Jose Nunez', 2],
+    ['Oscar Operator | oscar', 'Oscar Operator', 1],
+    ['Support [current]', 'Support', 1],
+    ['Ann Leeds', 'Ann Lee', 0],
+    ['Lee Ann', 'Ann Lee', 0],
+    ['Mary Ann Lee', 'Ann Lee', 0],
+    ['Inside Sales', 'Sales', 0],
+    ['', 'Oscar Operator', 0],
+  ])('%j for %j: %s', (text, name, expected) => {
+    expect(nameMatch(text, { kind: 'agent', name })).toBe(expected);
   });
 });
 
@@ -93,8 +91,26 @@ describe('transferChat on LiveHelperChat (its captured chat, its dialog as its t
     expect(document.querySelector<HTMLElement>('#myModal')!.style.display).toBe('');
   });
 
+  it('exactly the name wins over the name followed by more: "Sales" is not "Sales Europe"', async () => {
+    const posted = lhcDialog({ departments: ['Sales Europe', 'Sales', 'Inside Sales'] });
+    expect(await transferChat(lhc, document, pane(), { kind: 'department', name: 'Sales' }, 1000)).toBe('done');
+    expect(posted).toEqual([{ type: 'dep', id: '2' }]);
+  });
+
+  it("another chat's transfer control (a hidden tab's) is never used for the shown chat", async () => {
+    lhcDialog();
+    // The shown pane has none; the page has one, in a hidden pane.
+    const link = [...document.querySelectorAll('#chat-id-14 a')].find((a) => a.textContent?.includes('Transfer chat'))!;
+    const hidden = document.createElement('div');
+    hidden.style.display = 'none';
+    hidden.append(link.cloneNode(true));
+    document.body.append(hidden);
+    link.remove();
+    expect(await transferChat(lhc, document, pane(), { kind: 'agent', name: 'Oscar Operator' }, 300)).toBe('no-control');
+  });
+
   it('two by that name: nothing is confirmed', async () => {
-    const posted = lhcDialog({ operators: ['Oscar Operator', 'Oscar Operator | night shift'] });
+    const posted = lhcDialog({ operators: ['Oscar Operator | day shift', 'Oscar Operator | night shift'] });
     expect(await transferChat(lhc, document, pane(), { kind: 'agent', name: 'Oscar Operator' }, 1000)).toBe('ambiguous');
     expect(posted).toEqual([]);
   });

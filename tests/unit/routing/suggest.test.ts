@@ -9,7 +9,7 @@ const QUEUE = '00G000000000001AAA';
 
 const contact: Candidate = {
   type: 'Contact', id: '003000000000001AAA', name: 'Grace Hopper', matched: ['email'],
-  values: { OwnerId: BEN, Title: 'Rear Admiral' }, names: { OwnerId: 'Ben Backup' },
+  values: { OwnerId: BEN, Title: 'Rear Admiral', Interests__c: 'Wind;Solar' }, names: { OwnerId: 'Ben Backup' },
   account: { id: '001000000000001AAA', name: 'Acme Corp', values: { OwnerId: CARLA, Type: 'Customer - Direct', AnnualRevenue: 1250000 }, names: { OwnerId: 'Carla Chen' } },
 };
 const lead: Candidate = { type: 'Lead', id: '00Q000000000001AAA', name: 'Chloé Dubois', matched: ['email'], values: { OwnerId: QUEUE, LeadSource: 'Web' }, names: { OwnerId: 'Web leads' } };
@@ -46,6 +46,8 @@ describe('suggestRoute: the first rule that applies', () => {
       { to: 'department', department: 'Enterprise', because: { object: 'Account', field: 'Type', value: 'Customer - Direct' } }],
     ['the first that applies wins; one that does not is passed', [rule({ values: ['Partner'], to: 'department', department: 'Partners' }), rule({ object: 'Contact', field: 'Title', values: ['Rear Admiral'] }), rule({})],
       { to: 'owner', owner: { userId: BEN, name: 'Ben Backup', object: 'Contact' }, because: { object: 'Contact', field: 'Title', value: 'Rear Admiral' } }],
+    ['a multi-select picklist: any of its values', [rule({ object: 'Contact', field: 'Interests__c', values: ['Solar'] })],
+      { to: 'owner', owner: { userId: BEN, name: 'Ben Backup', object: 'Contact' }, because: { object: 'Contact', field: 'Interests__c', value: 'Solar' } }],
     ["a rule on leads does not apply to a contact", [rule({ object: 'Lead', field: 'LeadSource' })], null],
   ])('%s', (_, rules, expected) => {
     expect(suggestRoute(contact, rules)).toEqual(expected);

@@ -75,12 +75,13 @@ describe('routing.suggest', () => {
 });
 
 describe('console.transfer', () => {
-  it("done: the chat is someone else's, so its end in this console writes nothing automatically; another chat's end still does", async () => {
+  it("done: the chat may be written by whoever took it, so its end here is kept for the agent, not sent; another chat's end is written", async () => {
     ctx.settings.local = { automation: { ended: { action: 'contactTask', strategy: 'none', noMatch: 'nothing' } } };
     const asked: unknown[] = [];
     ctx.services.transfer = async (tabId, ask) => (asked.push([tabId, ask]), 'done');
     const chat = (chatId: string, state: 'active' | 'ended' = 'active') => ({ ...grace, chatId, state });
     const consoleEvents = consoleHandlers(ctx.services);
+    const tasks = ctx.org.emulator.records('Task').length;
     await consoleEvents['chat.event']({ type: 'started', snapshot: chat('c1') }, consoleTab(7));
     // The panel names the chat's console as the background does: with the console's host.
     expect(await routingHandlers(ctx.services)['console.transfer']({ console: 'demo@console.example.com', chatId: 'c1', to: { kind: 'agent', name: 'Ben Backup' } }, panelIn(7))).toEqual({ outcome: 'done' });
@@ -88,7 +89,12 @@ describe('console.transfer', () => {
     await consoleEvents['chat.event']({ type: 'ended', snapshot: chat('c1', 'ended') }, consoleTab(7));
     await consoleEvents['chat.event']({ type: 'ended', snapshot: chat('c2', 'ended') }, consoleTab(7));
     await ctx.sent();
-    expect((await ctx.services.outbox.entries()).map((e) => e.snapshot.chatId)).toEqual(['c2']);
+    const entries = Object.fromEntries((await ctx.services.outbox.entries()).map((e) => [e.snapshot.chatId, e]));
+    expect(entries.c1).toMatchObject({ state: 'needs_attention', lastError: expect.stringContaining('transferred to Ben Backup') });
+    expect(entries.c1!.ids).toBeUndefined();
+    expect(entries.c2).toMatchObject({ state: 'done' });
+    // One task: c2's. c1's waits for the agent.
+    expect(ctx.org.emulator.records('Task').length).toBe(tasks + 1);
   });
 
   it('not done (nobody by that name): the chat stays this agent\'s to write', async () => {
