@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { useExtension } from '../e2e/setup';
 import { PanelPage } from '../e2e/pages/panel';
+import { openLightningStandIn } from '../e2e/pages/lightning';
 import { agentSays, BASE, closeAllChats, ensureOperator, login, LOGINS, openFromDashboard, operatorOnline, putOnline, transfersOf, visitorChat } from '../consoles/livehelperchat/capture';
 
 const e2e = useExtension();
@@ -23,14 +24,20 @@ const SETTINGS = {
   automation: { ended: { action: 'contactTask', strategy: 'none' }, offline: { action: 'nothing', strategy: 'none' } },
 };
 
+/** A fresh seeded org, connected, no write left waiting, the admin's settings stored. */
+async function freshOrg() {
+  const { harness, emulator } = e2e;
+  await emulator.reset({ data: 'scenarios' });
+  await harness.clearOutbox();
+  const token = await emulator.token();
+  await harness.useSettings(SETTINGS);
+  await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+}
+
 describe('a real LiveHelperChat', () => {
   it('the agent opens a chat from the dashboard: the panel identifies the visitor; one write, after the operator closes the chat, with the whole chat', async () => {
     const { harness, emulator } = e2e;
-    await emulator.reset({ data: 'scenarios' });
-    await harness.clearOutbox();
-    const token = await emulator.token();
-    await harness.useSettings(SETTINGS);
-    await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+    await freshOrg();
     closeAllChats();
     const chat = String(visitorChat('Grace Hopper', 'grace.hopper@example.com', '+1 415 555 0100', 'Hello, I need help with my invoice'));
 
@@ -75,11 +82,7 @@ describe('a real LiveHelperChat', () => {
 
   it("transfers the chat to its contact's owner through LHC's own dialog, after the agent confirms; its end in this console then waits for the agent's word", async () => {
     const { harness, emulator } = e2e;
-    await emulator.reset({ data: 'scenarios' });
-    await harness.clearOutbox();
-    const token = await emulator.token();
-    await harness.useSettings(SETTINGS);
-    await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
+    await freshOrg();
     // Grace Hopper's contact belongs to Ben Backup in the seeded org: he is an LHC operator too, online.
     const ben = ensureOperator('ben', 'Ben', 'Backup', 'ben.backup@example.com');
     closeAllChats();
@@ -125,14 +128,7 @@ describe('a real LiveHelperChat', () => {
     const token = await emulator.token('ana.agent@example.com');
     await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
     await harness.useSettings({ ...SETTINGS, presence: PRESENCE });
-    await harness.inWorker(async () => {
-      for (let i = 0; i < 100 && !(await chrome.scripting.getRegisteredContentScripts({ ids: ['omni'] })).length; i++) await new Promise((r) => setTimeout(r, 50));
-    });
-    await harness.consoleScriptReady();
-    await harness.inWorker(() => chrome.storage.session.remove('presence-sync'));
-    await harness.stopWorker();
-    const lightning = await harness.newPage(new URL('/lightning/', consoleUrl).href);
-    await lightning.waitForFunction(() => document.getElementById('bridge-state')?.textContent === 'connected to the extension', { timeout: 10_000 });
+    const lightning = await openLightningStandIn(harness, consoleUrl);
     const omni = (script: string) => lightning.evaluate(script) as Promise<string | null>;
     const lhc = await login(await harness.newPage(), ...LOGINS.admin);
     await lhc.goto(`${BASE}/index.php/site_admin/`, { waitUntil: 'networkidle2' });

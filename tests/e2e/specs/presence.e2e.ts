@@ -5,6 +5,7 @@ import { axeViolations } from '../harness/axe';
 import { OPTIONS_URL } from '../pages/options';
 import { PanelPage } from '../pages/panel';
 import { PRESENCE_MAPPING } from '../../consoles/lightning/mapping';
+import { openLightningStandIn } from '../pages/lightning';
 
 const e2e = useExtension();
 /** Polled, not per animation frame: a tab in the background draws no frames. */
@@ -28,16 +29,7 @@ async function openBoth() {
   const token = await emulator.token('ana.agent@example.com');
   await harness.useSalesforceSession({ instanceUrl: token.instanceUrl, accessToken: token.accessToken });
   await harness.useSettings({ presence: PRESENCE });
-  // The relay is registered for the Lightning pages once the settings say the sync is on.
-  await harness.inWorker(async () => {
-    for (let i = 0; i < 100 && !(await chrome.scripting.getRegisteredContentScripts({ ids: ['omni'] })).length; i++) await new Promise((r) => setTimeout(r, 50));
-  });
-  await harness.consoleScriptReady();
-  // Each test starts the sync afresh: what an earlier test's tabs left is forgotten (kept in storage.session, and in the worker).
-  await harness.inWorker(() => chrome.storage.session.remove('presence-sync'));
-  await harness.stopWorker();
-  const lightning = await harness.newPage(new URL('/lightning/', consoleUrl).href);
-  await lightning.waitForFunction(() => document.getElementById('bridge-state')?.textContent === 'connected to the extension', { timeout: 10_000 });
+  const lightning = await openLightningStandIn(harness, consoleUrl);
   const console = await harness.newPage(consoleUrl);
   await console.waitForSelector('sf-chat-panel');
   return { console, lightning };
