@@ -216,6 +216,8 @@ export const commands = {
         z.object({ to: z.literal('department'), department: z.string(), because: Because }),
       ])),
       transfer: z.object({ agent: z.boolean(), department: z.boolean() }),
+      /** The chat was transferred through the panel already (a panel loaded again shows it). */
+      transferred: z.optional(z.object({ to: z.string(), kind: z.enum(['agent', 'department']) })),
     }),
   },
   /** The panel, after the agent confirmed: transfer its tab's chat through the console's own dialog. */

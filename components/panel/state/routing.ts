@@ -30,6 +30,8 @@ export function routingSlice(sources: PanelSources) {
     if (answer) next[key] = answer;
     else delete next[key];
     routes.value = next;
+    // Transferred before this panel loaded: it says so, and promises no write at the chat's end.
+    if (answer?.transferred && !transfers.value[chat.chatId]) setTransfer(chat.chatId, { to: { kind: answer.transferred.kind, name: answer.transferred.to }, state: 'outcome', outcome: 'done' });
   }
 
   const setTransfer = (chatId: string, transfer: Transfer | null) => {

@@ -18,8 +18,10 @@ function personOf(owner: Owner, me: string | null, presence: Record<string, Omni
 
 /** Routing by Salesforce fields (seed 000): whom to suggest for the shown record, and the transfer through the console's dialog. */
 export function routingHandlers(s: Services): Pick<Handlers, 'routing.suggest' | 'console.transfer'> {
+  /** A chat as its tab's console script named it (the panel's copy says the same, from the same place): its decisions' key. */
+  const chatOf = (tabId: number | undefined, consoleName: string, chatId: string) => (tabId === undefined ? undefined : s.tabs.chat(tabId, chatId)) ?? { console: consoleName, chatId };
   return {
-    'routing.suggest': async ({ console: consoleName, record }) => {
+    'routing.suggest': async ({ console: consoleName, chatId, record }, sender) => {
       const { settings } = await s.settings();
       // The chat's console as the background names it: the adapter, then the host it was read on (utils/chat/origin.ts).
       const name = consoleName.split('@')[0];
@@ -37,7 +39,9 @@ export function routingHandlers(s: Services): Pick<Handlers, 'routing.suggest' |
       const useful = !!suggestion || transfer.agent;
       const spent = !client || !useful || (await overBudget(client.session.instanceUrl, settings.general.apiBudgetPercent));
       const presence = client && others.length && !spent ? await s.omni.presence(client, others) : null;
+      const transferred = await s.decisions.transfers.get(chatKeyOf(chatOf(sender.tab?.id, consoleName, chatId)));
       return {
+        ...(transferred ? { transferred: { to: transferred.to, kind: transferred.kind } } : {}),
         owner: owner && personOf(owner, me, presence),
         suggestion: suggestion?.to === 'owner' ? { ...suggestion, owner: personOf(suggestion.owner, me, presence) } : suggestion,
         transfer,
@@ -48,9 +52,7 @@ export function routingHandlers(s: Services): Pick<Handlers, 'routing.suggest' |
       if (tabId === undefined || !s.transfer) return { outcome: 'no-control' };
       const outcome = await s.transfer(tabId, { type: 'console.transfer', chatId, to });
       // The chat may be someone else's to write now: its end here is kept for the agent to decide.
-      // Keyed as the tab's console script named it (the panel's copy says the same, from the same place).
-      const chat = s.tabs.chat(tabId, chatId) ?? { console: consoleName, chatId };
-      if (outcome === 'done') await s.decisions.transfers.set(chatKeyOf(chat), { to: to.name, kind: to.kind });
+      if (outcome === 'done') await s.decisions.transfers.set(chatKeyOf(chatOf(tabId, consoleName, chatId)), { to: to.name, kind: to.kind });
       return { outcome };
     },
   };

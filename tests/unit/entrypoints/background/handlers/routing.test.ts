@@ -86,6 +86,10 @@ describe('console.transfer', () => {
     // The panel names the chat's console as the background does: with the console's host.
     expect(await routingHandlers(ctx.services)['console.transfer']({ console: 'demo@console.example.com', chatId: 'c1', to: { kind: 'agent', name: 'Ben Backup' } }, panelIn(7))).toEqual({ outcome: 'done' });
     expect(asked).toEqual([[7, { type: 'console.transfer', chatId: 'c1', to: { kind: 'agent', name: 'Ben Backup' } }]]);
+    // A panel loaded again hears it was transferred.
+    const record = await graceAsShown();
+    expect((await routingHandlers(ctx.services)['routing.suggest']({ console: 'demo@console.example.com', chatId: 'c1', record }, panelIn(7))).transferred).toEqual({ to: 'Ben Backup', kind: 'agent' });
+    expect((await routingHandlers(ctx.services)['routing.suggest']({ console: 'demo@console.example.com', chatId: 'c2', record }, panelIn(7))).transferred).toBeUndefined();
     await consoleEvents['chat.event']({ type: 'ended', snapshot: chat('c1', 'ended') }, consoleTab(7));
     await consoleEvents['chat.event']({ type: 'ended', snapshot: chat('c2', 'ended') }, consoleTab(7));
     await ctx.sent();
