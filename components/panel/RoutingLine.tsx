@@ -58,7 +58,13 @@ function TransferState({ store, chat, transfer }: { store: PanelStore; chat: Cha
  */
 export function RoutingLine({ store, chat, record, fields }: { store: PanelStore; chat: ChatSnapshot; record: Candidate; fields: DisplayFields }) {
   const key = routeKey(chat.chatId, record);
-  useEffect(() => void store.route(chat, record), [key]);
+  useEffect(() => {
+    void store.route(chat, record);
+    // The console tab shown again: the owners' presence may have changed (asked again, never polled; the background keeps answers a minute).
+    const shown = () => document.visibilityState === 'visible' && void store.route(chat, record, true);
+    document.addEventListener('visibilitychange', shown);
+    return () => document.removeEventListener('visibilitychange', shown);
+  }, [key]);
   const route = store.routes.value[key];
   if (!route || route === 'asking') return null;
   const { owner, suggestion, transfer } = route;

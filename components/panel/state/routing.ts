@@ -20,15 +20,17 @@ export function routingSlice(sources: PanelSources) {
   const routes = signal<Record<string, Route | 'asking'>>({});
   const transfers = signal<Record<string, Transfer>>({});
 
-  async function route(chat: ChatSnapshot, record: Candidate) {
+  /** Asks for the record's routing once; `again`: asked anew (the console tab shown again: presence may have changed), the answer shown meanwhile. */
+  async function route(chat: ChatSnapshot, record: Candidate, again = false) {
     const key = routeKey(chat.chatId, record);
-    if (!sources.suggest || routes.value[key]) return;
-    routes.value = { ...routes.value, [key]: 'asking' };
+    const known = routes.value[key];
+    if (!sources.suggest || known === 'asking' || (known && !again)) return;
+    if (!known) routes.value = { ...routes.value, [key]: 'asking' };
     // Without an answer the panel shows no routing line: the record and its fields are there all the same.
     const answer = await sources.suggest({ console: chat.console, chatId: chat.chatId, record }).catch(() => null);
     const next = { ...routes.value };
     if (answer) next[key] = answer;
-    else delete next[key];
+    else if (!known) delete next[key];
     routes.value = next;
     // Transferred before this panel loaded: it says so, and promises no write at the chat's end.
     if (answer?.transferred && !transfers.value[chat.chatId]) setTransfer(chat.chatId, { to: { kind: answer.transferred.kind, name: answer.transferred.to }, state: 'outcome', outcome: 'done' });

@@ -20,6 +20,11 @@ describe('the routing slice', () => {
     const edited = { ...grace, values: { ...grace.values, Title: 'Admiral' } };
     await slice.route(chat, edited);
     expect(asked).toHaveLength(2);
+    // Asked again (the tab shown again): the answer stays on screen meanwhile.
+    const again = slice.route(chat, edited, true);
+    expect(slice.routes.value[routeKey('c1', edited)]).toEqual(route());
+    await again;
+    expect(asked).toHaveLength(3);
   });
 
   it('transfers only after the agent confirms, then says how it went; a background gone is said too', async () => {
