@@ -1,6 +1,7 @@
 import { PresenceHub, type HubState } from '@/utils/presence/hub';
 import { OmniReader, sessionKept } from '@/utils/presence/reader';
-import { TRANSFER_OUTCOMES, type PresenceSet, type TransferAsk, type TransferOutcome } from '@/utils/messages/console-protocol';
+import { TRANSFER_OUTCOMES, type PresenceSet, type TransferOutcome, type TransferTarget } from '@/utils/messages/console-protocol';
+import type { Adapter } from '@/utils/adapters/schema';
 import { browser } from 'wxt/browser';
 import { ChatJournal } from '@/utils/chat/journal';
 import { ConsoleTabs, type HealthStore, type KeptHealth } from '@/utils/chat/tabs';
@@ -56,8 +57,8 @@ export type ServiceDeps = {
   storage?: Parameters<typeof chatRecords>[0];
   /** Asks a content script to set the agent's state (console tab) or Omni's status (Lightning tab); false: it could not. */
   presenceSet?: (tabId: number, message: PresenceSet) => Promise<boolean>;
-  /** Asks a console tab's script to transfer the chat it shows through the console's own dialog. */
-  transfer?: (tabId: number, ask: TransferAsk) => Promise<TransferOutcome>;
+  /** Transfers the chat a console tab shows through the console's own dialog (its adapter says where that is). */
+  transfer?: (tabId: number, adapter: Adapter, chatId: string, to: TransferTarget) => Promise<TransferOutcome>;
 };
 
 /** Each console tab's health in storage.session: a restarted worker goes on from it (gone with the browser). */
@@ -102,11 +103,22 @@ export function browserDeps(retryAt: ServiceDeps['retryAt']): ServiceDeps {
     outboxStore: idbOutboxStore(), auditLog: idbAuditLog(), cache: sessionCache(), metadataStore: localMetadataStore(), healthStore: sessionHealthStore(), handedStore: sessionHandedStore(),
     // The content script's top frame only (frameId 0): the panel frame never sets presence.
     presenceSet: (tabId, message) => browser.tabs.sendMessage(tabId, message, { frameId: 0 }).then((done) => done === true),
-    // A tab whose script does not answer (the page reloaded meanwhile) has no transfer to offer.
-    transfer: (tabId, ask) => browser.tabs.sendMessage(tabId, ask, { frameId: 0 }).then(
-      (outcome) => (TRANSFER_OUTCOMES.includes(outcome) ? (outcome as TransferOutcome) : 'no-control'),
-      () => 'no-control' as const,
-    ),
+    // Injected on demand into the console's top frame (entrypoints/console-transfer.ts), then called there;
+    // a tab that cannot take it (closed, reloaded, access withdrawn) has no transfer to offer.
+    transfer: async (tabId, adapter, chatId, to) => {
+      const target = { tabId, frameIds: [0] };
+      try {
+        await browser.scripting.executeScript({ target, files: ['/console-transfer.js'] });
+        const [answer] = await browser.scripting.executeScript({
+          target,
+          func: (a: Adapter, id: string, t: TransferTarget) => (globalThis as unknown as { sfPanelTransfer: (a: Adapter, id: string, t: TransferTarget) => Promise<TransferOutcome> }).sfPanelTransfer(a, id, t),
+          args: [adapter, chatId, to],
+        });
+        return TRANSFER_OUTCOMES.includes(answer?.result as TransferOutcome) ? (answer!.result as TransferOutcome) : 'no-control';
+      } catch {
+        return 'no-control';
+      }
+    },
   };
 }
 

@@ -8,10 +8,7 @@ import { mountPanelFrame } from '@/utils/adapters/panel-frame';
 import { keepMounted } from '@/utils/adapters/keep-mounted';
 import { watchConsole } from '@/utils/adapters/runtime';
 import type { ChatEvent, ChatSnapshot } from '@/utils/chat/snapshot';
-import type { PresenceSet, TransferAsk, TransferOutcome } from '@/utils/messages/console-protocol';
-import { transferChat } from '@/utils/adapters/transfer';
-import { readChatId } from '@/utils/adapters/scrape';
-import { query } from '@/utils/adapters/dom';
+import type { PresenceSet } from '@/utils/messages/console-protocol';
 import { toSend, type SentChats } from '@/utils/chat/delta';
 import { readAgentState, setAgentState } from '@/utils/adapters/agent-state';
 
@@ -72,22 +69,14 @@ export default defineContentScript({
     };
     document.addEventListener('change', reportState, { capture: true, signal: controller.signal });
     reportState();
-    /**
-     * The worker (never a page: it cannot message the extension) asks to act through the console's
-     * own controls: set the agent's state, or transfer the chat the console shows (the agent confirmed it in the panel).
-     */
-    const onAsk = (message: unknown, sender: { id?: string; tab?: unknown }, respond: (answer: boolean | TransferOutcome) => void) => {
-      if (sender.id !== browser.runtime.id || sender.tab) return;
-      const ask = message as PresenceSet | TransferAsk | null;
-      if (ask?.type === 'presence.set' && 'state' in ask && typeof ask.state === 'string') return void respond(setAgentState(adapter, document, ask.state));
-      if (ask?.type !== 'console.transfer' || typeof ask.chatId !== 'string' || typeof ask.to?.name !== 'string') return;
-      // The chat the console shows now, read now: the agent may have switched since the panel asked.
-      if (readChatId(adapter, document, location.href) !== ask.chatId) return void respond('not-open');
-      void transferChat(adapter, document, query(document, adapter.pane.root), ask.to).then(respond, () => respond('no-control'));
-      return true; // answered when the console has closed its dialog
+    // The worker (never a page: it cannot message the extension) asks to set the state through the console's own control.
+    const onSet = (message: unknown, sender: { id?: string; tab?: unknown }, respond: (done: boolean) => void) => {
+      const set = message as PresenceSet | null;
+      if (sender.id !== browser.runtime.id || sender.tab || set?.type !== 'presence.set' || !('state' in set) || typeof set.state !== 'string') return;
+      respond(setAgentState(adapter, document, set.state));
     };
-    browser.runtime.onMessage.addListener(onAsk);
-    controller.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onAsk));
+    browser.runtime.onMessage.addListener(onSet);
+    controller.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onSet));
     /** What the background has of each chat: an update then costs its new messages only. */
     const sent: SentChats = new Map();
     const sendWhole = (event: ChatEvent) => {

@@ -1,6 +1,6 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { sendConsoleCommand as sendCommand } from '@/utils/messages/console-client';
+import { sendRelayCommand } from '@/utils/messages/relay-protocol';
 import type { PresenceSet } from '@/utils/messages/console-protocol';
 import { BRIDGE_NS, fromBridge } from '@/utils/presence/envelope';
 
@@ -25,7 +25,7 @@ export default defineContentScript({
       bridged = true;
       // The rest goes to the worker, whose protocol (OmniEvent) takes only what the bridge may say.
       const { ns: _ns, from: _from, secret: _secret, ...said } = message;
-      void sendCommand('presence.omni', said as never).catch((error: unknown) => console.debug?.('[salesforce presence] could not reach the extension', error));
+      void sendRelayCommand(said as never).catch((error: unknown) => console.debug?.('[salesforce presence] could not reach the extension', error));
     });
     // A bridge that loaded first said "ready" before this script listened: greet it.
     post('hello');

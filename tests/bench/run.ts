@@ -19,6 +19,8 @@ import { spawnSync } from 'node:child_process';
 
 const GOALS: Record<string, string> = {
   'content.gzip_bytes': '≤ 20,000 (the console script; the panel is a page of its own)',
+  'omni.gzip_bytes': 'track (the Omni-Channel relay, on Lightning pages only)',
+  'transfer.gzip_bytes': 'track (injected only when the agent confirms a transfer)',
   'events.bytes_per_message.200': '≤ 2,048',
   'events.bytes_per_message.2000': '≤ 2,048 (flat)',
   'page.cpu_ms_per_message.200': '≤ 1',

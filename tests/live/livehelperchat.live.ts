@@ -7,14 +7,14 @@ import { agentSays, BASE, closeAllChats, ensureOperator, login, LOGINS, openFrom
 const e2e = useExtension();
 
 /**
- * Seed 004's mapping for LHC, whose operators are online or offline (its switch): Omni's
- * Available is online, its break is offline; LHC online is Omni Available.
+ * Seed 004's mapping for LHC, whose operators are on or off (its switch): Omni's Available is
+ * on, its break is off; LHC on is Omni Available.
  */
 const PRESENCE = {
   enabled: true,
-  fromOmni: [{ status: 'Available', busy: false, mapsTo: 'online' }, { status: 'Break', busy: false, mapsTo: 'offline' }, { status: 'Busy', busy: true, mapsTo: null }],
-  toOmni: [{ state: 'online', status: 'Available' }],
-  readyState: 'online', busyState: 'online', offlineState: 'offline', loginStatus: 'Available',
+  fromOmni: [{ status: 'Available', busy: false, mapsTo: 'on' }, { status: 'Break', busy: false, mapsTo: 'off' }, { status: 'Busy', busy: true, mapsTo: null }],
+  toOmni: [{ state: 'on', status: 'Available' }],
+  readyState: 'on', busyState: 'on', offlineState: 'off', loginStatus: 'Available',
   consoleLogoutOffline: true, omniOfflineLogsOut: true, workAcceptedBusy: false, master: 'console',
 };
 

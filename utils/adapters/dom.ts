@@ -94,8 +94,7 @@ export function read(scope: Scope, extract: Extract): string | null {
     const match = compiled(extract.pattern).exec(value.slice(0, PATTERN_TEXT_MAX));
     value = match ? (match[1] ?? match[0]) : null;
   }
-  const said = value?.trim();
-  return said !== undefined && extract.map && Object.hasOwn(extract.map, said) ? extract.map[said]! : value;
+  return value;
 }
 
 /** Page text a pattern runs on is cut to this many characters: an id, a name or an e-mail is far shorter (patterns that backtrack badly are refused in settings, utils/adapters/patterns.ts). */

@@ -49,11 +49,11 @@ export const livehelperchatAdapter: AdapterInput = {
   ended: { selector: '.message-row.system-response .msg-body', text: 'Visitor has left the chat' },
   agent: {
     name: { selector: '.navbar li.dropstart > a.dropdown-toggle' },
-    // The top bar's own online/offline switch shows the operator's state as its icon.
-    state: { selector: 'change-online-status #online-offline-user', map: { flash_on: 'online', flash_off: 'offline' } },
+    // The top bar's own online/offline switch shows the operator's state as its icon: flash_on, flash_off.
+    state: { selector: 'change-online-status #online-offline-user', pattern: '^flash_(on|off)$' },
   },
   // The same switch sets it (a toggle: clicked only when the state is the other one).
-  setState: { click: { online: 'change-online-status #online-offline-user', offline: 'change-online-status #online-offline-user' } },
+  setState: { click: { on: 'change-online-status #online-offline-user', off: 'change-online-status #online-offline-user' } },
   // LHC's "Transfer chat" action opens its dialog (#myModal) by AJAX, which then loads the online
   // operators and the departments as radio labels (the first one checked), each tab with its Transfer button.
   transfer: {

@@ -67,7 +67,6 @@ export const ADAPTER_DOCS: Record<string, string> = {
   '*.read': 'What of the element: its text (default), an attribute (attr), a link\'s target without mailto:/tel: (href), or a form control\'s value.',
   '*.attr': 'The attribute to read, with read: "attr".',
   '*.pattern': 'A regular expression on what was read; its first group is the value. Patterns that could take exponential time are refused.',
-  '*.map': 'The console\'s words for a value, and the value they stand for ({"flash_off": "offline"}: an icon\'s name for a state); other values are kept as read.',
   '*.exclude': 'Descendants whose text is not part of the value (a time printed inside the author).',
   '*.kind': 'dl: a definition list; rows: label and value elements per row; text: "Label: value" rows.',
   '*.row': 'Each row of the list.',

@@ -30,8 +30,6 @@ export const Extract = z
     pattern: z.optional(z.string().check(z.maxLength(500))),
     /** Descendants whose text is not part of the value (a time inside the author's name). */
     exclude: z.optional(Selector),
-    /** The console's words for a value → the value ("flash_off", an icon's name → "offline"); others are kept as read. */
-    map: z.optional(z.record(z.string().check(z.maxLength(80)), z.string().check(z.maxLength(80)))),
   })
   .check(
     z.refine((e) => e.read !== 'attr' || !!e.attr, { error: () => i18n.t('schema.adapter.attr') }),

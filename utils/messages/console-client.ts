@@ -8,3 +8,4 @@ type ConsoleCommands = typeof consoleCommands;
 export function sendConsoleCommand<C extends keyof ConsoleCommands>(command: C, payload: z.input<ConsoleCommands[C]['request']>): Promise<z.output<ConsoleCommands[C]['response']>> {
   return sendFrom(consoleCommands, command, payload);
 }
+

@@ -27,24 +27,12 @@ export const ConsoleSeen = z.object({
 });
 export type ConsoleSeen = z.infer<typeof ConsoleSeen>;
 
-/** What the Omni-Channel bridge (salesforce/) reports: a status, a logout, work accepted, the statuses the user may set. */
-export const OmniEvent = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('status'), status: z.string().check(z.maxLength(80)), statusId: z.string().check(z.maxLength(18)), reason: z.optional(z.string().check(z.maxLength(80))) }),
-  z.object({ type: z.literal('logout') }),
-  z.object({ type: z.literal('workAccepted') }),
-  z.object({ type: z.literal('workClosed') }),
-  z.object({ type: z.literal('error'), message: z.string().check(z.maxLength(300)) }),
-  z.object({ type: z.literal('statuses'), statuses: z.array(z.object({ id: z.string().check(z.maxLength(18)), apiName: z.string().check(z.maxLength(80)), label: z.string().check(z.maxLength(255)) })).check(z.maxLength(200)) }),
-]);
-export type OmniEvent = z.infer<typeof OmniEvent>;
 
 /** What the background asks a content script to set: the console's state, or Omni's status (null: log out). */
 export type PresenceSet = { type: 'presence.set'; state: string } | { type: 'presence.set'; status: string | null; statusId?: string };
 
 /** Who a chat is transferred to: an agent or a department, by name as the console's dialog lists them. */
 export type TransferTarget = { kind: 'agent' | 'department'; name: string };
-/** What the background asks a console tab's script: transfer the chat it shows through the console's own dialog. */
-export type TransferAsk = { type: 'console.transfer'; chatId: string; to: TransferTarget };
 /**
  * How it went: done (the dialog closed after the confirmation), unconfirmed (it did not close),
  * not-open (the console shows another chat), no-control (no transfer control, or no such list),
@@ -87,11 +75,6 @@ export const consoleCommands = {
     request: z.object({ state: z.string().check(z.minLength(1), z.maxLength(80)) }),
     response: z.object({}),
   },
-  /** Presence sync, from the relay on a Lightning console page: what the Omni-Channel bridge said. */
-  'presence.omni': {
-    request: OmniEvent,
-    response: z.object({}),
-  },
   /** The console adapters switched on in settings (built-ins with their URLs, and custom ones). */
   'console.adapters': {
     request: z.object({}),
@@ -99,7 +82,7 @@ export const consoleCommands = {
   },
 } satisfies Record<string, { request: z.ZodMiniType; response: z.ZodMiniType }>;
 
-export const CONSOLE_COMMANDS: ReadonlySet<string> = new Set(Object.keys(consoleCommands));
+
 
 /** The one message the panel frame posts to its console page: its height (which the page can measure anyway). */
 export const PANEL_HEIGHT_MESSAGE = 'sf-panel:height';

@@ -3,6 +3,7 @@ import { ChatEvent, ChatSnapshot } from '../chat/snapshot';
 import { FieldMeta } from '../salesforce/describe';
 import { CONNECT_REASONS } from '../salesforce/connect-reasons';
 import { consoleCommands, TRANSFER_OUTCOMES } from './console-protocol';
+import { relayCommands } from './relay-protocol';
 import { RECORD_ID } from '../salesforce/record-id';
 import { ConsoleHealth } from '../adapters/health';
 import { ACTION_NAMES, AUTO_ACTION_NAMES } from '../plan/actions';
@@ -174,6 +175,7 @@ const Because = z.object({ object: RouteObject, field: z.string(), value: z.stri
 
 export const commands = {
   ...consoleCommands,
+  ...relayCommands,
   /** Liveness and identity of the worker that answered. */
   'worker.info': {
     request: z.object({}),
@@ -461,4 +463,7 @@ export type CommandResponse<C extends CommandName> = z.output<Commands[C]['respo
 export type CommandPayload<C extends CommandName> = z.output<Commands[C]['request']>;
 
 export { CommandError, Envelope, ErrorInfo, Reply } from './envelope';
-export { CONSOLE_COMMANDS, PANEL_HEIGHT_MESSAGE } from './console-protocol';
+export { PANEL_HEIGHT_MESSAGE } from './console-protocol';
+
+/** What content scripts may send: the console script's commands and the Lightning relay's. */
+export const CONSOLE_COMMANDS: ReadonlySet<string> = new Set([...Object.keys(consoleCommands), ...Object.keys(relayCommands)]);

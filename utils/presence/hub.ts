@@ -1,4 +1,4 @@
-import type { OmniEvent } from '../messages/console-protocol';
+import type { OmniEvent } from '../messages/relay-protocol';
 import type { PresenceSettings } from './settings';
 import { initialModel, step, type PresenceAction, type PresenceEvent, type PresenceModel } from './sync';
 

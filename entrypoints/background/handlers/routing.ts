@@ -19,13 +19,13 @@ function personOf(owner: Owner, me: string | null, presence: Record<string, Omni
 /** Routing by Salesforce fields (seed 000): whom to suggest for the shown record, and the transfer through the console's dialog. */
 export function routingHandlers(s: Services): Pick<Handlers, 'routing.suggest' | 'console.transfer'> {
   /** A chat as its tab's console script named it (the panel's copy says the same, from the same place): its decisions' key. */
+  /** A chat's console adapter: the background names a console by its adapter, then the host it was read on (utils/chat/origin.ts). */
+  const adapterOf = async (consoleName: string) => activeAdapters((await s.settings()).settings.consoles).find((a) => a.name === consoleName.split('@')[0]);
   const chatOf = (tabId: number | undefined, consoleName: string, chatId: string) => (tabId === undefined ? undefined : s.tabs.chat(tabId, chatId)) ?? { console: consoleName, chatId };
   return {
     'routing.suggest': async ({ console: consoleName, chatId, record }, sender) => {
       const { settings } = await s.settings();
-      // The chat's console as the background names it: the adapter, then the host it was read on (utils/chat/origin.ts).
-      const name = consoleName.split('@')[0];
-      const adapter = activeAdapters(settings.consoles).find((a) => a.name === name);
+      const adapter = await adapterOf(consoleName);
       const transfer = { agent: !!adapter?.transfer?.agent, department: !!adapter?.transfer?.department };
       const owner = ownerOf(record);
       const suggestion = suggestRoute(record, settings.routing.rules);
@@ -49,10 +49,12 @@ export function routingHandlers(s: Services): Pick<Handlers, 'routing.suggest' |
     },
     'console.transfer': async ({ console: consoleName, chatId, to }, sender) => {
       const tabId = sender.tab?.id;
-      if (tabId === undefined || !s.transfer) return { outcome: 'no-control' };
-      const outcome = await s.transfer(tabId, { type: 'console.transfer', chatId, to });
+      const chat = chatOf(tabId, consoleName, chatId);
+      const adapter = await adapterOf(chat.console);
+      if (tabId === undefined || !s.transfer || !adapter?.transfer) return { outcome: 'no-control' };
+      const outcome = await s.transfer(tabId, adapter, chatId, to);
       // The chat may be someone else's to write now: its end here is kept for the agent to decide.
-      if (outcome === 'done') await s.decisions.transfers.set(chatKeyOf(chatOf(tabId, consoleName, chatId)), { to: to.name, kind: to.kind });
+      if (outcome === 'done') await s.decisions.transfers.set(chatKeyOf(chat), { to: to.name, kind: to.kind });
       return { outcome };
     },
   };

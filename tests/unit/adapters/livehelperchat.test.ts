@@ -92,23 +92,23 @@ describe('livehelperchat adapter on a real LHC', () => {
 
   it("reads the operator's state from LHC's own online switch, and sets it with a click only when it is the other state (the switch toggles)", () => {
     load('dashboard-chat-open');
-    expect(readAgentState(adapter, document)).toBe('online');
+    expect(readAgentState(adapter, document)).toBe('on');
     const toggle = query(document, 'change-online-status #online-offline-user') as HTMLElement;
     let clicks = 0;
     // LHC's switch, as its component does: a click turns it the other way.
     toggle.addEventListener('click', () => ((clicks += 1), (toggle.textContent = toggle.textContent === 'flash_on' ? 'flash_off' : 'flash_on')));
-    expect(setAgentState(adapter, document, 'online')).toBe(true);
+    expect(setAgentState(adapter, document, 'on')).toBe(true);
     expect(clicks).toBe(0);
-    expect(setAgentState(adapter, document, 'offline')).toBe(true);
-    expect(readAgentState(adapter, document)).toBe('offline');
-    expect(setAgentState(adapter, document, 'offline')).toBe(true);
+    expect(setAgentState(adapter, document, 'off')).toBe(true);
+    expect(readAgentState(adapter, document)).toBe('off');
+    expect(setAgentState(adapter, document, 'off')).toBe(true);
     expect(clicks).toBe(1);
     // LHC has no Busy: the sync is told so, nothing is clicked.
     expect(setAgentState(adapter, document, 'busy')).toBe(false);
     expect(clicks).toBe(1);
     // A switch whose state cannot be read (an icon not known) is never toggled blind.
     toggle.textContent = 'hourglass_empty';
-    expect(setAgentState(adapter, document, 'online')).toBe(false);
+    expect(setAgentState(adapter, document, 'on')).toBe(false);
     expect(clicks).toBe(1);
   });
 });

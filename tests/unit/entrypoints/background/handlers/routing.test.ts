@@ -78,14 +78,14 @@ describe('console.transfer', () => {
   it("done: the chat may be written by whoever took it, so its end here is kept for the agent, not sent; another chat's end is written", async () => {
     ctx.settings.local = { automation: { ended: { action: 'contactTask', strategy: 'none', noMatch: 'nothing' } } };
     const asked: unknown[] = [];
-    ctx.services.transfer = async (tabId, ask) => (asked.push([tabId, ask]), 'done');
+    ctx.services.transfer = async (tabId, adapter, chatId, to) => (asked.push([tabId, adapter.name, chatId, to]), 'done');
     const chat = (chatId: string, state: 'active' | 'ended' = 'active') => ({ ...grace, chatId, state });
     const consoleEvents = consoleHandlers(ctx.services);
     const tasks = ctx.org.emulator.records('Task').length;
     await consoleEvents['chat.event']({ type: 'started', snapshot: chat('c1') }, consoleTab(7));
     // The panel names the chat's console as the background does: with the console's host.
     expect(await routingHandlers(ctx.services)['console.transfer']({ console: 'demo@console.example.com', chatId: 'c1', to: { kind: 'agent', name: 'Ben Backup' } }, panelIn(7))).toEqual({ outcome: 'done' });
-    expect(asked).toEqual([[7, { type: 'console.transfer', chatId: 'c1', to: { kind: 'agent', name: 'Ben Backup' } }]]);
+    expect(asked).toEqual([[7, 'demo', 'c1', { kind: 'agent', name: 'Ben Backup' }]]);
     // A panel loaded again hears it was transferred.
     const record = await graceAsShown();
     expect((await routingHandlers(ctx.services)['routing.suggest']({ console: 'demo@console.example.com', chatId: 'c1', record }, panelIn(7))).transferred).toEqual({ to: 'Ben Backup', kind: 'agent' });
