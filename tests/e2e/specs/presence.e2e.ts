@@ -61,7 +61,7 @@ describe('presence kept in step with Omni-Channel (seed 004)', () => {
     await lightning.evaluate(() => (window as unknown as { omni: Omni }).omni.pick('Break'));
     await console.waitForFunction(() => (document.querySelector('.agent__state') as HTMLSelectElement).value === 'away', POLL);
     // Chrome stops an idle worker, not one between its set and the console's echo of it: the echo reaches it first
-    // (stopped in that gap, the full suite once saw the next change lost; noted in issue 18).
+    // (stopped in that gap, the full suite once saw the next change lost: README, "Omni-Channel presence").
     await new Promise((r) => setTimeout(r, 500));
     await harness.stopWorker();
     await console.select('.agent__state', 'busy');
