@@ -1,6 +1,5 @@
 import type { Candidate } from '../identify/rank';
 import { identifyContext } from '../identify/context';
-import { routingFields } from '../routing/suggest';
 import { identifyVisitor, identifyVisitors, type CacheStore } from '../identify/service';
 import type { SalesforceClient } from '../salesforce/connection';
 import type { MetadataCache } from '../salesforce/metadata';
@@ -53,7 +52,7 @@ export async function identifyAhead(entries: OutboxEntry[], ctx: Omit<PlanContex
   const { client, metadata, settings } = ctx;
   const waiting = entries.filter((e) => !e.plan && ruleOf(e, settings));
   if (waiting.length < 2) return;
-  const { read, isPhone } = await identifyContext(metadata, client, settings.mapping, routingFields(settings.routing.rules));
+  const { read, isPhone } = await identifyContext(metadata, client, settings);
   await identifyVisitors(client, waiting.map((e) => e.snapshot), settings.identification, ctx.cache, { display: read, isPhone, region: planDefaults(settings, ctx.orgRegion).region });
 }
 
@@ -68,7 +67,7 @@ export async function preparePlan(entry: OutboxEntry, ctx: PlanContext): Promise
   const rule = ruleOf(entry, settings);
   if (!rule) return null;
   const defaults = planDefaults(settings, ctx.orgRegion);
-  const { meta, read, isPhone } = await identifyContext(metadata, client, settings.mapping, routingFields(settings.routing.rules));
+  const { meta, read, isPhone } = await identifyContext(metadata, client, settings);
   const found = await identifyVisitor(client, entry.snapshot, settings.identification, ctx.cache, { display: read, isPhone, region: defaults.region });
   const candidates = [...found.contacts, ...found.leads];
   const person = entry.choice && entry.choice.type !== 'Account' ? { type: entry.choice.type, id: entry.choice.id } : undefined;

@@ -1,7 +1,6 @@
 import { i18n } from '#i18n';
 import type { Handlers } from '@/utils/messages/router';
 import { identifyContext } from '@/utils/identify/context';
-import { routingFields } from '@/utils/routing/suggest';
 import { identifyVisitor } from '@/utils/identify/service';
 import { manualSearchSosl, searchCandidates } from '@/utils/identify/search';
 import { planDefaults } from '@/utils/plan/prepare';
@@ -23,7 +22,7 @@ export function identifyHandlers(s: Services): Pick<Handlers, 'identify.run' | '
         return { state: 'error', kind: 'over_budget', message: i18n.t('failure.overBudget', { percent }) };
       }
       try {
-        const { display, read, isPhone } = await identifyContext(s.metadata, client, settings.mapping, routingFields(settings.routing.rules));
+        const { display, read, isPhone } = await identifyContext(s.metadata, client, settings);
         const result = await identifyVisitor(client, snapshot, settings.identification, s.cache, { force, display: read, isPhone, region: planDefaults(settings, grant?.orgRegion).region });
         const found = result.contacts.length + result.leads.length + result.accounts.length > 0;
         return { state: found ? 'found' : 'not_found', instanceUrl: client.session.instanceUrl, fields: display, ...result };
@@ -38,7 +37,7 @@ export function identifyHandlers(s: Services): Pick<Handlers, 'identify.run' | '
       try {
         const { settings } = await s.settings();
         // Read as identification reads: a record picked by hand has its owner and what routing rules look at too.
-        const { display, read } = await identifyContext(s.metadata, client, settings.mapping, routingFields(settings.routing.rules));
+        const { display, read } = await identifyContext(s.metadata, client, settings);
         const sosl = manualSearchSosl(text, read);
         const records = sosl ? await client.search(sosl) : [];
         return { state: 'results', instanceUrl: client.session.instanceUrl, fields: display, records: searchCandidates(records as never, read) };
