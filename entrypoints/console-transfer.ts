@@ -12,10 +12,12 @@ import type { TransferOutcome, TransferTarget } from '@/utils/messages/console-p
  */
 export default defineUnlistedScript(() => {
   Object.assign(globalThis, {
-    sfPanelTransfer: async (adapter: Adapter, chatId: string, to: TransferTarget): Promise<TransferOutcome> => {
-      // The chat the console shows now, read now: the agent may have switched since the panel asked.
-      if (readChatId(adapter, document, location.href) !== chatId) return 'not-open';
-      return transferChat(adapter, document, query(document, adapter.pane.root), to);
+    sfPanelTransfer: {
+      run: async (adapter: Adapter, chatId: string, to: TransferTarget): Promise<TransferOutcome> => {
+        // The chat the console shows now, read now: the agent may have switched since the panel asked.
+        if (readChatId(adapter, document, location.href) !== chatId) return 'not-open';
+        return transferChat(adapter, document, query(document, adapter.pane.root), to);
+      },
     },
   });
 });

@@ -4,6 +4,7 @@ import { i18n } from '#i18n';
 import { countOf, momentOf } from '@/utils/i18n/locale';
 import type { Adapter } from '@/utils/adapters/schema';
 import { testAdapter, type TesterReport } from '@/utils/adapters/tester';
+import { callInjected } from '@/utils/adapters/inject';
 import { forgetSamples, loadSamples, saveSample, type Sample } from './samples';
 import type { PickResult } from '@/entrypoints/adapter-tester';
 
@@ -56,13 +57,7 @@ async function readableTabs(): Promise<ConsoleTab[]> {
  * demand, again each time: harmless), then the call. A promise it returns (a pick) is awaited.
  */
 async function callTester<K extends keyof InjectedTester>(tabId: number, name: K, ...args: Parameters<InjectedTester[K]>): Promise<Awaited<ReturnType<InjectedTester[K]>>> {
-  await browser.scripting.executeScript({ target: { tabId }, files: ['/adapter-tester.js'] });
-  const [answer] = await browser.scripting.executeScript({
-    target: { tabId },
-    func: (call: string, given: unknown[]) => (globalThis as unknown as { sfPanelAdapterTester: Record<string, (...a: unknown[]) => unknown> }).sfPanelAdapterTester[call]!(...given) ?? null,
-    args: [name, args],
-  });
-  return answer?.result as Awaited<ReturnType<InjectedTester[K]>>;
+  return (await callInjected({ tabId }, '/adapter-tester.js', 'sfPanelAdapterTester', name, args)) as Awaited<ReturnType<InjectedTester[K]>>;
 }
 
 /** What a selector found: a count, "matches nothing", or that its scope (the pane, a message) is not there. */

@@ -13,7 +13,7 @@ import { RecordForm } from './RecordForm';
 import { objectName } from '@/components/text/objects';
 import { LookupControl } from './LookupControl';
 import type { FieldMeta } from '@/utils/salesforce/describe';
-import { matchesOf, shownRecord, type PanelStore, type Person, type PreviewSkipped } from './store';
+import { matchesOf, shownRecord, transferredAway, type PanelStore, type Person, type PreviewSkipped } from './store';
 import { equalBest, NO_ACCOUNT, UNDECIDED } from '@/utils/plan/undecided';
 import { ACTIONS, PANEL_ORDER, personOf, recordOf, type AutoAction } from '@/utils/plan/actions';
 
@@ -143,8 +143,7 @@ export function ChatActions({ store, chat }: { store: PanelStore; chat: ChatSnap
   const waitsForAccount = preview?.needsAccount ? i18n.t('panel.atEnd.waitsForAccount') : null;
   const under = related && !person?.account && !account ? { name: related.name } : account;
   // Transferred away through the panel: nothing is written from here at its end (the routing block says so).
-  const transfer = store.transfers.value[chat.chatId];
-  const away = transfer?.state === 'outcome' && transfer.outcome === 'done';
+  const away = transferredAway(store.transfers.value[chat.chatId]);
   const target = chat.state === 'active' && !away && (settled || person) ? undecided ?? waitsForAccount ?? unknown ?? atChatEnd(status.atChatEnd, person, onCase, under) : null;
   const where = target && (
     <>

@@ -1,16 +1,10 @@
-import { useEffect } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { PanelStore } from './store';
+import { useAskedWhenShown } from './tab-shown';
 
 /** The agent's Omni-Channel status, one quiet line; what it takes to set it from the console when the sync does not. */
 export function OmniStatus({ store }: { store: PanelStore }) {
-  useEffect(() => {
-    void store.readOmni();
-    // The console tab shown again: its status may have changed meanwhile (asked once, not polled).
-    const shown = () => document.visibilityState === 'visible' && void store.readOmni();
-    document.addEventListener('visibilitychange', shown);
-    return () => document.removeEventListener('visibilitychange', shown);
-  }, [store]);
+  useAskedWhenShown(() => void store.readOmni(), [store]);
   const omni = store.omni.value;
   if (!omni || omni.state === 'none') return null;
   const words = omni.state === 'online' ? i18n.t('panel.omni.status', { status: omni.label }) : i18n.t('panel.omni.offline');

@@ -1,9 +1,9 @@
-import { useEffect } from 'preact/hooks';
 import { i18n } from '#i18n';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import type { TransferOutcome, TransferTarget } from '@/utils/messages/console-protocol';
 import type { Candidate, DisplayFields, RoutePerson } from '@/utils/messages/protocol';
-import { routeKey, type PanelStore, type Transfer } from './store';
+import { routeKey, transferredAway, type PanelStore, type Transfer } from './store';
+import { useAskedWhenShown } from './tab-shown';
 
 /** How a transfer went, in words. */
 const OUTCOME_WORDS: Record<TransferOutcome, (name: string) => string> = {
@@ -58,13 +58,8 @@ function TransferState({ store, chat, transfer }: { store: PanelStore; chat: Cha
  */
 export function RoutingLine({ store, chat, record, fields }: { store: PanelStore; chat: ChatSnapshot; record: Candidate; fields: DisplayFields }) {
   const key = routeKey(chat.chatId, record);
-  useEffect(() => {
-    void store.route(chat, record);
-    // The console tab shown again: the owners' presence may have changed (asked again, never polled; the background keeps answers a minute).
-    const shown = () => document.visibilityState === 'visible' && void store.route(chat, record, true);
-    document.addEventListener('visibilitychange', shown);
-    return () => document.removeEventListener('visibilitychange', shown);
-  }, [key]);
+  // Shown again, the owners' presence may have changed (the background keeps answers a minute).
+  useAskedWhenShown((again) => void store.route(chat, record, again), [key]);
   const route = store.routes.value[key];
   if (!route || route === 'asking') return null;
   const { owner, suggestion, transfer } = route;
@@ -89,7 +84,7 @@ export function RoutingLine({ store, chat, record, fields }: { store: PanelStore
       {people.map((person) => <PersonLine person={person} />)}
       {asked && <TransferState store={store} chat={chat} transfer={asked} />}
       {/* After an outcome the agent may try again (someone came online, the console's dialog was closed). */}
-      {(!asked || asked.state === 'failed' || (asked.state === 'outcome' && asked.outcome !== 'done')) && target && chat.state === 'active' && (
+      {(!asked || asked.state === 'failed' || (asked.state === 'outcome' && !transferredAway(asked))) && target && chat.state === 'active' && (
         <button type="button" class={`button button--small${suggestion ? '' : ' button--quiet'}`} data-action="transfer" data-target={target.name} onClick={() => store.askTransfer(chat.chatId, target)}>
           <bdi>{i18n.t('panel.routing.transfer', { name: target.name })}</bdi>
         </button>

@@ -12,7 +12,7 @@ export type { PanelSources } from './state/sources';
 export { matchesOf, shownRecord, type Identities, type ManualPick } from './state/identity';
 export { formLinks, shownByDefault, type FormState } from './state/form';
 export type { SearchState } from './state/search';
-export { routeKey, type Route, type Transfer } from './state/routing';
+export { routeKey, transferredAway, type Route, type Transfer } from './state/routing';
 export type { EditState, Notice } from './state/edit';
 export type { AttachedCase, ChatWrite, Linked, OtherPerson, Person, PreviewSkipped, WritePreview, WrapUpAsk } from './state/writes';
 

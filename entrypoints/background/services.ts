@@ -2,6 +2,7 @@ import { PresenceHub, type HubState } from '@/utils/presence/hub';
 import { OmniReader, sessionKept } from '@/utils/presence/reader';
 import { TRANSFER_OUTCOMES, type PresenceSet, type TransferOutcome, type TransferTarget } from '@/utils/messages/console-protocol';
 import type { Adapter } from '@/utils/adapters/schema';
+import { callInjected } from '@/utils/adapters/inject';
 import { browser } from 'wxt/browser';
 import { ChatJournal } from '@/utils/chat/journal';
 import { ConsoleTabs, type HealthStore, type KeptHealth } from '@/utils/chat/tabs';
@@ -106,18 +107,8 @@ export function browserDeps(retryAt: ServiceDeps['retryAt']): ServiceDeps {
     // Injected on demand into the console's top frame (entrypoints/console-transfer.ts), then called there;
     // a tab that cannot take it (closed, reloaded, access withdrawn) has no transfer to offer.
     transfer: async (tabId, adapter, chatId, to) => {
-      const target = { tabId, frameIds: [0] };
-      try {
-        await browser.scripting.executeScript({ target, files: ['/console-transfer.js'] });
-        const [answer] = await browser.scripting.executeScript({
-          target,
-          func: (a: Adapter, id: string, t: TransferTarget) => (globalThis as unknown as { sfPanelTransfer: (a: Adapter, id: string, t: TransferTarget) => Promise<TransferOutcome> }).sfPanelTransfer(a, id, t),
-          args: [adapter, chatId, to],
-        });
-        return TRANSFER_OUTCOMES.includes(answer?.result as TransferOutcome) ? (answer!.result as TransferOutcome) : 'no-control';
-      } catch {
-        return 'no-control';
-      }
+      const outcome = await callInjected({ tabId, frameIds: [0] }, '/console-transfer.js', 'sfPanelTransfer', 'run', [adapter, chatId, to]).catch(() => null);
+      return TRANSFER_OUTCOMES.includes(outcome as TransferOutcome) ? (outcome as TransferOutcome) : 'no-control';
     },
   };
 }

@@ -10,7 +10,7 @@ const pagesOf = (name: string) => {
   const dir = `tests/consoles/${name}`;
   return existsSync(dir) ? readdirSync(dir).filter((f) => f.endsWith('.html') && f !== 'index.html').map((f) => `${dir}/${f}`) : [];
 };
-const RUNTIME_FILES = new Set(['schema.ts', 'dom.ts', 'scrape.ts', 'runtime.ts', 'registry.ts', 'defaults.ts', 'registration.ts', 'mount.ts', 'panel-frame.ts', 'detect.ts', 'patterns.ts', 'health.ts', 'keep-mounted.ts', 'schema-docs.ts', 'selectors.ts', 'tester.ts', 'picker.ts', 'agent-state.ts', 'transfer.ts']);
+const RUNTIME_FILES = new Set(['schema.ts', 'dom.ts', 'scrape.ts', 'runtime.ts', 'registry.ts', 'defaults.ts', 'registration.ts', 'mount.ts', 'panel-frame.ts', 'detect.ts', 'patterns.ts', 'health.ts', 'keep-mounted.ts', 'schema-docs.ts', 'selectors.ts', 'tester.ts', 'picker.ts', 'agent-state.ts', 'transfer.ts', 'inject.ts']);
 
 describe('built-in console adapters', () => {
   it.each(BUILT_IN_ADAPTERS.map((a) => [a.name]))('%s has its own file, pages to test it on (captures of the real product, else pages rebuilt from its source) and a test', (name) => {

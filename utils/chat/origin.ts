@@ -14,6 +14,8 @@ export function onConsoleHost(snapshot: ChatSnapshot, pageUrl: string | undefine
     // not a URL: the console's name alone
   }
   if (!host) return snapshot;
-  const name = snapshot.console.split('@')[0]!;
-  return { ...snapshot, console: cutText(`${name}@${host}`, 100) };
+  return { ...snapshot, console: cutText(`${adapterNameOf(snapshot.console)}@${host}`, 100) };
 }
+
+/** The adapter a chat's console name ("livehelperchat@chat.acme.com") was read by. */
+export const adapterNameOf = (consoleName: string) => consoleName.split('@')[0]!;

@@ -8,4 +8,3 @@ type ConsoleCommands = typeof consoleCommands;
 export function sendConsoleCommand<C extends keyof ConsoleCommands>(command: C, payload: z.input<ConsoleCommands[C]['request']>): Promise<z.output<ConsoleCommands[C]['response']>> {
   return sendFrom(consoleCommands, command, payload);
 }
-

@@ -9,6 +9,9 @@ export type Route = CommandResponse<'routing.suggest'>;
 /** A transfer of a chat: asked (the agent confirms), under way, or how it went (`problem`: the background could not be asked). */
 export type Transfer = { to: TransferTarget; state: 'confirm' } | { to: TransferTarget; state: 'transferring' } | { to: TransferTarget; state: 'outcome'; outcome: TransferOutcome } | { to: TransferTarget; state: 'failed'; problem: string };
 
+/** Whether the chat went to someone else through the console's dialog (its end here is theirs to write). */
+export const transferredAway = (transfer: Transfer | undefined) => transfer?.state === 'outcome' && transfer.outcome === 'done';
+
 /** What a record's routing depends on: the record and its values, its account's too (a value edited in place may change the suggestion). */
 export const routeKey = (chatId: string, record: Candidate) => [chatId, record.id, JSON.stringify(record.values ?? {}), JSON.stringify(record.account?.values ?? {})].join('|');
 

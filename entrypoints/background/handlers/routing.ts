@@ -4,6 +4,7 @@ import { activeAdapters } from '@/utils/adapters/defaults';
 import { ownerOf, suggestRoute, type Owner } from '@/utils/routing/suggest';
 import type { OmniPresence } from '@/utils/presence/reader';
 import { chatKeyOf } from '@/utils/plan/plan';
+import { adapterNameOf } from '@/utils/chat/origin';
 import { overBudget } from '@/utils/salesforce/budget';
 import type { Services } from '../services';
 
@@ -18,9 +19,9 @@ function personOf(owner: Owner, me: string | null, presence: Record<string, Omni
 
 /** Routing by Salesforce fields (seed 000): whom to suggest for the shown record, and the transfer through the console's dialog. */
 export function routingHandlers(s: Services): Pick<Handlers, 'routing.suggest' | 'console.transfer'> {
+  /** A chat's console adapter (the background names a console by its adapter, then the host it was read on). */
+  const adapterOf = async (consoleName: string) => activeAdapters((await s.settings()).settings.consoles).find((a) => a.name === adapterNameOf(consoleName));
   /** A chat as its tab's console script named it (the panel's copy says the same, from the same place): its decisions' key. */
-  /** A chat's console adapter: the background names a console by its adapter, then the host it was read on (utils/chat/origin.ts). */
-  const adapterOf = async (consoleName: string) => activeAdapters((await s.settings()).settings.consoles).find((a) => a.name === consoleName.split('@')[0]);
   const chatOf = (tabId: number | undefined, consoleName: string, chatId: string) => (tabId === undefined ? undefined : s.tabs.chat(tabId, chatId)) ?? { console: consoleName, chatId };
   return {
     'routing.suggest': async ({ console: consoleName, chatId, record }, sender) => {
