@@ -10,6 +10,7 @@ import { watchConsole } from '@/utils/adapters/runtime';
 import type { ChatEvent, ChatSnapshot } from '@/utils/chat/snapshot';
 import type { PresenceSet } from '@/utils/messages/console-protocol';
 import { toSend, type SentChats } from '@/utils/chat/delta';
+import { coalesceMessages } from '@/utils/chat/coalesce';
 import { readAgentState, setAgentState } from '@/utils/adapters/agent-state';
 
 /** How long a page its URL patterns match may take to show its console before the admin is told it did not. */
@@ -105,6 +106,19 @@ export default defineContentScript({
       shownId = undefined;
       showActive(latest);
     };
+    // A chat's end and an offline message are sent until the background says they are stored.
+    const sendEvent = (event: ChatEvent) => {
+      const durable = event.type === 'ended' || event.type === 'offline-message';
+      if (durable) return void deliver(() => sendCommand('chat.event', toSend(sent, event)), controller.signal).then(showAgainIfAsked).catch(report);
+      void sendCommand('chat.event', toSend(sent, event))
+        .then((reply) => (reply.known === false ? sendWhole(event) : reply))
+        .then(showAgainIfAsked)
+        .catch(report);
+    };
+    // A busy chat's new messages go together, about once a second (a send costs the page more than reading them).
+    const events = coalesceMessages(sendEvent);
+    controller.signal.addEventListener('abort', () => events.stop());
+    window.addEventListener('pagehide', () => events.flush(), { signal: controller.signal });
     const watcher = watchConsole({
       adapter,
       doc: document,
@@ -115,15 +129,7 @@ export default defineContentScript({
         panel.check();
         reportState();
       },
-      // A chat's end and an offline message are sent until the background says they are stored.
-      emit: (event) => {
-        const durable = event.type === 'ended' || event.type === 'offline-message';
-        if (durable) return void deliver(() => sendCommand('chat.event', toSend(sent, event)), controller.signal).then(showAgainIfAsked).catch(report);
-        void sendCommand('chat.event', toSend(sent, event))
-          .then((reply) => (reply.known === false ? sendWhole(event) : reply))
-          .then(showAgainIfAsked)
-          .catch(report);
-      },
+      emit: events.push,
       // After the batch's events (sent in a microtask queued before this one): the background has the snapshot by then.
       onActive: (snapshot) => queueMicrotask(() => showActive(snapshot)),
       onError: (error) => console.debug?.('[salesforce panel] could not read the console', error),

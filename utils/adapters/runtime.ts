@@ -9,7 +9,8 @@ import type { ConsoleSeen } from '../messages/console-protocol';
 export type WatcherOptions = {
   adapter: Adapter;
   doc: Document;
-  emit: (event: ChatEvent) => void;
+  /** `messagesOnly`: an update that brings new or changed messages and nothing else (the sender may hold it back a moment). */
+  emit: (event: ChatEvent, messagesOnly: boolean) => void;
   /** The active chat changed (or its snapshot did): what the panel shows. */
   onActive?: (snapshot: ChatSnapshot | null) => void;
   signal: AbortSignal;
@@ -36,9 +37,10 @@ type Known = { snapshot: ChatSnapshot; key: string; ended: boolean };
 function withKeptFields(now: ChatSnapshot, before: ChatSnapshot): ChatSnapshot {
   if (now === before) return now;
   // A value the console masks now is not brought back.
-  const kept = (group: 'visitor' | 'session' | 'preChat' | 'custom') => ({
+  // The same values (a batch that read only new messages) stay the same object: the change key is then reused.
+  const kept = (group: 'visitor' | 'session' | 'preChat' | 'custom') => now[group] === before[group] ? now[group] : {
     ...Object.fromEntries(Object.entries(before[group]).filter(([k]) => !now.masked.includes(`${group}.${k}`))), ...now[group],
-  });
+  };
   return { ...now, visitor: kept('visitor'), session: kept('session'), preChat: kept('preChat'), custom: kept('custom') };
 }
 
@@ -46,6 +48,10 @@ function withKeptFields(now: ChatSnapshot, before: ChatSnapshot): ChatSnapshot {
 function keyOf(s: ChatSnapshot): string {
   return JSON.stringify([s.state, s.visitor, s.masked, s.session, s.preChat, s.custom, s.chat, s.agent]);
 }
+
+/** Whether two snapshots hold the very same values besides their messages (nothing to compare, let alone serialise). */
+const sameParts = (a: ChatSnapshot, b: ChatSnapshot) =>
+  a.state === b.state && a.visitor === b.visitor && a.masked === b.masked && a.session === b.session && a.preChat === b.preChat && a.custom === b.custom && a.chat === b.chat && a.agent === b.agent;
 
 /**
  * A task right after the current one, through a MessageChannel: unlike requestAnimationFrame it
@@ -124,16 +130,17 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
   }
 
   // Events are sent after the batch, so reading the page is never held up by messaging.
-  const outbox: ChatEvent[] = [];
-  const send = (event: ChatEvent) => {
-    if (!outbox.length) queueMicrotask(() => outbox.splice(0).forEach(emit));
-    outbox.push(event);
+  const outbox: [ChatEvent, boolean][] = [];
+  const send = (event: ChatEvent, messagesOnly = false) => {
+    if (!outbox.length) queueMicrotask(() => outbox.splice(0).forEach(([e, only]) => emit(e, only)));
+    outbox.push([event, messagesOnly]);
   };
 
   /** Stores a chat's latest snapshot and says what happened to it, if anything did. */
   function remember(snapshot: ChatSnapshot) {
-    const key = keyOf(snapshot);
     const before = known.get(snapshot.chatId);
+    // A new message in the open chat leaves the rest as it was: its key is the one before.
+    const key = before && sameParts(before.snapshot, snapshot) ? before.key : keyOf(snapshot);
     if (before && before.key === key && before.snapshot.transcript.length === snapshot.transcript.length && startsWith(snapshot.transcript, before.snapshot.transcript)) return;
     const ended = snapshot.state === 'ended' || !!before?.ended;
     known.set(snapshot.chatId, { snapshot, key, ended });
@@ -142,7 +149,7 @@ export function watchConsole({ adapter, doc, emit, onActive, signal, ignore, sch
       // end now: its end may have been written long ago, so nothing is written for it automatically.
       send({ type: 'started', snapshot });
     } else if (ended && !before.ended) send({ type: 'ended', snapshot });
-    else send({ type: 'updated', snapshot });
+    else send({ type: 'updated', snapshot }, before.key === key);
   }
 
   function flush() {

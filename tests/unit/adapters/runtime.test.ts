@@ -148,6 +148,24 @@ describe('console watcher', () => {
     expect(last()).toMatchObject({ chatId: 'chat-0001', visitor: { email: 'new.address@example.com' }, preChat: { Company: 'Acme Corp' }, session: { country: 'IE' } });
   });
 
+  it('says which updates bring messages and nothing else (those the console script may hold back a moment)', async () => {
+    const flagged: [string, boolean][] = [];
+    controller.abort();
+    controller = new AbortController();
+    watchConsole({ adapter, doc: document, emit: (e, messagesOnly) => flagged.push([e.type, messagesOnly]), signal: controller.signal, schedule: (run) => frames.push(run) });
+    await nextFrame();
+    flagged.splice(0); // the chats it found at first
+    document.querySelector('.transcript')!.insertAdjacentHTML('beforeend', '<li class="msg msg--visitor" data-message-id="n1"><span class="msg__text">one more</span></li>');
+    await nextFrame();
+    document.querySelector('.transcript')!.insertAdjacentHTML('beforeend', '<li class="msg msg--visitor" data-message-id="n2"><span class="msg__text">and another</span></li>');
+    await nextFrame();
+    const link = document.querySelector('.visitor-card[data-chat-id="chat-0001"] .visitor-email')!;
+    link.setAttribute('href', 'mailto:new.address@example.com');
+    link.textContent = 'new.address@example.com';
+    await nextFrame();
+    expect(flagged).toEqual([['updated', true], ['updated', true], ['updated', false]]);
+  });
+
   it('keeps hostile visitor text as capped plain text', async () => {
     summary();
     const name = document.querySelector('.visitor-card .visitor-name')!;
