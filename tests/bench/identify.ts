@@ -88,8 +88,9 @@ export async function measureIdentify(chats = 100): Promise<Record<string, numbe
       }, String(c.Email), String(c.Name));
       const shownAt = await frame.waitForFunction((chat: string) => (window as never as { sfShown: Record<string, number> }).sfShown[chat], { polling: 20, timeout: 15_000 }, id);
       const ms = ((await shownAt.jsonValue()) ?? Number.NaN) - at;
-      // Paced under the tab's limit of Salesforce requests (2 a second once its burst is spent): an agent's panel, not a flood.
-      await new Promise((r) => setTimeout(r, Math.max(0, 500 - ms)));
+      // Paced under the tab's limit of Salesforce commands (2 a second once its burst is spent; each
+      // chat's panel sends two, its identification and its routing line's): an agent's panel, not a flood.
+      await new Promise((r) => setTimeout(r, Math.max(0, 1_000 - ms)));
       // The first chat pays for the org's metadata, once: it is not a chat-start figure.
       if (i > 0) ours.push(ms);
     }

@@ -31,7 +31,7 @@ const GOALS: Record<string, string> = {
   'identify.calls.baseline': '(measured)',
   'identify.cached.calls': '0',
   'identify.p50_ms': '',
-  'identify.p95_ms': '≤ 1.3 × 100 + 30 = 160',
+  'identify.p95_ms': '≤ 130 (the round trip, 100, + 30)',
   'identify.p95_ms.baseline': '(measured)',
   'metadata.calls_per_100_chats': '0',
   'chatEnd.calls': '1',
