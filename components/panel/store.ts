@@ -22,8 +22,9 @@ export type { AttachedCase, ChatWrite, Linked, OtherPerson, Person, PreviewSkipp
  */
 export function createPanelStore(sources: PanelSources) {
   const connection = connectionSlice(sources);
-  // A chat's record identified or chosen: what its write would leave out is asked again.
-  const identity = identitySlice(sources, connection, (snapshot, again) => void writes.previewWrite(snapshot, again));
+  // A chat's record identified or chosen: what its write would leave out is asked again, once the
+  // panel has shown the record (asking costs a validation and a message the agent need not wait for).
+  const identity = identitySlice(sources, connection, (snapshot, again) => void setTimeout(() => void writes.previewWrite(snapshot, again)));
   const search = searchSlice(sources);
   const writes = writesSlice(sources, connection, identity);
   const edit = editSlice(sources, identity);

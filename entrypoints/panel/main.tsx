@@ -65,6 +65,8 @@ let tabId: number | null = null;
 /** What arrived before this frame knew its tab (held, then applied in order). */
 let early: unknown[] | null = [];
 function hear(message: unknown) {
+  // A console script's command to the background reaches every extension page too: not for the panel.
+  if (typeof message !== 'object' || message === null || 'command' in message) return;
   if (tabId === null) return void early?.push(message);
   const chat = PanelChat.safeParse(message);
   if (chat.success && chat.data.tabId === tabId) show(chat.data.snapshot);

@@ -106,8 +106,9 @@ export async function route(
   try {
     const handler = handlers[command] as (p: unknown, s: Browser.runtime.MessageSender) => Promise<unknown>;
     const data = commands[command].response.parse(await handler(payload.data, sender));
-    // What the page was shown, it may name in its next commands.
-    if (handed && page) await handed.hand(sender.tab?.id, data);
+    // What the page was shown, it may name in its next commands: known at once (before any next
+    // command is read), kept in storage.session behind the answer rather than ahead of it.
+    if (handed && page) void handed.hand(sender.tab?.id, data);
     return { ok: true, data };
   } catch (error) {
     const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : 'internal';

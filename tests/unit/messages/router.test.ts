@@ -177,6 +177,16 @@ describe('route', () => {
     await expect(route(found, create({ ContactId: grace, AccountId: '001A00000000009AAA' }), panelFrame, OWN_ID, undefined, handed)).resolves.toMatchObject({ ok: false, error: { code: 'unknown_record' } });
   });
 
+  it('answers before the handed ids are stored, and knows them for the very next command all the same', async () => {
+    const grace = '003A00000000001AAA';
+    // storage.session busy: its write has not finished (here: never does).
+    const handed = new HandedIds({ get: async () => undefined, set: () => new Promise(() => undefined), remove: async () => undefined });
+    const found = handlers({ 'identify.run': async () => ({ state: 'found', instanceUrl: 'https://x', fields: { Contact: [], Lead: [], Account: [] }, contacts: [{ type: 'Contact', id: grace, name: 'Grace', matched: ['Email'], values: {} }], leads: [], accounts: [] }) as never });
+    const snapshot = { chatId: 'c1', console: 'demo', state: 'active', visitor: {}, session: {}, preChat: {}, custom: {}, chat: {}, transcript: [], agent: {} };
+    await expect(route(found, { command: 'identify.run', payload: { snapshot, force: false } }, panelFrame, OWN_ID, undefined, handed)).resolves.toMatchObject({ ok: true });
+    await expect(route(found, { command: 'record.update', payload: { type: 'Contact', id: grace, values: { Title: 'x' } } }, panelFrame, OWN_ID, undefined, handed)).resolves.toMatchObject({ ok: true });
+  });
+
   it.each([
     ['not an object', 'hello', 'bad_request'],
     ['no command', { payload: {} }, 'bad_request'],

@@ -20,11 +20,13 @@ describe('createPanelStore', () => {
     const chat = emptySnapshot('c1', 'demo');
     store.chat.value = chat;
     await store.identify(chat);
+    expect(previews).toEqual([]); // asked once the record is shown, not before
+    await new Promise((r) => setTimeout(r, 0));
     expect(previews).toEqual(['c1']);
     await store.runSearch('Hopper');
     store.pick('c1', { instanceUrl: 'https://x', fields: found.fields, record: found.contacts[1]! });
     expect(store.search.value).toEqual({ state: 'idle' });
-    await new Promise((r) => setTimeout(r, 0));
+    await new Promise((r) => setTimeout(r, 5));
     expect(told.map((t) => t.record?.id)).toEqual(['003000000000002AAA']);
     expect(previews).toEqual(['c1', 'c1']);
   });
