@@ -165,9 +165,22 @@ export class PanelPage {
   }
 
   /** The chat events the background received (a diagnostics command of the extension's pages). */
-  async backgroundEvents(): Promise<{ type: string; chatId: string; snapshot: { state: string; transcript: unknown[]; visitor: Record<string, string> } }[]> {
+  async backgroundEvents(): Promise<{ type: string; chatId: string; messages: number; snapshot: { state: string; transcript: unknown[]; visitor: Record<string, string> } }[]> {
     const reply = await this.send<{ ok: boolean; data: never[] }>({ command: 'chat.recent', payload: { limit: 500 } });
     return reply.data;
+  }
+
+  /**
+   * The background's chat events once `done` holds for them (a busy chat's new messages reach it
+   * within about a second, together); the last ones read if it never does.
+   */
+  async backgroundEventsWhen(done: (events: Awaited<ReturnType<PanelPage['backgroundEvents']>>) => boolean, timeout = 3_000): ReturnType<PanelPage['backgroundEvents']> {
+    const until = Date.now() + timeout;
+    for (;;) {
+      const events = await this.backgroundEvents();
+      if (done(events) || Date.now() > until) return events;
+      await new Promise((r) => setTimeout(r, 50));
+    }
   }
 
   /** How many panels are mounted (there must never be two). */

@@ -27,7 +27,8 @@ describe('reading chats from the demo console', () => {
     expect(await panel.waitForVisitor(b)).toContain(String(second.name));
     await harness().screenshot(page, 'console-two-chats');
 
-    const events = await panel.backgroundEvents();
+    // A's new message may be held a moment (a chat's messages go about once a second), never lost.
+    const events = await panel.backgroundEventsWhen((all) => all.some((e) => e.chatId === a && e.snapshot.transcript.length >= 3));
     const ofA = events.filter((e) => e.chatId === a);
     expect(ofA[0]!.type).toBe('started');
     const latestA = ofA.at(-1)!.snapshot;
@@ -84,8 +85,32 @@ describe('reading chats from the demo console', () => {
     await new Promise((r) => setTimeout(r, 300));
     expect((await panel.backgroundEvents()).length).toBe(before);
     await demo.sendMessage(chat, 'visitor', 'one more');
-    await new Promise((r) => setTimeout(r, 300));
+    expect((await panel.backgroundEventsWhen((events) => events.length > before)).length).toBe(before + 1);
+    await new Promise((r) => setTimeout(r, 1_200)); // nothing held back comes after it
     expect((await panel.backgroundEvents()).length).toBe(before + 1);
+  });
+
+  it('passes a burst of messages on together, every one of them, and a quiet chat\'s next message at once', async () => {
+    const { panel, demo } = await openConsole();
+    const chat = await demo.startChat(6);
+    await panel.waitForVisitor(chat);
+    await new Promise((r) => setTimeout(r, 1_100)); // a quiet second
+    const before = (await panel.backgroundEvents()).length;
+    const length = async () => Math.max(0, ...(await panel.backgroundEvents()).filter((e) => e.chatId === chat).map((e) => e.messages));
+    const start = await length();
+    // The first after a quiet second goes at once.
+    await demo.sendMessage(chat, 'visitor', 'first');
+    expect(await panel.backgroundEventsWhen((events) => events.length > before, 500)).toHaveLength(before + 1);
+    for (let i = 0; i < 12; i++) {
+      await demo.sendMessage(chat, i % 2 ? 'agent' : 'visitor', `burst ${i}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const events = await panel.backgroundEventsWhen(() => false, 1_500);
+    // Thirteen messages, two or three sends: the background still has every message, in order.
+    expect(events.length - before).toBeLessThanOrEqual(3);
+    expect(await length()).toBe(start + 13);
+    const last = events.filter((e) => e.chatId === chat).at(-1)!.snapshot.transcript as { text: string }[];
+    expect(last.slice(-13).map((m) => m.text)).toEqual(['first', ...Array.from({ length: 12 }, (_, i) => `burst ${i}`)]);
   });
 
   it('shows a hostile visitor as plain text and runs none of it', async () => {
