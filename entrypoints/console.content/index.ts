@@ -117,8 +117,6 @@ export default defineContentScript({
     };
     // A busy chat's new messages go together, about once a second (a send costs the page more than reading them).
     const events = coalesceMessages(sendEvent);
-    controller.signal.addEventListener('abort', () => events.stop());
-    window.addEventListener('pagehide', () => events.flush(), { signal: controller.signal });
     const watcher = watchConsole({
       adapter,
       doc: document,

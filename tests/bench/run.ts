@@ -34,6 +34,7 @@ const GOALS: Record<string, string> = {
   'identify.p95_ms': '≤ 130 (the round trip, 100, + 30)',
   'identify.p95_ms.baseline': '(measured)',
   'metadata.calls_per_100_chats': '0',
+  'presence.owner_calls_per_100_chats': 'track (the routing line: one query per record owner a minute, where a console can transfer)',
   'chatEnd.calls': '1',
   'chatEnd.calls.baseline': '(measured)',
   'chatEnd.calls.without_chat_key': '2 (the write, one resend check)',

@@ -53,7 +53,7 @@ export const ChatEvent = z.object({
    * An update that carries only the messages after the first `appendTo` (the background has those
    * from the chat's earlier events): what a new message costs stays the same however long the chat.
    */
-  appendTo: z.optional(z.int().check(z.gte(0), z.lte(TRANSCRIPT_MAX))),
+  appendTo: z.optional(z.number().check(z.gte(0), z.lte(TRANSCRIPT_MAX), z.refine(Number.isInteger))),
 });
 export type ChatEvent = z.infer<typeof ChatEvent>;
 

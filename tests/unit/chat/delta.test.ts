@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { toSend, type SentChats } from '@/utils/chat/delta';
 import { ConsoleTabs } from '@/utils/chat/tabs';
-import { emptySnapshot, type ChatEvent, type Message } from '@/utils/chat/snapshot';
+import { ChatEvent as ChatEventSchema, emptySnapshot, TRANSCRIPT_MAX, type ChatEvent, type Message } from '@/utils/chat/snapshot';
 
 const message = (i: number, text = `message ${i}`): Message => ({ id: `m${i}`, role: i % 2 ? 'visitor' : 'agent', text });
 const chat = (messages: Message[], state: 'active' | 'ended' = 'active') => ({ ...emptySnapshot('c1', 'demo', state), visitor: { name: 'Ada' }, transcript: messages });
@@ -49,5 +49,11 @@ describe('chat events by what changed: a new message costs the same however long
     expect(restarted.extend(1, toSend(sent, event('updated', range(6))).snapshot, 5)).toBeNull();
     // Another tab's messages are never the base.
     expect(tabs.extend(2, chat([message(5)]), 5)).toBeNull();
+  });
+
+  it('takes as where the new messages go only a whole number within a chat\'s length', () => {
+    const update = (appendTo: number) => ChatEventSchema.safeParse({ ...event('updated', range(1)), appendTo }).success;
+    expect([0, 3, TRANSCRIPT_MAX].map(update)).toEqual([true, true, true]);
+    expect([-1, 1.5, TRANSCRIPT_MAX + 1, Number.NaN].map(update)).toEqual([false, false, false, false]);
   });
 });
