@@ -106,12 +106,15 @@ export default defineContentScript({
       shownId = undefined;
       showActive(latest);
     };
+    /** Each chat's latest event sent: an update the background could not place is sent again whole only if nothing newer went since (its end would be overwritten). */
+    const newest = new Map<string, ChatEvent>();
     // A chat's end and an offline message are sent until the background says they are stored.
     const sendEvent = (event: ChatEvent) => {
+      newest.set(event.snapshot.chatId, event);
       const durable = event.type === 'ended' || event.type === 'offline-message';
       if (durable) return void deliver(() => sendCommand('chat.event', toSend(sent, event)), controller.signal).then(showAgainIfAsked).catch(report);
       void sendCommand('chat.event', toSend(sent, event))
-        .then((reply) => (reply.known === false ? sendWhole(event) : reply))
+        .then((reply) => (reply.known === false && newest.get(event.snapshot.chatId) === event ? sendWhole(event) : reply))
         .then(showAgainIfAsked)
         .catch(report);
     };

@@ -13,20 +13,20 @@ export const MESSAGES_EVERY_MS = 1_000;
  * that loads next sends it whole.
  */
 export function coalesceMessages(send: (event: ChatEvent) => void, every = MESSAGES_EVERY_MS) {
-  /** Per chat: when it was last sent, and the update held with its timer. */
+  /** Per chat: when it was last sent (the monotonic clock: a wall clock set back must not hold messages), and the update held with its timer. */
   const chats = new Map<string, { at: number; held?: ChatEvent; timer?: ReturnType<typeof setTimeout> }>();
   const sendNow = (event: ChatEvent) => {
     const id = event.snapshot.chatId;
     clearTimeout(chats.get(id)?.timer);
     // A chat that ended or came as an offline message has no more messages to hold.
     if (event.type === 'ended' || event.type === 'offline-message') chats.delete(id);
-    else chats.set(id, { at: Date.now() });
+    else chats.set(id, { at: performance.now() });
     send(event);
   };
   return {
     push(event: ChatEvent, messagesOnly: boolean) {
       const chat = chats.get(event.snapshot.chatId);
-      const wait = chat ? chat.at + every - Date.now() : 0;
+      const wait = chat ? chat.at + every - performance.now() : 0;
       if (!messagesOnly || wait <= 0) return sendNow(event);
       chat!.held = event;
       chat!.timer ??= setTimeout(() => sendNow(chat!.held!), wait);

@@ -87,4 +87,13 @@ describe('a busy chat costs the page one send a second, and the background still
     events.push(event('updated', 3, 'c2'), true);
     expect(sent).toHaveLength(2); // c2 was sent a moment ago too: held
   });
+
+  it('goes by the time that passed, not the wall clock: a clock set back an hour holds nothing an hour', () => {
+    const { time, sent, events } = setup();
+    events.push(event('started', 2), false);
+    vi.setSystemTime(Date.now() - 3_600_000);
+    time.advance(1_100);
+    events.push(event('updated', 3), true);
+    expect(sent).toHaveLength(2);
+  });
 });
