@@ -56,6 +56,13 @@ export const apiMeter = {
   async today(org: string, now = Date.now()): Promise<{ calls: number; max?: number }> {
     return { ...((await today(now)).orgs[org] ?? { calls: 0 }) };
   },
+  /** The local data is removed: the count in memory and its pending write go too, or they would write it back within a second. */
+  forget(): void {
+    if (flush) clearTimeout(flush);
+    flush = null;
+    memory = null;
+    loading = null;
+  },
   /** Forgets what is in memory (tests: a new worker reads storage again). */
   reset(): void {
     memory = null;

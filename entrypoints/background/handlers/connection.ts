@@ -49,6 +49,7 @@ export function connectionHandlers(s: Services, startedAt: number, meter = apiMe
       const removed = await s.outbox.clear();
       await s.audit.clear();
       // Every cache (describes, owners, the day's API count, a write pause); the settings are the admin's and stay.
+      meter.forget();
       const local = Object.keys(await browser.storage.local.get(null)).filter((key) => key !== 'settings');
       await browser.storage.local.remove(local);
       return { ...result, removed };

@@ -40,6 +40,15 @@ describe('the API budget', () => {
     expect((await apiMeter.today('https://acme.my.salesforce.com')).calls).toBe(2);
   });
 
+  it('forgets the day\'s count when the local data is removed: its pending write does not bring it back', async () => {
+    await apiMeter.count('https://acme.my.salesforce.com');
+    apiMeter.forget();
+    await fakeBrowser.storage.local.clear();
+    await new Promise((r) => setTimeout(r, 1_100));
+    expect(await fakeBrowser.storage.local.get(null)).toEqual({});
+    expect((await apiMeter.today('https://acme.my.salesforce.com')).calls).toBe(0);
+  });
+
   it('reads a damaged stored count as none, never throws (and a damaged write pause as no pause)', async () => {
     const now = Date.UTC(2026, 10, 23, 12);
     await fakeBrowser.storage.local.set({ 'api-budget': { day: '2026-11-23', orgs: { 'https://acme.my.salesforce.com': { calls: 'many' } } }, 'outbox-paused-until': 'soon' });
