@@ -1,15 +1,14 @@
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { deliver } from '@/utils/messages/deliver';
 import { sendConsoleCommand as sendCommand } from '@/utils/messages/console-client';
 import { matchesPattern, whenConsoleAppears } from '@/utils/adapters/detect';
 import { selectorProblems } from '@/utils/adapters/selectors';
 import { mountPanelFrame } from '@/utils/adapters/panel-frame';
 import { keepMounted } from '@/utils/adapters/keep-mounted';
 import { watchConsole } from '@/utils/adapters/runtime';
-import type { ChatEvent, ChatSnapshot } from '@/utils/chat/snapshot';
+import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import type { PresenceSet } from '@/utils/messages/console-protocol';
-import { toSend, type SentChats } from '@/utils/chat/delta';
+import { chatEventSender } from '@/utils/chat/event-sender';
 import { coalesceMessages } from '@/utils/chat/coalesce';
 import { readAgentState, setAgentState } from '@/utils/adapters/agent-state';
 
@@ -78,12 +77,6 @@ export default defineContentScript({
     };
     browser.runtime.onMessage.addListener(onSet);
     controller.signal.addEventListener('abort', () => browser.runtime.onMessage.removeListener(onSet));
-    /** What the background has of each chat: an update then costs its new messages only. */
-    const sent: SentChats = new Map();
-    const sendWhole = (event: ChatEvent) => {
-      sent.delete(event.snapshot.chatId);
-      return sendCommand('chat.event', toSend(sent, event));
-    };
     /** The chat the background was last told the console shows: its new messages come with chat.event, not again here. */
     let shownId: string | null | undefined;
     /** The chat the console shows, as last read. */
@@ -106,18 +99,7 @@ export default defineContentScript({
       shownId = undefined;
       showActive(latest);
     };
-    /** Each chat's latest event sent: an update the background could not place is sent again whole only if nothing newer went since (its end would be overwritten). */
-    const newest = new Map<string, ChatEvent>();
-    // A chat's end and an offline message are sent until the background says they are stored.
-    const sendEvent = (event: ChatEvent) => {
-      newest.set(event.snapshot.chatId, event);
-      const durable = event.type === 'ended' || event.type === 'offline-message';
-      if (durable) return void deliver(() => sendCommand('chat.event', toSend(sent, event)), controller.signal).then(showAgainIfAsked).catch(report);
-      void sendCommand('chat.event', toSend(sent, event))
-        .then((reply) => (reply.known === false && newest.get(event.snapshot.chatId) === event ? sendWhole(event) : reply))
-        .then(showAgainIfAsked)
-        .catch(report);
-    };
+    const sendEvent = chatEventSender((event) => sendCommand('chat.event', event), controller.signal, showAgainIfAsked, report);
     // A busy chat's new messages go together, about once a second (a send costs the page more than reading them).
     const events = coalesceMessages(sendEvent);
     const watcher = watchConsole({
