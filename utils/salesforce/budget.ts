@@ -56,15 +56,13 @@ export const apiMeter = {
   async today(org: string, now = Date.now()): Promise<{ calls: number; max?: number }> {
     return { ...((await today(now)).orgs[org] ?? { calls: 0 }) };
   },
-  /** The local data is removed: the count in memory and its pending write go too, or they would write it back within a second. */
+  /**
+   * Forgets the count in memory and its pending write: the local data was removed (the write would
+   * bring it back within a second), or, in tests, a new worker that reads storage again.
+   */
   forget(): void {
     if (flush) clearTimeout(flush);
     flush = null;
-    memory = null;
-    loading = null;
-  },
-  /** Forgets what is in memory (tests: a new worker reads storage again). */
-  reset(): void {
     memory = null;
     loading = null;
   },

@@ -8,7 +8,7 @@ import { useEmulatorOrg } from '../org';
 const org = useEmulatorOrg();
 beforeEach(() => {
   fakeBrowser.reset();
-  apiMeter.reset();
+  apiMeter.forget();
 });
 
 describe('the API budget', () => {
@@ -36,7 +36,7 @@ describe('the API budget', () => {
     await apiMeter.count('https://acme.my.salesforce.com');
     await apiMeter.count('https://acme.my.salesforce.com');
     await new Promise((r) => setTimeout(r, 1_100));
-    apiMeter.reset();
+    apiMeter.forget();
     expect((await apiMeter.today('https://acme.my.salesforce.com')).calls).toBe(2);
   });
 

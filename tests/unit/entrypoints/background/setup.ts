@@ -25,7 +25,7 @@ export function useServices(): { services: Services; told: Told[]; org: ReturnTy
   const state = { told: [] as Told[], settings: { local: {} as Record<string, unknown>, connected: true } } as ReturnType<typeof useServices>;
   beforeEach(() => {
     fakeBrowser.reset();
-    apiMeter.reset();
+    apiMeter.forget();
     state.told.length = 0;
     state.settings.local = {};
     state.settings.connected = true;
