@@ -13,7 +13,7 @@ import type { CacheStore } from '@/utils/identify/service';
 import { recordTokens } from '@/utils/identify/overlap';
 import { hasIdentifyingValue } from '@/utils/identify/request';
 import type { FieldValue } from '@/utils/mapping/display';
-import type { OutboxItem, OutboxUpdate, PanelChat, PanelHealth, PanelProblem } from '@/utils/messages/protocol';
+import type { OutboxItem, PanelMessage } from '@/utils/messages/protocol';
 import { BACKOFF_BASE_MS, NOT_SENT, Outbox } from '@/utils/outbox/outbox';
 import { writePause } from '@/utils/outbox/pause';
 import { idbOutboxStore, type OutboxEntry, type OutboxStore } from '@/utils/outbox/store';
@@ -44,7 +44,7 @@ export type ServiceDeps = {
   grant: () => Promise<Grant | null>;
   settings: () => Promise<EffectiveSettings>;
   /** Tells the extension's pages (the panel frames, the popup) what changed; a content script never hears it. */
-  tell: (message: PanelChat | OutboxUpdate | PanelHealth | PanelProblem) => void;
+  tell: (message: PanelMessage) => void;
   /** Asks to be woken at `when` to send what waits (null: nothing waits). */
   retryAt: (when: number | null) => void;
   outboxStore: OutboxStore;

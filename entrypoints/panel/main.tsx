@@ -6,7 +6,7 @@ import { loadSettings, watchSettings } from '@/utils/settings/storage';
 import { Panel } from '@/components/panel/Panel';
 import { createPanelStore } from '@/components/panel/store';
 import { sendCommand } from '@/utils/messages/client';
-import { OutboxUpdate, PanelChat, PanelHealth, PanelProblem } from '@/utils/messages/protocol';
+import { PanelMessage } from '@/utils/messages/protocol';
 import type { ChatSnapshot } from '@/utils/chat/snapshot';
 import { reportHeight } from '@/components/panel/frame-height';
 import { preparePage } from '@/components/page';
@@ -68,14 +68,13 @@ function hear(message: unknown) {
   // A console script's command to the background reaches every extension page too: not for the panel.
   if (typeof message !== 'object' || message === null || 'command' in message) return;
   if (tabId === null) return void early?.push(message);
-  const chat = PanelChat.safeParse(message);
-  if (chat.success && chat.data.tabId === tabId) show(chat.data.snapshot);
-  const update = OutboxUpdate.safeParse(message);
-  if (update.success && update.data.tabId === tabId) store.writeSettled(update.data);
-  const health = PanelHealth.safeParse(message);
-  if (health.success && health.data.tabId === tabId) store.health.value = health.data.health;
-  const problem = PanelProblem.safeParse(message);
-  if (problem.success && problem.data.tabId === tabId) store.problem.value = problem.data.message;
+  const parsed = PanelMessage.safeParse(message);
+  if (!parsed.success || parsed.data.tabId !== tabId) return;
+  const told = parsed.data;
+  if (told.type === 'panel.chat') show(told.snapshot);
+  else if (told.type === 'outbox.update') store.writeSettled(told);
+  else if (told.type === 'panel.health') store.health.value = told.health;
+  else store.problem.value = told.message;
 }
 browser.runtime.onMessage.addListener(hear);
 

@@ -134,6 +134,10 @@ export type PanelProblem = z.infer<typeof PanelProblem>;
 export const PanelChat = z.object({ type: z.literal('panel.chat'), tabId: z.number(), snapshot: z.nullable(ChatSnapshot) });
 export type PanelChat = z.infer<typeof PanelChat>;
 
+/** Whatever the background pushes to a tab's panel frames, told apart by its type (one check each). */
+export const PanelMessage = z.discriminatedUnion('type', [PanelChat, OutboxUpdate, PanelHealth, PanelProblem]);
+export type PanelMessage = z.infer<typeof PanelMessage>;
+
 export const FormField = z.extend(FieldMeta, { required: z.boolean() });
 export type FormField = z.infer<typeof FormField>;
 export const FormSection = z.object({ heading: z.string(), fields: z.array(FormField) });

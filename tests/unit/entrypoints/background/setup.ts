@@ -3,7 +3,7 @@ import { fakeBrowser } from 'wxt/testing';
 import type { Browser } from 'wxt/browser';
 import { memoryAuditLog } from '@/utils/audit/log';
 import { memoryCache } from '@/utils/identify/service';
-import type { OutboxUpdate, PanelChat, PanelHealth, PanelProblem } from '@/utils/messages/protocol';
+import type { PanelMessage } from '@/utils/messages/protocol';
 import { memoryOutboxStore } from '@/utils/outbox/store';
 import { apiMeter } from '@/utils/salesforce/budget';
 import { SalesforceClient } from '@/utils/salesforce/connection';
@@ -12,7 +12,7 @@ import { mergeSettings, type EffectiveSettings } from '@/utils/settings/schema';
 import { createServices, type Services } from '@/entrypoints/background/services';
 import { useEmulatorOrg } from '../../org';
 
-export type Told = PanelChat | OutboxUpdate | PanelHealth | PanelProblem;
+export type Told = PanelMessage;
 export const ORG_ID = '00D000000000001AAA';
 
 /**
