@@ -1,9 +1,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { route } from '@/utils/messages/router';
-import { injectIntoOpenTabs, OMNI_FILE, syncConsoleScripts, syncOmniScript } from '@/utils/adapters/registration';
-import { LIGHTNING_MATCHES } from '@/utils/presence/lightning';
-import { activeAdapters } from '@/utils/adapters/defaults';
+import { registrationSync } from '@/utils/adapters/registration';
 import { loadSettings, watchSettings } from '@/utils/settings/storage';
 import { tabLimiter } from '@/utils/messages/limiter';
 import { createHandlers } from './handlers';
@@ -36,26 +34,19 @@ export default defineBackground(() => {
     limiter.forget(tabId);
   });
 
-  // The console script runs only where an active console is configured AND its host granted.
-  // The Omni relay on the Lightning console while presence sync is on; open Lightning tabs get it
-  // when the sync is turned on and after an install or update (a registered script runs on the next load only).
-  let presenceOn: boolean | undefined;
-  const registered = (inject = false) => loadSettings().then(async ({ settings }) => {
-    const omni = await syncOmniScript(settings.presence.enabled, LIGHTNING_MATCHES);
-    if (inject || (presenceOn === false && settings.presence.enabled)) await injectIntoOpenTabs(omni, OMNI_FILE);
-    presenceOn = settings.presence.enabled;
-    return syncConsoleScripts(activeAdapters(settings.consoles));
-  });
+  // The console script runs only where an active console is configured AND its host granted;
+  // the Omni relay on the Lightning console while presence sync is on.
+  const registered = registrationSync(loadSettings);
   const warn = (error: unknown) => console.warn('console script sync failed', error);
   const sync = () => void registered().catch(warn);
-  // A worker that restarted knows whether the sync was on, so turning it on later still reaches the open tabs.
-  void loadSettings().then(({ settings }) => (presenceOn ??= settings.presence.enabled)).catch(warn);
+  // Checked at every start (a read when nothing changed): whatever left the consoles without their
+  // script (a worker stopped mid-sync, a browser quirk), the next start puts it back.
+  sync();
   browser.runtime.onInstalled.addListener(({ reason }) => {
     // Installed (by policy, onto a browser with consoles open) or updated: the open consoles get the script now.
     if (reason !== 'install' && reason !== 'update') return sync();
-    void registered(true).then((granted) => injectIntoOpenTabs(granted)).catch(warn);
+    void registered(true).catch(warn);
   });
-  browser.runtime.onStartup.addListener(sync);
   // A new version starts once what is being sent now has been (the outbox and storage carry the rest
   // across); its console scripts are put into the open consoles at once (onInstalled above).
   browser.runtime.onUpdateAvailable.addListener(() => void services.idle().finally(() => browser.runtime.reload()));

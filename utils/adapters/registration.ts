@@ -1,6 +1,8 @@
 import { browser } from 'wxt/browser';
 import type { Adapter } from './schema';
 import { isWatchableConsole } from '../salesforce/hosts';
+import { LIGHTNING_MATCHES } from '../presence/lightning';
+import { activeAdapters } from './defaults';
 
 const SCRIPT_ID = 'console';
 const SCRIPT_FILE = 'content-scripts/console.js';
@@ -56,12 +58,46 @@ type Script = { id: string; js: string[]; matches: string[]; runAt: 'document_id
 /**
  * Registers a content script for `matches`, updates it in place when it is there (never gone in
  * between: a worker Chrome stops between an unregister and a register would leave the consoles
- * without it until the next change), and removes it when nothing matches.
+ * without it until the next change), and removes it when nothing matches. One already as wanted
+ * is left alone: a worker checks at every start, and that check writes nothing.
  */
 async function putScript(script: Script): Promise<void> {
-  const existing = await browser.scripting.getRegisteredContentScripts({ ids: [script.id] });
+  const [existing] = await browser.scripting.getRegisteredContentScripts({ ids: [script.id] });
   if (!script.matches.length) {
-    if (existing.length) await browser.scripting.unregisterContentScripts({ ids: [script.id] });
-  } else if (existing.length) await browser.scripting.updateContentScripts([script]);
-  else await browser.scripting.registerContentScripts([script]);
+    if (existing) await browser.scripting.unregisterContentScripts({ ids: [script.id] });
+  } else if (!existing) await browser.scripting.registerContentScripts([script]);
+  else if (!sameScript(existing, script)) await browser.scripting.updateContentScripts([script]);
+}
+
+const sameList = (a: readonly string[] | undefined, b: readonly string[]) => !!a && a.length === b.length && a.every((v, i) => v === b[i]);
+const sameScript = (a: { js?: string[]; matches?: string[]; runAt?: string; persistAcrossSessions?: boolean }, b: Script) =>
+  sameList(a.js, b.js) && sameList(a.matches, b.matches) && a.runAt === b.runAt && a.persistAcrossSessions === b.persistAcrossSessions;
+
+/** What the registration follows: the consoles switched on, and the presence sync. */
+type RegistrationSettings = { consoles: Parameters<typeof activeAdapters>[0]; presence: { enabled: boolean } };
+
+/**
+ * Keeps the console script and the Omni relay registered as the settings and the granted hosts
+ * say. One sync at a time, each reading the settings when it starts: two at once could finish in
+ * the wrong order and leave an older registration, or none. `inject` also puts the scripts into
+ * the tabs already open (after an install or update); the relay also goes into the open Lightning
+ * tabs when the presence sync is turned on. Returns the console URLs registered.
+ */
+export function registrationSync(read: () => Promise<{ settings: RegistrationSettings }>): (inject?: boolean) => Promise<string[]> {
+  let presenceOn: boolean | undefined;
+  let last: Promise<unknown> = Promise.resolve();
+  const run = async (inject: boolean) => {
+    const { settings } = await read();
+    const omni = await syncOmniScript(settings.presence.enabled, LIGHTNING_MATCHES);
+    if (inject || (presenceOn === false && settings.presence.enabled)) await injectIntoOpenTabs(omni, OMNI_FILE);
+    presenceOn = settings.presence.enabled;
+    const granted = await syncConsoleScripts(activeAdapters(settings.consoles));
+    if (inject) await injectIntoOpenTabs(granted);
+    return granted;
+  };
+  return (inject = false) => {
+    const next = last.then(() => run(inject), () => run(inject));
+    last = next;
+    return next;
+  };
 }
