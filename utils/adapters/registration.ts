@@ -88,11 +88,15 @@ export function registrationSync(read: () => Promise<{ settings: RegistrationSet
   let last: Promise<unknown> = Promise.resolve();
   const run = async (inject: boolean) => {
     const { settings } = await read();
-    const omni = await syncOmniScript(settings.presence.enabled, LIGHTNING_MATCHES);
-    if (inject || (presenceOn === false && settings.presence.enabled)) await injectIntoOpenTabs(omni, OMNI_FILE);
-    presenceOn = settings.presence.enabled;
+    const on = settings.presence.enabled;
+    const turnedOn = presenceOn === false && on;
+    presenceOn ??= on; // this worker's first read: where it starts from
+    const omni = await syncOmniScript(on, LIGHTNING_MATCHES);
+    // Not awaited: Chrome holds a script for a frozen tab until the tab wakes, and the next sync must not wait for it.
+    if (inject || turnedOn) void injectIntoOpenTabs(omni, OMNI_FILE).catch(() => undefined);
+    presenceOn = on;
     const granted = await syncConsoleScripts(activeAdapters(settings.consoles));
-    if (inject) await injectIntoOpenTabs(granted);
+    if (inject) void injectIntoOpenTabs(granted).catch(() => undefined);
     return granted;
   };
   return (inject = false) => {

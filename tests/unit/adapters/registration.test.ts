@@ -67,8 +67,12 @@ function fakeScripting() {
     })),
     unregisterContentScripts: ({ ids }: { ids: string[] }) => later(() => ids.forEach((id) => (log.writes++, registered.delete(id)))),
   };
+  /** Open tabs, each frozen: Chrome holds a script for a frozen tab until it wakes (never, here). */
+  const frozenTabs: { id: number; url: string }[] = [];
+  Object.assign(scripting, { executeScript: () => new Promise(() => undefined) });
   Object.assign(fakeBrowser, { scripting, permissions: { contains: () => later(() => true) } });
-  return { registered, log };
+  Object.assign(fakeBrowser.tabs, { query: () => later(() => frozenTabs.map((t) => ({ ...t, status: 'complete' }))) });
+  return { registered, log, frozenTabs };
 }
 
 /** Settings with one console switched on, on `url` (none without one). */
@@ -102,6 +106,17 @@ describe('the registered scripts follow the settings', () => {
     let n = 0;
     const sync = registrationSync(() => reads[Math.min(n++, 1)]!);
     await Promise.all([sync(), sync()]);
+    expect(registered.get('console')?.matches).toEqual(['https://new.acme.example/*']);
+  });
+
+  it('goes on following the settings while an open console is frozen (its script waits for the tab, not the next sync)', async () => {
+    const { registered, frozenTabs } = fakeScripting();
+    frozenTabs.push({ id: 1, url: 'https://chat.acme.example/' });
+    let current = settingsFor('https://chat.acme.example/*');
+    const sync = registrationSync(async () => current);
+    await sync(true); // installed: into the open tabs too
+    current = settingsFor('https://new.acme.example/*');
+    await sync();
     expect(registered.get('console')?.matches).toEqual(['https://new.acme.example/*']);
   });
 
