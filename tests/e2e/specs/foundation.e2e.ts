@@ -40,7 +40,7 @@ describe('walking skeleton', () => {
     const calls = await emulator.apiCalls();
     const allowed = [
       'GET /services/data/v62.0/limits 200',
-      'GET /services/data/v62.0/query?q=SELECT ServicePresenceStatus.DeveloperName, ServicePresenceStatus.MasterLabel 200',
+      'GET /services/data/v62.0/query?q=SELECT UserId, IsAway, ServicePresenceStatus.DeveloperName, ServicePresenceStatus.MasterLabel 200',
       'GET /services/oauth2/userinfo 200',
     ];
     for (const call of calls) expect(allowed).toContain(`${call.method} ${decodeURIComponent(call.path).split(' FROM ')[0]} ${call.status}`);
