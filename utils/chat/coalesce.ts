@@ -1,4 +1,4 @@
-import type { ChatEvent } from './snapshot';
+import { closesChat, type ChatEvent } from './snapshot';
 
 /** How often a chat's new messages go to the background at most while they keep coming. */
 export const MESSAGES_EVERY_MS = 1_000;
@@ -19,7 +19,7 @@ export function coalesceMessages(send: (event: ChatEvent) => void, every = MESSA
     const id = event.snapshot.chatId;
     clearTimeout(chats.get(id)?.timer);
     // A chat that ended or came as an offline message has no more messages to hold.
-    if (event.type === 'ended' || event.type === 'offline-message') chats.delete(id);
+    if (closesChat(event)) chats.delete(id);
     else chats.set(id, { at: performance.now() });
     send(event);
   };

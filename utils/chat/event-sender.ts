@@ -1,6 +1,6 @@
 import { deliver } from '../messages/deliver';
 import { toSend, type SentChats } from './delta';
-import type { ChatEvent } from './snapshot';
+import { closesChat, type ChatEvent } from './snapshot';
 
 /** The background's answer to a chat event (console-protocol.ts, 'chat.event'). */
 export type EventReply = { accepted: boolean; known?: boolean; showAgain?: boolean };
@@ -23,8 +23,7 @@ export function chatEventSender(send: (event: ChatEvent) => Promise<EventReply>,
   };
   return (event: ChatEvent) => {
     newest.set(event.snapshot.chatId, event);
-    const durable = event.type === 'ended' || event.type === 'offline-message';
-    if (durable) return void deliver(() => send(toSend(sent, event)), signal).then(answered).catch(report);
+    if (closesChat(event)) return void deliver(() => send(toSend(sent, event)), signal).then(answered).catch(report);
     void send(toSend(sent, event))
       .then((reply) => (reply.known === false && newest.get(event.snapshot.chatId) === event ? sendWhole(event) : reply))
       .then(answered)

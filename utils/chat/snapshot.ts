@@ -57,6 +57,12 @@ export const ChatEvent = z.object({
 });
 export type ChatEvent = z.infer<typeof ChatEvent>;
 
+/**
+ * A chat's end or an offline message: the events its write is stored for. The console script
+ * sends them until the background has stored them, and holds nothing of the chat after them.
+ */
+export const closesChat = (event: Pick<ChatEvent, 'type'>): boolean => event.type === 'ended' || event.type === 'offline-message';
+
 export function emptySnapshot(chatId: string, consoleName: string, state: ChatSnapshot['state'] = 'active'): ChatSnapshot {
   return { chatId, console: consoleName, state, visitor: {}, masked: [], session: {}, preChat: {}, custom: {}, chat: {}, transcript: [], agent: {} };
 }

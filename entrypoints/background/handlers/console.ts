@@ -5,6 +5,7 @@ import { activeAdapters } from '@/utils/adapters/defaults';
 import { onConsoleHost } from '@/utils/chat/origin';
 import { chatKeyOf } from '@/utils/plan/plan';
 import { sameButMessages } from '@/utils/chat/delta';
+import { closesChat } from '@/utils/chat/snapshot';
 import { panelFrames, type Services } from '../services';
 import { storageFailure } from '../failure';
 import type { OutboxEntry } from '@/utils/outbox/store';
@@ -37,7 +38,7 @@ export function consoleHandlers(s: Services): Pick<Handlers, ConsoleCommands> {
       } else if (event.appendTo !== undefined) return { accepted: false, known: false };
       s.journal.add(event);
       if ((event.type === 'started' || event.type === 'updated') && event.snapshot.state === 'active') await s.writeAtStart(event.snapshot, tabId);
-      if (event.type === 'ended' || event.type === 'offline-message') {
+      if (closesChat(event)) {
         const trigger = event.type === 'ended' ? 'ended' : 'offline';
         // The agent's own choice for the chat wins over the automatic action (one per chat). Read
         // together: until the chat is stored, a browser killed loses it (README: the loss window).
