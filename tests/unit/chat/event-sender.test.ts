@@ -34,11 +34,10 @@ function background() {
     send, sent, chat: () => tabs.chat(1, 'c1'),
     hold: () => void (holding = true),
     /** The worker stops with the held answers unsent, then starts empty and answers them. */
-    restartAndAnswer: async () => {
+    restartAndAnswer: () => {
       tabs = new ConsoleTabs();
       holding = false;
       held.splice(0).forEach((go) => go());
-      await vi.waitFor(() => undefined);
     },
     failNext: (times: number) => void (unreachable = times),
   };
@@ -46,12 +45,18 @@ function background() {
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
+/** The console script's sender on `bg`, its answers to `answered`; an error it reports fails the test. */
+const senderFor = (bg: ReturnType<typeof background>, answered: (reply: EventReply) => void = () => undefined) =>
+  chatEventSender(bg.send, new AbortController().signal, answered, (error) => {
+    throw error;
+  });
+
 afterEach(() => void vi.useRealTimers());
 
 describe('the console script tells the background of a chat\'s events', () => {
   it('sends an update as its new messages only, and the background has the whole chat', async () => {
     const bg = background();
-    const push = chatEventSender(bg.send, new AbortController().signal, () => undefined, (e) => { throw e; });
+    const push = senderFor(bg);
     push(event('started', 2));
     await settle();
     push(event('updated', 5));
@@ -63,12 +68,12 @@ describe('the console script tells the background of a chat\'s events', () => {
 
   it('sends an update again whole when the background could not place it (a worker that restarted)', async () => {
     const bg = background();
-    const push = chatEventSender(bg.send, new AbortController().signal, () => undefined, (e) => { throw e; });
+    const push = senderFor(bg);
     push(event('started', 2));
     await settle();
     bg.hold();
     push(event('updated', 4));
-    await bg.restartAndAnswer();
+    bg.restartAndAnswer();
     await settle();
     expect(bg.sent.map((e) => [e.type, e.appendTo ?? 'whole'])).toEqual([['started', 'whole'], ['updated', 2], ['updated', 'whole']]);
     expect(bg.chat()?.transcript).toHaveLength(4);
@@ -77,13 +82,13 @@ describe('the console script tells the background of a chat\'s events', () => {
 
   it('never sends an update again after its chat\'s end: the chat stays ended', async () => {
     const bg = background();
-    const push = chatEventSender(bg.send, new AbortController().signal, () => undefined, (e) => { throw e; });
+    const push = senderFor(bg);
     push(event('started', 2));
     await settle();
     bg.hold();
     push(event('updated', 4)); // its answer held while the worker restarts…
     push(event('ended', 5)); // …and the chat ends meanwhile
-    await bg.restartAndAnswer();
+    bg.restartAndAnswer();
     await settle();
     expect(bg.sent.map((e) => e.type)).toEqual(['started', 'updated', 'ended']);
     expect(bg.chat()?.state).toBe('ended');
@@ -94,7 +99,7 @@ describe('the console script tells the background of a chat\'s events', () => {
     vi.useFakeTimers();
     const bg = background();
     const answered: EventReply[] = [];
-    const push = chatEventSender(bg.send, new AbortController().signal, (r) => answered.push(r), (e) => { throw e; });
+    const push = senderFor(bg, (r) => answered.push(r));
     push(event('started', 2));
     await vi.advanceTimersByTimeAsync(0);
     bg.failNext(2);
